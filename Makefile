@@ -1,0 +1,47 @@
+# The README's commands. Everything installs into .venv through constraints.txt (CPU torch).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: install start ingest-samples app test lint bench eval clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up, load sample_docs and start the browser chat.
+start: install ingest-samples app
+
+ingest-samples: install
+	$(BIN)/python -m ingest sample_docs/resumes
+
+app: install
+	$(BIN)/streamlit run app.py --browser.gatherUsageStats false --server.headless true \
+		--server.address $(HOST) --server.port $(PORT)
+
+## Lint, type-check and run every test.
+test: install lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## Ingest throughput and query latency on synthetic resumes (N=100 and N=1000).
+bench: install
+	$(BIN)/python -m tests.bench --sizes 100 1000
+
+## Scores on the labeled question set (uses the configured store; run ingest-samples first).
+eval: install
+	$(BIN)/python -m tests.evaluation
+
+clean:
+	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,116 @@
+"""Answers written from the retrieved lines themselves: no model, no network.
+
+Every sentence quotes resume lines and cites them, so nothing is said that the recruiter cannot
+check. "Who has X" answers list every matching candidate and say plainly when none does.
+"""
+
+from __future__ import annotations
+
+from assistant.catalog import Catalog
+from assistant.citations import CitationBook, quote
+from assistant.models import Answer, Conversation, Evidence
+from assistant.retrieval import CandidateEvidence, Retrieved
+
+_QUOTE_CHARS = 160
+_ASPECT_TITLES = {
+    "summary": "Summary",
+    "experience": "Experience",
+    "education": "Education",
+    "skills": "Skills",
+    "languages": "Languages",
+    "certifications": "Certifications",
+    "contact": "Contact",
+}
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split()).strip(" -*•")
+    return flat if len(flat) <= _QUOTE_CHARS else flat[: _QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _pool_phrase(retrieved: Retrieved) -> str:
+    n = retrieved.considered
+    noun = "candidate" if n == 1 else "candidates"
+    return {
+        "follow_up": f"the {n} {noun} from the previous answer",
+        "focus": f"the {n} {noun} in focus",
+        "named": f"the {n} named {noun}",
+    }.get(retrieved.plan.scope, f"the {n} {noun}")
+
+
+class ExtractiveStrategy:
+    name = "extractive"
+
+    def answer(self, retrieved: Retrieved, catalog: Catalog, conversation: Conversation) -> Answer:
+        book = CitationBook(catalog)
+        plan = retrieved.plan
+        if plan.kind == "match":
+            text, about = self._match(retrieved, book)
+        elif plan.kind == "about":
+            text, about = self._about(retrieved, book, catalog)
+        else:
+            text, about = self._search(retrieved, book)
+        return Answer(
+            question=plan.question,
+            answer=text,
+            citations=book.citations,
+            candidates=[g.name for g in about],
+            candidate_ids=[g.candidate_id for g in about],
+            strategy=self.name,
+        )
+
+    def _quoted(self, book: CitationBook, evidence: list[Evidence]) -> str:
+        parts = []
+        for ev in evidence:
+            n = book.cite(ev)
+            text = quote(book.catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
+            parts.append(f"“{_short(text)}” [{n}]")
+        return "; ".join(parts)
+
+    def _match(
+        self, retrieved: Retrieved, book: CitationBook
+    ) -> tuple[str, list[CandidateEvidence]]:
+        plan = retrieved.plan
+        wanted = plan.requirement or "that"
+        matched = retrieved.matched
+        if plan.scope == "named" or (plan.scope == "follow_up" and len(plan.candidate_ids) == 1):
+            lines = []
+            for group in retrieved.groups:
+                if group.matched:
+                    lines.append(f"Yes: **{group.name}**: {self._quoted(book, group.evidence)}")
+                else:
+                    lines.append(f"No: **{group.name}**'s resume does not mention {wanted}.")
+            return "\n\n".join(lines), matched
+        if not matched:
+            return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
+        head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”:"
+        rows = [f"- **{g.name}**: {self._quoted(book, g.evidence)}" for g in matched]
+        return "\n".join([head, "", *rows]), matched
+
+    def _about(
+        self, retrieved: Retrieved, book: CitationBook, catalog: Catalog
+    ) -> tuple[str, list[CandidateEvidence]]:
+        plan = retrieved.plan
+        title = _ASPECT_TITLES.get(plan.aspect or "", "From the resume")
+        blocks = []
+        for group in retrieved.groups:
+            if not group.evidence:
+                what = (plan.aspect or "anything about that").replace("_", " ")
+                blocks.append(f"**{group.name}**: the resume says nothing about {what}.")
+                continue
+            rows = []
+            for ev in group.evidence:
+                n = book.cite(ev)
+                text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
+                rows.append(f"- {_short(text)} [{n}]")
+            blocks.append("\n".join([f"**{group.name}**, {title.lower()}:", *rows]))
+        return "\n\n".join(blocks), retrieved.groups
+
+    def _search(
+        self, retrieved: Retrieved, book: CitationBook
+    ) -> tuple[str, list[CandidateEvidence]]:
+        if not retrieved.groups:
+            return "Nothing in the resumes answers that question.", []
+        rows = [f"- **{g.name}**: {self._quoted(book, g.evidence)}" for g in retrieved.groups]
+        head = "The closest passages in the resumes (no exact requirement to check):"
+        return "\n".join([head, "", *rows]), retrieved.groups

@@ -1,0 +1,122 @@
+"""The in-memory view of the store that every question reads: candidates, their resumes and every
+resume line, with a keyword index (BM25 for ranking, plus exact term postings so "who has X" can
+look at every line of every candidate, not just the best-ranked few).
+
+bm25s scores all lines in about 1 ms at 100k lines; the postings are plain dicts of line
+positions. The catalog is rebuilt when the store's generation changes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import re
+
+import bm25s
+import numpy as np
+
+from assistant.models import Candidate, Resume, ResumeLine
+from assistant.terms import terms
+
+
+@dataclass(frozen=True)
+class LineRef:
+    resume: Resume
+    line: ResumeLine
+
+    @property
+    def candidate_id(self) -> str:
+        return self.resume.candidate_id
+
+
+@dataclass
+class Catalog:
+    resumes: dict[str, Resume]
+    candidates: dict[str, Candidate]
+    lines: list[LineRef] = field(default_factory=list)
+    line_terms: list[frozenset[str]] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    by_candidate: dict[str, list[int]] = field(default_factory=dict)
+    items: dict[int, list[frozenset[str]]] = field(default_factory=dict)
+    _bm25: bm25s.BM25 | None = None
+    _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, resumes: Iterable[Resume]) -> Catalog:
+        ordered = sorted(resumes, key=lambda r: (r.candidate_name.lower(), r.source))
+        catalog = cls(resumes={r.id: r for r in ordered}, candidates=_candidates(ordered))
+        tokens: list[list[str]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        by_candidate: dict[str, list[int]] = defaultdict(list)
+        for resume in ordered:
+            for line in resume.lines:
+                if line.blank:
+                    continue
+                pos = len(catalog.lines)
+                catalog.lines.append(LineRef(resume, line))
+                catalog._line_pos[(resume.id, line.page, line.number)] = pos
+                line_tokens = terms(line.text)
+                tokens.append(line_tokens)
+                unique = frozenset(line_tokens)
+                catalog.line_terms.append(unique)
+                if parts := list_items(line.text):
+                    catalog.items[pos] = [frozenset(terms(part)) for part in parts]
+                for term in unique:
+                    postings[term].append(pos)
+                by_candidate[resume.candidate_id].append(pos)
+        catalog.postings = dict(postings)
+        catalog.by_candidate = dict(by_candidate)
+        if tokens:
+            catalog._bm25 = bm25s.BM25()
+            catalog._bm25.index(tokens, show_progress=False)
+        return catalog
+
+    def __len__(self) -> int:
+        return len(self.candidates)
+
+    def keyword_scores(self, query_terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of every line (0 where no query term occurs)."""
+        known = [t for t in query_terms if t in self.postings]
+        if self._bm25 is None or not known:
+            return np.zeros(len(self.lines), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def position(self, resume_id: str, page: int | None, number: int) -> int | None:
+        return self._line_pos.get((resume_id, page, number))
+
+    def document_frequency(self, term: str) -> int:
+        return len(self.postings.get(term, ()))
+
+    def resumes_of(self, candidate_id: str) -> list[Resume]:
+        return [r for r in self.resumes.values() if r.candidate_id == candidate_id]
+
+
+_ITEM_SPLIT = re.compile(r"[,;|•·]\s*(?![^()]*\))")
+
+
+def list_items(text: str) -> list[str] | None:
+    """The items of a list-like line ("English (native), Spanish (basic)"), else None."""
+    body = text.split(":", 1)[1] if ":" in text[:40] else text
+    parts = [p.strip() for p in _ITEM_SPLIT.split(body) if p.strip()]
+    if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
+        return parts
+    return None
+
+
+def _candidates(resumes: Sequence[Resume]) -> dict[str, Candidate]:
+    out: dict[str, Candidate] = {}
+    for resume in resumes:
+        ident = resume.identity
+        cand = out.get(resume.candidate_id)
+        if cand is None:
+            cand = out[resume.candidate_id] = Candidate(
+                id=resume.candidate_id, name=resume.candidate_name, named=ident.name is not None
+            )
+        cand.email = cand.email or ident.email
+        cand.phone = cand.phone or ident.phone
+        cand.links.extend(link for link in ident.links if link not in cand.links)
+        cand.sources.append(resume.source)
+        cand.warnings.extend(w for w in resume.warnings if w not in cand.warnings)
+    return out

@@ -1,0 +1,250 @@
+"""Question -> plan: which candidates it is about, what kind of answer it wants, and the
+requirement a "who has ..." question asks for.
+
+Kinds of question:
+
+* ``match``: "Who has Kubernetes experience?", "Which of them speak Spanish?", "Does Dana know
+  Go?" -- every candidate in scope is checked against the requirement.
+* ``about``: "Where did Omar study?", "Summarize Dana Park", "What is her email?" -- answered from
+  the named (or previously discussed) candidates' own sections.
+* ``search``: anything else; the best evidence across the candidates in scope.
+
+A requirement is a list of concepts that must all hold ("Python and AWS" is two concepts); a
+concept is a list of alternatives ("Java or Kotlin"); an alternative is a tuple of terms that must
+occur in one resume line ("machine learning", "AWS certified solutions architect").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from assistant.catalog import Catalog
+from assistant.models import Conversation, Section
+from assistant.terms import terms
+
+Kind = Literal["match", "about", "search"]
+Aspect = Literal[
+    "summary", "experience", "education", "skills", "languages", "certifications", "contact"
+]
+ContactField = Literal["email", "phone", "links"]
+Scope = Literal["named", "follow_up", "focus", "all"]
+
+
+class QueryPlan(BaseModel):
+    question: str
+    kind: Kind
+    scope: Scope
+    candidate_ids: list[str] = Field(description="Candidates in scope (all of them when scope=all).")
+    aspect: Aspect | None = None
+    contact_fields: list[ContactField] = Field(default_factory=list)
+    requirement: str = Field("", description="The words of the requirement, as the user wrote them.")
+    concepts: list[list[tuple[str, ...]]] = Field(default_factory=list)
+    soft_terms: dict[str, Section] = Field(
+        default_factory=dict,
+        description="Terms a line may lack when it sits in this section (certif -> certifications).",
+    )
+
+
+_MATCH_START = re.compile(
+    r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"
+    r"anyone|anybody|any|list|find|show|name|give me|get me|how many|"
+    r"(has|have|is|are|does|do|can|did) (anyone|anybody|any\w*))\b",
+    re.IGNORECASE,
+)
+_MATCH_ANYWHERE = re.compile(
+    r"\b(which (candidates?|people|persons|applicants|ones|of (them|these|those))|candidates? "
+    r"(with|who|that)|anyone|anybody)\b",
+    re.IGNORECASE,
+)
+_YES_NO = re.compile(r"^\s*(does|do|did|has|have|is|are|was|can|could)\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\b(he|she|they|him|her|hers|his|them|their|theirs|this (candidate|person|one)|"
+    r"that (candidate|person|one)|these (candidates|people)|those (candidates|people)|"
+    r"the candidate|the same (candidate|person))\b",
+    re.IGNORECASE,
+)
+_CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\b", re.IGNORECASE)
+
+_ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
+    ("contact", re.compile(
+        r"\b(e-?mail|phone|telephone|mobile|cell|contact|reach|linkedin|github|website|portfolio|"
+        r"links?|number)\b", re.I)),
+    ("education", re.compile(
+        r"\b(stud(y|ied|ies)|school|university|college|degrees?|education|educated|graduat\w*|"
+        r"alma mater|academic\w*)\b", re.I)),
+    ("certifications", re.compile(r"\b(certifications?|certificates?|certified|licen[cs]es?)\b", re.I)),
+    ("languages", re.compile(r"\b(languages?|speaks?|spoken)\b", re.I)),
+    ("skills", re.compile(r"\b(skills?|skillset|tech stack|stack|technologies|tools|good at|strengths?)\b", re.I)),
+    ("experience", re.compile(
+        r"\b(experience|work history|worked|jobs?|roles?|career|employers?|employment|positions?|"
+        r"companies|current(ly)?)\b", re.I)),
+    ("summary", re.compile(
+        r"\b(summar\w*|background|overview|profile|tell me about|who is|describe|introduce|about)\b",
+        re.I)),
+]
+_CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
+    ("email", re.compile(r"\be-?mail\b", re.I)),
+    ("phone", re.compile(r"\b(phone|telephone|mobile|cell|number)\b", re.I)),
+    ("links", re.compile(r"\b(linkedin|github|website|portfolio|links?)\b", re.I)),
+]
+
+# Words that frame a question rather than state what is asked for. Compared in lowercase before
+# stemming. Deliberately absent: "go", "r", "c" (languages) and anything naming a skill.
+_FRAME = set(
+    """
+    a an the of in on at to for from by with within into about as is are was were be been being
+    am do does did done has have had having can could would should will shall may might must
+    who whom whose which what where when why how whoever any anyone anybody some someone somebody
+    all every each either neither both none no not there here that this these those it its
+    i me my we us our you your he him his she her they them their one ones person people
+    candidate candidates applicant applicants resume resumes cv profile profiles pool list show
+    find give get tell name names please among between out
+    experience experienced experiences expertise background knowledge knows know knowing
+    familiar familiarity proficient proficiency skilled skill skills strong solid hands-on
+    worked work works working used use uses using speak speaks speaking spoken fluent fluency
+    language languages level years year studied study studies graduated attended holds hold
+    qualification qualifications credential credentials based located live lives living
+    speaker speakers native-level kind kinds sort type types went gone written write writes
+    wrote built build builds developed develop coded code
+    also too ever currently current previously previous good great deep professional
+    """.split()
+)
+_SOFT: dict[str, Section] = {
+    "certif": "certifications",
+    "licens": "certifications",
+    "degre": "education",
+}
+_SPLIT_AND = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b|\bplus\b|\balong with\b)\s*", re.I)
+_SPLIT_OR = re.compile(r"\s*(?:\bor\b|/)\s*", re.I)
+
+
+def plan_question(
+    question: str,
+    catalog: Catalog,
+    conversation: Conversation | None = None,
+    focus: list[str] | None = None,
+) -> QueryPlan:
+    text = " ".join(question.split())
+    named, residual = _named_candidates(text, catalog)
+    previous = [c for c in (conversation.last_candidate_ids if conversation else []) if c in catalog.candidates]
+    focus_ids = [c for c in (focus or []) if c in catalog.candidates]
+
+    last = conversation.last if conversation else None
+    continues = bool(_CONTINUATION.search(text))
+    scope: Scope
+    if named:
+        scope, ids = "named", named
+    elif continues and last is not None and last.kind == "match":
+        # "What about Mandarin?" after "Who speaks Japanese?": same question, same pool.
+        scope = "follow_up" if set(last.scope_ids) != set(catalog.candidates) else "all"
+        ids = [c for c in last.scope_ids if c in catalog.candidates]
+    elif previous and (_PRONOUN.search(text) or continues):
+        scope, ids = "follow_up", previous
+    elif focus_ids:
+        scope, ids = "focus", focus_ids
+    else:
+        scope, ids = "all", list(catalog.candidates)
+
+    aspect = _aspect(residual)
+    contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
+    requirement = _requirement_text(residual)
+    concepts = _concepts(requirement)
+    wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    if continues and not named and last is not None and last.kind == "match":
+        wants_match = True
+    if not wants_match and scope in ("named", "follow_up") and _YES_NO.search(text) and concepts:
+        # "Does Dana know Go?", "Has she worked with Kafka?"
+        wants_match = aspect not in ("contact", "summary") or bool(concepts)
+
+    kind: Kind
+    if wants_match and concepts and aspect != "contact":
+        kind = "match"
+    elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
+        kind = "about"
+        if aspect is None:
+            aspect = None if concepts else "summary"
+    else:
+        kind = "search"
+    if kind == "match" and aspect in ("summary", "experience"):
+        aspect = None  # the requirement, not a section, decides a match
+    return QueryPlan(
+        question=question,
+        kind=kind,
+        scope=scope,
+        candidate_ids=ids,
+        aspect=aspect,
+        contact_fields=contact_fields if aspect == "contact" else [],
+        requirement=requirement,
+        concepts=concepts,
+        soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
+    )
+
+
+def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
+    """Candidates named in the question, and the question with their names removed."""
+    lowered = text.lower().replace("’", "'")
+    found: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for cand in catalog.candidates.values():
+        name = cand.name.lower()
+        at = lowered.find(name)
+        if at >= 0:
+            found.append(cand.id)
+            spans.append((at, at + len(name)))
+    if not found:
+        first: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for cand in catalog.candidates.values():
+            if not cand.named:
+                continue
+            parts = cand.name.lower().split()
+            first.setdefault(parts[0], []).append(cand.id)
+            last.setdefault(parts[-1], []).append(cand.id)
+        for m in re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered):
+            word = m.group(0).removesuffix("'s").removesuffix("'")
+            if word in _FRAME:
+                continue
+            ids = first.get(word) or last.get(word) or []
+            if len(ids) == 1 and ids[0] not in found:
+                found.append(ids[0])
+                spans.append((m.start(), m.end()))
+        if not found:
+            # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
+            for cand in catalog.candidates.values():
+                if cand.named and len(cand.name) >= 7 and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90:
+                    found.append(cand.id)
+    residual = lowered
+    for start, end in sorted(spans, reverse=True):
+        residual = residual[:start] + " " + residual[end:]
+    residual = re.sub(r"(^|\s)'s\b", " ", residual)
+    return found, residual
+
+
+def _aspect(text: str) -> Aspect | None:
+    for aspect, pattern in _ASPECT_WORDS:
+        if pattern.search(text):
+            return aspect
+    return None
+
+
+def _requirement_text(residual: str) -> str:
+    words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
+    kept = [w for w in words if w.strip("'.?!") not in _FRAME and w.strip("'") != "s"]
+    return " ".join(kept).strip(" ,;&/?!.")
+
+
+def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
+    concepts: list[list[tuple[str, ...]]] = []
+    for part in _SPLIT_AND.split(requirement):
+        alternatives = []
+        for alt in _SPLIT_OR.split(part):
+            alt_terms = tuple(dict.fromkeys(terms(alt)))
+            if alt_terms:
+                alternatives.append(alt_terms)
+        if alternatives:
+            concepts.append(alternatives)
+    return concepts

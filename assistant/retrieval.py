@@ -1,0 +1,372 @@
+"""Plan -> evidence grouped per candidate.
+
+Keyword search (exact terms: tool names, companies, degrees) and vector search (meaning) are
+combined, and results are always grouped per candidate. For "who has X" every candidate in scope
+is checked through the term postings, so a match is found however many resumes rank above it.
+Whether a candidate matches is decided by the words of their resume (stemmed, with aliases):
+vector similarity between a short requirement and a resume chunk does not separate "has it" from
+"has something like it" (on the sample set an M.S. holder and a B.S. holder score 0.60 and 0.62 for
+"master computer science"), so it ranks open questions and never asserts a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.catalog import Catalog, LineRef
+from assistant.embeddings import Embedder
+from assistant.models import Evidence, Section
+from assistant.question import QueryPlan
+from assistant.settings import Settings
+from assistant.store import ChunkHit, ResumeStore
+from assistant.terms import terms
+
+
+class CandidateEvidence(BaseModel):
+    candidate_id: str
+    name: str
+    matched: bool = True
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Retrieved(BaseModel):
+    plan: QueryPlan
+    considered: int = Field(description="How many candidates were checked.")
+    groups: list[CandidateEvidence] = Field(default_factory=list)
+
+    @property
+    def matched(self) -> list[CandidateEvidence]:
+        return [g for g in self.groups if g.matched]
+
+
+# How many lines an "about" answer quotes per section.
+_SECTION_LINES: dict[str, int] = {
+    "education": 6,
+    "skills": 8,
+    "languages": 4,
+    "certifications": 6,
+    "experience": 8,
+    "summary": 3,
+}
+_FALLBACK_TERMS: dict[str, str] = {
+    "education": "university college school institute bachelor master phd degree diploma",
+    "skills": "skills tools technologies proficient",
+    "languages": "english spanish french german mandarin portuguese italian hindi arabic fluent native",
+    "certifications": "certified certification certificate license",
+}
+_SEARCH_CANDIDATES = 5
+_SEARCH_LINES = 2
+_MATCH_LINES = 3
+_RRF_K = 60  # reciprocal-rank fusion constant; 60 is the customary value
+
+
+class Retriever:
+    def __init__(self, store: ResumeStore, embedder: Embedder, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+
+    def retrieve(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.kind == "match":
+            return self._match(plan, catalog)
+        if plan.kind == "about":
+            return self._about(plan, catalog)
+        return self._search(plan, catalog)
+
+    # -- who has ... ---------------------------------------------------------------------------
+
+    def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        pool = set(plan.candidate_ids)
+        query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
+        scores = catalog.keyword_scores(query_terms)
+        # candidate -> concept index -> matching line positions
+        hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in plan.concepts])
+        for i, concept in enumerate(plan.concepts):
+            for pos, end in _concept_lines(concept, plan.soft_terms, catalog).items():
+                cid = catalog.lines[pos].candidate_id
+                if cid in pool:
+                    hits[cid][i][pos] = end
+
+        groups: list[tuple[float, CandidateEvidence]] = []
+        for cid in plan.candidate_ids:
+            per_concept = hits.get(cid)
+            lexical = per_concept is not None and all(per_concept)
+            if lexical and per_concept is not None:
+                chosen = _best_per_concept(per_concept, scores)
+                strength = float(sum(scores[p] + scores[e] for p, e in chosen))
+                evidence = [_window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen]
+            else:
+                if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
+                    groups.append((-1.0, _group(catalog, cid, [], matched=False)))
+                continue
+            groups.append((strength, _group(catalog, cid, evidence)))
+        groups.sort(key=lambda item: -item[0])
+        return Retrieved(plan=plan, considered=len(pool), groups=[g for _, g in groups])
+
+    # -- about a candidate ---------------------------------------------------------------------
+
+    def _about(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        groups = []
+        for cid in plan.candidate_ids[:10]:
+            if plan.aspect is None:
+                evidence = self._scoped_search(plan, catalog, cid)
+            elif plan.aspect == "contact":
+                evidence = _contact_lines(catalog, cid, plan.contact_fields)
+            elif plan.aspect == "summary":
+                evidence = _summary_lines(catalog, cid)
+            else:
+                evidence = _section_lines(catalog, cid, plan.aspect)
+            groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
+        return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+    def _scoped_search(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
+        ranked = self._fused_lines(plan, catalog, {cid})
+        return [_line_evidence(catalog.lines[p], s, "") for p, s in ranked[:3]]
+
+    # -- open questions ------------------------------------------------------------------------
+
+    def _search(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        pool = set(plan.candidate_ids)
+        per_candidate: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for pos, score in self._fused_lines(plan, catalog, pool):
+            per_candidate[catalog.lines[pos].candidate_id].append((pos, score))
+        ranked = sorted(per_candidate.items(), key=lambda kv: -sum(s for _, s in kv[1][:2]))
+        groups = [
+            _group(
+                catalog,
+                cid,
+                [_line_evidence(catalog.lines[p], s, "") for p, s in lines[:_SEARCH_LINES]],
+            )
+            for cid, lines in ranked[:_SEARCH_CANDIDATES]
+        ]
+        return Retrieved(plan=plan, considered=len(pool), groups=groups)
+
+    def _fused_lines(
+        self, plan: QueryPlan, catalog: Catalog, pool: set[str]
+    ) -> list[tuple[int, float]]:
+        """Lines ranked by reciprocal-rank fusion of BM25 and vector similarity."""
+        query = plan.requirement or plan.question
+        scores = catalog.keyword_scores(terms(query))
+        allowed = [p for cid in pool for p in catalog.by_candidate.get(cid, [])]
+        keyword = sorted((p for p in allowed if scores[p] > 0), key=lambda p: -scores[p])[:50]
+        fused: dict[int, float] = defaultdict(float)
+        for rank, pos in enumerate(keyword):
+            fused[pos] += 1.0 / (_RRF_K + rank)
+        for rank, hit in enumerate(self._vector_hits(query, catalog, pool)):
+            if hit.section == "header" and plan.aspect != "contact":
+                continue
+            for pos in _hit_positions(hit, catalog)[:2]:
+                fused[pos] += 1.0 / (_RRF_K + rank) * (0.5 + hit.similarity)
+        return sorted(fused.items(), key=lambda kv: -kv[1])
+
+    def _vector_hits(self, text: str, catalog: Catalog, pool: set[str]) -> list[ChunkHit]:
+        vector = self.embedder.embed([text])[0]
+        k = self.settings.semantic_k
+        if len(pool) < len(catalog.candidates):
+            k = min(k * 4, 500)  # filtering happens here, in code, not in Chroma
+        out = []
+        for hit in self.store.search(vector, k):
+            resume = catalog.resumes.get(hit.resume_id)
+            if resume is None or hit.candidate_id not in pool:
+                continue
+            if hit.chunk_id.split(":")[1] != resume.content_hash[:16]:
+                continue  # a chunk of an older version whose cleanup has not run
+            out.append(hit)
+        return out
+
+
+def _concept_lines(
+    concept: list[tuple[str, ...]], soft: dict[str, Section], catalog: Catalog
+) -> dict[int, int]:
+    """Line position -> last position of the evidence (the same line, or the next one when a
+    requirement wraps onto it) for every line that satisfies one of the alternatives."""
+    found: dict[int, int] = {}
+    for alternative in concept:
+        hard = [t for t in alternative if t not in soft]
+        needs = [t for t in alternative if t in soft]
+        if not hard:
+            # Only soft words ("certifications"): every content line of that section.
+            for p, ref in enumerate(catalog.lines):
+                if not ref.line.heading and any(
+                    ref.line.section == soft[t] or t in catalog.line_terms[p] for t in needs
+                ):
+                    found.setdefault(p, p)
+            continue
+        for pos, end in _windows_with(hard, catalog).items():
+            ref = catalog.lines[pos]
+            held = catalog.line_terms[pos] | catalog.line_terms[end]
+            if all(t in held or ref.line.section == soft[t] for t in needs):
+                found[pos] = min(found.get(pos, end), end)
+    return found
+
+
+def _continues(catalog: Catalog, pos: int) -> bool:
+    """Whether the line after ``pos`` continues it (same resume, section and page)."""
+    if pos + 1 >= len(catalog.lines):
+        return False
+    a, b = catalog.lines[pos], catalog.lines[pos + 1]
+    return (
+        a.resume.id == b.resume.id
+        and a.line.section == b.line.section
+        and a.line.page == b.line.page
+        and not b.line.heading
+    )
+
+
+def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
+    """Start -> end position of one- or two-line windows that hold the terms.
+
+    A window must hold every term; with three or more terms it may miss one, provided the terms
+    it holds carry at least 3/4 of the rarity (IDF) weight, so "build iOS apps in Swift" meets
+    "I lead the iOS side of the patient app, written in Swift".
+    """
+    n_lines = max(len(catalog.lines), 1)
+    weight = {t: float(np.log((n_lines + 1) / (catalog.document_frequency(t) + 0.5))) for t in hard}
+    total = sum(weight.values())
+    need = len(hard) if len(hard) <= 2 else len(hard) - 1
+    starts: set[int] = set()
+    for t in hard:
+        for pos in catalog.postings.get(t, []):
+            starts.add(pos)
+            if pos > 0 and _continues(catalog, pos - 1):
+                starts.add(pos - 1)
+    out: dict[int, int] = {}
+    for pos in starts:
+        for end in (pos, pos + 1):
+            if end != pos and not _continues(catalog, pos):
+                break
+            if end == pos and pos in catalog.items and len(hard) > 1:
+                # In a list ("English (native), Spanish (basic)") one item must hold the terms.
+                held = max(([t for t in hard if t in item] for item in catalog.items[pos]), key=len)
+            else:
+                held_terms = catalog.line_terms[pos] | catalog.line_terms[end]
+                held = [t for t in hard if t in held_terms]
+            if len(held) >= need and sum(weight[t] for t in held) >= 0.75 * total - 1e-9:
+                out[pos] = end
+                break
+    # A window whose first line alone holds nothing is reported from its second line already.
+    return {p: e for p, e in out.items() if any(t in catalog.line_terms[p] for t in hard)}
+
+
+def _best_per_concept(
+    per_concept: list[dict[int, int]], scores: np.ndarray
+) -> list[tuple[int, int]]:
+    chosen: list[tuple[int, int]] = []
+    for windows in per_concept:
+        ranked = sorted(windows.items(), key=lambda pe: (-scores[pe[0]] - scores[pe[1]], pe[0]))
+        for window in ranked[:2]:
+            if window not in chosen:
+                chosen.append(window)
+    return chosen[:_MATCH_LINES]
+
+
+def _group(
+    catalog: Catalog, cid: str, evidence: list[Evidence], matched: bool = True
+) -> CandidateEvidence:
+    return CandidateEvidence(
+        candidate_id=cid, name=catalog.candidates[cid].name, matched=matched, evidence=evidence
+    )
+
+
+def _line_evidence(ref: LineRef, score: float, reason: str) -> Evidence:
+    return Evidence(
+        candidate_id=ref.resume.candidate_id,
+        resume_id=ref.resume.id,
+        page=ref.line.page,
+        line_start=ref.line.number,
+        line_end=ref.line.number,
+        score=score,
+        reason=reason,
+    )
+
+
+def _window_evidence(
+    catalog: Catalog, pos: int, end: int, scores: np.ndarray, reason: str
+) -> Evidence:
+    ev = _line_evidence(catalog.lines[pos], float(scores[pos] + scores[end]), reason)
+    return ev.model_copy(update={"line_end": catalog.lines[end].line.number})
+
+
+def _hit_positions(hit: ChunkHit, catalog: Catalog) -> list[int]:
+    """The content lines of a chunk (headings left out)."""
+    positions = []
+    for number in range(hit.line_start, hit.line_end + 1):
+        pos = catalog.position(hit.resume_id, hit.page, number)
+        if pos is not None and not catalog.lines[pos].line.heading:
+            positions.append(pos)
+    return positions
+
+
+def _candidate_lines(catalog: Catalog, cid: str) -> list[LineRef]:
+    return [catalog.lines[p] for p in catalog.by_candidate.get(cid, [])]
+
+
+def _dedupe(refs: Iterable[LineRef]) -> list[LineRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        key = " ".join(ref.line.text.lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def _section_lines(catalog: Catalog, cid: str, section: str, limit: int | None = None) -> list[Evidence]:
+    refs = _candidate_lines(catalog, cid)
+    chosen = _dedupe(r for r in refs if r.line.section == section and not r.line.heading)
+    if not chosen and section in _FALLBACK_TERMS:
+        wanted = set(terms(_FALLBACK_TERMS[section]))
+        chosen = _dedupe(
+            r for p, r in zip(catalog.by_candidate.get(cid, []), refs, strict=True)
+            if wanted & catalog.line_terms[p] and not r.line.heading
+        )
+    cap = limit or _SECTION_LINES.get(section, 6)
+    return [_line_evidence(r, 1.0, section) for r in chosen[:cap]]
+
+
+def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    evidence = _section_lines(catalog, cid, "summary")
+    if not evidence:
+        # Narrative resumes: the first lines after the header say who the person is.
+        refs = [r for r in _candidate_lines(catalog, cid) if r.line.section != "header" and not r.line.heading]
+        evidence = [_line_evidence(r, 1.0, "summary") for r in _dedupe(refs)[:2]]
+    evidence += _section_lines(catalog, cid, "experience", limit=2)
+    evidence += _section_lines(catalog, cid, "education", limit=1)
+    evidence += _section_lines(catalog, cid, "skills", limit=1)
+    seen: set[tuple[str, int | None, int]] = set()
+    unique = []
+    for ev in evidence:
+        key = (ev.resume_id, ev.page, ev.line_start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ev)
+    return unique
+
+
+def _contact_lines(catalog: Catalog, cid: str, fields: list[str]) -> list[Evidence]:
+    cand = catalog.candidates[cid]
+    wanted = fields or ["email", "phone", "links"]
+    needles: list[str] = []
+    if "email" in wanted and cand.email:
+        needles.append(cand.email)
+    if "phone" in wanted and cand.phone:
+        needles.append(cand.phone)
+    if "links" in wanted:
+        needles.extend(cand.links)
+    out: list[Evidence] = []
+    covered: set[str] = set()
+    for ref in _candidate_lines(catalog, cid):
+        found = [n for n in needles if n not in covered and n.lower() in ref.line.text.lower()]
+        if found:
+            covered.update(found)
+            out.append(_line_evidence(ref, 1.0, "contact"))
+    if not out and "phone" in wanted:
+        digits = re.compile(r"\d[\d\s().-]{8,}\d")
+        out = [_line_evidence(r, 1.0, "contact") for r in _candidate_lines(catalog, cid) if digits.search(r.line.text)][:1]
+    return out

@@ -1,0 +1,111 @@
+"""The one entry point the browser and the command line share: ask, list, remove, look up.
+
+:class:`Assistant` keeps an in-memory :class:`Catalog` of the store and rebuilds it when the
+store's generation changes (for example after another process ingested resumes).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from assistant.answering import AnswerStrategy
+from assistant.answering.extractive import ExtractiveStrategy
+from assistant.catalog import Catalog
+from assistant.citations import verify
+from assistant.embeddings import Embedder, MiniLMEmbedder
+from assistant.models import Answer, Candidate, Conversation, Resume, Turn
+from assistant.question import plan_question
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+from assistant.store import ResumeStore, open_store
+
+EMPTY_STORE = (
+    "There are no resumes yet. Upload some in the sidebar, or load a folder with "
+    "`python -m ingest PATH`."
+)
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        store: ResumeStore | None = None,
+        embedder: Embedder | None = None,
+        strategy: AnswerStrategy | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or MiniLMEmbedder(
+            self.settings.embedding_batch_size, self.settings.embedding_bf16
+        )
+        self.store = store or open_store(self.settings, self.embedder)
+        self.strategy = strategy or ExtractiveStrategy()
+        self.retriever = Retriever(self.store, self.embedder, self.settings)
+        self._catalog: Catalog | None = None
+        self._generation: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def catalog(self) -> Catalog:
+        generation = self.store.generation()
+        with self._lock:
+            if self._catalog is None or generation != self._generation:
+                self._catalog = Catalog.build(self.store.load_resumes())
+                self._generation = generation
+            return self._catalog
+
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        focus: list[str] | None = None,
+    ) -> Answer:
+        """Answer one question. ``conversation`` (updated in place) makes follow-ups work;
+        ``focus`` limits the question to these candidate ids unless it names someone else."""
+        conversation = conversation if conversation is not None else Conversation()
+        question = question.strip()
+        catalog = self.catalog
+        turn = Turn(question=question, answer=Answer(question=question, answer=""))
+        if not question:
+            answer = Answer(question=question, answer="Ask a question about the candidates.")
+        elif not catalog.candidates:
+            answer = Answer(question=question, answer=EMPTY_STORE)
+        else:
+            plan = plan_question(question, catalog, conversation, focus)
+            turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
+            retrieved = self.retriever.retrieve(plan, catalog)
+            answer = self.strategy.answer(retrieved, catalog, conversation)
+            checked = verify(answer.citations, catalog)
+            if len(checked) != len(answer.citations):
+                answer.notices.append(
+                    f"{len(answer.citations) - len(checked)} citation(s) did not match the stored "
+                    "resume and were removed."
+                )
+                answer.citations = checked
+        turn.answer = answer
+        conversation.turns.append(turn)
+        return answer
+
+    def candidates(self) -> list[Candidate]:
+        return sorted(self.catalog.candidates.values(), key=lambda c: c.name.lower())
+
+    def resume(self, resume_id: str) -> Resume | None:
+        return self.catalog.resumes.get(resume_id)
+
+    def resume_for(self, candidate_id: str, source: str) -> Resume | None:
+        return next(
+            (r for r in self.catalog.resumes_of(candidate_id) if r.source == source), None
+        )
+
+    def remove(self, target: str) -> list[str]:
+        """Remove a candidate (by id or name, all their resumes) or one resume (by file name).
+        Returns the removed file names; empty when nothing matched."""
+        catalog = self.catalog
+        wanted = target.strip().lower()
+        ids = [
+            r.id
+            for r in catalog.resumes.values()
+            if wanted in (r.source.lower(), r.candidate_id.lower(), r.candidate_name.lower())
+        ]
+        removed = [catalog.resumes[i].source for i in ids]
+        self.store.delete(ids)
+        return removed

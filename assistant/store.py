@@ -1,0 +1,280 @@
+"""Where resumes live: Chroma, embedded on disk by default or a Chroma server when a host is set.
+
+Three collections share a prefix:
+
+* ``<prefix>-resumes``: one record per resume file, its full :class:`Resume` (all lines) as the
+  document. The record is the commit point: a resume is visible once its record is written.
+* ``<prefix>-chunks``: one embedding per chunk with its line range as metadata. No document text:
+  the lines are in the resume record, and Chroma's full-text index on documents would double the
+  write cost for nothing.
+* ``<prefix>-meta``: a generation stamp that changes on every write, so each process can tell
+  cheaply when its in-memory view is stale (another process may be ingesting).
+
+Writes go chunks first, then the resume record, then the old version's chunks are deleted. Chunk
+ids contain the content hash, so a crash half-way leaves only chunks that no record points at,
+and readers ignore those. Chroma's flat metadata is turned back into models only in this module.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+
+from assistant.embeddings import DIMENSIONS, ChromaEmbeddingFunction, Embedder
+from assistant.models import Chunk, Resume, Section
+from assistant.settings import Settings
+
+_NO_PAGE = 0  # Chroma metadata cannot hold None; pages are 1-based, so 0 means "no page".
+_PAGE_SIZE = 500  # records per `get` page when loading every resume
+
+
+@dataclass(frozen=True)
+class ChunkHit:
+    chunk_id: str
+    resume_id: str
+    candidate_id: str
+    section: Section
+    page: int | None
+    line_start: int
+    line_end: int
+    similarity: float
+
+
+@dataclass
+class PendingResume:
+    """A parsed resume with its chunks and their vectors, ready to be written in one go."""
+
+    resume: Resume
+    chunks: list[Chunk]
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, DIMENSIONS), np.float32))
+
+
+class ResumeStore(Protocol):
+    def content_hashes(self) -> dict[str, str]:
+        """Resume id -> content hash of every stored resume."""
+        ...
+
+    def write(self, pending: Sequence[PendingResume]) -> dict[str, str]:
+        """Store each resume atomically; returns resume id -> error for those that failed."""
+        ...
+
+    def delete(self, resume_ids: Iterable[str]) -> None: ...
+
+    def load_resumes(self) -> list[Resume]: ...
+
+    def generation(self) -> str:
+        """Changes whenever the stored resumes change."""
+        ...
+
+    def search(self, vector: np.ndarray, k: int) -> list[ChunkHit]: ...
+
+
+def chunk_id(resume: Resume, index: int) -> str:
+    return f"{resume.id}:{resume.content_hash[:16]}:{index}"
+
+
+class _RecordEmbedding(EmbeddingFunction[Documents]):
+    """Resume records are looked up by id, never by similarity; a constant vector keeps Chroma
+    from loading its default model for them."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return [np.ones(1, dtype=np.float32) for _ in input]
+
+    @staticmethod
+    def name() -> str:
+        return "recruiter-record"
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _RecordEmbedding:
+        return _RecordEmbedding()
+
+
+def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
+    return {
+        "resume_id": chunk.resume_id,
+        "candidate_id": chunk.candidate_id,
+        "section": chunk.section,
+        "page": chunk.page if chunk.page is not None else _NO_PAGE,
+        "line_start": chunk.line_start,
+        "line_end": chunk.line_end,
+    }
+
+
+def _hit(chunk_id: str, meta: Any, distance: float) -> ChunkHit:
+    page = int(meta["page"])
+    return ChunkHit(
+        chunk_id=chunk_id,
+        resume_id=str(meta["resume_id"]),
+        candidate_id=str(meta["candidate_id"]),
+        section=meta["section"],
+        page=page if page != _NO_PAGE else None,
+        line_start=int(meta["line_start"]),
+        line_end=int(meta["line_end"]),
+        similarity=1.0 - float(distance),
+    )
+
+
+def _record_metadata(resume: Resume, n_chunks: int) -> dict[str, str | int]:
+    return {
+        "content_hash": resume.content_hash,
+        "candidate_id": resume.candidate_id,
+        "source": resume.source,
+        "chunks": n_chunks,
+    }
+
+
+class ChromaStore:
+    def __init__(self, client: Any, embedder: Embedder, prefix: str) -> None:
+        self.client = client
+        space = {"hnsw": {"space": "cosine"}}
+        self.chunks = client.get_or_create_collection(
+            f"{prefix}-chunks",
+            embedding_function=ChromaEmbeddingFunction(embedder),
+            configuration=space,
+        )
+        self.resumes = client.get_or_create_collection(
+            f"{prefix}-resumes", embedding_function=_RecordEmbedding()
+        )
+        self.meta = client.get_or_create_collection(
+            f"{prefix}-meta", embedding_function=_RecordEmbedding()
+        )
+        try:
+            self._max_batch = int(client.get_max_batch_size())
+        except Exception:  # older servers do not report it
+            self._max_batch = 5000
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def content_hashes(self) -> dict[str, str]:
+        hashes: dict[str, str] = {}
+        for ids, metas, _ in self._pages(include=["metadatas"]):
+            for rid, meta in zip(ids, metas, strict=True):
+                hashes[rid] = str(meta["content_hash"])
+        return hashes
+
+    def load_resumes(self) -> list[Resume]:
+        resumes = []
+        for _, _, docs in self._pages(include=["documents"]):
+            resumes.extend(Resume.model_validate_json(doc) for doc in docs)
+        return resumes
+
+    def _pages(self, include: list[str]) -> Iterable[tuple[list[str], list[Any], list[str]]]:
+        offset = 0
+        while True:
+            page = self.resumes.get(include=include, limit=_PAGE_SIZE, offset=offset)
+            ids = page["ids"]
+            if not ids:
+                return
+            yield ids, page.get("metadatas") or [], page.get("documents") or []
+            offset += len(ids)
+
+    def generation(self) -> str:
+        got = self.meta.get(ids=["generation"], include=["metadatas"])
+        metas = got.get("metadatas") or []
+        return str(metas[0]["value"]) if metas else ""
+
+    def search(self, vector: np.ndarray, k: int) -> list[ChunkHit]:
+        count = self.chunks.count()
+        if count == 0:
+            return []
+        res = self.chunks.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(k, count),
+            include=["metadatas", "distances"],
+        )
+        ids, metas, dists = res["ids"][0], (res["metadatas"] or [[]])[0], (res["distances"] or [[]])[0]
+        return [_hit(i, m, d) for i, m, d in zip(ids, metas, dists, strict=True)]
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def write(self, pending: Sequence[PendingResume]) -> dict[str, str]:
+        if not pending:
+            return {}
+        errors: dict[str, str] = {}
+        try:
+            self._write_all(pending)
+        except Exception:
+            if len(pending) == 1:
+                errors[pending[0].resume.id] = "could not write to the store"
+            else:
+                # Isolate the one that fails; the others still land.
+                for item in pending:
+                    errors.update(self.write([item]))
+        self._bump()
+        return errors
+
+    def _write_all(self, pending: Sequence[PendingResume]) -> None:
+        ids: list[str] = []
+        metas: list[dict[str, str | int]] = []
+        vectors: list[np.ndarray] = []
+        for item in pending:
+            ids.extend(c.id for c in item.chunks)
+            metas.extend(_chunk_metadata(c) for c in item.chunks)
+            vectors.append(item.vectors)
+        if ids:
+            matrix = np.vstack(vectors).astype(np.float32)
+            for start in range(0, len(ids), self._max_batch):
+                stop = start + self._max_batch
+                self.chunks.upsert(
+                    ids=ids[start:stop], embeddings=matrix[start:stop], metadatas=metas[start:stop]
+                )
+        old = self.resumes.get(ids=[p.resume.id for p in pending], include=["metadatas"])
+        replaced = set(old["ids"])
+        self.resumes.upsert(
+            ids=[p.resume.id for p in pending],
+            documents=[p.resume.model_dump_json() for p in pending],
+            metadatas=[_record_metadata(p.resume, len(p.chunks)) for p in pending],
+        )
+        for item in pending:
+            if item.resume.id in replaced:
+                self._drop_chunks(item.resume.id, keep={c.id for c in item.chunks})
+
+    def delete(self, resume_ids: Iterable[str]) -> None:
+        ids = list(resume_ids)
+        if not ids:
+            return
+        self.resumes.delete(ids=ids)  # invisible from here on
+        for rid in ids:
+            self._drop_chunks(rid, keep=set())
+        self._bump()
+
+    def _drop_chunks(self, resume_id: str, keep: set[str]) -> None:
+        found = self.chunks.get(where={"resume_id": resume_id}, include=[])
+        stale = [cid for cid in found["ids"] if cid not in keep]
+        if stale:
+            self.chunks.delete(ids=stale)
+
+    def _bump(self) -> None:
+        self.meta.upsert(
+            ids=["generation"], documents=["generation"], metadatas=[{"value": uuid.uuid4().hex}]
+        )
+
+
+def open_store(settings: Settings, embedder: Embedder) -> ChromaStore:
+    """The embedded store at ``settings.store_path``, or the server at ``settings.chroma_host``."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        client = chromadb.HttpClient(
+            host=settings.chroma_host,
+            port=settings.chroma_port,
+            ssl=settings.chroma_ssl,
+            settings=chroma_settings,
+        )
+    else:
+        settings.store_path.mkdir(parents=True, exist_ok=True)
+        client = chromadb.PersistentClient(path=str(settings.store_path), settings=chroma_settings)
+    return ChromaStore(client, embedder, settings.collection_prefix)

@@ -1,0 +1,86 @@
+"""Words as keyword search sees them: tokens, stems and the aliases recruiters use.
+
+Resume text and questions go through the same :func:`terms`, so "Ph.D." meets "PhD",
+"Kubernetes" meets "k8s" and "certified" meets "certification".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+# Keeps tool names whole: c++, c#, node.js, .net, ci/cd are single tokens.
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*\.?|\.net\b", re.IGNORECASE)
+
+_stemmer = Stemmer.Stemmer("english")
+
+# Spelling variants that mean the same thing to a recruiter. Keys and values are tokens after
+# lowercasing and dot removal; every member of a group is rewritten to the group's first word.
+_ALIAS_GROUPS: list[list[str]] = [
+    ["kubernetes", "k8s"],
+    ["javascript", "js", "ecmascript"],
+    ["typescript"],
+    ["postgresql", "postgres", "psql"],
+    ["golang", "go"],
+    ["nodejs", "node"],
+    ["phd", "doctorate", "doctoral", "dphil"],
+    ["master", "masters", "ms", "msc", "meng", "mtech"],
+    ["bachelor", "bachelors", "bs", "bsc", "ba", "beng", "btech"],
+    ["certif", "certified", "certification", "certifications", "certificate", "certificates"],
+    ["ml", "machinelearning"],
+    ["ai", "artificialintelligence"],
+    ["gcp", "googlecloud"],
+    ["aws", "amazonwebservices"],
+    ["cicd", "ci/cd"],
+]
+_ALIAS = {word: group[0] for group in _ALIAS_GROUPS for word in group}
+
+# Phrases folded into one token before aliasing (so "machine learning" meets "ML").
+_PHRASES = [
+    (re.compile(r"\bmachine[\s-]+learning\b", re.I), "machinelearning"),
+    (re.compile(r"\bartificial[\s-]+intelligence\b", re.I), "artificialintelligence"),
+    (re.compile(r"\bgoogle[\s-]+cloud(?:[\s-]+platform)?\b", re.I), "googlecloud"),
+    (re.compile(r"\bamazon[\s-]+web[\s-]+services\b", re.I), "amazonwebservices"),
+    (re.compile(r"\bmaster'?s\b", re.I), "master"),
+    (re.compile(r"\bbachelor'?s\b", re.I), "bachelor"),
+]
+
+
+def _fold_phrases(text: str) -> str:
+    for pattern, token in _PHRASES:
+        text = pattern.sub(token, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def normalize(token: str) -> str:
+    """One raw token -> its search form (lowercase, dots dropped, alias, stem)."""
+    word = token.lower().rstrip(".")
+    if word not in ("c++", "c#", ".net", "ci/cd", "node.js"):
+        word = word.replace(".", "")
+    word = _ALIAS.get(word, word)
+    if word in _ALIAS.values() or not word.isalpha():
+        return word
+    return _ALIAS.get(_stemmer.stemWord(word), _stemmer.stemWord(word))
+
+
+def _hyphen_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index] == "-"
+
+
+def terms(text: str) -> list[str]:
+    """Search terms of a text, in order, duplicates kept."""
+    text = _fold_phrases(text.replace("’", "'"))
+    out = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        # "go-live", "on-the-go": a hyphenated "go" is the verb, not the language.
+        if raw.lower() == "go" and (_hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end())):
+            out.append("go")
+        elif "/" in raw and raw.lower() != "ci/cd":
+            out.extend(normalize(part) for part in raw.split("/") if part)
+        else:
+            out.append(normalize(raw))
+    return [t for t in out if t]

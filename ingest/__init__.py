@@ -1,0 +1,1 @@
+"""Reading resumes into the store: file -> lines -> sections and identity -> chunks -> store."""

@@ -1,0 +1,56 @@
+"""``python -m ingest PATH...``: load resume files and folders into the store.
+
+Prints a progress bar, then one line per failed or skipped file and a summary. Exits 1 when any
+file failed, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from assistant.embeddings import MiniLMEmbedder
+from assistant.models import IngestOutcome
+from assistant.settings import Settings
+from assistant.store import open_store
+from ingest.pipeline import Ingestor, collect
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path, help="resume files or folders")
+    args = parser.parse_args(argv)
+
+    console = Console(stderr=True)
+    settings = Settings()
+    files, outcomes = collect(args.paths)
+    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
+    store = open_store(settings, embedder)
+    ingestor = Ingestor(store, embedder, settings)
+
+    with Progress(
+        TextColumn("[bold]Ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("", total=len(files))
+
+        def advance(outcome: IngestOutcome) -> None:
+            bar.update(task, advance=1, description=outcome.source)
+
+        report = ingestor.ingest(files, progress=advance)
+    report.outcomes[:0] = outcomes
+
+    out = Console()
+    for outcome in report.outcomes:
+        if outcome.status in ("failed", "skipped"):
+            out.print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}", highlight=False)
+    out.print(f"Done: {report.summary()}.", highlight=False)
+    return 1 if report.failed else 0

@@ -1,0 +1,193 @@
+"""Files -> stored resumes: read, label sections, find the candidate, chunk, embed, write.
+
+One bad file never stops a batch: each gets an outcome with a one-line reason. Files are embedded
+in batches (one model call for many files, which is where the time goes) and each resume is
+written atomically (see :mod:`assistant.store`), so a failure never leaves half a resume behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.embeddings import Embedder
+from assistant.models import IngestOutcome, IngestReport, Resume
+from assistant.settings import Settings
+from assistant.store import PendingResume, ResumeStore
+from ingest.chunking import chunk_resume
+from ingest.identity import candidate_of, find_identity
+from ingest.readers import SUPPORTED, ReadError, read_lines
+from ingest.sections import label_sections
+
+Progress = Callable[[IngestOutcome], None]
+_BATCH_FILES = 32
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to ingest. ``source`` is the name users see in citations; ``data`` is set for
+    uploads, ``path`` for files on disk."""
+
+    source: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return self.path.read_bytes()
+
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        assert self.path is not None
+        return self.path.stat().st_size
+
+
+def resume_id(source: str) -> str:
+    return "r-" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:20]
+
+
+def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome]]:
+    """Expand files and folders. In a folder, hidden files and files of other types are skipped
+    (and reported); a file named explicitly is always tried, so a wrong type is a failure."""
+    files: list[SourceFile] = []
+    outcomes: list[IngestOutcome] = []
+    for path in paths:
+        if path.is_dir():
+            for item in sorted(path.rglob("*")):
+                rel = item.relative_to(path)
+                if not item.is_file() or any(part.startswith(".") for part in rel.parts):
+                    continue
+                if item.suffix.lower() not in SUPPORTED:
+                    outcomes.append(
+                        IngestOutcome(
+                            source=rel.as_posix(),
+                            status="skipped",
+                            reason=f"not a resume file type ({item.suffix or 'no extension'})",
+                        )
+                    )
+                    continue
+                files.append(SourceFile(source=rel.as_posix(), path=item))
+        elif path.is_file():
+            files.append(SourceFile(source=path.name, path=path))
+        else:
+            outcomes.append(
+                IngestOutcome(source=str(path), status="failed", reason="no such file or folder")
+            )
+    return files, outcomes
+
+
+def parse_resume(source: str, data: bytes) -> Resume:
+    """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity."""
+    fmt, raw_lines = read_lines(source, data)
+    lines = label_sections(raw_lines)
+    identity = find_identity(lines)
+    cid, name, named = candidate_of(identity, source)
+    warnings = [] if named else ["No name found in this resume; it is labelled by its file name."]
+    return Resume(
+        id=resume_id(source),
+        source=source,
+        format=fmt,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        candidate_id=cid,
+        candidate_name=name,
+        identity=identity,
+        lines=lines,
+        warnings=warnings,
+    )
+
+
+class Ingestor:
+    def __init__(self, store: ResumeStore, embedder: Embedder, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+
+    def ingest(self, files: Sequence[SourceFile], progress: Progress | None = None) -> IngestReport:
+        report = IngestReport()
+        known = self.store.content_hashes()
+
+        def done(outcome: IngestOutcome) -> None:
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+
+        for batch in _batches(files, _BATCH_FILES):
+            pending: list[PendingResume] = []
+            statuses: dict[str, str] = {}
+            for file in batch:
+                outcome = self._prepare(file, known, pending)
+                if outcome is not None:
+                    done(outcome)
+                else:
+                    statuses[pending[-1].resume.id] = (
+                        "replaced" if pending[-1].resume.id in known else "ingested"
+                    )
+            if not pending:
+                continue
+            texts = [c.text for p in pending for c in p.chunks]
+            try:
+                vectors = self.embedder.embed(texts)
+            except Exception as err:  # the model failing must not lose the batch silently
+                for p in pending:
+                    done(_failed(p.resume.source, f"embedding failed: {err}"))
+                continue
+            offset = 0
+            for p in pending:
+                p.vectors = vectors[offset : offset + len(p.chunks)]
+                offset += len(p.chunks)
+            errors = self.store.write(pending)
+            for p in pending:
+                if p.resume.id in errors:
+                    done(_failed(p.resume.source, errors[p.resume.id]))
+                    continue
+                known[p.resume.id] = p.resume.content_hash
+                done(
+                    IngestOutcome(
+                        source=p.resume.source,
+                        status="replaced" if statuses[p.resume.id] == "replaced" else "ingested",
+                        candidate=p.resume.candidate_name,
+                        lines=sum(1 for ln in p.resume.lines if not ln.blank),
+                        chunks=len(p.chunks),
+                    )
+                )
+        return report
+
+    def _prepare(
+        self, file: SourceFile, known: dict[str, str], pending: list[PendingResume]
+    ) -> IngestOutcome | None:
+        """Read and parse one file; None when it was queued for embedding."""
+        limit = self.settings.max_upload_mb * 1024 * 1024
+        try:
+            if file.size() > limit:
+                return _failed(
+                    file.source,
+                    f"file too large ({file.size() / 1e6:.1f} MB; limit "
+                    f"{self.settings.max_upload_mb} MB)",
+                )
+            data = file.read()
+            if known.get(resume_id(file.source)) == hashlib.sha256(data).hexdigest():
+                return IngestOutcome(source=file.source, status="unchanged")
+            resume = parse_resume(file.source, data)
+        except ReadError as err:
+            return _failed(file.source, str(err))
+        except OSError as err:
+            return _failed(file.source, f"cannot read the file ({err.strerror or err})")
+        except Exception as err:  # a parser bug on one odd file must not stop the batch
+            return _failed(file.source, f"could not parse this file ({type(err).__name__})")
+        chunks = chunk_resume(resume, self.settings.chunk_max_words)
+        pending.append(PendingResume(resume=resume, chunks=chunks))
+        return None
+
+
+def _failed(source: str, reason: str) -> IngestOutcome:
+    return IngestOutcome(source=source, status="failed", reason=reason)
+
+
+def _batches(items: Sequence[SourceFile], size: int) -> Iterator[Sequence[SourceFile]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

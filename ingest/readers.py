@@ -1,0 +1,170 @@
+"""File -> numbered lines, one reader per format.
+
+Line numbers are what a person sees in the document, because citations are built from them:
+TXT/MD use the file's own 1-based line numbers; PDF uses the page and the line within that page's
+extracted text (pypdf); DOCX uses the paragraph number, counting body paragraphs and the
+paragraphs inside table cells in document order. Blank lines are kept so numbering never shifts.
+
+Every failure is a :class:`ReadError` whose message is one line a recruiter can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.models import FileFormat, ResumeLine
+
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
+_HINTS = {
+    ".doc": "legacy Word .doc is not supported; save it as DOCX or PDF",
+    ".rtf": "RTF is not supported; save it as DOCX, PDF or TXT",
+    ".odt": "ODT is not supported; save it as DOCX or PDF",
+    ".pages": "Pages files are not supported; export to PDF",
+}
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a resume; ``str(error)`` is the reason, in one line."""
+
+
+def file_format(name: str) -> FileFormat:
+    suffix = Path(name).suffix.lower()
+    if suffix in SUPPORTED:
+        return SUPPORTED[suffix]  # type: ignore[return-value]
+    if suffix in _HINTS:
+        raise ReadError(_HINTS[suffix])
+    shown = suffix or "no extension"
+    raise ReadError(f"unsupported file type ({shown}); use PDF, DOCX, TXT or Markdown")
+
+
+def read_lines(name: str, data: bytes) -> tuple[FileFormat, list[ResumeLine]]:
+    """Read a resume from its bytes; ``name`` picks the format by extension."""
+    fmt = file_format(name)
+    if not data.strip():
+        raise ReadError("empty file")
+    reader: Callable[[bytes], list[ResumeLine]] = {
+        "pdf": _read_pdf,
+        "docx": _read_docx,
+        "txt": _read_text,
+        "md": _read_text,
+    }[fmt]
+    lines = reader(data)
+    if not any(line.text.strip() for line in lines):
+        if fmt == "pdf":
+            raise ReadError("no extractable text in this PDF (a scanned image?); OCR it first")
+        raise ReadError("no text in this file")
+    return fmt, lines
+
+
+def _split(text: str, page: int | None = None) -> list[ResumeLine]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    parts = text.split("\n")
+    if parts and parts[-1] == "":
+        parts.pop()  # a final newline ends the last line; it does not start a new one
+    return [ResumeLine(page=page, number=i, text=t.rstrip()) for i, t in enumerate(parts, 1)]
+
+
+def decode_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise ReadError("cannot decode this UTF-16 text file") from err
+    if b"\x00" in data:
+        raise ReadError("binary data, not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        # Many resumes are saved from Windows editors; cp1252 is the usual other encoding, but
+        # it maps almost every byte, so only accept it when the result reads like text.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+        control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if text and control == 0:
+            return text
+        raise ReadError(
+            f"cannot decode the text: not UTF-8 (bad byte 0x{data[err.start]:02x} at offset "
+            f"{err.start}); save the file as UTF-8"
+        ) from err
+
+
+def _read_text(data: bytes) -> list[ResumeLine]:
+    return _split(decode_text(data))
+
+
+def _read_pdf(data: bytes) -> list[ResumeLine]:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ReadError("not a PDF file (no %PDF header); the file is corrupt or misnamed")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            # Many "protected" PDFs only restrict printing and open with an empty password.
+            try:
+                if not reader.decrypt(""):
+                    raise ReadError("encrypted PDF (password protected); remove the password")
+            except FileNotDecryptedError as err:
+                raise ReadError("encrypted PDF (password protected); remove the password") from err
+            except NotImplementedError as err:
+                raise ReadError(f"encrypted PDF with unsupported encryption ({err})") from err
+        lines: list[ResumeLine] = []
+        for number, page in enumerate(reader.pages, 1):
+            lines.extend(_split(page.extract_text() or "", page=number))
+        return lines
+    except ReadError:
+        raise
+    except FileNotDecryptedError as err:
+        raise ReadError("encrypted PDF (password protected); remove the password") from err
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        raise ReadError(f"corrupt or unreadable PDF ({_one_line(err)})") from err
+    except Exception as err:  # pypdf raises many kinds on malformed files
+        raise ReadError(f"corrupt or unreadable PDF ({type(err).__name__})") from err
+
+
+def _read_docx(data: bytes) -> list[ResumeLine]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ReadError("not a DOCX file (not a zip archive); the file is corrupt or misnamed")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:
+        raise ReadError(f"corrupt or unreadable DOCX ({_one_line(err)})") from err
+
+    texts: list[str] = []
+
+    def walk(items: list[Paragraph | Table]) -> None:
+        for item in items:
+            if isinstance(item, Paragraph):
+                texts.append(item.text)
+            else:
+                for row in item.rows:
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # merged cells repeat; read them once
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(list(cell.iter_inner_content()))
+
+    walk(list(document.iter_inner_content()))
+    # A paragraph with soft line breaks is still one paragraph, hence one citable line.
+    return [
+        ResumeLine(number=i, text=" ".join(t.split("\n")).rstrip())
+        for i, t in enumerate(texts, 1)
+    ]
+
+
+def _one_line(err: BaseException) -> str:
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text[:160]
