@@ -8,11 +8,10 @@ positions. The catalog is rebuilt when the store's generation changes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import re
 
 import bm25s
 import numpy as np

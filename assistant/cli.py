@@ -1,9 +1,9 @@
 """``python -m assistant``: ask questions, chat, list and remove candidates.
 
-    python -m assistant ask "Who has Kubernetes experience?" [--json]
-    python -m assistant chat [--json]        one question per line on stdin; follow-ups work
-    python -m assistant candidates [--json]
-    python -m assistant remove CANDIDATE_OR_FILE
+python -m assistant ask "Who has Kubernetes experience?" [--json]
+python -m assistant chat [--json]        one question per line on stdin; follow-ups work
+python -m assistant candidates [--json]
+python -m assistant remove CANDIDATE_OR_FILE
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         print()
     for c in answer.citations:
         where = f"p. {c.page}, " if c.page is not None else ""
-        lines = f"line {c.line_start}" if c.line_start == c.line_end else f"lines {c.line_start}-{c.line_end}"
+        lines = (
+            f"line {c.line_start}"
+            if c.line_start == c.line_end
+            else f"lines {c.line_start}-{c.line_end}"
+        )
         print(f"[{c.n}] {c.candidate} — {c.source}, {where}{lines}")
         for text in c.text.splitlines():
             print(f"      > {text}")

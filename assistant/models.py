@@ -59,7 +59,9 @@ class Resume(BaseModel):
     format: FileFormat
     content_hash: str = Field(description="sha256 of the file bytes; a new hash replaces the old.")
     candidate_id: str
-    candidate_name: str = Field(description="The name in the resume, or a label from the file name.")
+    candidate_name: str = Field(
+        description="The name in the resume, or a label from the file name."
+    )
     identity: Identity
     lines: list[ResumeLine]
     warnings: list[str] = Field(default_factory=list)
@@ -85,7 +87,9 @@ class Chunk(BaseModel):
 class Candidate(BaseModel):
     id: str
     name: str
-    named: bool = Field(description="False when the resume has no name and the label is the file's.")
+    named: bool = Field(
+        description="False when the resume has no name and the label is the file's."
+    )
     email: str | None = None
     phone: str | None = None
     links: list[str] = Field(default_factory=list)
@@ -135,7 +139,9 @@ class Answer(BaseModel):
             "question": self.question,
             "answer": self.answer,
             "citations": [
-                c.model_dump(include={"n", "candidate", "source", "page", "line_start", "line_end", "text"})
+                c.model_dump(
+                    include={"n", "candidate", "source", "page", "line_start", "line_end", "text"}
+                )
                 for c in self.citations
             ],
         }

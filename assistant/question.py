@@ -38,14 +38,18 @@ class QueryPlan(BaseModel):
     question: str
     kind: Kind
     scope: Scope
-    candidate_ids: list[str] = Field(description="Candidates in scope (all of them when scope=all).")
+    candidate_ids: list[str] = Field(
+        description="Candidates in scope (all of them when scope=all)."
+    )
     aspect: Aspect | None = None
     contact_fields: list[ContactField] = Field(default_factory=list)
-    requirement: str = Field("", description="The words of the requirement, as the user wrote them.")
+    requirement: str = Field(
+        "", description="The words of the requirement, as the user wrote them."
+    )
     concepts: list[list[tuple[str, ...]]] = Field(default_factory=list)
     soft_terms: dict[str, Section] = Field(
         default_factory=dict,
-        description="Terms a line may lack when it sits in this section (certif -> certifications).",
+        description="Terms a line may lack when it is in this section (certif: certifications).",
     )
 
 
@@ -70,21 +74,50 @@ _PRONOUN = re.compile(
 _CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\b", re.IGNORECASE)
 
 _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
-    ("contact", re.compile(
-        r"\b(e-?mail|phone|telephone|mobile|cell|contact|reach|linkedin|github|website|portfolio|"
-        r"links?|number)\b", re.I)),
-    ("education", re.compile(
-        r"\b(stud(y|ied|ies)|school|university|college|degrees?|education|educated|graduat\w*|"
-        r"alma mater|academic\w*)\b", re.I)),
-    ("certifications", re.compile(r"\b(certifications?|certificates?|certified|licen[cs]es?)\b", re.I)),
+    (
+        "contact",
+        re.compile(
+            r"\b(e-?mail|phone|telephone|mobile|cell|contact|reach|linkedin|github|website|portfolio|"
+            r"links?|number)\b",
+            re.I,
+        ),
+    ),
+    (
+        "education",
+        re.compile(
+            r"\b(stud(y|ied|ies)|school|university|college|degrees?|education|educated|graduat\w*|"
+            r"alma mater|academic\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "certifications",
+        re.compile(r"\b(certifications?|certificates?|certified|licen[cs]es?)\b", re.I),
+    ),
     ("languages", re.compile(r"\b(languages?|speaks?|spoken)\b", re.I)),
-    ("skills", re.compile(r"\b(skills?|skillset|tech stack|stack|technologies|tools|good at|strengths?)\b", re.I)),
-    ("experience", re.compile(
-        r"\b(experience|work history|worked|jobs?|roles?|career|employers?|employment|positions?|"
-        r"companies|current(ly)?)\b", re.I)),
-    ("summary", re.compile(
-        r"\b(summar\w*|background|overview|profile|tell me about|who is|describe|introduce|about)\b",
-        re.I)),
+    (
+        "skills",
+        re.compile(
+            r"\b(skills?|skillset|tech stack|stack|technologies|tools|good at|strengths?)\b", re.I
+        ),
+    ),
+    (
+        "experience",
+        re.compile(
+            r"\b(experience|work history|worked|jobs?|roles?|career|employers?|employment|"
+            r"positions?|"
+            r"companies|current(ly)?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"\b(summar\w*|background|overview|profile|tell me about|who is|describe|introduce|"
+            r"about)\b",
+            re.I,
+        ),
+    ),
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mail\b", re.I)),
@@ -94,25 +127,24 @@ _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
 
 # Words that frame a question rather than state what is asked for. Compared in lowercase before
 # stemming. Deliberately absent: "go", "r", "c" (languages) and anything naming a skill.
-_FRAME = set(
-    """
-    a an the of in on at to for from by with within into about as is are was were be been being
-    am do does did done has have had having can could would should will shall may might must
-    who whom whose which what where when why how whoever any anyone anybody some someone somebody
-    all every each either neither both none no not there here that this these those it its
-    i me my we us our you your he him his she her they them their one ones person people
-    candidate candidates applicant applicants resume resumes cv profile profiles pool list show
-    find give get tell name names please among between out
+_FRAME_WORDS = """
+    a an the of in on at to for from by with within into about as is are was were be been
+    being am do does did done has have had having can could would should will shall may
+    might must who whom whose which what where when why how whoever any anyone anybody some
+    someone somebody all every each either neither both none no not there here that this
+    these those it its i me my we us our you your he him his she her they them their one
+    ones person people candidate candidates applicant applicants resume resumes cv profile
+    profiles pool list show find give get tell name names please among between out
     experience experienced experiences expertise background knowledge knows know knowing
     familiar familiarity proficient proficiency skilled skill skills strong solid hands-on
-    worked work works working used use uses using speak speaks speaking spoken fluent fluency
-    language languages level years year studied study studies graduated attended holds hold
-    qualification qualifications credential credentials based located live lives living
-    speaker speakers native-level kind kinds sort type types went gone written write writes
-    wrote built build builds developed develop coded code
-    also too ever currently current previously previous good great deep professional
-    """.split()
-)
+    worked work works working used use uses using speak speaks speaking spoken fluent
+    fluency language languages level years year studied study studies graduated attended
+    holds hold qualification qualifications credential credentials based located live lives
+    living speaker speakers native-level kind kinds sort type types went gone written write
+    writes wrote built build builds developed develop coded code also too ever currently
+    current previously previous good great deep professional
+"""
+_FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
     "certif": "certifications",
     "licens": "certifications",
@@ -130,7 +162,11 @@ def plan_question(
 ) -> QueryPlan:
     text = " ".join(question.split())
     named, residual = _named_candidates(text, catalog)
-    previous = [c for c in (conversation.last_candidate_ids if conversation else []) if c in catalog.candidates]
+    previous = [
+        c
+        for c in (conversation.last_candidate_ids if conversation else [])
+        if c in catalog.candidates
+    ]
     focus_ids = [c for c in (focus or []) if c in catalog.candidates]
 
     last = conversation.last if conversation else None
@@ -215,7 +251,11 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
         if not found:
             # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
             for cand in catalog.candidates.values():
-                if cand.named and len(cand.name) >= 7 and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90:
+                if (
+                    cand.named
+                    and len(cand.name) >= 7
+                    and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90
+                ):
                     found.append(cand.id)
     residual = lowered
     for start, end in sorted(spans, reverse=True):

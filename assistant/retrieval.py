@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -56,7 +56,7 @@ _SECTION_LINES: dict[str, int] = {
 _FALLBACK_TERMS: dict[str, str] = {
     "education": "university college school institute bachelor master phd degree diploma",
     "skills": "skills tools technologies proficient",
-    "languages": "english spanish french german mandarin portuguese italian hindi arabic fluent native",
+    "languages": "english spanish french german mandarin portuguese hindi arabic fluent native",
     "certifications": "certified certification certificate license",
 }
 _SEARCH_CANDIDATES = 5
@@ -99,7 +99,9 @@ class Retriever:
             if lexical and per_concept is not None:
                 chosen = _best_per_concept(per_concept, scores)
                 strength = float(sum(scores[p] + scores[e] for p, e in chosen))
-                evidence = [_window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen]
+                evidence = [
+                    _window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen
+                ]
             else:
                 if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
                     groups.append((-1.0, _group(catalog, cid, [], matched=False)))
@@ -317,13 +319,16 @@ def _dedupe(refs: Iterable[LineRef]) -> list[LineRef]:
     return out
 
 
-def _section_lines(catalog: Catalog, cid: str, section: str, limit: int | None = None) -> list[Evidence]:
+def _section_lines(
+    catalog: Catalog, cid: str, section: str, limit: int | None = None
+) -> list[Evidence]:
     refs = _candidate_lines(catalog, cid)
     chosen = _dedupe(r for r in refs if r.line.section == section and not r.line.heading)
     if not chosen and section in _FALLBACK_TERMS:
         wanted = set(terms(_FALLBACK_TERMS[section]))
         chosen = _dedupe(
-            r for p, r in zip(catalog.by_candidate.get(cid, []), refs, strict=True)
+            r
+            for p, r in zip(catalog.by_candidate.get(cid, []), refs, strict=True)
             if wanted & catalog.line_terms[p] and not r.line.heading
         )
     cap = limit or _SECTION_LINES.get(section, 6)
@@ -334,7 +339,11 @@ def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     evidence = _section_lines(catalog, cid, "summary")
     if not evidence:
         # Narrative resumes: the first lines after the header say who the person is.
-        refs = [r for r in _candidate_lines(catalog, cid) if r.line.section != "header" and not r.line.heading]
+        refs = [
+            r
+            for r in _candidate_lines(catalog, cid)
+            if r.line.section != "header" and not r.line.heading
+        ]
         evidence = [_line_evidence(r, 1.0, "summary") for r in _dedupe(refs)[:2]]
     evidence += _section_lines(catalog, cid, "experience", limit=2)
     evidence += _section_lines(catalog, cid, "education", limit=1)
@@ -349,7 +358,7 @@ def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     return unique
 
 
-def _contact_lines(catalog: Catalog, cid: str, fields: list[str]) -> list[Evidence]:
+def _contact_lines(catalog: Catalog, cid: str, fields: Sequence[str]) -> list[Evidence]:
     cand = catalog.candidates[cid]
     wanted = fields or ["email", "phone", "links"]
     needles: list[str] = []
@@ -368,5 +377,9 @@ def _contact_lines(catalog: Catalog, cid: str, fields: list[str]) -> list[Eviden
             out.append(_line_evidence(ref, 1.0, "contact"))
     if not out and "phone" in wanted:
         digits = re.compile(r"\d[\d\s().-]{8,}\d")
-        out = [_line_evidence(r, 1.0, "contact") for r in _candidate_lines(catalog, cid) if digits.search(r.line.text)][:1]
+        out = [
+            _line_evidence(r, 1.0, "contact")
+            for r in _candidate_lines(catalog, cid)
+            if digits.search(r.line.text)
+        ][:1]
     return out

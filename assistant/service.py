@@ -92,9 +92,7 @@ class Assistant:
         return self.catalog.resumes.get(resume_id)
 
     def resume_for(self, candidate_id: str, source: str) -> Resume | None:
-        return next(
-            (r for r in self.catalog.resumes_of(candidate_id) if r.source == source), None
-        )
+        return next((r for r in self.catalog.resumes_of(candidate_id) if r.source == source), None)
 
     def remove(self, target: str) -> list[str]:
         """Remove a candidate (by id or name, all their resumes) or one resume (by file name).

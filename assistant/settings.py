@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     embedding_batch_size: int = Field(64, ge=1, le=1024, description="Texts per embedding call.")
     embedding_bf16: bool = Field(
         True,
-        description="Embed under bfloat16 autocast on the CPU: ~2.5x faster, cosine to fp32 >= 0.9999.",
+        description="Embed under bfloat16 autocast (CPU): ~2.5x faster; cosine to fp32 >= 0.9999.",
     )
 
     chunk_max_words: int = Field(

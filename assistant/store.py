@@ -164,7 +164,7 @@ class ChromaStore:
         return hashes
 
     def load_resumes(self) -> list[Resume]:
-        resumes = []
+        resumes: list[Resume] = []
         for _, _, docs in self._pages(include=["documents"]):
             resumes.extend(Resume.model_validate_json(doc) for doc in docs)
         return resumes
@@ -193,7 +193,11 @@ class ChromaStore:
             n_results=min(k, count),
             include=["metadatas", "distances"],
         )
-        ids, metas, dists = res["ids"][0], (res["metadatas"] or [[]])[0], (res["distances"] or [[]])[0]
+        ids, metas, dists = (
+            res["ids"][0],
+            (res["metadatas"] or [[]])[0],
+            (res["distances"] or [[]])[0],
+        )
         return [_hit(i, m, d) for i, m, d in zip(ids, metas, dists, strict=True)]
 
     # -- writes --------------------------------------------------------------------------------

@@ -77,7 +77,9 @@ def terms(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         # "go-live", "on-the-go": a hyphenated "go" is the verb, not the language.
-        if raw.lower() == "go" and (_hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end())):
+        if raw.lower() == "go" and (
+            _hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end())
+        ):
             out.append("go")
         elif "/" in raw and raw.lower() != "ci/cd":
             out.extend(normalize(part) for part in raw.split("/") if part)

@@ -14,7 +14,9 @@ _WINDOW_OVERLAP = 10  # words shared by consecutive windows of one long line
 
 def _windows(words: list[str], size: int) -> list[str]:
     step = max(1, size - _WINDOW_OVERLAP)
-    return [" ".join(words[i : i + size]) for i in range(0, max(1, len(words) - _WINDOW_OVERLAP), step)]
+    return [
+        " ".join(words[i : i + size]) for i in range(0, max(1, len(words) - _WINDOW_OVERLAP), step)
+    ]
 
 
 def chunk_resume(resume: Resume, max_words: int) -> list[Chunk]:

@@ -48,9 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         report = ingestor.ingest(files, progress=advance)
     report.outcomes[:0] = outcomes
 
-    out = Console()
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped"):
-            out.print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}", highlight=False)
-    out.print(f"Done: {report.summary()}.", highlight=False)
+            print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}")
+    print(f"Done: {report.summary()}.")
     return 1 if report.failed else 0

@@ -14,7 +14,9 @@ from pathlib import PurePath
 from assistant.models import Identity, ResumeLine
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w/])")
+PHONE = re.compile(
+    r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w/])"
+)
 LINK = re.compile(
     r"(?:https?://)?(?:www\.)?(?:linkedin\.com|github\.com|gitlab\.com|[a-z0-9-]+\.(?:dev|io|me))"
     r"(?:/[\w./%-]*)?",
@@ -24,10 +26,36 @@ _NAME_PREFIX = re.compile(r"^(?:#+\s*|name\s*:\s*|\*\*)", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’.-]*(?:-[A-ZÀ-Þ][a-zà-ÿ'’.-]*)?$|^[A-Z]\.$")
 # Words that open a resume but are not names.
 _NOT_NAME = {
-    "resume", "curriculum", "vitae", "cv", "profile", "summary", "contact", "engineer",
-    "developer", "manager", "analyst", "scientist", "designer", "consultant", "senior",
-    "junior", "lead", "objective", "experience", "education", "skills", "candidate",
-    "applicant", "confidential", "page", "references", "the", "and", "of", "at",
+    "resume",
+    "curriculum",
+    "vitae",
+    "cv",
+    "profile",
+    "summary",
+    "contact",
+    "engineer",
+    "developer",
+    "manager",
+    "analyst",
+    "scientist",
+    "designer",
+    "consultant",
+    "senior",
+    "junior",
+    "lead",
+    "objective",
+    "experience",
+    "education",
+    "skills",
+    "candidate",
+    "applicant",
+    "confidential",
+    "page",
+    "references",
+    "the",
+    "and",
+    "of",
+    "at",
 }
 _NAME_SEARCH_LINES = 6
 

@@ -160,8 +160,7 @@ def _read_docx(data: bytes) -> list[ResumeLine]:
     walk(list(document.iter_inner_content()))
     # A paragraph with soft line breaks is still one paragraph, hence one citable line.
     return [
-        ResumeLine(number=i, text=" ".join(t.split("\n")).rstrip())
-        for i, t in enumerate(texts, 1)
+        ResumeLine(number=i, text=" ".join(t.split("\n")).rstrip()) for i, t in enumerate(texts, 1)
     ]
 
 

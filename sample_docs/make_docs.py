@@ -49,12 +49,17 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 OUTPUT = HERE / "resumes"
 
-FIXED_DATE = dt.datetime(2024, 5, 1, 9, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2024, 5, 1, 9, 0, 0, tzinfo=dt.UTC)
 ZIP_DATE = (2024, 5, 1, 9, 0, 0)
 
 # (source file in sources/, output file in resumes/, kind, options)
 RESUMES: list[tuple[str, str, str, dict]] = [
-    ("marisol_vega.txt", "marisol_vega.pdf", "pdf", {"style": "classic", "page_break_before": ["EDUCATION"]}),
+    (
+        "marisol_vega.txt",
+        "marisol_vega.pdf",
+        "pdf",
+        {"style": "classic", "page_break_before": ["EDUCATION"]},
+    ),
     ("grace_okafor.txt", "grace_okafor.pdf", "pdf", {"style": "narrative"}),
     ("meiling_chen.txt", "meiling_chen.pdf", "pdf", {"style": "modern"}),
     ("fatima_al_sayed.txt", "fatima_al_sayed.pdf", "pdf", {"style": "banded"}),
@@ -76,34 +81,123 @@ RESUMES: list[tuple[str, str, str, dict]] = [
 # Section names recognised as headings in PDF/DOCX sources (compared upper-case,
 # without a trailing colon).
 HEADINGS = {
-    "SUMMARY", "PROFILE", "OBJECTIVE", "ABOUT", "CAREER",
-    "EXPERIENCE", "PROFESSIONAL EXPERIENCE", "WORK HISTORY",
-    "EDUCATION", "EDUCATION & TRAINING",
-    "SKILLS", "TECHNICAL SKILLS", "CERTIFICATIONS", "LANGUAGES", "PROJECTS",
+    "SUMMARY",
+    "PROFILE",
+    "OBJECTIVE",
+    "ABOUT",
+    "CAREER",
+    "EXPERIENCE",
+    "PROFESSIONAL EXPERIENCE",
+    "WORK HISTORY",
+    "EDUCATION",
+    "EDUCATION & TRAINING",
+    "SKILLS",
+    "TECHNICAL SKILLS",
+    "CERTIFICATIONS",
+    "LANGUAGES",
+    "PROJECTS",
 }
 
 # Layout presets for the PDFs. Sizes in points, colours as RGB.
 STYLES: dict[str, dict] = {
-    "classic": dict(page="Letter", margin=20, name_size=20, name_align="C", header_size=9.5,
-                    header_align="C", head_size=11.5, head_color=(0, 0, 0), head_rule=True,
-                    head_upper=True, body_size=10, line_h=5.0, bullet_indent=4, entry_bold=True),
-    "narrative": dict(page="Letter", margin=22, name_size=18, name_align="L", header_size=10,
-                      header_align="L", head_size=12.5, head_color=(60, 60, 60), head_rule=False,
-                      head_upper=False, body_size=10.5, line_h=5.6, bullet_indent=0, entry_bold=False),
-    "modern": dict(page="A4", margin=18, name_size=22, name_align="L", header_size=9.5,
-                   header_align="L", head_size=12, head_color=(20, 70, 140), head_rule=False,
-                   head_upper=False, body_size=10, line_h=5.0, bullet_indent=5, entry_bold=True),
-    "banded": dict(page="Letter", margin=18, name_size=19, name_align="L", header_size=9.5,
-                   header_align="L", head_size=11, head_color=(255, 255, 255), head_fill=(90, 40, 60),
-                   head_rule=False, head_upper=True, body_size=9.8, line_h=4.9, bullet_indent=3,
-                   entry_bold=True),
-    "ledger": dict(page="Letter", margin=19, name_size=21, name_align="L", header_size=9.5,
-                   header_align="L", head_size=11, head_color=(30, 30, 30), head_rule=True,
-                   head_upper=True, body_size=9.8, line_h=4.9, bullet_indent=4, entry_bold=True,
-                   right_dates=True),
-    "compact": dict(page="A4", margin=16, name_size=17, name_align="L", header_size=8.8,
-                    header_align="L", head_size=10.5, head_color=(0, 90, 80), head_rule=True,
-                    head_upper=False, body_size=9.5, line_h=4.6, bullet_indent=3, entry_bold=True),
+    "classic": dict(
+        page="Letter",
+        margin=20,
+        name_size=20,
+        name_align="C",
+        header_size=9.5,
+        header_align="C",
+        head_size=11.5,
+        head_color=(0, 0, 0),
+        head_rule=True,
+        head_upper=True,
+        body_size=10,
+        line_h=5.0,
+        bullet_indent=4,
+        entry_bold=True,
+    ),
+    "narrative": dict(
+        page="Letter",
+        margin=22,
+        name_size=18,
+        name_align="L",
+        header_size=10,
+        header_align="L",
+        head_size=12.5,
+        head_color=(60, 60, 60),
+        head_rule=False,
+        head_upper=False,
+        body_size=10.5,
+        line_h=5.6,
+        bullet_indent=0,
+        entry_bold=False,
+    ),
+    "modern": dict(
+        page="A4",
+        margin=18,
+        name_size=22,
+        name_align="L",
+        header_size=9.5,
+        header_align="L",
+        head_size=12,
+        head_color=(20, 70, 140),
+        head_rule=False,
+        head_upper=False,
+        body_size=10,
+        line_h=5.0,
+        bullet_indent=5,
+        entry_bold=True,
+    ),
+    "banded": dict(
+        page="Letter",
+        margin=18,
+        name_size=19,
+        name_align="L",
+        header_size=9.5,
+        header_align="L",
+        head_size=11,
+        head_color=(255, 255, 255),
+        head_fill=(90, 40, 60),
+        head_rule=False,
+        head_upper=True,
+        body_size=9.8,
+        line_h=4.9,
+        bullet_indent=3,
+        entry_bold=True,
+    ),
+    "ledger": dict(
+        page="Letter",
+        margin=19,
+        name_size=21,
+        name_align="L",
+        header_size=9.5,
+        header_align="L",
+        head_size=11,
+        head_color=(30, 30, 30),
+        head_rule=True,
+        head_upper=True,
+        body_size=9.8,
+        line_h=4.9,
+        bullet_indent=4,
+        entry_bold=True,
+        right_dates=True,
+    ),
+    "compact": dict(
+        page="A4",
+        margin=16,
+        name_size=17,
+        name_align="L",
+        header_size=8.8,
+        header_align="L",
+        head_size=10.5,
+        head_color=(0, 90, 80),
+        head_rule=True,
+        head_upper=False,
+        body_size=9.5,
+        line_h=4.6,
+        bullet_indent=3,
+        entry_bold=True,
+    ),
 }
 
 
@@ -139,7 +233,7 @@ def classify(lines: list[str]) -> list[tuple[str, str]]:
         elif text.startswith("- "):
             out.append(("bullet", text))
         else:
-            nxt = next((s.strip() for s in stripped[i + 1:] if s.strip()), "")
+            nxt = next((s.strip() for s in stripped[i + 1 :] if s.strip()), "")
             out.append(("entry" if nxt.startswith("- ") else "text", text))
     return out
 
@@ -152,16 +246,25 @@ class ResumePDF(FPDF):
         self.set_auto_page_break(True, margin=style["margin"])
         self.wrapped: list[str] = []
 
-    def text_line(self, text: str, size: float, bold: bool = False, align: str = "L",
-             indent: float = 0, color=(0, 0, 0), h: float | None = None) -> None:
+    def text_line(
+        self,
+        text: str,
+        size: float,
+        bold: bool = False,
+        align: str = "L",
+        indent: float = 0,
+        color=(0, 0, 0),
+        h: float | None = None,
+    ) -> None:
         self.set_font("Helvetica", "B" if bold else "", size)
         self.set_text_color(*color)
         width = self.epw - indent
         if self.get_string_width(text) > width:
             self.wrapped.append(text)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(width, h or self.rs["line_h"], text, align=align,
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            width, h or self.rs["line_h"], text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
 
 def build_pdf(src: Path, dst: Path, opts: dict) -> list[str]:
@@ -185,12 +288,18 @@ def build_pdf(src: Path, dst: Path, opts: dict) -> list[str]:
         if kind == "blank":
             pdf.ln(st["line_h"] * 0.5)
         elif kind == "name":
-            pdf.text_line(text, st["name_size"], bold=True, align=st["name_align"],
-                     h=st["name_size"] * 0.45)
+            pdf.text_line(
+                text, st["name_size"], bold=True, align=st["name_align"], h=st["name_size"] * 0.45
+            )
             pdf.ln(1)
         elif kind == "header":
-            pdf.text_line(text, st["header_size"], align=st["header_align"], color=(70, 70, 70),
-                     h=st["header_size"] * 0.5)
+            pdf.text_line(
+                text,
+                st["header_size"],
+                align=st["header_align"],
+                color=(70, 70, 70),
+                h=st["header_size"] * 0.5,
+            )
         elif kind == "heading":
             if text.rstrip(":").upper() in breaks:
                 pdf.add_page()
@@ -200,11 +309,22 @@ def build_pdf(src: Path, dst: Path, opts: dict) -> list[str]:
                 pdf.set_fill_color(*st["head_fill"])
                 pdf.set_font("Helvetica", "B", st["head_size"])
                 pdf.set_text_color(*st["head_color"])
-                pdf.cell(pdf.epw, st["head_size"] * 0.6, label, fill=True,
-                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.cell(
+                    pdf.epw,
+                    st["head_size"] * 0.6,
+                    label,
+                    fill=True,
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                )
             else:
-                pdf.text_line(label, st["head_size"], bold=True, color=st["head_color"],
-                         h=st["head_size"] * 0.55)
+                pdf.text_line(
+                    label,
+                    st["head_size"],
+                    bold=True,
+                    color=st["head_color"],
+                    h=st["head_size"] * 0.55,
+                )
             if st["head_rule"]:
                 y = pdf.get_y() + 0.3
                 pdf.set_draw_color(*st["head_color"])
@@ -221,8 +341,14 @@ def build_pdf(src: Path, dst: Path, opts: dict) -> list[str]:
                 pdf.set_text_color(0, 0, 0)
                 pdf.cell(pdf.epw * 0.75, st["line_h"] + 0.6, left)
                 pdf.set_font("Helvetica", "", st["body_size"])
-                pdf.cell(pdf.epw * 0.25, st["line_h"] + 0.6, right, align="R",
-                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.cell(
+                    pdf.epw * 0.25,
+                    st["line_h"] + 0.6,
+                    right,
+                    align="R",
+                    new_x=XPos.LMARGIN,
+                    new_y=YPos.NEXT,
+                )
             else:
                 pdf.text_line(text, st["body_size"], bold=st["entry_bold"], h=st["line_h"] + 0.6)
         else:

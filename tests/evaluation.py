@@ -91,8 +91,13 @@ def evaluate(assistant: Assistant, path: Path = QUESTIONS) -> Report:
                     found += 1
             report.turns.append(
                 TurnResult(
-                    conv["id"], turn["question"], expected, answered, found,
-                    len(turn.get("evidence", [])), answer,
+                    conv["id"],
+                    turn["question"],
+                    expected,
+                    answered,
+                    found,
+                    len(turn.get("evidence", [])),
+                    answer,
                 )
             )
     return report

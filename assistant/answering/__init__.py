@@ -16,5 +16,6 @@ from assistant.retrieval import Retrieved
 class AnswerStrategy(Protocol):
     name: str
 
-    def answer(self, retrieved: Retrieved, catalog: Catalog, conversation: Conversation) -> Answer:
-        ...
+    def answer(
+        self, retrieved: Retrieved, catalog: Catalog, conversation: Conversation
+    ) -> Answer: ...

@@ -1,0 +1,98 @@
+"""The command lines end to end on sample_docs, as a user runs them (real model, real store)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE_RESUMES
+
+
+def run(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    store = tmp_path_factory.mktemp("cli-store")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RECRUITER_")}
+    environment["RECRUITER_STORE_PATH"] = str(store)
+    done = run(["ingest", str(SAMPLE_RESUMES)], environment)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Done: 17 ingested, 0 unchanged, 0 failed." in done.stdout
+    return environment
+
+
+def test_ingesting_again_changes_nothing(env: dict[str, str]) -> None:
+    again = run(["ingest", str(SAMPLE_RESUMES)], env)
+    assert again.returncode == 0
+    assert "Done: 0 ingested, 17 unchanged, 0 failed." in again.stdout
+
+
+def test_ask_json_shape_and_citations_match_the_files(env: dict[str, str]) -> None:
+    done = run(["assistant", "ask", "--json", "Which candidates know Terraform?"], env)
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert set(payload) == {"question", "answer", "citations"}
+    assert payload["citations"]
+    for c in payload["citations"]:
+        assert set(c) == {"n", "candidate", "source", "page", "line_start", "line_end", "text"}
+        assert f"[{c['n']}]" in payload["answer"]
+        path = SAMPLE_RESUMES / c["source"]
+        if path.suffix in (".txt", ".md"):
+            assert c["page"] is None
+            file_lines = path.read_text(encoding="utf-8").split("\n")
+            assert c["text"] == "\n".join(file_lines[c["line_start"] - 1 : c["line_end"]])
+        if path.suffix == ".pdf":
+            assert c["page"] >= 1
+
+
+def test_chat_keeps_the_conversation(env: dict[str, str]) -> None:
+    done = run(
+        ["assistant", "chat", "--json"],
+        env,
+        stdin="Summarize Marisol Vega's background\nWhere did she study?\n",
+    )
+    assert done.returncode == 0, done.stderr
+    first, second = (json.loads(line) for line in done.stdout.strip().splitlines())
+    assert {c["candidate"] for c in first["citations"]} == {"Marisol Vega"}
+    assert {c["candidate"] for c in second["citations"]} == {"Marisol Vega"}
+    assert any(c["page"] == 2 for c in second["citations"])  # education is on page 2
+
+
+def test_candidates_and_remove(env: dict[str, str]) -> None:
+    listing = run(["assistant", "candidates", "--json"], env)
+    people = json.loads(listing.stdout)
+    assert len(people) == 16
+    jamal = next(p for p in people if p["name"] == "Jamal Washington")
+    assert sorted(jamal["sources"]) == ["jamal_washington.md", "jamal_washington_onepage.pdf"]
+    removed = run(["assistant", "remove", "Jamal Washington"], env)
+    assert removed.returncode == 0
+    assert "jamal_washington.md" in removed.stdout
+    after = json.loads(run(["assistant", "candidates", "--json"], env).stdout)
+    assert len(after) == 15
+    missing = run(["assistant", "remove", "Nobody Here"], env)
+    assert missing.returncode == 1
+    restored = run(["ingest", str(SAMPLE_RESUMES)], env)
+    assert "Done: 2 ingested, 15 unchanged, 0 failed." in restored.stdout
+
+
+def test_plain_output_prints_citations(env: dict[str, str], tmp_path: Path) -> None:
+    done = run(["assistant", "ask", "What is Priyanka Iyer's email?"], env)
+    assert "priyanka.iyer@example.com" in done.stdout
+    assert "priyanka_iyer.txt, line" in done.stdout

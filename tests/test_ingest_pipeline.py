@@ -1,0 +1,164 @@
+"""files -> store: stable ids, replacement, removal, and bad files that never break a batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from assistant.store import ChromaStore, PendingResume
+from ingest.cli import main as ingest_main
+from ingest.pipeline import Ingestor, SourceFile, collect, parse_resume
+
+DANA = "Dana Park\ndana@example.com\n\nSkills\nKubernetes, Go, Terraform\n"
+OMAR = "Omar Haddad\nomar@example.org\n\nExperience\n- Ran Kafka clusters at Bluefin\n"
+
+
+def write(folder: Path, files: dict[str, str | bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode() if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def chunk_ids(store: ChromaStore) -> set[str]:
+    return set(store.chunks.get(include=[])["ids"])
+
+
+def test_ingest_is_idempotent(tmp_path: Path, ingestor: Ingestor, store: ChromaStore) -> None:
+    files, _ = collect([write(tmp_path / "in", {"dana.txt": DANA, "omar.md": OMAR})])
+    first = ingestor.ingest(files)
+    assert [o.status for o in first.outcomes] == ["ingested", "ingested"]
+    before = chunk_ids(store)
+    second = ingestor.ingest(files)
+    assert [o.status for o in second.outcomes] == ["unchanged", "unchanged"]
+    assert chunk_ids(store) == before
+    assert len(store.load_resumes()) == 2
+
+
+def test_changed_file_replaces_its_old_version(
+    tmp_path: Path, ingestor: Ingestor, store: ChromaStore, assistant: Assistant
+) -> None:
+    folder = write(tmp_path / "in", {"dana.txt": DANA})
+    ingestor.ingest(collect([folder])[0])
+    old = chunk_ids(store)
+    write(folder, {"dana.txt": DANA.replace("Terraform", "Pulumi")})
+    report = ingestor.ingest(collect([folder])[0])
+    assert report.outcomes[0].status == "replaced"
+    new = chunk_ids(store)
+    assert new and old.isdisjoint(new)  # no stale chunks left
+    (resume,) = store.load_resumes()
+    assert any("Pulumi" in ln.text for ln in resume.lines)
+    assert "Pulumi" in assistant.ask("Who knows Pulumi?").answer
+    assert assistant.ask("Who knows Terraform?").candidates == []
+
+
+def test_bad_files_fail_alone_with_reasons(tmp_path: Path, ingestor: Ingestor) -> None:
+    folder = write(
+        tmp_path / "in",
+        {
+            "dana.txt": DANA,
+            "empty.txt": "",
+            "broken.pdf": b"%PDF-1.7\ngarbage",
+            "omar.md": OMAR,
+            "notes.json": "{}",
+        },
+    )
+    files, skipped = collect([folder])
+    report = ingestor.ingest(files)
+    by_source = {o.source: o for o in report.outcomes}
+    assert by_source["dana.txt"].status == "ingested"
+    assert by_source["omar.md"].status == "ingested"
+    assert by_source["empty.txt"].reason == "empty file"
+    assert "corrupt or unreadable PDF" in (by_source["broken.pdf"].reason or "")
+    assert [s.source for s in skipped] == ["notes.json"]
+    assert report.summary() == "2 ingested, 0 unchanged, 2 failed"
+
+
+def test_a_failing_store_write_loses_only_that_resume(
+    ingestor: Ingestor, store: ChromaStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = store._write_all
+
+    def flaky(pending: list[PendingResume]) -> None:
+        if any(p.resume.source == "omar.md" for p in pending):
+            raise RuntimeError("disk full")
+        real(pending)
+
+    monkeypatch.setattr(store, "_write_all", flaky)
+    report = ingestor.ingest(
+        [SourceFile("dana.txt", data=DANA.encode()), SourceFile("omar.md", data=OMAR.encode())]
+    )
+    assert {o.source: o.status for o in report.outcomes} == {
+        "dana.txt": "ingested",
+        "omar.md": "failed",
+    }
+    assert [r.source for r in store.load_resumes()] == ["dana.txt"]
+
+
+def test_a_half_written_resume_is_invisible(
+    ingestor: Ingestor, store: ChromaStore, assistant: Assistant
+) -> None:
+    # Chunks written, then the process dies before the resume record: nothing shows up.
+    resume = parse_resume("omar.md", OMAR.encode())
+    from ingest.chunking import chunk_resume
+
+    chunks = chunk_resume(resume, 60)
+    store.chunks.upsert(
+        ids=[c.id for c in chunks],
+        embeddings=ingestor.embedder.embed([c.text for c in chunks]),
+        metadatas=[
+            {
+                "resume_id": resume.id,
+                "candidate_id": resume.candidate_id,
+                "section": c.section,
+                "page": 0,
+                "line_start": c.line_start,
+                "line_end": c.line_end,
+            }
+            for c in chunks
+        ],
+    )
+    ingestor.ingest([SourceFile("dana.txt", data=DANA.encode())])
+    assert [c.name for c in assistant.candidates()] == ["Dana Park"]
+    assert "Omar" not in assistant.ask("Who ran Kafka clusters?").answer
+
+
+def test_remove_candidate_and_file(
+    tmp_path: Path, ingestor: Ingestor, store: ChromaStore, assistant: Assistant
+) -> None:
+    second = DANA.replace("Kubernetes", "Kubernetes, Helm")
+    ingestor.ingest(
+        [
+            SourceFile("dana.txt", data=DANA.encode()),
+            SourceFile("dana-2024.md", data=second.encode()),
+            SourceFile("omar.md", data=OMAR.encode()),
+        ]
+    )
+    (dana,) = [c for c in assistant.candidates() if c.name == "Dana Park"]
+    assert sorted(dana.sources) == ["dana-2024.md", "dana.txt"]  # one person, two files
+    assert assistant.remove("omar.md") == ["omar.md"]
+    assert sorted(assistant.remove("Dana Park")) == ["dana-2024.md", "dana.txt"]
+    assert assistant.candidates() == []
+    assert chunk_ids(store) == set()
+    assert assistant.remove("nobody") == []
+
+
+def test_cli_exit_status_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.cli
+    from tests.conftest import HashingEmbedder
+
+    monkeypatch.setattr(ingest.cli, "MiniLMEmbedder", lambda *a, **k: HashingEmbedder())
+    good = write(tmp_path / "good", {"dana.txt": DANA})
+    assert ingest_main([str(good)]) == 0
+    assert "1 ingested, 0 unchanged, 0 failed" in capsys.readouterr().out
+    bad = write(tmp_path / "bad", {"omar.md": OMAR, "empty.txt": ""})
+    assert ingest_main([str(bad), str(good), str(tmp_path / "missing.pdf")]) == 1
+    out = capsys.readouterr().out
+    assert "FAILED   empty.txt: empty file" in out
+    assert "missing.pdf: no such file or folder" in out
+    assert "1 ingested, 1 unchanged, 2 failed" in out

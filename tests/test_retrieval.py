@@ -1,0 +1,135 @@
+"""question -> plan -> evidence per candidate -> extractive answer.
+
+Built on hand-made resumes and the hashing embedder, so what is checked is our logic, not the
+model's taste.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.citations import verify
+from assistant.models import Conversation
+from assistant.question import plan_question
+from assistant.service import Assistant
+from ingest.pipeline import Ingestor, SourceFile
+
+RESUMES = {
+    "dana.txt": "Dana Park\ndana@example.com | (206) 555-0143\n\nSummary\nPlatform engineer.\n\n"
+    "Skills\nKubernetes, Go, Terraform\n\nEducation\nM.S. Computer Science, Lakeshore University\n",
+    "omar.md": "# Omar Haddad\nomar@example.org\n\n## Experience\n- Ran Kafka clusters at Bluefin\n"
+    "- Wrote Java services\n\n## Languages\nEnglish (native), Spanish (basic)\n",
+    "lena.txt": "Lena Fischer\nlena@example.net\n\nSKILLS\nJavaScript, React, k8s\n\nLANGUAGES\n"
+    "German (native), Spanish (native)\n\nEDUCATION\nB.S. Informatics, Hill College\n",
+}
+
+
+@pytest.fixture
+def team(ingestor: Ingestor, assistant: Assistant) -> Assistant:
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in RESUMES.items()])
+    assert not report.failed
+    return assistant
+
+
+def test_who_has_lists_every_match_with_aliases(team: Assistant) -> None:
+    answer = team.ask("Who has Kubernetes experience?")
+    assert sorted(answer.candidates) == ["Dana Park", "Lena Fischer"]  # "k8s" counts
+    assert "2 of the 3 candidates" in answer.answer
+    assert {c.source for c in answer.citations} == {"dana.txt", "lena.txt"}
+
+
+def test_java_is_not_javascript(team: Assistant) -> None:
+    assert team.ask("Which candidates know Java?").candidates == ["Omar Haddad"]
+
+
+def test_nobody_matches_is_said_plainly(team: Assistant) -> None:
+    answer = team.ask("Who has COBOL experience?")
+    assert answer.candidates == [] and answer.citations == []
+    assert answer.answer.startswith("No candidate matches")
+
+
+def test_terms_of_one_requirement_must_meet_in_one_list_item(team: Assistant) -> None:
+    assert team.ask("Who is a native Spanish speaker?").candidates == ["Lena Fischer"]
+    assert sorted(team.ask("Who speaks Spanish?").candidates) == ["Lena Fischer", "Omar Haddad"]
+
+
+def test_degree_aliases(team: Assistant) -> None:
+    assert team.ask("Who has a master's degree?").candidates == ["Dana Park"]
+    assert team.ask("Who has a bachelor's degree?").candidates == ["Lena Fischer"]
+
+
+def test_named_candidate_questions_stay_with_that_candidate(team: Assistant) -> None:
+    answer = team.ask("What is Omar's email?")
+    assert answer.candidates == ["Omar Haddad"]
+    assert [c.text for c in answer.citations] == ["omar@example.org"]
+    education = team.ask("Where did Dana Park study?")
+    assert [c.text for c in education.citations] == ["M.S. Computer Science, Lakeshore University"]
+
+
+def test_follow_ups_resolve_to_the_previous_candidates(team: Assistant) -> None:
+    chat = Conversation()
+    team.ask("Who speaks Spanish?", chat)
+    narrowed = team.ask("Which of them know React?", chat)
+    assert narrowed.candidates == ["Lena Fischer"]
+    assert "the 2 candidates from the previous answer" in narrowed.answer
+    study = team.ask("Where did she study?", chat)
+    assert [c.text for c in study.citations] == ["B.S. Informatics, Hill College"]
+    other = team.ask("What about Kafka?", Conversation(turns=chat.turns[:1]))
+    assert other.candidates == ["Omar Haddad"]
+
+
+def test_yes_no_about_a_named_candidate(team: Assistant) -> None:
+    assert team.ask("Does Dana know Terraform?").answer.startswith("Yes")
+    no = team.ask("Does Dana know Kafka?")
+    assert no.answer.startswith("No") and no.candidates == []
+
+
+def test_focus_limits_the_pool(team: Assistant) -> None:
+    lena = next(c.id for c in team.candidates() if c.name == "Lena Fischer")
+    answer = team.ask("Who speaks Spanish?", focus=[lena])
+    assert answer.candidates == ["Lena Fischer"]
+    assert "in focus" in answer.answer
+
+
+def test_every_citation_quotes_the_stored_lines(team: Assistant) -> None:
+    for question in ["Who knows Go?", "Summarize Lena Fischer", "What is Dana's phone number?"]:
+        answer = team.ask(question)
+        assert answer.citations
+        assert verify(answer.citations, team.catalog) == answer.citations
+        for c in answer.citations:
+            assert f"[{c.n}]" in answer.answer
+
+
+def test_tampered_citations_are_rejected(team: Assistant) -> None:
+    answer = team.ask("Who knows Go?")
+    forged = answer.citations[0].model_copy(update={"text": "Go, Rust and a Nobel prize"})
+    moved = answer.citations[0].model_copy(update={"line_start": 99, "line_end": 99})
+    assert verify([forged, moved], team.catalog) == []
+
+
+def test_plan_kinds(team: Assistant) -> None:
+    catalog = team.catalog
+    assert plan_question("Which candidates know Terraform and Go?", catalog).concepts == [
+        [("terraform",)],
+        [("golang",)],
+    ]
+    assert plan_question("Summarize Dana Park's background", catalog).aspect == "summary"
+    about = plan_question("What is Lena's phone number?", catalog)
+    assert (about.kind, about.aspect, about.contact_fields) == ("about", "contact", ["phone"])
+    assert plan_question("Tell me about platform work", catalog).kind == "search"
+
+
+def test_match_finds_candidates_beyond_any_top_k(ingestor: Ingestor, assistant: Assistant) -> None:
+    """60 resumes that all talk about Python; the three that also know Elixir must all be found
+    even though vector search only returns a handful of chunks."""
+    files = []
+    for i in range(60):
+        skills = "Python, SQL, Docker" + (", Elixir" if i in (7, 33, 58) else "")
+        surname = "Q" + "abcdefghij"[i // 10] + "abcdefghij"[i % 10]
+        text = f"Alex {surname}\nSummary\nPython developer.\nSkills\n{skills}\n"
+        files.append(SourceFile(f"p{i:02d}.txt", data=text.encode()))
+    ingestor.ingest(files)
+    assistant.settings = assistant.settings.model_copy(update={"semantic_k": 5})
+    answer = assistant.ask("Who knows Elixir?")
+    assert sorted(answer.candidates) == ["Alex Qah", "Alex Qdd", "Alex Qfi"]
+    assert len(assistant.ask("Who knows Python?").candidates) == 60
