@@ -77,8 +77,8 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "contact",
         re.compile(
-            r"\b(e-?mail|phone|telephone|mobile|cell|contact|reach|linkedin|github|website|portfolio|"
-            r"links?|number)\b",
+            r"\b(e-?mails?|phones?|telephone|mobile|cell|contact|reach|linkedin|github|websites?|"
+            r"portfolio|links?|numbers?)\b",
             re.I,
         ),
     ),
@@ -104,7 +104,8 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "experience",
         re.compile(
-            r"\b(experience|work history|worked|jobs?|roles?|career|employers?|employment|"
+            r"\b(experience|work history|work|works|working|worked|jobs?|roles?|career|employers?|"
+            r"employment|"
             r"positions?|"
             r"companies|current(ly)?)\b",
             re.I,
@@ -120,9 +121,9 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     ),
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
-    ("email", re.compile(r"\be-?mail\b", re.I)),
-    ("phone", re.compile(r"\b(phone|telephone|mobile|cell|number)\b", re.I)),
-    ("links", re.compile(r"\b(linkedin|github|website|portfolio|links?)\b", re.I)),
+    ("email", re.compile(r"\be-?mails?\b", re.I)),
+    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?)\b", re.I)),
+    ("links", re.compile(r"\b(linkedin|github|websites?|portfolio|links?)\b", re.I)),
 ]
 
 # Words that frame a question rather than state what is asked for. Compared in lowercase before
