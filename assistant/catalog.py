@@ -51,8 +51,8 @@ class Catalog:
         by_candidate: dict[str, list[int]] = defaultdict(list)
         for resume in ordered:
             for line in resume.lines:
-                if line.blank:
-                    continue
+                if line.blank or line.suspicious:
+                    continue  # flagged lines are kept for the record, never searched or cited
                 pos = len(catalog.lines)
                 catalog.lines.append(LineRef(resume, line))
                 catalog._line_pos[(resume.id, line.page, line.number)] = pos

@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--no-llm", action="store_true", help="extractive answer, even with a model")
     chat = commands.add_parser("chat", help="answer questions from stdin, one per line")
     chat.add_argument("--json", action="store_true", help="one JSON object per answer")
+    chat.add_argument("--no-llm", action="store_true", help="extractive answers, even with a model")
     listing = commands.add_parser("candidates", help="list the candidates in the store")
     listing.add_argument("--json", action="store_true")
     remove = commands.add_parser("remove", help="remove a candidate (all files) or one file")
@@ -53,13 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     assistant = Assistant()
-    if args.command == "ask":
-        _print_answer(assistant.ask(args.question), args.json)
-    elif args.command == "chat":
+    if assistant.llm_error:
+        print(f"error: {assistant.llm_error}", file=sys.stderr)
+        return 2
+    if args.command in ("ask", "chat"):
+        use_llm = not args.no_llm
         conversation = Conversation()
-        for line in sys.stdin:
+        questions = [args.question] if args.command == "ask" else sys.stdin
+        for line in questions:
             if line.strip():
-                _print_answer(assistant.ask(line, conversation), args.json)
+                answer = assistant.ask(line, conversation, use_llm=use_llm)
+                _print_answer(answer, args.json)
     elif args.command == "candidates":
         people = assistant.candidates()
         if args.json:

@@ -36,6 +36,9 @@ class ResumeLine(BaseModel):
     text: str
     section: Section = "header"
     heading: bool = Field(False, description="The line is a section heading, not content.")
+    suspicious: bool = Field(
+        False, description="Reads like an instruction to an AI; never searched, cited or sent."
+    )
 
     @property
     def blank(self) -> bool:
@@ -132,6 +135,7 @@ class Answer(BaseModel):
     candidate_ids: list[str] = Field(default_factory=list)
     notices: list[str] = Field(default_factory=list, description="Things the user should know.")
     strategy: str = "extractive"
+    model: str | None = Field(None, description="The chat model that wrote the answer, if any.")
 
     def public(self) -> dict[str, object]:
         """The ``--json`` shape: question, answer and citations."""

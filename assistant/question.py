@@ -221,6 +221,11 @@ def plan_question(
     )
 
 
+def is_follow_up(question: str) -> bool:
+    """Whether a question leans on the conversation ("Where did she study?", "What about Go?")."""
+    return bool(_PRONOUN.search(question) or _CONTINUATION.search(question))
+
+
 def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     """Candidates named in the question, and the question with their names removed."""
     lowered = text.lower().replace("’", "'")

@@ -1,20 +1,23 @@
 """The one entry point the browser and the command line share: ask, list, remove, look up.
 
 :class:`Assistant` keeps an in-memory :class:`Catalog` of the store and rebuilds it when the
-store's generation changes (for example after another process ingested resumes).
+store's generation changes (for example after another process ingested resumes). With a model
+configured (``RECRUITER_LLM``) answers are written by it; the extractive strategy is always
+there, as the fallback and for users who pick "no LLM".
 """
 
 from __future__ import annotations
 
 import threading
 
-from assistant.answering import AnswerStrategy
+from assistant.answering import AnswerStrategy, AnswerStream
 from assistant.answering.extractive import ExtractiveStrategy
+from assistant.answering.llm import LLMConfigError, LLMStrategy, build_chat_model
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.models import Answer, Candidate, Conversation, Resume, Turn
-from assistant.question import plan_question
+from assistant.question import is_follow_up, plan_question
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from assistant.store import ResumeStore, open_store
@@ -31,14 +34,23 @@ class Assistant:
         settings: Settings | None = None,
         store: ResumeStore | None = None,
         embedder: Embedder | None = None,
-        strategy: AnswerStrategy | None = None,
+        llm: LLMStrategy | None = None,
     ) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or MiniLMEmbedder(
             self.settings.embedding_batch_size, self.settings.embedding_bf16
         )
         self.store = store or open_store(self.settings, self.embedder)
-        self.strategy = strategy or ExtractiveStrategy()
+        self.extractive = ExtractiveStrategy()
+        self.llm = llm
+        self.llm_error: str | None = None
+        if llm is None and self.settings.llm and self.settings.answer_mode == "auto":
+            try:
+                self.llm = LLMStrategy(
+                    build_chat_model(self.settings), self.settings.llm, self.settings
+                )
+            except LLMConfigError as err:
+                self.llm_error = str(err)
         self.retriever = Retriever(self.store, self.embedder, self.settings)
         self._catalog: Catalog | None = None
         self._generation: str | None = None
@@ -53,27 +65,57 @@ class Assistant:
                 self._generation = generation
             return self._catalog
 
+    def strategy(self, use_llm: bool = True) -> AnswerStrategy:
+        return self.llm if (use_llm and self.llm is not None) else self.extractive
+
     def ask(
         self,
         question: str,
         conversation: Conversation | None = None,
         focus: list[str] | None = None,
+        use_llm: bool = True,
     ) -> Answer:
         """Answer one question. ``conversation`` (updated in place) makes follow-ups work;
         ``focus`` limits the question to these candidate ids unless it names someone else."""
+        return self.ask_stream(question, conversation, focus, use_llm).answer
+
+    def ask_stream(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        focus: list[str] | None = None,
+        use_llm: bool = True,
+    ) -> AnswerStream:
+        """Like :meth:`ask`, but the answer's text arrives as it is written. The conversation is
+        updated when the stream has been consumed."""
         conversation = conversation if conversation is not None else Conversation()
         question = question.strip()
         catalog = self.catalog
         turn = Turn(question=question, answer=Answer(question=question, answer=""))
         if not question:
-            answer = Answer(question=question, answer="Ask a question about the candidates.")
+            inner = AnswerStream.of(
+                Answer(question=question, answer="Ask a question about the candidates.")
+            )
         elif not catalog.candidates:
-            answer = Answer(question=question, answer=EMPTY_STORE)
+            inner = AnswerStream.of(Answer(question=question, answer=EMPTY_STORE))
         else:
-            plan = plan_question(question, catalog, conversation, focus)
+            strategy = self.strategy(use_llm)
+            standalone = question
+            if (
+                isinstance(strategy, LLMStrategy)
+                and self.settings.llm_rewrite_follow_ups
+                and conversation.turns
+                and is_follow_up(question)
+            ):
+                standalone = strategy.rewrite(question, conversation)
+            plan = plan_question(standalone, catalog, conversation, focus)
+            plan.question = question
             turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
             retrieved = self.retriever.retrieve(plan, catalog)
-            answer = self.strategy.answer(retrieved, catalog, conversation)
+            inner = strategy.stream(retrieved, catalog, conversation)
+
+        def finish(_: str) -> Answer:
+            answer = inner.answer
             checked = verify(answer.citations, catalog)
             if len(checked) != len(answer.citations):
                 answer.notices.append(
@@ -81,9 +123,11 @@ class Assistant:
                     "resume and were removed."
                 )
                 answer.citations = checked
-        turn.answer = answer
-        conversation.turns.append(turn)
-        return answer
+            turn.answer = answer
+            conversation.turns.append(turn)
+            return answer
+
+        return AnswerStream(iter(inner), finish)
 
     def candidates(self) -> list[Candidate]:
         return sorted(self.catalog.candidates.values(), key=lambda c: c.name.lower())

@@ -8,8 +8,9 @@ file in the working directory. A bad value fails at start with pydantic's messag
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -47,5 +48,31 @@ class Settings(BaseSettings):
     )
     semantic_k: int = Field(
         60, ge=5, le=500, description="Chunks taken from the vector search for each question."
+    )
+    llm: str | None = Field(
+        None,
+        pattern=r"^[a-z_-]+:.+$",
+        description=(
+            "Chat model as provider:model, e.g. openai:gpt-4o-mini, anthropic:claude-sonnet-4-5, "
+            "ollama:llama3.1. Unset: extractive answers, no model."
+        ),
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="URL of an OpenAI-compatible server (vLLM, llama.cpp, LM Studio) or Ollama.",
+    )
+    llm_api_key: SecretStr | None = Field(
+        None, description="API key; unset uses the provider's own variable (OPENAI_API_KEY, ...)."
+    )
+    llm_timeout: float = Field(
+        30.0, gt=0, le=600, description="Seconds before a model call gives up."
+    )
+    llm_max_retries: int = Field(1, ge=0, le=5, description="Retries on rate limits and 5xx.")
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
+    llm_rewrite_follow_ups: bool = Field(
+        True, description="Let the model rewrite follow-up questions into standalone ones."
+    )
+    answer_mode: Literal["auto", "extractive"] = Field(
+        "auto", description="auto: the model when one is configured; extractive: never a model."
     )
     max_upload_mb: int = Field(20, ge=1, le=500, description="Largest resume file accepted, in MB.")

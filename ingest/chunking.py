@@ -24,7 +24,7 @@ def chunk_resume(resume: Resume, max_words: int) -> list[Chunk]:
     current: list[ResumeLine] = []
     words = 0
     for line in resume.lines:
-        if line.blank:
+        if line.blank or line.suspicious:
             continue
         n = len(line.text.split())
         starts_new = current and (

@@ -18,6 +18,7 @@ from assistant.settings import Settings
 from assistant.store import PendingResume, ResumeStore
 from ingest.chunking import chunk_resume
 from ingest.identity import candidate_of, find_identity
+from ingest.injection import flag_instructions
 from ingest.readers import SUPPORTED, ReadError, read_lines
 from ingest.sections import label_sections
 
@@ -84,10 +85,11 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome
 def parse_resume(source: str, data: bytes) -> Resume:
     """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity."""
     fmt, raw_lines = read_lines(source, data)
-    lines = label_sections(raw_lines)
+    lines, warnings = flag_instructions(label_sections(raw_lines))
     identity = find_identity(lines)
     cid, name, named = candidate_of(identity, source)
-    warnings = [] if named else ["No name found in this resume; it is labelled by its file name."]
+    if not named:
+        warnings.insert(0, "No name found in this resume; it is labelled by its file name.")
     return Resume(
         id=resume_id(source),
         source=source,

@@ -18,7 +18,7 @@ from assistant.embeddings import DIMENSIONS, MiniLMEmbedder
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import ChromaStore, open_store
-from ingest.pipeline import Ingestor, collect
+from ingest.pipeline import Ingestor, SourceFile, collect
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_RESUMES = ROOT / "sample_docs" / "resumes"
@@ -101,3 +101,21 @@ def sample_store_path(tmp_path_factory: pytest.TempPathFactory, minilm: MiniLMEm
 @pytest.fixture(scope="session")
 def sample_assistant(sample_store_path: Path, minilm: MiniLMEmbedder) -> Iterator[Assistant]:
     yield Assistant(Settings(store_path=sample_store_path), embedder=minilm)
+
+
+TEAM = {
+    "dana.txt": "Dana Park\ndana@example.com | (206) 555-0143\n\nSummary\nPlatform engineer.\n\n"
+    "Skills\nKubernetes, Go, Terraform\n\nEducation\nM.S. Computer Science, Lakeshore University\n",
+    "omar.md": "# Omar Haddad\nomar@example.org\n\n## Experience\n- Ran Kafka clusters at Bluefin\n"
+    "- Wrote Java services\n\n## Languages\nEnglish (native), Spanish (basic)\n",
+    "lena.txt": "Lena Fischer\nlena@example.net\n\nSKILLS\nJavaScript, React, k8s\n\nLANGUAGES\n"
+    "German (native), Spanish (native)\n\nEDUCATION\nB.S. Informatics, Hill College\n",
+}
+
+
+@pytest.fixture
+def team(ingestor: Ingestor, assistant: Assistant) -> Assistant:
+    """Three small resumes (Dana, Omar, Lena) ingested with the hashing embedder."""
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in TEAM.items()])
+    assert not report.failed
+    return assistant

@@ -6,29 +6,11 @@ model's taste.
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.citations import verify
 from assistant.models import Conversation
 from assistant.question import plan_question
 from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
-
-RESUMES = {
-    "dana.txt": "Dana Park\ndana@example.com | (206) 555-0143\n\nSummary\nPlatform engineer.\n\n"
-    "Skills\nKubernetes, Go, Terraform\n\nEducation\nM.S. Computer Science, Lakeshore University\n",
-    "omar.md": "# Omar Haddad\nomar@example.org\n\n## Experience\n- Ran Kafka clusters at Bluefin\n"
-    "- Wrote Java services\n\n## Languages\nEnglish (native), Spanish (basic)\n",
-    "lena.txt": "Lena Fischer\nlena@example.net\n\nSKILLS\nJavaScript, React, k8s\n\nLANGUAGES\n"
-    "German (native), Spanish (native)\n\nEDUCATION\nB.S. Informatics, Hill College\n",
-}
-
-
-@pytest.fixture
-def team(ingestor: Ingestor, assistant: Assistant) -> Assistant:
-    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in RESUMES.items()])
-    assert not report.failed
-    return assistant
 
 
 def test_who_has_lists_every_match_with_aliases(team: Assistant) -> None:

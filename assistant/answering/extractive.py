@@ -6,6 +6,9 @@ check. "Who has X" answers list every matching candidate and say plainly when no
 
 from __future__ import annotations
 
+import re
+
+from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
 from assistant.models import Answer, Conversation, Evidence
@@ -23,9 +26,17 @@ _ASPECT_TITLES = {
 }
 
 
+_EMPHASIS = re.compile(r"\*\*|__|`")
+_MARKDOWN = re.compile(r"([\\*_\[\]()!<>|~$#])")
+
+
 def _short(text: str) -> str:
-    flat = " ".join(text.split()).strip(" -*•")
-    return flat if len(flat) <= _QUOTE_CHARS else flat[: _QUOTE_CHARS - 1].rstrip() + "…"
+    """A resume line as a one-line quote that markdown shows literally (resume text is
+    untrusted: no links, images or formatting of its own)."""
+    flat = _EMPHASIS.sub("", " ".join(text.split())).strip(" -*•#")
+    if len(flat) > _QUOTE_CHARS:
+        flat = flat[: _QUOTE_CHARS - 1].rstrip() + "…"
+    return _MARKDOWN.sub(r"\\\1", flat)
 
 
 def _pool_phrase(retrieved: Retrieved) -> str:
@@ -40,6 +51,12 @@ def _pool_phrase(retrieved: Retrieved) -> str:
 
 class ExtractiveStrategy:
     name = "extractive"
+    label = "No LLM (extractive)"
+
+    def stream(
+        self, retrieved: Retrieved, catalog: Catalog, conversation: Conversation
+    ) -> AnswerStream:
+        return AnswerStream.of(self.answer(retrieved, catalog, conversation))
 
     def answer(self, retrieved: Retrieved, catalog: Catalog, conversation: Conversation) -> Answer:
         book = CitationBook(catalog)

@@ -1,0 +1,379 @@
+"""The browser chat: ``streamlit run app.py``.
+
+Widgets, session state and rendering only. Answers, the candidate list, removal and ingestion
+come from :mod:`assistant.service` and :mod:`ingest.pipeline`, which the command line uses too.
+Resume text is untrusted: it is markdown-escaped in labels and html-escaped in the resume viewer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import streamlit as st
+from pydantic import ValidationError
+
+from assistant.models import Answer, Candidate, Citation, Conversation, IngestOutcome, Resume
+from assistant.service import EMPTY_STORE, Assistant
+from assistant.settings import Settings
+from ingest.pipeline import Ingestor, SourceFile
+from ingest.readers import SUPPORTED
+
+UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in SUPPORTED})
+UploadKey = tuple[str, int, str]  # name, size in bytes, sha256 of the bytes
+
+# Session state keys.
+CONVERSATION = "conversation"
+UPLOADED = "uploaded"  # UploadKey -> IngestOutcome of every upload handled in this session
+FOCUS = "focus"  # candidate ids the questions are limited to
+TO_REMOVE = "to_remove"
+REMOVED = "removed"  # message about the last removal, shown once
+USE_LLM = "use_llm"  # False when the user picked "No LLM (extractive)"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^\"'])")
+
+
+@dataclass(frozen=True)
+class Services:
+    assistant: Assistant
+    ingestor: Ingestor
+
+
+class Upload(Protocol):
+    """What the app needs of ``st.file_uploader``'s ``UploadedFile``."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+    def getvalue(self) -> bytes: ...
+
+
+# Keyed on the settings so that one process serving other RECRUITER_ settings (the tests do)
+# gets a separate assistant per store; otherwise one per process, shared by every session.
+@st.cache_resource(
+    show_spinner="Opening the resume store…",
+    hash_funcs={Settings: lambda settings: settings.model_dump_json()},
+)
+def load_services(settings: Settings) -> Services:
+    assistant = Assistant(settings)
+    return Services(assistant, Ingestor(assistant.store, assistant.embedder, assistant.settings))
+
+
+def md_escape(text: str) -> str:
+    """Show ``text`` literally in Streamlit markdown (no links, images, colours or LaTeX)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def upload_key(upload: Upload) -> UploadKey:
+    return upload.name, upload.size, hashlib.sha256(upload.getvalue()).hexdigest()
+
+
+def citation_label(citation: Citation) -> str:
+    """``Anika Sharma — anika_sharma.md, p. 2, lines 3–5`` (no page for non-PDF files)."""
+    page = f"p. {citation.page}, " if citation.page is not None else ""
+    if citation.line_start == citation.line_end:
+        lines = f"line {citation.line_start}"
+    else:
+        lines = f"lines {citation.line_start}–{citation.line_end}"
+    return f"{citation.candidate} — {citation.source}, {page}{lines}"
+
+
+def resume_html(resume: Resume, citations: Sequence[Citation]) -> str:
+    """All stored lines of ``resume`` with line numbers; cited lines are highlighted and tagged
+    with their citation numbers. Every piece of resume text is html-escaped."""
+    tags: dict[tuple[int | None, int], list[int]] = {}
+    for citation in citations:
+        for line in resume.line_range(citation.page, citation.line_start, citation.line_end):
+            tags.setdefault((line.page, line.number), []).append(citation.n)
+    rows: list[str] = []
+    page: int | None = None
+    for line in resume.lines:
+        if line.page is not None and line.page != page:
+            page = line.page
+            rows.append(f'<div style="{_PAGE_STYLE}">Page {page}</div>')
+        text = html.escape(line.text) or "&nbsp;"
+        cited = tags.get((line.page, line.number))
+        if cited:
+            refs = " ".join(f"[{n}]" for n in cited)
+            text = f'<mark style="{_MARK_STYLE}">{text}</mark> <b>{refs}</b>'
+        rows.append(
+            f'<div style="{_ROW_STYLE}"><span style="{_NUMBER_STYLE}">{line.number}</span>'
+            f"<span>{text}</span></div>"
+        )
+    return f'<div style="{_BOX_STYLE}">{"".join(rows)}</div>'
+
+
+_BOX_STYLE = "max-height:32rem;overflow-y:auto;font-size:0.9rem;line-height:1.5"
+_PAGE_STYLE = "margin:0.5rem 0 0.25rem;font-weight:600;opacity:0.7"
+_ROW_STYLE = "display:flex;gap:0.75rem;white-space:pre-wrap"
+_NUMBER_STYLE = (
+    "flex:0 0 2.5rem;text-align:right;opacity:0.5;font-family:monospace;user-select:none"
+)
+_MARK_STYLE = "background:rgba(255,200,0,0.35);color:inherit;padding:0 0.1rem"
+
+
+# --- session state ----------------------------------------------------------------------------
+
+
+def init_session_state() -> None:
+    st.session_state.setdefault(CONVERSATION, Conversation())
+    st.session_state.setdefault(UPLOADED, {})
+    st.session_state.setdefault(FOCUS, [])
+    st.session_state.setdefault(USE_LLM, True)
+
+
+def start_new_conversation() -> None:
+    st.session_state[CONVERSATION] = Conversation()
+
+
+def remove_candidate(assistant: Assistant) -> None:
+    candidate_id = st.session_state.get(TO_REMOVE)
+    if not candidate_id:
+        return
+    removed = assistant.remove(candidate_id)
+    st.session_state[REMOVED] = (
+        f"Removed {', '.join(removed)}." if removed else "Nothing matched; nothing was removed."
+    )
+
+
+# --- uploads ------------------------------------------------------------------------------------
+
+
+def ingest_uploads(
+    uploads: Sequence[Upload], ingestor: Ingestor, handled: dict[UploadKey, IngestOutcome]
+) -> None:
+    """Ingest the uploads not handled yet in this session and record each one's outcome.
+
+    One ``ingest`` call per file: slower than one batch, but the progress bar moves per file
+    and one file's failure is reported on its own."""
+    new = {key: upload for upload in uploads if (key := upload_key(upload)) not in handled}
+    if not new:
+        return
+    with st.status(f"Ingesting {len(new)} file(s)…", expanded=True) as status:
+        bar = st.progress(0.0)
+        for done, (key, upload) in enumerate(new.items()):
+            bar.progress(done / len(new), text=f"Reading {upload.name} ({done + 1}/{len(new)})")
+            report = ingestor.ingest([SourceFile(source=upload.name, data=upload.getvalue())])
+            handled[key] = report.outcomes[0]
+        bar.progress(1.0, text="Done")
+        failed = sum(1 for key in new if handled[key].status == "failed")
+        status.update(
+            label=f"Ingested {len(new) - failed} of {len(new)} file(s)",
+            state="error" if failed else "complete",
+            expanded=bool(failed),
+        )
+
+
+def render_outcome(outcome: IngestOutcome) -> None:
+    source = md_escape(outcome.source)
+    candidate = md_escape(outcome.candidate or "")
+    if outcome.status == "ingested":
+        st.success(f"{source}: added **{candidate}** ({outcome.lines} lines)")
+    elif outcome.status == "replaced":
+        st.success(f"{source}: updated **{candidate}** ({outcome.lines} lines)")
+    elif outcome.status == "unchanged":
+        st.info(f"{source}: already in the store")
+    else:
+        st.error(f"{source}: {md_escape(outcome.reason or outcome.status)}")
+
+
+def render_uploader(services: Services) -> None:
+    st.subheader("Add resumes")
+    uploads = st.file_uploader(
+        "Upload resumes",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        max_upload_size=services.assistant.settings.max_upload_mb,
+        help="PDF, DOCX, TXT or Markdown. They can be asked about as soon as they are ingested.",
+    )
+    handled: dict[UploadKey, IngestOutcome] = st.session_state[UPLOADED]
+    ingest_uploads(uploads, services.ingestor, handled)
+    for upload in uploads:
+        render_outcome(handled[upload_key(upload)])
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def render_focus(candidates: list[Candidate]) -> list[str]:
+    names = {c.id: c.name for c in candidates}
+    return st.multiselect(
+        "Focus on candidates",
+        options=list(names),
+        format_func=lambda cid: names.get(cid, cid),
+        key=FOCUS,
+        placeholder="All candidates",
+        help="Questions consider only these candidates, unless a question names someone else.",
+    )
+
+
+def render_candidate_list(candidates: list[Candidate]) -> None:
+    st.subheader(f"Candidates ({len(candidates)})")
+    with st.container(height=360 if len(candidates) > 8 else "content"):
+        for candidate in candidates:
+            st.markdown(
+                f"**{md_escape(candidate.name)}**  \n{md_escape(', '.join(candidate.sources))}"
+            )
+            for warning in candidate.warnings:
+                st.caption(f"⚠️ {md_escape(warning)}")
+
+
+def render_remover(assistant: Assistant, candidates: list[Candidate]) -> None:
+    if message := st.session_state.pop(REMOVED, None):
+        st.success(md_escape(message))
+    with st.expander("Remove a candidate"):
+        names = {c.id: c.name for c in candidates}
+        st.selectbox(
+            "Candidate",
+            options=list(names),
+            format_func=lambda cid: names.get(cid, cid),
+            index=None,
+            key=TO_REMOVE,
+        )
+        st.button(
+            "Remove from the store",
+            on_click=remove_candidate,
+            args=(assistant,),
+            disabled=not st.session_state.get(TO_REMOVE),
+            help="Deletes all of this candidate's resumes from the store, for every user.",
+        )
+
+
+def render_model_picker(assistant: Assistant) -> None:
+    """Which strategy answers: the configured model, or extractive at any time."""
+    if assistant.llm_error:
+        st.error(f"The configured model cannot be used: {md_escape(assistant.llm_error)}")
+    if assistant.llm is None:
+        st.session_state[USE_LLM] = False
+        st.caption("Answers: extractive (no LLM configured; see RECRUITER_LLM in the README).")
+        return
+    labels = {True: assistant.llm.label, False: assistant.extractive.label}
+    st.radio(
+        "Answers written by",
+        options=[True, False],
+        format_func=lambda use: labels[use],
+        key=USE_LLM,
+        help="The model writes from the same cited lines; extractive quotes them directly.",
+    )
+
+
+def render_sidebar(services: Services) -> list[str]:
+    """The sidebar; returns the ids of the candidates in focus."""
+    with st.sidebar:
+        st.button(
+            "New conversation",
+            on_click=start_new_conversation,
+            width="stretch",
+        )
+        render_model_picker(services.assistant)
+        render_uploader(services)
+        candidates = services.assistant.candidates()
+        if not candidates:
+            return []
+        focus = render_focus(candidates)
+        render_candidate_list(candidates)
+        render_remover(services.assistant, candidates)
+        return focus
+
+
+# --- chat ---------------------------------------------------------------------------------------
+
+
+def render_citations(citations: Sequence[Citation]) -> None:
+    st.caption("Sources")
+    for citation in citations:
+        st.markdown(f"**[{citation.n}]** {md_escape(citation_label(citation))}")
+        st.code(citation.text, language=None, wrap_lines=True)
+
+
+def render_cited_resumes(assistant: Assistant, citations: Sequence[Citation]) -> None:
+    by_resume: dict[tuple[str, str], list[Citation]] = {}
+    for citation in citations:
+        by_resume.setdefault((citation.candidate_id, citation.source), []).append(citation)
+    for (candidate_id, source), cited in by_resume.items():
+        with st.expander(f"Open {md_escape(source)} ({md_escape(cited[0].candidate)})"):
+            resume = assistant.resume_for(candidate_id, source)
+            if resume is None:
+                st.caption("This resume is no longer in the store.")
+            else:
+                st.html(resume_html(resume, cited))
+
+
+def render_answer(assistant: Assistant, answer: Answer) -> None:
+    st.markdown(answer.answer)
+    if answer.model:
+        st.caption(f"Written by {md_escape(answer.model)}; citations checked against the resumes.")
+    for notice in answer.notices:
+        st.warning(notice)
+    if answer.citations:
+        render_citations(answer.citations)
+        render_cited_resumes(assistant, answer.citations)
+
+
+def render_question(question: str) -> None:
+    with st.chat_message("user"):
+        st.markdown(md_escape(question))
+
+
+def render_history(assistant: Assistant, conversation: Conversation) -> None:
+    # The conversation is the chat history: each turn holds the question and its answer.
+    for turn in conversation.turns:
+        render_question(turn.question)
+        with st.chat_message("assistant"):
+            render_answer(assistant, turn.answer)
+
+
+def ask(assistant: Assistant, question: str, focus: list[str]) -> None:
+    """Stream the answer's text as it is written; then show the checked answer (citation numbers
+    final, unsupported sentences handled) with its sources."""
+    render_question(question)
+    with st.chat_message("assistant"):
+        draft = st.empty()
+        with st.spinner("Searching the resumes…"):
+            stream = assistant.ask_stream(
+                question,
+                st.session_state[CONVERSATION],
+                focus=focus or None,
+                use_llm=st.session_state.get(USE_LLM, True),
+            )
+            written = ""
+            for chunk in stream:
+                written += chunk
+                draft.markdown(written + " ▌")
+            answer = stream.answer
+        draft.empty()
+        render_answer(assistant, answer)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Recruiter assistant", page_icon="🗂️", layout="wide")
+    st.title("Recruiter assistant")
+    try:
+        settings = Settings()
+    except ValidationError as err:
+        st.error(f"A RECRUITER_ setting is invalid:\n\n```\n{err}\n```")
+        st.stop()
+    services = load_services(settings)
+    init_session_state()
+    st.caption(
+        "Every answer cites the resume lines it rests on (file, page, line numbers), checked "
+        "against the stored resume. Open a resume under an answer to see them in context."
+    )
+    focus = render_sidebar(services)
+    if not services.assistant.candidates():
+        st.info(EMPTY_STORE)
+    render_history(services.assistant, st.session_state[CONVERSATION])
+    question = st.chat_input("Ask about the candidates, e.g. “Who has Kubernetes experience?”")
+    if isinstance(question, str) and question.strip():
+        ask(services.assistant, question, focus)
+
+
+if __name__ == "__main__":
+    main()

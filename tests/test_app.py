@@ -1,0 +1,297 @@
+"""The browser chat, driven through Streamlit's AppTest over the sample store (real MiniLM).
+
+Labels in the app are markdown-escaped (resume text is untrusted), so tests compare them after
+removing the backslashes (:func:`plain`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import ChatMessage
+
+from assistant.models import Citation, Conversation, Resume, ResumeLine
+from assistant.service import Assistant
+from ingest.pipeline import parse_resume
+from ingest.readers import ReadError
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+ERLANG_RESUME = b"""Zofia Kwiatkowska
+Backend Engineer
+Gdansk, Poland | zofia.kwiatkowska@example.com | +48 555 010 203
+
+Summary
+-------
+Backend engineer building telecom messaging switches that stay up for years.
+
+Skills
+------
+Erlang/OTP, Elixir, Phoenix, RabbitMQ, <b>Riak</b> & Mnesia
+
+Experience
+----------
+Baltic Switching, Gdansk, Poland
+Senior Engineer, 2018 - present
+- Wrote Erlang supervisors for an SMS gateway handling 40,000 messages per second.
+"""
+GARBAGE_PDF = b"%PDF-1.7\n\x00\x13\x37 this is not really a pdf \xff\xfe"
+
+
+def plain(markdown: str) -> str:
+    """Undo the app's markdown escaping."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> ChatMessage:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return assistant_messages(at)[-1]
+
+
+def assistant_messages(at: AppTest) -> list[ChatMessage]:
+    return [m for m in at.chat_message if m.name == "assistant"]
+
+
+def answer_text(message: ChatMessage) -> str:
+    return message.markdown[0].value
+
+
+def expected_label(citation: Citation) -> str:
+    page = f"p. {citation.page}, " if citation.page is not None else ""
+    lines = (
+        f"line {citation.line_start}"
+        if citation.line_start == citation.line_end
+        else f"lines {citation.line_start}–{citation.line_end}"
+    )
+    return f"**[{citation.n}]** {citation.candidate} — {citation.source}, {page}{lines}"
+
+
+@pytest.fixture
+def sample_app(sample_store_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("RECRUITER_STORE_PATH", str(sample_store_path))
+    return run_app()
+
+
+@pytest.fixture
+def writable_app(
+    sample_store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AppTest:
+    copy = tmp_path / "store-copy"
+    shutil.copytree(sample_store_path, copy)
+    monkeypatch.setenv("RECRUITER_STORE_PATH", str(copy))
+    return run_app()
+
+
+def test_empty_store_says_how_to_add_resumes() -> None:
+    at = run_app()  # the autouse fixture points RECRUITER_STORE_PATH at an empty folder
+    info = " ".join(i.value for i in at.info)
+    assert "Upload some in the sidebar" in info
+    assert "python -m ingest PATH" in info
+    assert not at.sidebar.multiselect  # nobody to focus on yet
+    assert at.sidebar.file_uploader[0].accept_multiple_files
+    assert sorted(at.sidebar.file_uploader[0].allowed_type) == [
+        ".docx",
+        ".markdown",
+        ".md",
+        ".pdf",
+        ".txt",
+    ]
+
+
+def test_page_explains_that_answers_are_extractive(sample_app: AppTest) -> None:
+    assert "extractive" in " ".join(c.value for c in sample_app.caption)
+    candidates = " ".join(plain(m.value) for m in sample_app.sidebar.markdown)
+    assert "Marisol Vega" in candidates and "marisol_vega.pdf" in candidates
+    warnings = " ".join(plain(c.value) for c in sample_app.sidebar.caption)
+    assert "No name found in this resume" in warnings  # candidate_0427.txt has no name
+
+
+def test_question_shows_answer_citations_and_highlighted_resume(
+    sample_app: AppTest, sample_assistant: Assistant
+) -> None:
+    question = "Who has Kubernetes experience?"
+    expected = sample_assistant.ask(question, Conversation())
+    assert expected.citations
+
+    message = ask(sample_app, question)
+
+    answer = answer_text(message)
+    assert answer == expected.answer
+    for name in ("Anika Sharma", "Mei-Ling Chen", "Oliver Brennan", "Marisol Vega"):
+        assert name in answer
+    labels = [plain(m.value) for m in message.markdown[1:]]
+    assert labels == [plain(expected_label(c)) for c in expected.citations]
+    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in labels[2].replace("**", "")
+    assert [code.value for code in message.code] == [c.text for c in expected.citations]
+
+    viewers = {plain(e.label): e for e in message.expander}
+    for citation in expected.citations:
+        viewer = viewers[f"Open {citation.source} ({citation.candidate})"]
+        body = viewer.html[0].value
+        for line in citation.text.splitlines():
+            assert f">{html.escape(line)}</mark> <b>[{citation.n}]" in body
+    # The viewer shows the whole resume, not only the cited lines.
+    anika = viewers["Open anika_sharma.md (Anika Sharma)"].html[0].value
+    assert "Anika Sharma" in anika and anika.count("<mark") == 2
+
+
+def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest) -> None:
+    first = ask(sample_app, "Summarize Marisol Vega's background")
+    assert "Marisol Vega" in answer_text(first)
+
+    follow_up = ask(sample_app, "Where did she study?")
+
+    text = answer_text(follow_up)
+    assert "Marisol Vega" in text
+    assert "Lakeshore State University" in text
+    assert all("marisol_vega.pdf" in plain(m.value) for m in follow_up.markdown[1:])
+    assert len(assistant_messages(sample_app)) == 2  # the history is still shown
+
+    new_conversation = next(b for b in sample_app.sidebar.button if b.label == "New conversation")
+    new_conversation.click().run()
+    assert not sample_app.chat_message
+
+
+def test_focus_limits_the_question_to_the_selected_candidate(
+    sample_app: AppTest, sample_assistant: Assistant
+) -> None:
+    question = "who has Python?"
+    everyone = sample_assistant.ask(question, Conversation())
+    assert len(everyone.candidates) > 1
+    marisol = next(c.id for c in sample_assistant.candidates() if c.name == "Marisol Vega")
+
+    sample_app.sidebar.multiselect[0].set_value([marisol]).run()
+    message = ask(sample_app, question)
+
+    text = answer_text(message)
+    assert "Marisol Vega" in text
+    for other in set(everyone.candidates) - {"Marisol Vega"}:
+        assert other not in text
+    labels = [plain(m.value) for m in message.markdown[1:]]
+    assert labels and all("Marisol Vega — marisol_vega.pdf" in label for label in labels)
+
+
+def test_uploads_are_ingested_at_once_and_bad_files_explained(writable_app: AppTest) -> None:
+    with pytest.raises(ReadError) as bad_pdf:
+        parse_resume("broken.pdf", GARBAGE_PDF)
+
+    writable_app.sidebar.file_uploader[0].set_value(
+        [
+            ("zofia.txt", ERLANG_RESUME, "text/plain"),
+            ("broken.pdf", GARBAGE_PDF, "application/pdf"),
+            ("empty.txt", b"", "text/plain"),
+        ]
+    ).run()
+    assert not writable_app.exception, writable_app.exception
+
+    errors = [plain(e.value) for e in writable_app.sidebar.error]
+    assert f"broken.pdf: {bad_pdf.value}" in errors
+    assert "empty.txt: empty file" in errors
+    successes = " ".join(plain(s.value) for s in writable_app.sidebar.success)
+    assert "zofia.txt: added **Zofia Kwiatkowska**" in successes
+    assert writable_app.sidebar.status[0].label == "Ingested 1 of 3 file(s)"
+    candidates = " ".join(plain(m.value) for m in writable_app.sidebar.markdown)
+    assert "Zofia Kwiatkowska" in candidates
+
+    message = ask(writable_app, "Who knows Erlang?")
+
+    assert not writable_app.sidebar.status  # the rerun did not ingest the uploads again
+    assert "broken.pdf: " + str(bad_pdf.value) in [plain(e.value) for e in writable_app.error]
+    assert "Zofia Kwiatkowska" in answer_text(message)
+    viewer = next(e for e in message.expander if plain(e.label).startswith("Open zofia.txt"))
+    body = viewer.html[0].value
+    assert "&lt;b&gt;Riak&lt;/b&gt; &amp; Mnesia" in body
+    assert "<b>Riak" not in body
+
+
+def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None:
+    tomasz = "name:tomasz-nowak"
+    assert "Tomasz Nowak" in writable_app.sidebar.multiselect[0].options
+    writable_app.sidebar.multiselect[0].set_value([tomasz]).run()
+    writable_app.sidebar.selectbox[0].set_value(tomasz).run()
+    remove = next(b for b in writable_app.sidebar.button if b.label == "Remove from the store")
+    remove.click().run()
+    assert not writable_app.exception, writable_app.exception
+
+    assert "Removed tomasz_nowak.txt." in [plain(s.value) for s in writable_app.sidebar.success]
+    candidates = " ".join(plain(m.value) for m in writable_app.sidebar.markdown)
+    assert "Tomasz Nowak" not in candidates
+    assert writable_app.sidebar.multiselect[0].value == []
+
+
+def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
+    import app
+
+    lines = [
+        ResumeLine(page=1, number=1, text="Eve <img src=x onerror=alert(1)>"),
+        ResumeLine(page=1, number=2, text="<script>alert('hi')</script> Erlang"),
+        ResumeLine(page=2, number=1, text="Plain & simple"),
+    ]
+    resume = Resume(
+        id="r-1",
+        source="eve.pdf",
+        format="pdf",
+        content_hash="0" * 64,
+        candidate_id="name:eve",
+        candidate_name="Eve",
+        identity={"name": "Eve"},
+        lines=lines,
+    )
+    citation = Citation(
+        n=4,
+        candidate="Eve",
+        candidate_id="name:eve",
+        source="eve.pdf",
+        page=1,
+        line_start=2,
+        line_end=2,
+        text=lines[1].text,
+    )
+
+    body = app.resume_html(resume, [citation])
+
+    assert "<script" not in body and "<img" not in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert ">&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Erlang</mark> <b>[4]</b>" in body
+    assert body.count("<mark") == 1
+    assert "Page 1" in body and "Page 2" in body and "Plain &amp; simple" in body
+    assert app.md_escape("[x](http://e.vil) ![i](u) :red[a] $x$") == (
+        r"\[x\]\(http\://e\.vil\) \!\[i\]\(u\) \:red\[a\] \$x\$"
+    )
+
+
+def test_model_answers_stream_and_the_user_can_switch_to_extractive(
+    sample_store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.openai_stub import cite_everyone, openai_stub
+
+    with openai_stub(cite_everyone) as (url, state):
+        monkeypatch.setenv("RECRUITER_STORE_PATH", str(sample_store_path))
+        monkeypatch.setenv("RECRUITER_LLM", "openai:stub-model")
+        monkeypatch.setenv("RECRUITER_LLM_BASE_URL", url)
+        at = run_app()
+        (picker,) = at.sidebar.radio
+        assert picker.options == ["LLM: openai:stub-model", "No LLM (extractive)"]
+        message = ask(at, "Who has Kubernetes experience?")
+        assert answer_text(message).startswith("Here is what the resumes show for 4 candidate(s).")
+        assert any("Written by openai:stub-model" in plain(c.value) for c in message.caption)
+        assert state.requests and state.requests[-1]["stream"] is True
+        calls = len(state.requests)
+
+        at.sidebar.radio[0].set_value(False).run()
+        message = ask(at, "Who has Kubernetes experience?")
+        assert "match “kubernetes”" in answer_text(message)
+        assert len(state.requests) == calls  # the model was not asked
