@@ -276,9 +276,9 @@ def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
 def test_model_answers_stream_and_the_user_can_switch_to_extractive(
     sample_store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.openai_stub import cite_everyone, openai_stub
+    from tests.llm_stub import cite_everyone, llm_stub
 
-    with openai_stub(cite_everyone) as (url, state):
+    with llm_stub(cite_everyone) as (url, state):
         monkeypatch.setenv("RECRUITER_STORE_PATH", str(sample_store_path))
         monkeypatch.setenv("RECRUITER_LLM", "openai:stub-model")
         monkeypatch.setenv("RECRUITER_LLM_BASE_URL", url)

@@ -19,7 +19,7 @@ from assistant.citations import verify
 from assistant.models import Conversation
 from assistant.service import Assistant
 from assistant.settings import Settings
-from tests.openai_stub import Reply, candidates_in_prompt, cite_everyone, is_rewrite, openai_stub
+from tests.llm_stub import Reply, candidates_in_prompt, cite_everyone, is_rewrite, llm_stub
 
 
 def fake(*replies: str) -> GenericFakeChatModel:
@@ -121,11 +121,15 @@ def test_assistant_reports_a_bad_model_setting_and_stays_usable(team: Assistant)
 # -- the real OpenAI client against a stub server on 127.0.0.1 ---------------------------------
 
 
-def stub_assistant(team: Assistant, url: str, **extra: Any) -> Assistant:
+PROVIDERS = ["openai", "ollama"]
+
+
+def stub_assistant(team: Assistant, url: str, provider: str = "openai", **extra: Any) -> Assistant:
     settings = Settings(
         store_path=team.settings.store_path,
-        llm="openai:stub-model",
-        llm_base_url=url,
+        llm=f"{provider}:stub-model",
+        # Ollama's API lives at the server root, OpenAI's under /v1.
+        llm_base_url=url.removesuffix("/v1") if provider == "ollama" else url,
         llm_timeout=1.5,
         llm_max_retries=0,
         **extra,
@@ -138,13 +142,14 @@ def scripted() -> Iterator[list[Reply]]:
     yield []
 
 
-def test_openai_protocol_streamed_answer(team: Assistant) -> None:
-    with openai_stub(cite_everyone) as (url, state):
-        assistant = stub_assistant(team, url)
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_streamed_answer_over_the_providers_protocol(team: Assistant, provider: str) -> None:
+    with llm_stub(cite_everyone) as (url, state):
+        assistant = stub_assistant(team, url, provider)
         stream = assistant.ask_stream("Who has Kubernetes experience?")
         pieces = list(stream)
     answer = stream.answer
-    assert len(pieces) > 1 and state.requests[-1]["stream"] is True
+    assert len(pieces) > 1 and state.requests[-1].get("stream", True) is True
     assert answer.strategy == "llm" and not answer.notices
     assert "Here is what the resumes show for 2 candidate(s)." in answer.answer
     assert {c.candidate for c in answer.citations} == {"Dana Park", "Lena Fischer"}
@@ -177,9 +182,10 @@ def too_slow(body: dict[str, Any]) -> Reply:
     return Reply(text="late [E1]", delay=4.0)
 
 
-def test_invented_citation_numbers_from_the_server(team: Assistant) -> None:
-    with openai_stub(invented) as (url, _):
-        answer = stub_assistant(team, url).ask("Who has Kubernetes experience?")
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_invented_citation_numbers_from_the_server(team: Assistant, provider: str) -> None:
+    with llm_stub(invented) as (url, _):
+        answer = stub_assistant(team, url, provider).ask("Who has Kubernetes experience?")
     assert "NASA" not in answer.answer
     assert answer.citations[0].candidate == "Dana Park"
     assert any("does not exist" in n for n in answer.notices)
@@ -195,14 +201,17 @@ def test_invented_citation_numbers_from_the_server(team: Assistant) -> None:
         (too_slow, "timed out"),
     ],
 )
-def test_server_failures_fall_back_to_extractive(team: Assistant, script: Any, why: str) -> None:
-    with openai_stub(script) as (url, _):
-        answer = stub_assistant(team, url).ask("Who has Kubernetes experience?")
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_server_failures_fall_back_to_extractive(
+    team: Assistant, script: Any, why: str, provider: str
+) -> None:
+    with llm_stub(script) as (url, _):
+        answer = stub_assistant(team, url, provider).ask("Who has Kubernetes experience?")
     assert answer.strategy == "extractive"
     assert sorted(answer.candidates) == ["Dana Park", "Lena Fischer"]
     assert answer.citations and verify(answer.citations, team.catalog) == answer.citations
     (notice,) = answer.notices
-    assert "openai:stub-model" in notice and why in notice
+    assert f"{provider}:stub-model" in notice and why in notice
 
 
 def test_follow_up_is_rewritten_for_retrieval(team: Assistant) -> None:
@@ -212,7 +221,7 @@ def test_follow_up_is_rewritten_for_retrieval(team: Assistant) -> None:
         pairs = candidates_in_prompt(body)
         return Reply(text=" ".join(f"{name} studied here [{label}]." for name, label in pairs))
 
-    with openai_stub(script) as (url, state):
+    with llm_stub(script) as (url, state):
         assistant = stub_assistant(team, url)
         chat = Conversation()
         assistant.ask("Who speaks German?", chat)
@@ -229,7 +238,7 @@ def test_cli_answers_with_the_stub_model(sample_store_path: Any) -> None:
 
     from tests.conftest import ROOT, SAMPLE_RESUMES
 
-    with openai_stub(cite_everyone) as (url, state):
+    with llm_stub(cite_everyone) as (url, state):
         env = {k: v for k, v in os.environ.items() if not k.startswith("RECRUITER_")}
         env |= {
             "RECRUITER_STORE_PATH": str(sample_store_path),

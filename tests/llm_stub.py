@@ -1,6 +1,8 @@
-"""A small HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol (plain and
-streamed as server-sent events) and answers from a script, so the real provider client code runs
-end to end without a network.
+"""A small HTTP server on 127.0.0.1 that speaks two chat protocols and answers from a script, so
+the real provider client code runs end to end without a network:
+
+* OpenAI chat completions (``POST /v1/chat/completions``), plain JSON or server-sent events;
+* Ollama's chat API (``POST /api/chat``), one JSON object or newline-delimited JSON when streamed.
 
 Each reply is decided by a ``Script``: a function of the request body returning a ``Reply``.
 """
@@ -85,12 +87,16 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", 0))
         body = json.loads(self.rfile.read(length) or b"{}")
         self.state.requests.append(body)
-        if not self.path.rstrip("/").endswith("/chat/completions"):
+        ollama = self.path.rstrip("/") == "/api/chat"
+        if not ollama and not self.path.rstrip("/").endswith("/chat/completions"):
             self._json(404, {"error": {"message": "not found"}})
             return
         reply = self.state.script(body)
         if reply.delay:
             time.sleep(reply.delay)
+        if ollama:
+            self._ollama(body, reply)
+            return
         if reply.status != 200:
             self._json(
                 reply.status, {"error": {"message": "scripted failure", "type": "server_error"}}
@@ -134,6 +140,48 @@ class _Handler(BaseHTTPRequestHandler):
             },
         )
 
+    def _ollama(self, body: dict[str, Any], reply: Reply) -> None:
+        if reply.status != 200:
+            self._json(reply.status, {"error": "scripted failure"})
+            return
+        if reply.raw is not None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-ndjson")
+            self.end_headers()
+            self.wfile.write(reply.raw)
+            return
+        model = body.get("model", "stub")
+        done = {
+            "model": model,
+            "created_at": "2026-01-01T00:00:00Z",
+            "message": {"role": "assistant", "content": ""},
+            "done": True,
+            "done_reason": "stop",
+            "total_duration": 1,
+            "load_duration": 1,
+            "prompt_eval_count": 1,
+            "prompt_eval_duration": 1,
+            "eval_count": 1,
+            "eval_duration": 1,
+        }
+        if not body.get("stream", True):
+            self._json(200, done | {"message": {"role": "assistant", "content": reply.text}})
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.end_headers()
+        for piece in re.findall(r"\S+\s*|\s+", reply.text):
+            line = {
+                "model": model,
+                "created_at": "2026-01-01T00:00:00Z",
+                "message": {"role": "assistant", "content": piece},
+                "done": False,
+            }
+            self.wfile.write(json.dumps(line).encode() + b"\n")
+            self.wfile.flush()
+        self.wfile.write(json.dumps(done).encode() + b"\n")
+        self.wfile.flush()
+
     def _json(self, status: int, payload: dict[str, Any]) -> None:
         data = json.dumps(payload).encode()
         self.send_response(status)
@@ -144,8 +192,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def openai_stub(script: Script) -> Iterator[tuple[str, StubState]]:
-    """Yields (base_url, state); the server lives for the ``with`` block."""
+def llm_stub(script: Script) -> Iterator[tuple[str, StubState]]:
+    """Yields (OpenAI base URL, state); the server lives for the ``with`` block. Ollama clients
+    use the same address without ``/v1``."""
     state = StubState(script)
     handler = type("Handler", (_Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -160,10 +209,10 @@ def openai_stub(script: Script) -> Iterator[tuple[str, StubState]]:
 
 
 def main() -> None:
-    """Run the stub by hand (``python -m tests.openai_stub``) to try the app against it: it
+    """Run the stub by hand (``python -m tests.llm_stub``) to try the app against it: it
     answers every question by citing the first evidence line of each candidate."""
-    with openai_stub(cite_everyone) as (url, _):
-        print(f"OpenAI-compatible stub at {url}; Ctrl-C to stop", flush=True)
+    with llm_stub(cite_everyone) as (url, _):
+        print(f"OpenAI-compatible stub at {url} (Ollama: {url[:-3]}); Ctrl-C to stop", flush=True)
         try:
             while True:
                 time.sleep(3600)
