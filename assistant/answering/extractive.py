@@ -39,6 +39,16 @@ def _short(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", flat)
 
 
+def quoted(book: CitationBook, evidence: list[Evidence]) -> str:
+    """“line” [n]; “line” [m]: the evidence quoted and cited."""
+    parts = []
+    for ev in evidence:
+        n = book.cite(ev)
+        text = quote(book.catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
+        parts.append(f"“{_short(text)}” [{n}]")
+    return "; ".join(parts)
+
+
 def _pool_phrase(retrieved: Retrieved) -> str:
     n = retrieved.considered
     noun = "candidate" if n == 1 else "candidates"
@@ -76,14 +86,6 @@ class ExtractiveStrategy:
             strategy=self.name,
         )
 
-    def _quoted(self, book: CitationBook, evidence: list[Evidence]) -> str:
-        parts = []
-        for ev in evidence:
-            n = book.cite(ev)
-            text = quote(book.catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
-            parts.append(f"“{_short(text)}” [{n}]")
-        return "; ".join(parts)
-
     def _match(
         self, retrieved: Retrieved, book: CitationBook
     ) -> tuple[str, list[CandidateEvidence]]:
@@ -94,14 +96,14 @@ class ExtractiveStrategy:
             lines = []
             for group in retrieved.groups:
                 if group.matched:
-                    lines.append(f"Yes: **{group.name}**: {self._quoted(book, group.evidence)}")
+                    lines.append(f"Yes: **{group.name}**: {quoted(book, group.evidence)}")
                 else:
                     lines.append(f"No: **{group.name}**'s resume does not mention {wanted}.")
             return "\n\n".join(lines), matched
         if not matched:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”:"
-        rows = [f"- **{g.name}**: {self._quoted(book, g.evidence)}" for g in matched]
+        rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in matched]
         return "\n".join([head, "", *rows]), matched
 
     def _about(
@@ -128,6 +130,6 @@ class ExtractiveStrategy:
     ) -> tuple[str, list[CandidateEvidence]]:
         if not retrieved.groups:
             return "Nothing in the resumes answers that question.", []
-        rows = [f"- **{g.name}**: {self._quoted(book, g.evidence)}" for g in retrieved.groups]
+        rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in retrieved.groups]
         head = "The closest passages in the resumes (no exact requirement to check):"
         return "\n".join([head, "", *rows]), retrieved.groups

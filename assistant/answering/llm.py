@@ -18,14 +18,14 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from assistant.answering import AnswerStream
-from assistant.answering.extractive import ExtractiveStrategy
+from assistant.answering.extractive import ExtractiveStrategy, quoted
 from assistant.answering.prompts import (
     NumberedEvidence,
     answer_messages,
     rewrite_messages,
 )
 from assistant.catalog import Catalog
-from assistant.citations import CitationBook, quote
+from assistant.citations import CitationBook
 from assistant.models import Answer, Conversation
 from assistant.retrieval import Retrieved
 from assistant.settings import Settings
@@ -222,14 +222,7 @@ class LLMStrategy:
         if plan.kind == "match":
             missing = [g for g in retrieved.matched if g.candidate_id not in cited_candidates]
             if missing:
-                rows = []
-                for group in missing:
-                    refs = []
-                    for ev in group.evidence:
-                        n = book.cite(ev)
-                        line = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end)
-                        refs.append(f"“{' '.join((line or '').split())}” [{n}]")
-                    rows.append(f"- **{group.name}**: " + "; ".join(refs))
+                rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in missing]
                 body += "\n\nAlso matching, from the resumes:\n" + "\n".join(rows)
 
         notices = []
