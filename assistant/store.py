@@ -45,6 +45,12 @@ class ChunkHit:
     similarity: float
 
 
+@dataclass(frozen=True)
+class StoredVersion:
+    content_hash: str
+    candidate_id: str
+
+
 @dataclass
 class PendingResume:
     """A parsed resume with its chunks and their vectors, ready to be written in one go."""
@@ -55,8 +61,8 @@ class PendingResume:
 
 
 class ResumeStore(Protocol):
-    def content_hashes(self) -> dict[str, str]:
-        """Resume id -> content hash of every stored resume."""
+    def versions(self) -> dict[str, StoredVersion]:
+        """Resume id -> what is stored under it, for every resume."""
         ...
 
     def write(self, pending: Sequence[PendingResume]) -> dict[str, str]:
@@ -156,12 +162,12 @@ class ChromaStore:
 
     # -- reads ---------------------------------------------------------------------------------
 
-    def content_hashes(self) -> dict[str, str]:
-        hashes: dict[str, str] = {}
+    def versions(self) -> dict[str, StoredVersion]:
+        found: dict[str, StoredVersion] = {}
         for ids, metas, _ in self._pages(include=["metadatas"]):
             for rid, meta in zip(ids, metas, strict=True):
-                hashes[rid] = str(meta["content_hash"])
-        return hashes
+                found[rid] = StoredVersion(str(meta["content_hash"]), str(meta["candidate_id"]))
+        return found
 
     def load_resumes(self) -> list[Resume]:
         resumes: list[Resume] = []

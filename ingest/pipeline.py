@@ -15,7 +15,7 @@ from pathlib import Path
 from assistant.embeddings import Embedder
 from assistant.models import IngestOutcome, IngestReport, Resume
 from assistant.settings import Settings
-from assistant.store import PendingResume, ResumeStore
+from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
 from ingest.identity import candidate_of, find_identity
 from ingest.injection import flag_instructions
@@ -48,8 +48,11 @@ class SourceFile:
         return self.path.stat().st_size
 
 
-def resume_id(source: str) -> str:
-    return "r-" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:20]
+def resume_id(source: str, candidate_id: str | None = None) -> str:
+    """Stable id of a resume: its source name, plus the candidate when another person's resume
+    already has that name (uploads are often all called "Resume.pdf")."""
+    key = source if candidate_id is None else f"{source}\x00{candidate_id}"
+    return "r-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome]]:
@@ -111,7 +114,7 @@ class Ingestor:
 
     def ingest(self, files: Sequence[SourceFile], progress: Progress | None = None) -> IngestReport:
         report = IngestReport()
-        known = self.store.content_hashes()
+        known = self.store.versions()
 
         def done(outcome: IngestOutcome) -> None:
             report.outcomes.append(outcome)
@@ -147,7 +150,7 @@ class Ingestor:
                 if p.resume.id in errors:
                     done(_failed(p.resume.source, errors[p.resume.id]))
                     continue
-                known[p.resume.id] = p.resume.content_hash
+                known[p.resume.id] = StoredVersion(p.resume.content_hash, p.resume.candidate_id)
                 done(
                     IngestOutcome(
                         source=p.resume.source,
@@ -160,7 +163,7 @@ class Ingestor:
         return report
 
     def _prepare(
-        self, file: SourceFile, known: dict[str, str], pending: list[PendingResume]
+        self, file: SourceFile, known: dict[str, StoredVersion], pending: list[PendingResume]
     ) -> IngestOutcome | None:
         """Read and parse one file; None when it was queued for embedding."""
         limit = self.settings.max_upload_mb * 1024 * 1024
@@ -172,9 +175,16 @@ class Ingestor:
                     f"{self.settings.max_upload_mb} MB)",
                 )
             data = file.read()
-            if known.get(resume_id(file.source)) == hashlib.sha256(data).hexdigest():
+            digest = hashlib.sha256(data).hexdigest()
+            stored = known.get(resume_id(file.source)) or _queued(pending, resume_id(file.source))
+            if stored is not None and stored.content_hash == digest:
                 return IngestOutcome(source=file.source, status="unchanged")
             resume = parse_resume(file.source, data)
+            if stored is not None and _different_people(stored.candidate_id, resume.candidate_id):
+                resume.id = resume_id(file.source, resume.candidate_id)
+                again = known.get(resume.id) or _queued(pending, resume.id)
+                if again is not None and again.content_hash == digest:
+                    return IngestOutcome(source=file.source, status="unchanged")
         except ReadError as err:
             return _failed(file.source, str(err))
         except OSError as err:
@@ -184,6 +194,18 @@ class Ingestor:
         chunks = chunk_resume(resume, self.settings.chunk_max_words)
         pending.append(PendingResume(resume=resume, chunks=chunks))
         return None
+
+
+def _queued(pending: list[PendingResume], rid: str) -> StoredVersion | None:
+    for p in pending:
+        if p.resume.id == rid:
+            return StoredVersion(p.resume.content_hash, p.resume.candidate_id)
+    return None
+
+
+def _different_people(stored: str, new: str) -> bool:
+    """Two named candidates that differ: the new file is not a new version of the old one."""
+    return stored != new and stored.startswith("name:") and new.startswith("name:")
 
 
 def _failed(source: str, reason: str) -> IngestOutcome:

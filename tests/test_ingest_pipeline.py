@@ -162,3 +162,23 @@ def test_cli_exit_status_and_summary(
     assert "FAILED   empty.txt: empty file" in out
     assert "missing.pdf: no such file or folder" in out
     assert "1 ingested, 1 unchanged, 2 failed" in out
+
+
+def test_same_file_name_from_different_people_keeps_both(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    """Uploads are often all called Resume.pdf: another person's file does not replace."""
+    first = ingestor.ingest([SourceFile("Resume.txt", data=DANA.encode())])
+    second = ingestor.ingest([SourceFile("Resume.txt", data=OMAR.encode())])
+    assert [o.status for o in first.outcomes + second.outcomes] == ["ingested", "ingested"]
+    assert [c.name for c in assistant.candidates()] == ["Dana Park", "Omar Haddad"]
+    again = ingestor.ingest([SourceFile("Resume.txt", data=OMAR.encode())])
+    assert again.outcomes[0].status == "unchanged"
+    updated = ingestor.ingest([SourceFile("Resume.txt", data=(DANA + "Helm\n").encode())])
+    assert updated.outcomes[0].status == "replaced"  # the same person: a new version
+    assert len(assistant.catalog.resumes) == 2
+    both = ingestor.ingest(
+        [SourceFile("cv.txt", data=DANA.encode()), SourceFile("cv.txt", data=OMAR.encode())]
+    )
+    assert [o.status for o in both.outcomes] == ["ingested", "ingested"]
+    assert len(assistant.catalog.resumes) == 4
