@@ -10,8 +10,12 @@ product ingests:
   Each non-empty source line becomes one line of text in the PDF; the first line is
   the name, known section names become headings, lines starting with "- " are bullets.
   A few layout presets ("classic", "modern", "narrative", "banded", "ledger",
-  "compact") make the PDFs look different from each other. Creation date, title,
-  author, creator and producer are fixed so re-running gives byte-identical PDFs.
+  "compact", "slate") make the PDFs look different from each other. Creation date,
+  title, author, creator and producer are fixed so re-running gives byte-identical PDFs.
+* A source line starting with ``[hidden] `` is drawn in a PDF as small white text on
+  the white page (without the marker): invisible to a reader, but read by text
+  extraction. It imitates applicants who hide instructions to AI screeners in their
+  resume (``declan_ashby.txt``), so the product's injection check has real data.
 * DOCX resumes are written with python-docx: one paragraph per non-empty source
   line (name as Title, section names as Heading 1 paragraphs, "- " lines as
   "List Bullet" paragraphs without the dash). Core properties and the zip entry
@@ -65,6 +69,7 @@ RESUMES: list[tuple[str, str, str, dict]] = [
     ("fatima_al_sayed.txt", "fatima_al_sayed.pdf", "pdf", {"style": "banded"}),
     ("oliver_brennan.txt", "oliver_brennan.pdf", "pdf", {"style": "ledger"}),
     ("jamal_washington_onepage.txt", "jamal_washington_onepage.pdf", "pdf", {"style": "compact"}),
+    ("declan_ashby.txt", "declan_ashby.pdf", "pdf", {"style": "slate"}),
     ("kwame_mensah.txt", "kwame_mensah.docx", "docx", {}),
     ("rachel_goldberg.txt", "rachel_goldberg.docx", "docx", {}),
     ("tomasz_nowak.txt", "tomasz_nowak.txt", "copy", {}),
@@ -77,6 +82,9 @@ RESUMES: list[tuple[str, str, str, dict]] = [
     ("ingrid_solberg.md", "ingrid_solberg.md", "copy", {}),
     ("jamal_washington.md", "jamal_washington.md", "copy", {}),
 ]
+
+# Marks a source line drawn as invisible white-on-white text in PDFs.
+HIDDEN_MARK = "[hidden] "
 
 # Section names recognised as headings in PDF/DOCX sources (compared upper-case,
 # without a trailing colon).
@@ -198,6 +206,22 @@ STYLES: dict[str, dict] = {
         bullet_indent=3,
         entry_bold=True,
     ),
+    "slate": dict(
+        page="A4",
+        margin=17,
+        name_size=20,
+        name_align="C",
+        header_size=9.2,
+        header_align="C",
+        head_size=11,
+        head_color=(47, 62, 78),
+        head_rule=True,
+        head_upper=True,
+        body_size=9.6,
+        line_h=4.8,
+        bullet_indent=4,
+        entry_bold=True,
+    ),
 }
 
 
@@ -211,7 +235,7 @@ def is_heading(line: str) -> bool:
 
 def classify(lines: list[str]) -> list[tuple[str, str]]:
     """Return (kind, text) for every non-empty line; kind is one of
-    name, header, heading, bullet, entry, text, blank."""
+    name, header, heading, bullet, entry, text, hidden, blank."""
     out: list[tuple[str, str]] = []
     seen_name = False
     seen_heading = False
@@ -222,7 +246,9 @@ def classify(lines: list[str]) -> list[tuple[str, str]]:
             if out and out[-1][0] != "blank":
                 out.append(("blank", ""))
             continue
-        if not seen_name:
+        if text.startswith(HIDDEN_MARK):
+            out.append(("hidden", text[len(HIDDEN_MARK) :].strip()))
+        elif not seen_name:
             out.append(("name", text))
             seen_name = True
         elif is_heading(text):
@@ -331,6 +357,9 @@ def build_pdf(src: Path, dst: Path, opts: dict) -> list[str]:
                 pdf.set_line_width(0.3)
                 pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
             pdf.ln(1.5)
+        elif kind == "hidden":
+            # White on white, small: invisible on the page, still in the extracted text.
+            pdf.text_line(text, 7, color=(255, 255, 255), h=3.5)
         elif kind == "bullet":
             pdf.text_line(text, st["body_size"], indent=st["bullet_indent"])
         elif kind == "entry":
@@ -369,6 +398,8 @@ def build_docx(src: Path, dst: Path, opts: dict) -> None:
     for kind, text in items:
         if kind == "blank":
             continue
+        if kind == "hidden":
+            raise ValueError(f"{src.name}: hidden lines are only supported in PDFs")
         if kind == "name":
             doc.add_paragraph(text, style="Title")
         elif kind == "heading":

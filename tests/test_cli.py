@@ -34,14 +34,14 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     environment["RECRUITER_STORE_PATH"] = str(store)
     done = run(["ingest", str(SAMPLE_RESUMES)], environment)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "Done: 17 ingested, 0 unchanged, 0 failed." in done.stdout
+    assert "Done: 18 ingested, 0 unchanged, 0 failed." in done.stdout
     return environment
 
 
 def test_ingesting_again_changes_nothing(env: dict[str, str]) -> None:
     again = run(["ingest", str(SAMPLE_RESUMES)], env)
     assert again.returncode == 0
-    assert "Done: 0 ingested, 17 unchanged, 0 failed." in again.stdout
+    assert "Done: 0 ingested, 18 unchanged, 0 failed." in again.stdout
 
 
 def test_ask_json_shape_and_citations_match_the_files(env: dict[str, str]) -> None:
@@ -78,18 +78,18 @@ def test_chat_keeps_the_conversation(env: dict[str, str]) -> None:
 def test_candidates_and_remove(env: dict[str, str]) -> None:
     listing = run(["assistant", "candidates", "--json"], env)
     people = json.loads(listing.stdout)
-    assert len(people) == 16
+    assert len(people) == 17
     jamal = next(p for p in people if p["name"] == "Jamal Washington")
     assert sorted(jamal["sources"]) == ["jamal_washington.md", "jamal_washington_onepage.pdf"]
     removed = run(["assistant", "remove", "Jamal Washington"], env)
     assert removed.returncode == 0
     assert "jamal_washington.md" in removed.stdout
     after = json.loads(run(["assistant", "candidates", "--json"], env).stdout)
-    assert len(after) == 15
+    assert len(after) == 16
     missing = run(["assistant", "remove", "Nobody Here"], env)
     assert missing.returncode == 1
     restored = run(["ingest", str(SAMPLE_RESUMES)], env)
-    assert "Done: 2 ingested, 15 unchanged, 0 failed." in restored.stdout
+    assert "Done: 2 ingested, 16 unchanged, 0 failed." in restored.stdout
 
 
 def test_plain_output_prints_citations(env: dict[str, str], tmp_path: Path) -> None:
