@@ -17,8 +17,8 @@ def quote(catalog: Catalog, resume_id: str, page: int | None, start: int, end: i
     if resume is None or start > end:
         return None
     lines = resume.line_range(page, start, end)
-    if len(lines) != end - start + 1:
-        return None
+    if len(lines) != end - start + 1 or any(line.suspicious for line in lines):
+        return None  # not stored, or it would quote a line flagged as an instruction to an AI
     return "\n".join(line.text for line in lines)
 
 

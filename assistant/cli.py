@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 
 from assistant.models import Answer, Conversation
 from assistant.service import Assistant
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\*_\[\]()!<>|~$#])")
 
 
 def _print_answer(answer: Answer, as_json: bool) -> None:
     if as_json:
         print(json.dumps(answer.public(), ensure_ascii=False), flush=True)
         return
-    print(answer.answer)
+    print(_MARKDOWN_ESCAPE.sub(r"\1", answer.answer))
     for notice in answer.notices:
         print(f"! {notice}")
     if answer.citations:
@@ -73,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         for c in [] if args.json else people:
             contact = ", ".join(x for x in (c.email, c.phone) if x)
             print(f"{c.name}  [{c.id}]  {', '.join(c.sources)}  {contact}")
+            for warning in c.warnings:
+                print(f"    ! {warning}")
         if not people and not args.json:
             print("No candidates yet. Load resumes with: python -m ingest PATH")
     elif args.command == "remove":

@@ -185,6 +185,7 @@ class IngestOutcome(BaseModel):
     candidate: str | None = None
     lines: int = 0
     chunks: int = 0
+    warnings: list[str] = Field(default_factory=list)
 
 
 class IngestReport(BaseModel):

@@ -208,7 +208,8 @@ def _concept_lines(
 
 
 def _continues(catalog: Catalog, pos: int) -> bool:
-    """Whether the line after ``pos`` continues it (same resume, section and page)."""
+    """Whether the next indexed line continues the one at ``pos``: the very next line of the
+    same resume, section and page."""
     if pos + 1 >= len(catalog.lines):
         return False
     a, b = catalog.lines[pos], catalog.lines[pos + 1]
@@ -216,6 +217,7 @@ def _continues(catalog: Catalog, pos: int) -> bool:
         a.resume.id == b.resume.id
         and a.line.section == b.line.section
         and a.line.page == b.line.page
+        and b.line.number == a.line.number + 1  # never across a blank or a flagged line
         and not b.line.heading
     )
 

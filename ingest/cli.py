@@ -51,5 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped"):
             print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}")
+        for warning in outcome.warnings:
+            print(f"WARNING  {outcome.source}: {warning}")
     print(f"Done: {report.summary()}.")
     return 1 if report.failed else 0

@@ -158,6 +158,7 @@ class Ingestor:
                         candidate=p.resume.candidate_name,
                         lines=sum(1 for ln in p.resume.lines if not ln.blank),
                         chunks=len(p.chunks),
+                        warnings=p.resume.warnings,
                     )
                 )
         return report
