@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: install start ingest-samples app test lint bench eval clean
+.PHONY: install browser start ingest-samples app test lint bench eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The browser test drives Debian's Chromium through Playwright (Playwright's own browser download
+# is not used). Installing it needs root, as on the project's machines.
+browser:
+	test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 ## Set up, load sample_docs and start the browser chat.
 start: install ingest-samples app
@@ -27,7 +32,7 @@ app: install
 		--server.address $(HOST) --server.port $(PORT)
 
 ## Lint, type-check and run every test.
-test: install lint
+test: install browser lint
 	$(BIN)/pytest
 
 lint: install

@@ -63,6 +63,7 @@ class Upload(Protocol):
 )
 def load_services(settings: Settings) -> Services:
     assistant = Assistant(settings)
+    assistant.embedder.embed(["warm up"])  # load the model now, under the spinner, not mid-upload
     return Services(assistant, Ingestor(assistant.store, assistant.embedder, assistant.settings))
 
 

@@ -1,0 +1,329 @@
+"""The browser chat in a real browser: ``streamlit run app.py`` as a subprocess over a copy of the
+sample store (real MiniLM), driven by Debian's Chromium through Playwright's sync API.
+
+Needs ``apt-get install -y chromium`` (/usr/bin/chromium) and the ``playwright`` package
+(``pip install -c constraints.txt playwright``); Playwright's own browser download is not used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import FilePayload, Locator, Page, expect, sync_playwright
+
+from assistant.models import Citation, Conversation
+from assistant.service import Assistant
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium tries to reach Google's servers (refused here).
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+START_TIMEOUT = 90  # seconds until /_stcore/health answers "ok"
+STOP_TIMEOUT = 20  # seconds for the app to exit after SIGTERM
+PAGE_TIMEOUT = 60_000  # ms for the page to load the model and show the chat input
+ANSWER_TIMEOUT = 60_000  # ms for an answer (or an ingest) to be rendered
+ACTION_TIMEOUT = 15_000  # ms for clicks, typing and DOM assertions
+
+KUBERNETES = "Who has Kubernetes experience?"
+FORTRAN = "Who knows Fortran?"
+NEW_PERSON = "Wilhelmina Stroud"
+NEW_FILE = "wilhelmina_stroud.txt"
+FORTRAN_RESUME = b"""Wilhelmina Stroud
+Scientific Programmer
+Reading, United Kingdom | wilhelmina.stroud@example.com | +44 555 0198 221
+
+Skills
+------
+Fortran 77, Fortran 90, MPI, netCDF
+
+Experience
+----------
+Met Modelling Ltd, Reading
+- Ported a Fortran 77 ocean model to MPI.
+"""
+
+
+class StreamlitApp:
+    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+        self.url = url
+        self.process = process
+        self.log = log
+
+    def log_tail(self, chars: int = 4000) -> str:
+        return self.log.read_text(errors="replace")[-chars:]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_healthy(app: StreamlitApp) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if app.process.poll() is not None:
+            pytest.fail(f"streamlit exited with {app.process.returncode}:\n{app.log_tail()}")
+        try:
+            with urllib.request.urlopen(f"{app.url}/_stcore/health", timeout=2) as response:
+                if response.status == 200 and response.read().strip() == b"ok":
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"streamlit was not healthy after {START_TIMEOUT} s:\n{app.log_tail()}")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=STOP_TIMEOUT)
+
+
+@pytest.fixture
+def streamlit_app(tmp_path: Path, sample_store_path: Path) -> Iterator[StreamlitApp]:
+    """The real app on a free port, over its own copy of the sample store (uploads write to it)."""
+    store = tmp_path / "store-copy"
+    shutil.copytree(sample_store_path, store)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RECRUITER_")}
+    env["RECRUITER_STORE_PATH"] = str(store)
+    env["RECRUITER_ANSWER_MODE"] = "extractive"  # as sample_assistant, whatever a .env says
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.fileWatcherType",
+        "none",  # nothing is edited during the test; watching the tree only costs CPU
+    ]
+    log = tmp_path / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        app = StreamlitApp(f"http://127.0.0.1:{port}", process, log)
+        wait_until_healthy(app)
+        yield app
+    finally:
+        stop(process)
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.set_default_timeout(ACTION_TIMEOUT)
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def wait_for_run_to_finish(page: Page) -> None:
+    """Wait for the script run in progress (or just finished) to end."""
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=ANSWER_TIMEOUT
+    )
+
+
+def ask(page: Page, question: str) -> Locator:
+    """Type ``question`` into the chat input, press Enter and return the answer's chat message
+    once the run that answers it has finished."""
+    messages = page.get_by_test_id("stChatMessage")
+    before = messages.count()
+    chat_input = page.get_by_test_id("stChatInputTextArea")
+    chat_input.fill(question)
+    chat_input.press("Enter")
+    # The question and the answer are two new messages; only the new run can add them.
+    expect(messages).to_have_count(before + 2, timeout=ANSWER_TIMEOUT)
+    wait_for_run_to_finish(page)
+    answer = messages.nth(before + 1)
+    expect(answer.get_by_test_id("stChatMessageAvatarAssistant")).to_have_count(1)
+    expect(messages.nth(before)).to_contain_text(question)
+    return answer
+
+
+def answer_text(message: Locator) -> str:
+    return message.get_by_test_id("stMarkdownContainer").first.inner_text()
+
+
+def label(citation: Citation) -> str:
+    """The label the app shows above a citation, e.g.
+    ``[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13``."""
+    on_page = f"p. {citation.page}, " if citation.page is not None else ""
+    if citation.line_start == citation.line_end:
+        lines = f"line {citation.line_start}"
+    else:
+        lines = f"lines {citation.line_start}–{citation.line_end}"
+    return f"[{citation.n}] {citation.candidate} — {citation.source}, {on_page}{lines}"
+
+
+def citation_labels(message: Locator) -> Locator:
+    markdown = message.get_by_test_id("stMarkdownContainer")
+    return markdown.filter(has_text=re.compile(r"^\[\d+\] "))
+
+
+def highlighted_rows(viewer: Locator) -> list[tuple[str, str, str]]:
+    """(line number, marked text, citation tags) of every highlighted line in a resume viewer."""
+    rows: list[list[str]] = viewer.locator("mark").evaluate_all(
+        """marks => marks.map(mark => [
+            mark.parentElement.previousElementSibling.textContent,
+            mark.textContent,
+            mark.nextElementSibling ? mark.nextElementSibling.textContent : "",
+        ])"""
+    )
+    return [(number, text, tags) for number, text, tags in rows]
+
+
+def viewer_rows(viewer: Locator) -> list[tuple[str, str]]:
+    """(line number, text) of every line shown in a resume viewer."""
+    rows: list[list[str]] = viewer.evaluate(
+        """viewer => [...viewer.querySelectorAll("div")]
+            .filter(row => row.children.length === 2
+                && [...row.children].every(child => child.tagName === "SPAN"))
+            .map(row => [row.children[0].textContent, row.children[1].firstChild.textContent])"""
+    )
+    return [(number, text) for number, text in rows]
+
+
+# --- the test -----------------------------------------------------------------------------------
+
+
+def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
+    streamlit_app: StreamlitApp, page: Page, sample_assistant: Assistant, tmp_path: Path
+) -> None:
+    page_errors: list[str] = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    everyone = [c.name for c in sample_assistant.candidates()]
+    expected = sample_assistant.ask(KUBERNETES, Conversation())
+    assert len(expected.candidates) == 4 and expected.citations
+
+    page.goto(streamlit_app.url)
+    expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
+    expect(page.get_by_role("heading", name="Recruiter assistant")).to_be_visible()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_contain_text(f"Candidates ({len(everyone)})")
+
+    # 1. A question: the answer names the candidates, with citations and the cited resumes.
+    message = ask(page, KUBERNETES)
+
+    text = answer_text(message)
+    for name in expected.candidates:
+        assert name in text, (name, text)
+    for name in set(everyone) - set(expected.candidates):
+        assert name not in text, (name, text)
+    expect(citation_labels(message)).to_have_text([label(c) for c in expected.citations])
+    first = expected.citations[0]
+    first_label = citation_labels(message).first
+    expect(first_label).to_be_visible()
+    expect(first_label).to_have_text(
+        re.compile(r"^\[1\] .+ — \S+\.\w+, (p\. \d+, )?lines? \d+(–\d+)?$")
+    )
+    codes = message.get_by_test_id("stCode").locator("code")
+    expect(codes).to_have_text([c.text for c in expected.citations])
+
+    page.get_by_test_id("stChatMessage").first.scroll_into_view_if_needed()
+    page.screenshot(path=tmp_path / "kubernetes-answer.png")
+
+    cited = [c for c in expected.citations if c.source == first.source]
+    viewer = message.get_by_test_id("stExpander").filter(
+        has_text=f"Open {first.source} ({first.candidate})"
+    )
+    expect(viewer).to_have_count(1)
+    viewer.locator("summary").click()
+    details = viewer.get_by_test_id("stExpanderDetails")
+    expect(details).to_be_visible()
+    marks = details.locator("mark")
+    expect(marks.first).to_be_visible()
+    expect(marks.first).to_have_text(first.text.splitlines()[0])
+    expected_rows = [
+        (str(c.line_start + i), line, f"[{c.n}]")
+        for c in cited
+        for i, line in enumerate(c.text.splitlines())
+    ]
+    assert highlighted_rows(details) == expected_rows
+    # The viewer shows the whole resume, not only the cited lines.
+    resume = sample_assistant.resume_for(first.candidate_id, first.source)
+    assert resume is not None
+    assert viewer_rows(details) == [(str(ln.number), ln.text or "\xa0") for ln in resume.lines]
+    marks.first.scroll_into_view_if_needed()
+    page.screenshot(path=tmp_path / "resume-viewer.png")
+
+    # 2. Uploads through the real file input: one resume is added, the empty file is explained.
+    sidebar.locator("input[type=file]").set_input_files(
+        [
+            FilePayload(name=NEW_FILE, mimeType="text/plain", buffer=FORTRAN_RESUME),
+            FilePayload(name="empty.txt", mimeType="text/plain", buffer=b""),
+        ]
+    )
+    success = sidebar.get_by_test_id("stAlertContentSuccess")
+    expect(success).to_have_text(
+        re.compile(rf"{re.escape(NEW_FILE)}: added {NEW_PERSON} \(\d+ lines\)"),
+        timeout=ANSWER_TIMEOUT,
+    )
+    expect(sidebar.get_by_test_id("stAlertContentError")).to_have_text("empty.txt: empty file")
+    wait_for_run_to_finish(page)
+    expect(sidebar).to_contain_text("Ingested 1 of 2 file(s)")
+    expect(sidebar).to_contain_text(f"Candidates ({len(everyone) + 1})")
+
+    # 3. The new resume can be asked about at once (nobody in the sample store knows Fortran).
+    assert not sample_assistant.ask(FORTRAN, Conversation()).candidates
+    message = ask(page, FORTRAN)
+
+    text = answer_text(message)
+    assert NEW_PERSON in text, text
+    for name in everyone:
+        assert name not in text, (name, text)
+    labels = citation_labels(message)
+    expect(labels.first).to_contain_text(f"{NEW_PERSON} — {NEW_FILE}, line")
+    assert all(f"{NEW_PERSON} — {NEW_FILE}, line" in lbl for lbl in labels.all_inner_texts())
+    expect(
+        message.get_by_test_id("stExpander").filter(has_text=f"Open {NEW_FILE} ({NEW_PERSON})")
+    ).to_have_count(1)
+    # The first answer is still shown above it.
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(4)
+
+    page.screenshot(path=tmp_path / "fortran-answer.png")
+    assert (tmp_path / "fortran-answer.png").stat().st_size > 0
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    assert not page_errors, page_errors
+    assert streamlit_app.process.poll() is None, streamlit_app.log_tail()
