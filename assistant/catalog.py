@@ -41,6 +41,7 @@ class Catalog:
     items: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     _bm25: bm25s.BM25 | None = None
     _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
+    _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, resumes: Iterable[Resume]) -> Catalog:
@@ -50,6 +51,7 @@ class Catalog:
         postings: dict[str, list[int]] = defaultdict(list)
         by_candidate: dict[str, list[int]] = defaultdict(list)
         for resume in ordered:
+            catalog._by_candidate_resumes.setdefault(resume.candidate_id, []).append(resume)
             for line in resume.lines:
                 if line.blank or line.suspicious:
                     continue  # flagged lines are kept for the record, never searched or cited
@@ -89,7 +91,7 @@ class Catalog:
         return len(self.postings.get(term, ()))
 
     def resumes_of(self, candidate_id: str) -> list[Resume]:
-        return [r for r in self.resumes.values() if r.candidate_id == candidate_id]
+        return self._by_candidate_resumes.get(candidate_id, [])
 
 
 _ITEM_SPLIT = re.compile(r"[,;|•·]\s*(?![^()]*\))")

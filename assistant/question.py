@@ -198,7 +198,9 @@ def plan_question(
         wants_match = aspect not in ("contact", "summary") or bool(concepts)
 
     kind: Kind
-    if wants_match and concepts and aspect != "contact":
+    # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
+    asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
+    if wants_match and concepts and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"

@@ -115,3 +115,11 @@ def test_match_finds_candidates_beyond_any_top_k(ingestor: Ingestor, assistant: 
     answer = assistant.ask("Who knows Elixir?")
     assert sorted(answer.candidates) == ["Alex Qah", "Alex Qdd", "Alex Qfi"]
     assert len(assistant.ask("Who knows Python?").candidates) == 60
+
+
+def test_tool_names_that_sound_like_contact_details(team: Assistant) -> None:
+    from assistant.question import plan_question
+
+    plan = plan_question("Who has GitHub Actions experience?", team.catalog)
+    assert plan.kind == "match" and plan.concepts == [[("github", "action")]]
+    assert plan_question("What is Lena's github?", team.catalog).kind == "about"
