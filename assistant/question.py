@@ -193,9 +193,8 @@ def plan_question(
     wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
-    if not wants_match and scope in ("named", "follow_up") and _YES_NO.search(text) and concepts:
-        # "Does Dana know Go?", "Has she worked with Kafka?"
-        wants_match = aspect not in ("contact", "summary") or bool(concepts)
+    if scope in ("named", "follow_up") and _YES_NO.search(text) and concepts:
+        wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
 
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
@@ -204,8 +203,8 @@ def plan_question(
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
-        if aspect is None:
-            aspect = None if concepts else "summary"
+        if aspect is None and not concepts:
+            aspect = "summary"  # "Tell me about Dana Park", "And him?"
     else:
         kind = "search"
     if kind == "match" and aspect in ("summary", "experience"):
