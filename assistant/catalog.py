@@ -30,6 +30,21 @@ class LineRef:
         return self.resume.candidate_id
 
 
+# A searchable line with its terms and, for list-like lines, the terms of each item.
+_AnalysedLine = tuple[ResumeLine, list[str], list[frozenset[str]] | None]
+
+
+def _analyse(resume: Resume) -> list[_AnalysedLine]:
+    out: list[_AnalysedLine] = []
+    for line in resume.lines:
+        if line.blank or line.suspicious:
+            continue  # flagged lines are kept for the record, never searched or cited
+        parts = list_items(line.text)
+        items = [frozenset(terms(part)) for part in parts] if parts else None
+        out.append((line, terms(line.text), items))
+    return out
+
+
 @dataclass
 class Catalog:
     resumes: dict[str, Resume]
@@ -42,28 +57,32 @@ class Catalog:
     _bm25: bm25s.BM25 | None = None
     _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
+    _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, resumes: Iterable[Resume]) -> Catalog:
+    def build(cls, resumes: Iterable[Resume], previous: Catalog | None = None) -> Catalog:
+        """Index ``resumes``. Text analysis of resumes that ``previous`` already indexed (same
+        id and content) is reused, so a rebuild after one upload costs little more than BM25."""
         ordered = sorted(resumes, key=lambda r: (r.candidate_name.lower(), r.source))
         catalog = cls(resumes={r.id: r for r in ordered}, candidates=_candidates(ordered))
+        cache = previous._analysis if previous is not None else {}
         tokens: list[list[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         by_candidate: dict[str, list[int]] = defaultdict(list)
         for resume in ordered:
             catalog._by_candidate_resumes.setdefault(resume.candidate_id, []).append(resume)
-            for line in resume.lines:
-                if line.blank or line.suspicious:
-                    continue  # flagged lines are kept for the record, never searched or cited
+            key = (resume.id, resume.content_hash)
+            analysed = cache.get(key) or _analyse(resume)
+            catalog._analysis[key] = analysed
+            for line, line_tokens, items in analysed:
                 pos = len(catalog.lines)
                 catalog.lines.append(LineRef(resume, line))
                 catalog._line_pos[(resume.id, line.page, line.number)] = pos
-                line_tokens = terms(line.text)
                 tokens.append(line_tokens)
                 unique = frozenset(line_tokens)
                 catalog.line_terms.append(unique)
-                if parts := list_items(line.text):
-                    catalog.items[pos] = [frozenset(terms(part)) for part in parts]
+                if items is not None:
+                    catalog.items[pos] = items
                 for term in unique:
                     postings[term].append(pos)
                 by_candidate[resume.candidate_id].append(pos)

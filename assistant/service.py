@@ -61,9 +61,24 @@ class Assistant:
         generation = self.store.generation()
         with self._lock:
             if self._catalog is None or generation != self._generation:
-                self._catalog = Catalog.build(self.store.load_resumes())
+                self._catalog = self._rebuild(self._catalog)
                 self._generation = generation
             return self._catalog
+
+    def _rebuild(self, previous: Catalog | None) -> Catalog:
+        """A fresh catalog; resumes unchanged since ``previous`` are not read again."""
+        if previous is None:
+            return Catalog.build(self.store.load_resumes())
+        versions = self.store.versions()
+        kept = [
+            r
+            for rid, version in versions.items()
+            if (r := previous.resumes.get(rid)) is not None
+            and r.content_hash == version.content_hash
+        ]
+        known = {r.id for r in kept}
+        fresh = self.store.load_resumes([rid for rid in versions if rid not in known])
+        return Catalog.build([*kept, *fresh], previous)
 
     def strategy(self, use_llm: bool = True) -> AnswerStrategy:
         return self.llm if (use_llm and self.llm is not None) else self.extractive

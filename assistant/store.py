@@ -71,7 +71,9 @@ class ResumeStore(Protocol):
 
     def delete(self, resume_ids: Iterable[str]) -> None: ...
 
-    def load_resumes(self) -> list[Resume]: ...
+    def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
+        """The stored resumes (all of them, or those with these ids)."""
+        ...
 
     def generation(self) -> str:
         """Changes whenever the stored resumes change."""
@@ -169,10 +171,18 @@ class ChromaStore:
                 found[rid] = StoredVersion(str(meta["content_hash"]), str(meta["candidate_id"]))
         return found
 
-    def load_resumes(self) -> list[Resume]:
+    def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
+        if ids is None:
+            return [
+                Resume.model_validate_json(doc)
+                for _, _, docs in self._pages(include=["documents"])
+                for doc in docs
+            ]
         resumes: list[Resume] = []
-        for _, _, docs in self._pages(include=["documents"]):
-            resumes.extend(Resume.model_validate_json(doc) for doc in docs)
+        wanted = list(ids)
+        for start in range(0, len(wanted), _PAGE_SIZE):
+            got = self.resumes.get(ids=wanted[start : start + _PAGE_SIZE], include=["documents"])
+            resumes.extend(Resume.model_validate_json(doc) for doc in got["documents"] or [])
         return resumes
 
     def _pages(self, include: list[str]) -> Iterable[tuple[list[str], list[Any], list[str]]]:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.models import Resume
 from assistant.service import Assistant
 from assistant.store import ChromaStore, PendingResume
 from ingest.cli import main as ingest_main
-from ingest.pipeline import Ingestor, SourceFile, collect, parse_resume
+from ingest.pipeline import Ingestor, SourceFile, collect, parse_resume, resume_id
 
 DANA = "Dana Park\ndana@example.com\n\nSkills\nKubernetes, Go, Terraform\n"
 OMAR = "Omar Haddad\nomar@example.org\n\nExperience\n- Ran Kafka clusters at Bluefin\n"
@@ -182,3 +183,30 @@ def test_same_file_name_from_different_people_keeps_both(
     )
     assert [o.status for o in both.outcomes] == ["ingested", "ingested"]
     assert len(assistant.catalog.resumes) == 4
+
+
+def test_catalog_rebuild_reads_only_what_changed(
+    ingestor: Ingestor, assistant: Assistant, store: ChromaStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingestor.ingest(
+        [SourceFile("dana.txt", data=DANA.encode()), SourceFile("omar.md", data=OMAR.encode())]
+    )
+    before = assistant.catalog
+    assert assistant.ask("Who knows Terraform?").candidates == ["Dana Park"]
+    loaded: list[list[str] | None] = []
+    real = store.load_resumes
+
+    def spy(ids: list[str] | None = None) -> list[Resume]:
+        loaded.append(None if ids is None else sorted(ids))
+        return real(ids)
+
+    monkeypatch.setattr(store, "load_resumes", spy)
+    ingestor.ingest([SourceFile("dana.txt", data=DANA.replace("Terraform", "Pulumi").encode())])
+    assert assistant.ask("Who knows Terraform?").candidates == []
+    assert assistant.ask("Who knows Pulumi?").candidates == ["Dana Park"]
+    assert loaded == [[resume_id("dana.txt")]]  # Omar's resume was not read again
+    omar = next(r for r in assistant.catalog.resumes.values() if r.source == "omar.md")
+    key = (omar.id, omar.content_hash)
+    assert assistant.catalog._analysis[key] is before._analysis[key]
+    assistant.remove("omar.md")
+    assert [c.name for c in assistant.candidates()] == ["Dana Park"]
