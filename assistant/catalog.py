@@ -51,6 +51,7 @@ class Catalog:
     candidates: dict[str, Candidate]
     lines: list[LineRef] = field(default_factory=list)
     line_terms: list[frozenset[str]] = field(default_factory=list)
+    line_tokens: list[list[str]] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
     by_candidate: dict[str, list[int]] = field(default_factory=dict)
     items: dict[int, list[frozenset[str]]] = field(default_factory=dict)
@@ -79,6 +80,7 @@ class Catalog:
                 catalog.lines.append(LineRef(resume, line))
                 catalog._line_pos[(resume.id, line.page, line.number)] = pos
                 tokens.append(line_tokens)
+                catalog.line_tokens.append(line_tokens)
                 unique = frozenset(line_tokens)
                 catalog.line_terms.append(unique)
                 if items is not None:

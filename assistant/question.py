@@ -144,6 +144,8 @@ _FRAME_WORDS = """
     living speaker speakers native-level kind kinds sort type types went gone written write
     writes wrote built build builds developed develop coded code also too ever currently
     current previously previous good great deep professional
+    fit fits suitable ideal best role roles position positions job jobs opening openings would
+    match matches
 """
 _FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
@@ -289,7 +291,7 @@ def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     for part in _SPLIT_AND.split(requirement):
         alternatives = []
         for alt in _SPLIT_OR.split(part):
-            alt_terms = tuple(dict.fromkeys(terms(alt)))
+            alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:
                 alternatives.append(alt_terms)
         if alternatives:

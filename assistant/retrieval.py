@@ -153,7 +153,7 @@ class Retriever:
     ) -> list[tuple[int, float]]:
         """Lines ranked by reciprocal-rank fusion of BM25 and vector similarity."""
         query = plan.requirement or plan.question
-        scores = catalog.keyword_scores(terms(query))
+        scores = catalog.keyword_scores(terms(query, query=True))
         allowed = [p for cid in pool for p in catalog.by_candidate.get(cid, [])]
         keyword = sorted((p for p in allowed if scores[p] > 0), key=lambda p: -scores[p])[:50]
         fused: dict[int, float] = defaultdict(float)
@@ -225,9 +225,10 @@ def _continues(catalog: Catalog, pos: int) -> bool:
 def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
     """Start -> end position of one- or two-line windows that hold the terms.
 
-    A window must hold every term; with three or more terms it may miss one, provided the terms
-    it holds carry at least 3/4 of the rarity (IDF) weight, so "build iOS apps in Swift" meets
-    "I lead the iOS side of the patient app, written in Swift".
+    A window must hold every term, within a few words of each other on one line; with three or
+    more terms it may span a wrapped line and miss one term, provided the terms it holds carry
+    at least 3/4 of the rarity (IDF) weight, so "build iOS apps in Swift" meets "I lead the iOS
+    side of the patient app, written in Swift".
     """
     n_lines = max(len(catalog.lines), 1)
     weight = {t: float(np.log((n_lines + 1) / (catalog.document_frequency(t) + 0.5))) for t in hard}
@@ -241,7 +242,8 @@ def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
                 starts.add(pos - 1)
     out: dict[int, int] = {}
     for pos in starts:
-        for end in (pos, pos + 1):
+        # Only longer requirements may wrap onto the next line; two words belong together.
+        for end in (pos, pos + 1) if len(hard) >= 3 else (pos,):
             if end != pos and not _continues(catalog, pos):
                 break
             if end == pos and pos in catalog.items and len(hard) > 1:
@@ -250,11 +252,29 @@ def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
             else:
                 held_terms = catalog.line_terms[pos] | catalog.line_terms[end]
                 held = [t for t in hard if t in held_terms]
+                if end == pos and not _close_together(held, catalog.line_tokens[pos]):
+                    continue
             if len(held) >= need and sum(weight[t] for t in held) >= 0.75 * total - 1e-9:
                 out[pos] = end
                 break
     # A window whose first line alone holds nothing is reported from its second line already.
     return {p: e for p, e in out.items() if any(t in catalog.line_terms[p] for t in hard)}
+
+
+_NEAR = 3  # words allowed between the terms of one requirement in a line
+
+
+def _close_together(held: list[str], tokens: list[str]) -> bool:
+    """Whether the terms occur within a few words of each other: "data engineering" in
+    "Senior Data Engineer", not in "engineering, data and ML teams at startups"."""
+    if len(held) < 2:
+        return True
+    at = [[i for i, tok in enumerate(tokens) if tok == term] for term in held]
+    limit = len(held) - 1 + _NEAR
+    return any(
+        max(abs(i - j) for j in (min(o, key=lambda k: abs(k - i)) for o in at)) <= limit
+        for i in at[0]
+    )
 
 
 def _best_per_concept(

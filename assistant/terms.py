@@ -66,13 +66,23 @@ def normalize(token: str) -> str:
     return _ALIAS.get(_stemmer.stemWord(word), _stemmer.stemWord(word))
 
 
+_COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
 def _hyphen_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index] == "-"
 
 
-def terms(text: str) -> list[str]:
-    """Search terms of a text, in order, duplicates kept."""
+def terms(text: str, query: bool = False) -> list[str]:
+    """Search terms of a text, in order, duplicates kept.
+
+    A hyphenated word ("front-end", "full-stack") is indexed as its parts and as one joined
+    word; in a ``query`` it is only the joined word, so "front-end" and "frontend" meet either
+    spelling in a resume.
+    """
     text = _fold_phrases(text.replace("’", "'"))
+    if query:
+        text = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), text)
     out = []
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
@@ -85,4 +95,6 @@ def terms(text: str) -> list[str]:
             out.extend(normalize(part) for part in raw.split("/") if part)
         else:
             out.append(normalize(raw))
+    if not query:
+        out.extend(normalize(m.group(0).replace("-", "")) for m in _COMPOUND.finditer(text))
     return [t for t in out if t]

@@ -123,3 +123,20 @@ def test_tool_names_that_sound_like_contact_details(team: Assistant) -> None:
     plan = plan_question("Who has GitHub Actions experience?", team.catalog)
     assert plan.kind == "match" and plan.concepts == [[("github", "action")]]
     assert plan_question("What is Lena's github?", team.catalog).kind == "about"
+
+
+def test_requirement_words_must_stand_together(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile("a.txt", data=b"Ann Vale\nSenior Data Engineer at Fjordline\n"),
+            SourceFile("b.txt", data=b"Bo Lund\nEngineer who built dashboards; data was messy\n"),
+            SourceFile("c.txt", data=b"Cy Moss\nSenior Front-End Developer\n"),
+            SourceFile("d.txt", data=b"Di Park\nFrontend developer (React)\n"),
+        ]
+    )
+    assert assistant.ask("Who would be a good fit for a data engineering role?").candidates == [
+        "Ann Vale"
+    ]
+    for spelling in ("frontend", "front-end"):
+        found = assistant.ask(f"Show me {spelling} developers").candidates
+        assert sorted(found) == ["Cy Moss", "Di Park"], spelling
