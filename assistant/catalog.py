@@ -59,6 +59,7 @@ class Catalog:
     _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
+    _years: dict[int, int] | None = None
 
     @classmethod
     def build(cls, resumes: Iterable[Resume], previous: Catalog | None = None) -> Catalog:
@@ -105,6 +106,17 @@ class Catalog:
             return np.zeros(len(self.lines), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
+    def stated_years(self) -> dict[int, int]:
+        """Line position -> the largest number of years the line states ("8 years", "10+ yrs")."""
+        if self._years is None:
+            found: dict[int, int] = {}
+            for pos, ref in enumerate(self.lines):
+                numbers = [int(n) for n in _STATED_YEARS.findall(ref.line.text)]
+                if numbers:
+                    found[pos] = max(numbers)
+            self._years = found
+        return self._years
+
     def position(self, resume_id: str, page: int | None, number: int) -> int | None:
         return self._line_pos.get((resume_id, page, number))
 
@@ -115,6 +127,7 @@ class Catalog:
         return self._by_candidate_resumes.get(candidate_id, [])
 
 
+_STATED_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"[,;|•·]\s*(?![^()]*\))")
 
 

@@ -51,6 +51,9 @@ class QueryPlan(BaseModel):
         default_factory=dict,
         description="Terms a line may lack when it is in this section (certif: certifications).",
     )
+    min_years: int | None = Field(
+        None, description="'More than 5 years ...': a line must state at least this many years."
+    )
 
 
 _MATCH_START = re.compile(
@@ -190,18 +193,21 @@ def plan_question(
 
     aspect = _aspect(residual)
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
+    min_years, residual = _years(residual)
     requirement = _requirement_text(residual)
     concepts = _concepts(requirement)
+    if min_years is not None:
+        requirement = f"{min_years}+ years" + (f" of {requirement}" if requirement else "")
     wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
-    if scope in ("named", "follow_up") and _YES_NO.search(text) and concepts:
+    if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
 
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    if wants_match and concepts and not asks_contact:
+    if wants_match and (concepts or min_years) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
@@ -221,7 +227,25 @@ def plan_question(
         requirement=requirement,
         concepts=concepts,
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
+        min_years=min_years if kind == "match" else None,
     )
+
+
+_YEARS = re.compile(
+    r"\b(?:(more than|over|above|at least|minimum of|min\.?)\s+)?(\d{1,2})\s*(\+)?\s*"
+    r"(?:years?|yrs?)(?:\s+of)?\b",
+    re.IGNORECASE,
+)
+
+
+def _years(text: str) -> tuple[int | None, str]:
+    """'more than 5 years of' -> (6, text without it); '5+ years' -> (5, ...)."""
+    m = _YEARS.search(text)
+    if m is None:
+        return None, text
+    n = int(m.group(2))
+    strict = (m.group(1) or "").lower() in ("more than", "over", "above")
+    return n + 1 if strict else n, text[: m.start()] + " " + text[m.end() :]
 
 
 def is_follow_up(question: str) -> bool:

@@ -38,6 +38,7 @@ class Retrieved(BaseModel):
     plan: QueryPlan
     considered: int = Field(description="How many candidates were checked.")
     groups: list[CandidateEvidence] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Caveats the answer must carry.")
 
     @property
     def matched(self) -> list[CandidateEvidence]:
@@ -85,9 +86,19 @@ class Retriever:
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
         # candidate -> concept index -> matching line positions
-        hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in plan.concepts])
-        for i, concept in enumerate(plan.concepts):
-            for pos, end in _concept_lines(concept, plan.soft_terms, catalog).items():
+        per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
+        notes = []
+        if plan.min_years is not None:
+            # Years count only where a line states them, and on that same line as the skill.
+            years = {p: p for p, n in catalog.stated_years().items() if n >= plan.min_years}
+            per_line = [{p: e for p, e in c.items() if p in years} for c in per_line] or [years]
+            notes.append(
+                "Years are counted where a resume states them (“8 years of experience”); "
+                "the dates of past roles are not added up."
+            )
+        hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in per_line])
+        for i, lines in enumerate(per_line):
+            for pos, end in lines.items():
                 cid = catalog.lines[pos].candidate_id
                 if cid in pool:
                     hits[cid][i][pos] = end
@@ -108,7 +119,9 @@ class Retriever:
                 continue
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
-        return Retrieved(plan=plan, considered=len(pool), groups=[g for _, g in groups])
+        return Retrieved(
+            plan=plan, considered=len(pool), groups=[g for _, g in groups], notes=notes
+        )
 
     # -- about a candidate ---------------------------------------------------------------------
 

@@ -140,3 +140,27 @@ def test_requirement_words_must_stand_together(ingestor: Ingestor, assistant: As
     for spelling in ("frontend", "front-end"):
         found = assistant.ask(f"Show me {spelling} developers").candidates
         assert sorted(found) == ["Cy Moss", "Di Park"], spelling
+
+
+def test_years_of_experience_come_from_stated_years(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile("a.txt", data=b"Ann Vale\nData engineer with 8 years of Python work\n"),
+            SourceFile("b.txt", data=b"Bo Lund\nAnalyst with 5 years of experience. Python, SQL\n"),
+            SourceFile("c.txt", data=b"Cy Moss\nEngineer, 12+ yrs in Java\nPython (basic)\n"),
+        ]
+    )
+    more = assistant.ask("Who has more than 5 years of experience?")
+    assert sorted(more.candidates) == ["Ann Vale", "Cy Moss"]
+    assert any("dates of past roles are not added up" in n for n in more.notices)
+    assert sorted(assistant.ask("Who has 5+ years?").candidates) == [
+        "Ann Vale",
+        "Bo Lund",
+        "Cy Moss",
+    ]
+    # The skill must be on the line that states the years.
+    assert assistant.ask("Who has at least 6 years of Python experience?").candidates == [
+        "Ann Vale"
+    ]

@@ -83,6 +83,7 @@ class ExtractiveStrategy:
             citations=book.citations,
             candidates=[g.name for g in about],
             candidate_ids=[g.candidate_id for g in about],
+            notices=list(retrieved.notes),
             strategy=self.name,
         )
 

@@ -225,7 +225,7 @@ class LLMStrategy:
                 rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in missing]
                 body += "\n\nAlso matching, from the resumes:\n" + "\n".join(rows)
 
-        notices = []
+        notices = list(retrieved.notes)
         if invented:
             notices.append(f"{invented} citation(s) to evidence that does not exist were removed.")
         if dropped:
