@@ -28,6 +28,7 @@ UploadKey = tuple[str, int, str]  # name, size in bytes, sha256 of the bytes
 
 # Session state keys.
 CONVERSATION = "conversation"
+CONVERSATION_NO = "conversation_no"  # counts "New conversation" clicks, for widget keys
 UPLOADED = "uploaded"  # UploadKey -> IngestOutcome of every upload handled in this session
 FOCUS = "focus"  # candidate ids the questions are limited to
 TO_REMOVE = "to_remove"
@@ -132,6 +133,12 @@ def init_session_state() -> None:
 
 def start_new_conversation() -> None:
     st.session_state[CONVERSATION] = Conversation()
+    st.session_state[CONVERSATION_NO] = st.session_state.get(CONVERSATION_NO, 0) + 1
+
+
+def turn_key(index: int) -> str:
+    """Widget keys of one turn, unique across the conversations of a session."""
+    return f"c{st.session_state.get(CONVERSATION_NO, 0)}-t{index}"
 
 
 def remove_candidate(assistant: Assistant) -> None:
@@ -294,12 +301,16 @@ def render_citations(citations: Sequence[Citation]) -> None:
         st.code(citation.text, language=None, wrap_lines=True)
 
 
-def render_cited_resumes(assistant: Assistant, citations: Sequence[Citation]) -> None:
+def render_cited_resumes(
+    assistant: Assistant, citations: Sequence[Citation], turn_key: str
+) -> None:
     by_resume: dict[tuple[str, str], list[Citation]] = {}
     for citation in citations:
         by_resume.setdefault((citation.candidate_id, citation.source), []).append(citation)
-    for (candidate_id, source), cited in by_resume.items():
-        with st.expander(f"Open {md_escape(source)} ({md_escape(cited[0].candidate)})"):
+    for i, ((candidate_id, source), cited) in enumerate(by_resume.items()):
+        # A stable key keeps an opened resume open when the next question is asked.
+        label = f"Open {md_escape(source)} ({md_escape(cited[0].candidate)})"
+        with st.expander(label, key=f"{turn_key}-resume-{i}"):
             resume = assistant.resume_for(candidate_id, source)
             if resume is None:
                 st.caption("This resume is no longer in the store.")
@@ -307,7 +318,7 @@ def render_cited_resumes(assistant: Assistant, citations: Sequence[Citation]) ->
                 st.html(resume_html(resume, cited))
 
 
-def render_answer(assistant: Assistant, answer: Answer) -> None:
+def render_answer(assistant: Assistant, answer: Answer, turn_key: str) -> None:
     st.markdown(answer.answer)
     if answer.model:
         st.caption(f"Written by {md_escape(answer.model)}; citations checked against the resumes.")
@@ -315,7 +326,7 @@ def render_answer(assistant: Assistant, answer: Answer) -> None:
         st.warning(notice)
     if answer.citations:
         render_citations(answer.citations)
-        render_cited_resumes(assistant, answer.citations)
+        render_cited_resumes(assistant, answer.citations, turn_key)
 
 
 def render_question(question: str) -> None:
@@ -325,10 +336,10 @@ def render_question(question: str) -> None:
 
 def render_history(assistant: Assistant, conversation: Conversation) -> None:
     # The conversation is the chat history: each turn holds the question and its answer.
-    for turn in conversation.turns:
+    for i, turn in enumerate(conversation.turns):
         render_question(turn.question)
         with st.chat_message("assistant"):
-            render_answer(assistant, turn.answer)
+            render_answer(assistant, turn.answer, turn_key(i))
 
 
 def ask(assistant: Assistant, question: str, focus: list[str]) -> None:
@@ -350,7 +361,7 @@ def ask(assistant: Assistant, question: str, focus: list[str]) -> None:
                 draft.markdown(written + " ▌")
             answer = stream.answer
         draft.empty()
-        render_answer(assistant, answer)
+        render_answer(assistant, answer, turn_key(len(st.session_state[CONVERSATION].turns) - 1))
 
 
 def main() -> None:

@@ -319,8 +319,9 @@ def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
     expect(
         message.get_by_test_id("stExpander").filter(has_text=f"Open {NEW_FILE} ({NEW_PERSON})")
     ).to_have_count(1)
-    # The first answer is still shown above it.
+    # The first answer is still shown above it, with the resume opened there still open.
     expect(page.get_by_test_id("stChatMessage")).to_have_count(4)
+    expect(marks.first).to_be_visible()
 
     page.screenshot(path=tmp_path / "fortran-answer.png")
     assert (tmp_path / "fortran-answer.png").stat().st_size > 0
