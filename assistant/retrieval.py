@@ -85,7 +85,7 @@ class Retriever:
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
-        # candidate -> concept index -> matching line positions
+        # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
         notes = []
         if plan.min_years is not None:
@@ -96,6 +96,7 @@ class Retriever:
                 "Years are counted where a resume states them (“8 years of experience”); "
                 "the dates of past roles are not added up."
             )
+        # candidate -> the same, per concept
         hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in per_line])
         for i, lines in enumerate(per_line):
             for pos, end in lines.items():
@@ -106,17 +107,16 @@ class Retriever:
         groups: list[tuple[float, CandidateEvidence]] = []
         for cid in plan.candidate_ids:
             per_concept = hits.get(cid)
-            lexical = per_concept is not None and all(per_concept)
-            if lexical and per_concept is not None:
-                chosen = _best_per_concept(per_concept, scores)
-                strength = float(sum(scores[p] + scores[e] for p, e in chosen))
-                evidence = [
-                    _window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen
-                ]
-            else:
+            if per_concept is None or not all(per_concept):
                 if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
+                    # "Does Dana know Go?": a plain no is part of the answer.
                     groups.append((-1.0, _group(catalog, cid, [], matched=False)))
                 continue
+            chosen = _best_per_concept(per_concept, scores)
+            strength = float(sum(scores[p] + scores[e] for p, e in chosen))
+            evidence = [
+                _window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen
+            ]
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
         return Retrieved(
