@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: install browser start ingest-samples app test lint bench eval clean
+.PHONY: install browser start ingest-samples app test lint bench eval eval-dev clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,14 @@ bench: install
 ## Scores on the labeled question set (uses the configured store; run ingest-samples first).
 eval: install
 	$(BIN)/python -m tests.evaluation
+
+## The independent labeled devset (../shared/devset, not part of this repository), scored by its
+## own score.py; fails below the floors (raise them as the product improves, never lower them).
+DEVSET ?= ../shared/devset
+DEVSET_FLOORS ?= --floor recall=0.44 --floor precision=0.36 --floor evidence=0.34 \
+	--floor citation_validity=1.0 --floor negatives_ok=9
+eval-dev: install
+	$(BIN)/python -m tests.devset_eval --devset $(DEVSET) --quiet $(DEVSET_FLOORS)
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache
