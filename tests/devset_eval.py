@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(store_path=Path(scratch) / "chroma", llm=None)
         embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
         store = open_store(settings, embedder)
-        files, skipped = collect([devset / "resumes"])
+        files, _ = collect([devset / "resumes"])
         started = time.perf_counter()
         report = Ingestor(store, embedder, settings).ingest(files)
         ingest_s = time.perf_counter() - started
