@@ -12,10 +12,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import bm25s
 import numpy as np
 
+from assistant.duplicates import group
 from assistant.models import Candidate, Resume, ResumeLine
 from assistant.terms import terms
 
@@ -62,11 +64,29 @@ class Catalog:
     _years: dict[int, int] | None = None
 
     @classmethod
-    def build(cls, resumes: Iterable[Resume], previous: Catalog | None = None) -> Catalog:
+    def build(
+        cls,
+        resumes: Iterable[Resume],
+        previous: Catalog | None = None,
+        detached: Iterable[str] = (),
+    ) -> Catalog:
         """Index ``resumes``. Text analysis of resumes that ``previous`` already indexed (same
-        id and content) is reused, so a rebuild after one upload costs little more than BM25."""
-        ordered = sorted(resumes, key=lambda r: (r.candidate_name.lower(), r.source))
-        catalog = cls(resumes={r.id: r for r in ordered}, candidates=_candidates(ordered))
+        id and content) is reused, so a rebuild after one upload costs little more than BM25.
+        Resumes of one person are joined into one candidate (see :mod:`assistant.duplicates`),
+        except those in ``detached`` (split by the user)."""
+        stored = list(resumes)
+        assignment, why = group(stored, detached)
+        names = {r.candidate_id: r.candidate_name for r in stored}
+        joined = [
+            r
+            if assignment[r.id] == r.candidate_id
+            else r.model_copy(
+                update={"candidate_id": assignment[r.id], "candidate_name": names[assignment[r.id]]}
+            )
+            for r in stored
+        ]
+        ordered = sorted(joined, key=lambda r: (r.candidate_name.lower(), r.source))
+        catalog = cls(resumes={r.id: r for r in ordered}, candidates=_candidates(ordered, why))
         cache = previous._analysis if previous is not None else {}
         tokens: list[list[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
@@ -140,18 +160,52 @@ def list_items(text: str) -> list[str] | None:
     return None
 
 
-def _candidates(resumes: Sequence[Resume]) -> dict[str, Candidate]:
+def file_label(source: str) -> str:
+    """ "candidate_0427.txt" -> "Candidate 0427": how a file is called in speech."""
+    stem = PurePath(source).stem
+    words = re.split(r"[\s_.-]+", stem)
+    return " ".join(w.capitalize() if not w.isupper() else w for w in words if w) or stem
+
+
+def _richness(resume: Resume) -> tuple[int, int, int]:
+    p = resume.profile
+    return (len(p.positions) + len(p.education), len(resume.lines), -len(resume.source))
+
+
+def _candidates(resumes: Sequence[Resume], why: dict[str, list[str]]) -> dict[str, Candidate]:
     out: dict[str, Candidate] = {}
+    best: dict[str, Resume] = {}
     for resume in resumes:
         ident = resume.identity
         cand = out.get(resume.candidate_id)
         if cand is None:
             cand = out[resume.candidate_id] = Candidate(
-                id=resume.candidate_id, name=resume.candidate_name, named=ident.name is not None
+                id=resume.candidate_id,
+                name=resume.candidate_name,
+                named=resume.candidate_id.startswith("name:"),
+                merged=why.get(resume.candidate_id, []),
             )
         cand.email = cand.email or ident.email
         cand.phone = cand.phone or ident.phone
         cand.links.extend(link for link in ident.links if link not in cand.links)
         cand.sources.append(resume.source)
-        cand.warnings.extend(w for w in resume.warnings if w not in cand.warnings)
+        cand.resume_ids.append(resume.id)
+        if not cand.named and (label := file_label(resume.source)) not in cand.aliases:
+            cand.aliases.append(label)
+        own = [w for w in resume.warnings if not w.startswith("No name found")]
+        if not cand.named and len(cand.warnings) == 0:
+            own = resume.warnings
+        cand.warnings.extend(w for w in own if w not in cand.warnings)
+        if resume.candidate_id not in best or _richness(resume) > _richness(
+            best[resume.candidate_id]
+        ):
+            best[resume.candidate_id] = resume
+    for cid, resume in best.items():
+        cand = out[cid]
+        profile = resume.profile
+        current = profile.current_positions()
+        cand.profile_resume_id = resume.id
+        cand.title = next((p.title for p in current if p.title), None)
+        cand.employer = "; ".join(dict.fromkeys(p.employer for p in current if p.employer)) or None
+        cand.location = profile.location.text if profile.location else None
     return out

@@ -8,6 +8,7 @@ number (body paragraphs and table-cell paragraphs in document order).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -54,6 +55,163 @@ class Identity(BaseModel):
     links: list[str] = Field(default_factory=list)
 
 
+DegreeLevel = Literal["doctorate", "master", "bachelor", "associate", "diploma", "certificate"]
+DEGREE_RANK: dict[str, int] = {
+    "certificate": 1,
+    "diploma": 2,
+    "associate": 3,
+    "bachelor": 4,
+    "master": 5,
+    "doctorate": 6,
+}
+
+
+class Fact(BaseModel):
+    """Something read from a resume, with the lines it was read from: every fact is a citation.
+    ``page`` is None except for PDFs; ``line_end`` >= ``line_start`` (both 1-based, inclusive)."""
+
+    page: int | None = None
+    line_start: int = Field(ge=1)
+    line_end: int = Field(ge=1)
+
+
+class TextFact(Fact):
+    value: str
+
+
+class Phone(Fact):
+    text: str = Field(description="The number as written in the resume.")
+    e164: str | None = Field(None, description="The number in E.164 form (+15125550181).")
+
+
+class Location(Fact):
+    text: str = Field(description="The place as written (“Austin, TX”).")
+    city: str | None = None
+    region: str | None = Field(None, description="State or province, full name (“Texas”).")
+    country: str | None = None
+
+
+class PartialDate(BaseModel):
+    """A date as resumes give it: a year, or a year and a month (1-12)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int = Field(ge=1900, le=2200)
+    month: int | None = Field(None, ge=1, le=12)
+
+    def ordinal(self, end: bool = False) -> int:
+        """Months since year 0. A year alone counts from January, or to December as an end."""
+        return self.year * 12 + ((self.month or (12 if end else 1)) - 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+
+
+class Position(Fact):
+    """A role: title at employer from start to end (``current`` when it is ongoing)."""
+
+    title: str | None = None
+    employer: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    current: bool = False
+    dates_text: str | None = Field(None, description="The dates as written (“Mar 2021 – Present”).")
+    note: str | None = Field(None, description="Why dates are missing or uncertain.")
+
+    def months(self, today: date) -> int | None:
+        """Length in months (inclusive of both ends); None without a start."""
+        if self.start is None:
+            return None
+        stop = _month_ordinal(today) if self.current or self.end is None else self.end.ordinal(True)
+        return max(0, stop - self.start.ordinal() + 1)
+
+
+class Degree(Fact):
+    level: DegreeLevel | None = None
+    degree: str = Field(description="The degree as written (“M.Sc.”, “Master of Science”).")
+    field: str | None = None
+    school: str | None = None
+    year: int | None = Field(None, description="Graduation (or last) year.")
+    completed: bool = True
+
+
+class SpokenLanguage(Fact):
+    language: str
+    level: str | None = Field(None, description="As written: native, fluent, C2, basic, ...")
+
+
+class StatedYears(Fact):
+    years: int
+    text: str = Field(description="The phrase that states them (“8 years in penetration testing”).")
+
+
+class Profile(BaseModel):
+    """What a resume says about its candidate, each fact with its lines.
+
+    ``version`` is the extractor's version that produced it; a newer extractor rebuilds profiles
+    from the stored lines without re-reading or re-embedding the file."""
+
+    version: int = 0
+    name: TextFact | None = None
+    headline: TextFact | None = Field(None, description="The title line under the name.")
+    emails: list[TextFact] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    links: list[TextFact] = Field(default_factory=list)
+    location: Location | None = None
+    positions: list[Position] = Field(default_factory=list)
+    education: list[Degree] = Field(default_factory=list)
+    languages: list[SpokenLanguage] = Field(default_factory=list)
+    programming_languages: list[TextFact] = Field(default_factory=list)
+    certifications: list[TextFact] = Field(default_factory=list)
+    stated_years: list[StatedYears] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="What could not be read, said instead of guessed."
+    )
+
+    def current_positions(self) -> list[Position]:
+        return [p for p in self.positions if p.current]
+
+    def highest_degree(self) -> Degree | None:
+        ranked = [d for d in self.education if d.level is not None and d.completed]
+        return max(ranked, key=lambda d: DEGREE_RANK[d.level or ""], default=None)
+
+    def employer_months(self, today: date) -> dict[str, int]:
+        """Months at each employer, overlapping roles at one employer counted once."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for p in self.positions:
+            months = p.months(today)
+            if p.employer and p.start is not None and months is not None:
+                first = p.start.ordinal()
+                spans.setdefault(p.employer, []).append((first, first + months - 1))
+        return {employer: _union_months(s) for employer, s in spans.items()}
+
+    def experience_months(self, today: date) -> int | None:
+        """From the earliest start to the latest end (or today), gaps included; None when no
+        role has a start date."""
+        dated = [p for p in self.positions if p.start is not None]
+        if not dated:
+            return None
+        first = min(p.start.ordinal() for p in dated if p.start is not None)
+        last = max(
+            _month_ordinal(today) if p.current or p.end is None else p.end.ordinal(True)
+            for p in dated
+        )
+        return max(0, last - first + 1)
+
+
+def _month_ordinal(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _union_months(spans: list[tuple[int, int]]) -> int:
+    total, reach = 0, -1
+    for first, last in sorted(spans):
+        if last > reach:
+            total += last - max(first, reach + 1) + 1
+            reach = last
+    return total
+
+
 class Resume(BaseModel):
     """One ingested file. A candidate may have several resumes (one person, two files)."""
 
@@ -66,6 +224,7 @@ class Resume(BaseModel):
         description="The name in the resume, or a label from the file name."
     )
     identity: Identity
+    profile: Profile = Field(default_factory=Profile)
     lines: list[ResumeLine]
     warnings: list[str] = Field(default_factory=list)
 
@@ -88,16 +247,33 @@ class Chunk(BaseModel):
 
 
 class Candidate(BaseModel):
+    """One person: one or more resumes (files) taken to be theirs."""
+
     id: str
     name: str
     named: bool = Field(
-        description="False when the resume has no name and the label is the file's."
+        description="False when no resume has a name and the label is made up (email user, ...)."
     )
     email: str | None = None
     phone: str | None = None
     links: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    resume_ids: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    title: str | None = Field(None, description="Current title (of the first ongoing role).")
+    employer: str | None = Field(None, description="Current employer(s), joined by “; ”.")
+    location: str | None = None
+    profile_resume_id: str | None = Field(
+        None, description="The resume whose profile represents the candidate (the fullest one)."
+    )
+    merged: list[str] = Field(
+        default_factory=list,
+        description="Why several files are taken as this one person (beyond the same name).",
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other labels a user may call an unnamed candidate by (from file names).",
+    )
 
 
 class Evidence(BaseModel):

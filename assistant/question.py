@@ -259,11 +259,11 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     found: list[str] = []
     spans: list[tuple[int, int]] = []
     for cand in catalog.candidates.values():
-        name = cand.name.lower()
-        at = lowered.find(name)
-        if at >= 0:
-            found.append(cand.id)
-            spans.append((at, at + len(name)))
+        for name in (n.lower() for n in [cand.name, *cand.aliases] if len(n) >= 3):
+            m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered)
+            if m and cand.id not in found:
+                found.append(cand.id)
+                spans.append(m.span())
     if not found:
         first: dict[str, list[str]] = {}
         last: dict[str, list[str]] = {}

@@ -1,100 +1,331 @@
-"""Who a resume belongs to: name, email, phone and links, and the candidate id built from them.
+"""Who a resume belongs to: name, headline, emails, phones, links and location, each with the
+line it was read from; and the candidate id built from them.
 
-The name is the first line near the top that reads like a person's name. Resumes without one
-get a readable label from the file name ("candidate_0427.txt" -> "Candidate 0427"), and keep a
-candidate of their own: only resumes that carry the same name are treated as one person.
+The name is looked for at the top of the resume (the header, and the lines before the first
+summary / experience / education heading, where exports such as LinkedIn's put it after a
+sidebar). It may share its line with an email, phone or link ("Priya Raman priya@raman.dev"),
+carry titles and credentials ("Dr. Amal Haddad, PhD", "Aoife Brennan RGN"), be in capitals or
+surname first ("NAKAMURA Kenji"), and have accents, hyphens, particles and apostrophes. A line
+further down (past the header) is taken for the name only when the email or a link corroborates
+it. Resumes without a name get a readable label (the email's user, a profile handle, else the
+headline and the file) and a candidate of their own.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from assistant.models import Identity, ResumeLine
+import phonenumbers
+
+from assistant.catalog import file_label
+from assistant.models import Identity, Location, Phone, ResumeLine, TextFact
+from ingest import places
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-PHONE = re.compile(
-    r"(?<![\w/])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\w/])"
-)
+_SITE_TLDS = "com|io|dev|me|design|net|org|app|co|ai|tech|site|page|xyz|info|pro|studio|eu|uk|de"
 LINK = re.compile(
-    r"(?:https?://)?(?:www\.)?(?:linkedin\.com|github\.com|gitlab\.com|[a-z0-9-]+\.(?:dev|io|me))"
-    r"(?:/[\w./%-]*)?",
+    r"(?<![@\w.])(?:https?://)?(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:" + _SITE_TLDS + r")\b"
+    r"(?:/[\w./%~-]*)?",
     re.IGNORECASE,
 )
-_NAME_PREFIX = re.compile(r"^(?:#+\s*|name\s*:\s*|\*\*)", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’.-]*(?:-[A-ZÀ-Þ][a-zà-ÿ'’.-]*)?$|^[A-Z]\.$")
-# Words that open a resume but are not names.
-_NOT_NAME = {
-    "resume",
-    "curriculum",
-    "vitae",
-    "cv",
-    "profile",
-    "summary",
-    "contact",
-    "engineer",
-    "developer",
-    "manager",
-    "analyst",
-    "scientist",
-    "designer",
-    "consultant",
-    "senior",
-    "junior",
-    "lead",
-    "objective",
-    "experience",
-    "education",
-    "skills",
-    "candidate",
-    "applicant",
-    "confidential",
-    "page",
-    "references",
-    "the",
-    "and",
-    "of",
-    "at",
-}
-_NAME_SEARCH_LINES = 6
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"^\s*(?:#+\s*|>\s*|name\s*:\s*)|\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)")
+_SEPARATORS = re.compile(r"\s+[|•·–—/]\s+|\s+-{1,2}\s+|,|\t|\s{2,}|\s+\(")
+_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame", "rev"}
+_PARTICLES = {
+    "van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos",
+    "das", "ten", "ter", "bin", "binti", "al", "el", "y", "e", "st", "af", "zu",
+}  # fmt: skip
+# Words that open resumes but are not names: document words, section words, job-title words.
+_NOT_NAME = set(
+    """
+    resume curriculum vitae cv profile summary contact engineer developer manager analyst
+    scientist designer consultant senior junior lead objective experience education skills
+    candidate applicant confidential page references the and of at in for with to on
+    director head nurse teacher accountant chef paralegal specialist officer architect
+    administrator coordinator assistant associate intern student graduate technician
+    representative executive generalist tester researcher professor lecturer instructor
+    engineering management systems software data sales marketing operations product services
+    solutions technology technologies development design research science platform security
+    cloud infrastructure mobile frontend backend full stack web top certifications languages
+    honors awards projects work history portfolio team university college school institute
+    inc llc ltd company group
+    """.split()
+)
+_DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+_TOP_END_SECTIONS = {"summary", "experience", "education", "projects"}
+_TOP_MAX_LINES = 40
+_HEADER_NAME_LINES = 6
 
 
-def _looks_like_name(text: str) -> str | None:
-    candidate = _NAME_PREFIX.sub("", text.strip()).strip(" *_|")
-    # "Dana Park | dana@example.com" or "Dana Park, Senior Engineer": the name comes first.
-    candidate = re.split(r"\s[|•·–—-]\s|,|\t", candidate)[0].strip()
-    words = candidate.split()
-    if not 2 <= len(words) <= 4 or len(candidate) > 40:
+@dataclass
+class Contact:
+    name: TextFact | None = None
+    headline: TextFact | None = None
+    emails: list[TextFact] = field(default_factory=list)
+    phones: list[Phone] = field(default_factory=list)
+    links: list[TextFact] = field(default_factory=list)
+    location: Location | None = None
+
+    def identity(self) -> Identity:
+        return Identity(
+            name=self.name.value if self.name else None,
+            email=self.emails[0].value if self.emails else None,
+            phone=self.phones[0].text if self.phones else None,
+            links=[link.value for link in self.links],
+        )
+
+
+def _fact(line: ResumeLine, value: str, end: ResumeLine | None = None) -> TextFact:
+    last = end or line
+    return TextFact(page=line.page, line_start=line.number, line_end=last.number, value=value)
+
+
+def top_lines(lines: list[ResumeLine]) -> list[ResumeLine]:
+    """The lines where a name and contact details live: everything before the first summary,
+    experience, education or projects heading (at most the first 40 lines)."""
+    out: list[ResumeLine] = []
+    for line in lines[:_TOP_MAX_LINES]:
+        if line.heading and line.section in _TOP_END_SECTIONS:
+            break
+        out.append(line)
+    return out
+
+
+def _strip_contacts(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    text = EMAIL.sub(" ", text)
+    text = LINK.sub(" ", text)
+    return re.sub(r"\+?\(?\d[\d\s().-]{6,}\d", " ", text)
+
+
+def _is_credential(token: str, others_mixed: bool) -> bool:
+    bare = token.strip(".,")
+    if bare.lower().replace(".", "") in {"phd", "md", "mba", "msc", "ms", "bsn", "rn", "cpa"}:
+        return True
+    letters = bare.replace(".", "").replace("-", "")
+    return others_mixed and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8
+
+
+def _name_word(word: str) -> bool:
+    if re.fullmatch(r"[A-Z]\.", word):
+        return True
+    return (
+        bool(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*", word)) and word[0].isupper()
+    )
+
+
+def name_in(text: str) -> str | None:
+    """The person's name a line starts with, or None."""
+    cleaned = _MARKUP.sub(" ", _strip_contacts(text)).strip(" *_|#>")
+    first = next((p.strip() for p in _SEPARATORS.split(cleaned) if p.strip()), "")
+    tokens = first.split()
+    while tokens and tokens[0].lower().rstrip(".") in _TITLES:
+        tokens = tokens[1:]
+    mixed = [t for t in tokens if not t.isupper()]
+    while len(tokens) > 2 and _is_credential(tokens[-1], others_mixed=bool(mixed)):
+        tokens = tokens[:-1]
+    if not 2 <= len(tokens) <= 5 or len(" ".join(tokens)) > 48:
         return None
-    if candidate.isupper():
-        words = [w.capitalize() for w in words]
-    if any(w.lower().strip(".") in _NOT_NAME for w in words):
+    words = [t for t in tokens if len(t.strip(".")) > 1]
+    caps = [t for t in words if t.isupper()]
+    if len(caps) == len(words):
+        tokens = [t if len(t.strip(".")) == 1 else _capitalise(t) for t in tokens]
+    elif caps and tokens[0] in caps and len(caps) == 1:
+        tokens = [*tokens[1:], _capitalise(tokens[0])]  # "NAKAMURA Kenji": surname first
+    # Particles are written in lowercase ("van der Berg"); a capitalised one is a name ("Di").
+    if tokens[0] in _PARTICLES or tokens[-1] in _PARTICLES:
         return None
-    if all(_NAME_WORD.match(w) for w in words):
-        return " ".join(words)
+    for token in tokens:
+        if token in _PARTICLES:
+            continue
+        if not _name_word(token) or token.lower().strip(".") in _NOT_NAME:
+            return None
+    name = " ".join(tokens)
+    if places.city(name) or places.country(name) or places.region(name):
+        return None
+    return name
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def _fold_letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", places.fold(text))
+
+
+def _corroborated(name: str, contact_text: str) -> bool:
+    """Whether an email or link holds a good part of the name ("gracewashi..." for Grace
+    Washington, "mchenholloway" for Margaret Chen-Holloway)."""
+    parts = [_fold_letters(p) for p in name.split() if len(_fold_letters(p)) >= 3]
+    return any(p[:4] in contact_text for p in parts)
+
+
+def read_contact(lines: list[ResumeLine]) -> Contact:
+    contact = Contact()
+    top = top_lines(lines)
+    content = [ln for ln in top if not ln.blank and not ln.suspicious]
+    for line in lines:
+        if line.suspicious:
+            continue
+        for m in EMAIL.finditer(line.text):
+            if m.group(0).lower() not in {e.value.lower() for e in contact.emails}:
+                contact.emails.append(_fact(line, m.group(0)))
+    _read_links(content, contact)
+    contact_text = " ".join(
+        _fold_letters(x.value.split("@")[0] if "@" in x.value else x.value)
+        for x in [*contact.emails, *contact.links]
+    )
+    header_content = [ln for ln in content if not ln.heading][:_HEADER_NAME_LINES]
+    name_line: ResumeLine | None = None
+    for line in content:
+        if line.heading and not line.text.lstrip().startswith("#"):
+            continue
+        found = name_in(line.text)
+        if found is None:
+            continue
+        in_header = line in header_content and line.section == "header"
+        if in_header or _corroborated(found, contact_text):
+            contact.name, name_line = _fact(line, found), line
+            break
+    contact.location = _read_location(content)
+    region = _region_code(contact.location)
+    _read_phones(content, contact, region)
+    contact.headline = _read_headline(content, name_line, contact)
+    return contact
+
+
+def _read_links(content: list[ResumeLine], contact: Contact) -> None:
+    for i, line in enumerate(content):
+        text = _MD_LINK.sub(lambda m: m.group(0).split("](")[0].lstrip("["), line.text)
+        for m in LINK.finditer(EMAIL.sub(" ", text)):
+            link = m.group(0).rstrip("./")
+            end = None
+            # Exports break long profile URLs: "linkedin.com/in/gracewashi" + "ngton-em (LinkedIn)".
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            if (
+                "/" in link
+                and nxt is not None
+                and nxt.number == line.number + 1
+                and (
+                    tail := re.match(r"^([\w-]+)\s*\((?:linkedin|github|profile)\)", nxt.text, re.I)
+                )
+            ):
+                link, end = link + tail.group(1), nxt
+            if link.lower() not in {x.value.lower() for x in contact.links}:
+                contact.links.append(_fact(line, link, end))
+
+
+def _segments(text: str) -> list[str]:
+    """A header line cut at its separators (never inside parentheses)."""
+    text = re.sub(r"^\s*\**\s*contact\s*:?\s*\**\s*:?", "", _MD_LINK.sub(r"\1", text), flags=re.I)
+    text = _MARKUP.sub(" ", text)
+    pieces = re.split(r"(\s+[|•·–—/]\s+|\s+-{1,2}\s+|\t|\s{2,})", text)
+    out: list[str] = []
+    current = ""
+    for i, piece in enumerate(pieces):
+        if i % 2 == 1 and current.count("(") <= current.count(")"):
+            out.append(current)
+            current = ""
+        else:
+            current += piece
+    out.append(current)
+    return [s.strip() for s in out if s.strip()]
+
+
+def _read_location(content: list[ResumeLine]) -> Location | None:
+    for line in content:
+        for segment in _segments(_strip_contacts_keep_commas(line.text)):
+            place = places.parse(segment)
+            if place is not None:
+                return Location(
+                    page=line.page,
+                    line_start=line.number,
+                    line_end=line.number,
+                    text=segment,
+                    city=place.city,
+                    region=place.region,
+                    country=place.country,
+                )
+    return None
+
+
+def _strip_contacts_keep_commas(text: str) -> str:
+    text = EMAIL.sub(" | ", _MD_LINK.sub(r"\1", text))
+    return LINK.sub(" | ", text)
+
+
+def _region_code(location: Location | None) -> str:
+    if location is None or location.country is None:
+        return "US"
+    import pycountry
+
+    try:
+        found = pycountry.countries.lookup(location.country)
+    except LookupError:
+        return "US"
+    return str(found.alpha_2)
+
+
+def _read_phones(content: list[ResumeLine], contact: Contact, region: str) -> None:
+    seen: set[str] = set()
+    for line in content:
+        if "orcid" in line.text.lower():
+            continue  # ORCID iDs are digit groups that read like numbers
+        matcher = phonenumbers.PhoneNumberMatcher(
+            line.text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        )
+        for match in matcher:
+            digits = re.sub(r"\D", "", match.raw_string)
+            if len(digits) < 9 or _DATE_LIKE.fullmatch(match.raw_string.strip()):
+                continue  # a licence number or a date, not a phone
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 not in seen:
+                seen.add(e164)
+                contact.phones.append(
+                    Phone(
+                        page=line.page,
+                        line_start=line.number,
+                        line_end=line.number,
+                        text=match.raw_string,
+                        e164=e164,
+                    )
+                )
+
+
+def _read_headline(
+    content: list[ResumeLine], name_line: ResumeLine | None, contact: Contact
+) -> TextFact | None:
+    """The title under the name ("Android Engineering Lead"), without contact details."""
+    start = content.index(name_line) if name_line is not None else 0
+    candidates = content[start : start + 4]
+    for line in candidates:
+        segments = _segments(_strip_contacts(line.text))
+        if line is name_line:
+            segments = segments[1:]
+        kept = [
+            s
+            for s in segments
+            if places.parse(s) is None
+            and re.search(r"[^\W\d_]{2,}", s)
+            and not s.lower().startswith(("open to", "remote"))
+        ]
+        if line.heading and line is not name_line and not line.text.lstrip().startswith("#"):
+            if line.section == "header":
+                continue  # front matter, comments, a "Contact" label
+            break
+        text = " · ".join(kept).strip(" *_#")
+        if text and len(text.split()) <= 14 and name_in(text) is None:
+            return _fact(line, text)
     return None
 
 
 def find_identity(lines: list[ResumeLine]) -> Identity:
-    identity = Identity()
-    seen_text = 0
-    for line in lines:
-        if line.blank:
-            continue
-        seen_text += 1
-        if identity.name is None and seen_text <= _NAME_SEARCH_LINES and line.section == "header":
-            identity.name = _looks_like_name(line.text)
-        if identity.email is None and (m := EMAIL.search(line.text)):
-            identity.email = m.group(0)
-        if identity.phone is None and line.section == "header" and (m := PHONE.search(line.text)):
-            identity.phone = m.group(0).strip()
-        if line.section == "header" or seen_text <= 12:
-            for m in LINK.finditer(EMAIL.sub(" ", line.text)):
-                link = m.group(0).rstrip("./")
-                if "/" in link and link not in identity.links:
-                    identity.links.append(link)
-    return identity
+    return read_contact(lines).identity()
 
 
 def slug(text: str) -> str:
@@ -102,14 +333,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
-def file_label(source: str) -> str:
-    stem = PurePath(source).stem
-    words = re.split(r"[\s_.-]+", stem)
-    return " ".join(w.capitalize() if not w.isupper() else w for w in words if w) or stem
+def unnamed_label(contact: Contact, source: str, headline: str | None = None) -> str:
+    """A readable label for a resume without a name: the email's user, a profile handle, or
+    the headline with the file name; never a hash."""
+    if contact.emails:
+        return contact.emails[0].value.split("@")[0]
+    for link in contact.links:
+        path = link.value.split("/", 1)[1] if "/" in link.value else ""
+        handle = path.strip("/").split("/")[-1] if path else ""
+        if handle and handle.lower() not in ("in", "pub"):
+            return handle
+    title = headline or (contact.headline.value if contact.headline else None)
+    name = PurePath(source).name
+    return f"{title} ({name})" if title else file_label(source)
 
 
-def candidate_of(identity: Identity, source: str) -> tuple[str, str, bool]:
+def candidate_of(
+    identity: Identity, source: str, label: str | None = None
+) -> tuple[str, str, bool]:
     """(candidate id, display name, named) for a resume."""
     if identity.name:
         return f"name:{slug(identity.name)}", identity.name, True
-    return f"file:{slug(source)}", file_label(source), False
+    return f"file:{slug(source)}", label or file_label(source), False

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.embeddings import Embedder
-from assistant.models import IngestOutcome, IngestReport, Resume
+from assistant.models import FileFormat, IngestOutcome, IngestReport, Resume, ResumeLine
 from assistant.settings import Settings
 from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
-from ingest.identity import candidate_of, find_identity
+from ingest.identity import candidate_of, unnamed_label
 from ingest.injection import flag_instructions
+from ingest.profile import build_profile
 from ingest.readers import SUPPORTED, ReadError, read_lines
 from ingest.sections import label_sections
 
@@ -88,19 +89,33 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome
 def parse_resume(source: str, data: bytes) -> Resume:
     """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity."""
     fmt, raw_lines = read_lines(source, data)
-    lines, warnings = flag_instructions(label_sections(raw_lines))
-    identity = find_identity(lines)
-    cid, name, named = candidate_of(identity, source)
+    return analyse(source, fmt, hashlib.sha256(data).hexdigest(), raw_lines)
+
+
+def analyse(source: str, fmt: FileFormat, content_hash: str, raw: list[ResumeLine]) -> Resume:
+    """Numbered lines -> a resume: sections, flagged instructions, profile and candidate. Also
+    rebuilds the profile of a stored resume from its stored lines (see :func:`refresh_profiles`)."""
+    plain = [
+        ln.model_copy(update={"section": "header", "heading": False, "suspicious": False})
+        for ln in raw
+    ]
+    lines, warnings = flag_instructions(label_sections(plain))
+    profile, contact = build_profile(lines)
+    identity = contact.identity()
+    first_title = next((p.title for p in profile.positions if p.title), None)
+    label = unnamed_label(contact, source, first_title)
+    cid, name, named = candidate_of(identity, source, label)
     if not named:
-        warnings.insert(0, "No name found in this resume; it is labelled by its file name.")
+        warnings.insert(0, f"No name found in this resume; it is shown as “{name}”.")
     return Resume(
         id=resume_id(source),
         source=source,
         format=fmt,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash,
         candidate_id=cid,
         candidate_name=name,
         identity=identity,
+        profile=profile,
         lines=lines,
         warnings=warnings,
     )

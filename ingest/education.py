@@ -1,0 +1,189 @@
+"""Education lines -> degrees: level, the degree as written, field, school, year, completed.
+
+Degree levels are normalised from the many ways resumes write them ("M.S.", "MSc", "Master of
+Science", "Masters", "MS in ...", "B.Tech", "BA (Hons)", "Ph.D.", "Associate of Applied
+Science", "Diploma in ..."). Abbreviations count in the education section only ("MS" and "MA" are
+also states); spelled-out degrees ("Master of Science in ...", "PhD in ...", "an MBA") count
+anywhere. A degree the resume says was not finished ("started a PhD ... and left", "did not
+finish") is kept with ``completed=False``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Degree, DegreeLevel, ResumeLine
+
+_ABBREVIATED: list[tuple[DegreeLevel, str]] = [
+    ("doctorate", r"Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|M\.D\.|MD|J\.D\.|JD|DNP|Pharm\.?D\.?|"
+                  r"DDS|DVM|Psy\.?D\.?"),
+    ("master", r"M\.?\s?Sc\.?|M\.S\.|MS|M\.A\.|MA|M\.?Eng\.?|MBA|M\.B\.A\.|MPH|MSN|MFA|M\.?Ed\.?|"
+               r"MPA|MPP|LL\.?M\.?|M\.?Tech\.?|MArch|MRes|MPhil|M\.?Litt|M\.?Des|"
+               r"M(?:\.[A-Z][a-z]?){1,3}\."),
+    ("bachelor", r"B\.?\s?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?Tech\.?|BSN|BBA|BFA|"
+                 r"BArch|B\.?Com\.?|LL\.?B\.?|A\.B\.|B\.?Des|B(?:\.[A-Z][a-z]?){1,3}\."),
+    ("associate", r"A\.A\.S\.|AAS|A\.S\.|AS|A\.A\.|AA|ADN|ASN"),
+    ("diploma", r"HND|GED"),
+]  # fmt: skip
+_SPELLED: list[tuple[DegreeLevel, str]] = [
+    ("doctorate", r"doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b)"),
+    ("master", r"master(?:'s|’s|s)?(?: of| degree|\b)|mba\b|postgraduate degree"),
+    ("bachelor", r"bachelor(?:'s|’s|s)?(?: of| degree|\b)|licenciatura|laurea"),
+    ("associate", r"associate(?:'s|’s)? (?:of|degree)|associate in applied"),
+    ("diploma", r"(?:higher national |high school )?diploma\b"),
+    ("certificate", r"(?:graduate |postgraduate )?certificate in\b"),
+]
+_ABBR = re.compile(
+    r"(?<![\w.])(?P<deg>"
+    + "|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ABBREVIATED))
+    + r")(?![\w])"
+)
+_LONG = re.compile(
+    r"(?P<deg>" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SPELLED)) + r")",
+    re.IGNORECASE,
+)
+_UNFINISHED = re.compile(
+    r"\b(?:left|did not finish|didn't finish|not completed|incomplete|unfinished|dropped out|"
+    r"withdrew|abd|in progress|expected|candidate|ongoing|started)\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:universit\w*|univ\.|college|institute|institut\w*|school|polytechnic|politecnico|"
+    r"politècnica|academy|academia|conservatory|escuela|scuola|hochschule|ecole|école|uqam)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+_SPLIT = re.compile(r"\s*(?:,|—|–|\s-\s|\||·|\(|\))\s*")
+
+
+def _level_of(
+    match: re.Match[str], table: list[tuple[DegreeLevel, str]], prefix: str
+) -> DegreeLevel:
+    for i, (level, _) in enumerate(table):
+        if match.group(f"{prefix}{i}"):
+            return level
+    raise AssertionError("a degree match always names its level")
+
+
+def _school(parts: list[str], degree: str) -> str | None:
+    for part in parts:
+        if part and part != degree and _INSTITUTION.search(part):
+            return part.strip(" .*")
+    for part in parts:
+        first = part.split()[0] if part.split() else ""
+        letters = first.replace(".", "")
+        if (
+            part != degree
+            and 2 <= len(letters) <= 6
+            and letters.isupper()
+            and len(part.split()) <= 4
+            and not _ABBR.fullmatch(first)
+        ):
+            return part.strip(" .*")  # "IIT Madras", "KTH", "NUI Galway"
+    return None
+
+
+def _field(after: str) -> str | None:
+    text = re.sub(r"^\s*(?:-\s*\w+\s*)?[,:]?\s*(?:in|of)?\s*", "", after)
+    field = _SPLIT.split(text.strip())[0].strip(" .*") if text.strip() else ""
+    if not field or _INSTITUTION.search(field) or _YEAR.search(field) or len(field.split()) > 8:
+        return None
+    return field
+
+
+def _degrees_in(text: str, in_education: bool) -> list[tuple[DegreeLevel, str, str, str]]:
+    """(level, degree as written, text after it, the clause) for each degree in a line."""
+    found: list[tuple[DegreeLevel, str, str, str]] = []
+    for clause in _CLAUSE.split(text):
+        matches: list[tuple[int, DegreeLevel, str, int]] = []
+        for m in _LONG.finditer(clause):
+            matches.append((m.start(), _level_of(m, _SPELLED, "s"), m.group(0), m.end()))
+        if in_education:
+            for m in _ABBR.finditer(clause):
+                if not any(s <= m.start() < e for s, _, _, e in matches):
+                    matches.append(
+                        (m.start(), _level_of(m, _ABBREVIATED, "a"), m.group(0), m.end())
+                    )
+        for start, level, written, end in sorted(matches)[:1]:
+            if level == "certificate" and not in_education:
+                continue
+            found.append((level, written.strip(), clause[end:], clause))
+            del start
+    return found
+
+
+def read_education(lines: list[ResumeLine]) -> list[Degree]:
+    degrees: list[Degree] = []
+    content = [ln for ln in lines if not ln.blank and not ln.heading and not ln.suspicious]
+    for i, line in enumerate(content):
+        in_education = line.section == "education"
+        text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|^\s*[-•*◦]\s+", "", line.text)
+        for level, written, after, clause in _degrees_in(text, in_education):
+            parts = [p.strip() for p in _SPLIT.split(clause) if p.strip()]
+            school = _school(parts, written)
+            end_line = line
+            nxt = content[i + 1] if i + 1 < len(content) else None
+            if school is None and in_education and nxt is not None:
+                # The school on the next line (wrapped), or on the line above (LinkedIn).
+                for other in (nxt, content[i - 1] if i else None):
+                    if (
+                        other is not None
+                        and other.section == "education"
+                        and not _degrees_in(other.text, True)
+                    ):
+                        school = _school([p.strip() for p in _SPLIT.split(other.text)], written)
+                        if school:
+                            end_line = other
+                            break
+            years = [int(y) for y in _YEAR.findall(clause)]
+            if not years and end_line is not line:
+                years = [int(y) for y in _YEAR.findall(end_line.text)]
+            first, last = sorted([line, end_line], key=lambda ln: ln.number)
+            same_page = end_line.page == line.page
+            degrees.append(
+                Degree(
+                    page=line.page,
+                    line_start=first.number if same_page else line.number,
+                    line_end=last.number if same_page else line.number,
+                    level=level,
+                    degree=written,
+                    field=_field(after),
+                    school=school,
+                    year=max(years) if years else None,
+                    completed=not _UNFINISHED.search(clause),
+                )
+            )
+    return degrees
+
+
+_STOP = {"of", "the", "and", "at", "for", "in", "de", "du", "des", "la", "le", "di", "&"}
+_KNOWN_SHORT = {
+    "georgia institute of technology": ["Georgia Tech", "GT"],
+    "massachusetts institute of technology": ["MIT"],
+    "california institute of technology": ["Caltech"],
+    "university of california, berkeley": ["UC Berkeley", "Berkeley", "Cal"],
+    "carnegie mellon university": ["CMU"],
+    "kth royal institute of technology": ["KTH"],
+    "technische universität münchen": ["TUM", "TU Munich"],
+    "eth zurich": ["ETH"],
+    "london school of economics": ["LSE"],
+    "university college london": ["UCL"],
+}
+
+
+def school_aliases(school: str) -> list[str]:
+    """Short names a school also goes by: its initials ("University of California, Los
+    Angeles" -> "UCLA"), acronyms it contains ("IIT Madras" -> "IIT"), and a few well-known
+    short names that are not initials ("Georgia Tech")."""
+    aliases: list[str] = []
+    words = re.findall(r"[^\W\d_]+", school)
+    initials = "".join(w[0].upper() for w in words if w.lower() not in _STOP)
+    if len(initials) >= 2:
+        aliases.append(initials)
+    aliases.extend(w for w in words if w.isupper() and 2 <= len(w) <= 6)
+    key = " ".join(school.lower().split())
+    for name, short in _KNOWN_SHORT.items():
+        if name in key or key in name:
+            aliases.extend(short)
+    return list(dict.fromkeys(a for a in aliases if a != school))

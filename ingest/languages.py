@@ -1,0 +1,129 @@
+"""Spoken languages with their level, kept apart from programming languages (both may sit under
+a "Languages" heading).
+
+A spoken language is a name in ISO 639-1 (``pycountry``), or one of the endonyms and common
+names resumes use ("Español", "Mandarin"). Items under a languages heading that are not spoken
+languages ("Go", "Rust", "a bit of Zig") are programming languages. "Bilingual (English/Spanish)"
+anywhere in the resume counts too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.models import ResumeLine, SpokenLanguage, TextFact
+
+_EXTRA_NAMES = {
+    "mandarin": "Mandarin",
+    "cantonese": "Cantonese",
+    "farsi": "Persian",
+    "tagalog": "Tagalog",
+    "filipino": "Filipino",
+    "français": "French",
+    "francais": "French",
+    "español": "Spanish",
+    "espanol": "Spanish",
+    "castellano": "Spanish",
+    "deutsch": "German",
+    "português": "Portuguese",
+    "portugues": "Portuguese",
+    "italiano": "Italian",
+    "nederlands": "Dutch",
+    "polski": "Polish",
+    "svenska": "Swedish",
+    "gaeilge": "Irish",
+    "catalan": "Catalan",
+    "valencian": "Catalan",
+    "swahili": "Swahili",
+    "sign language": "Sign language",
+    "asl": "American Sign Language",
+}
+# ISO names that are also everyday words or tool names in resumes.
+_NOT_LANGUAGES = {"ido", "interlingua", "volapük", "avaric", "ewe", "herero", "kongo", "sango"}
+_ITEM = re.compile(r"\s*(?:,|;|·|•|\||/|\band\b)\s*(?![^()]*\))")
+_BILINGUAL = re.compile(r"\bbilingual\s*\(([^)]+)\)|\bbilingual in ([A-Za-z]+ and [A-Za-z]+)", re.I)
+_LEVEL_SEP = re.compile(r"\s*(?:\(|:|\s[-–—]\s)\s*")
+
+
+@cache
+def _names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for lang in pycountry.languages:
+        if not hasattr(lang, "alpha_2"):
+            continue
+        name = lang.name.split(";")[0].split(",")[0].strip()
+        key = name.lower()
+        if key not in _NOT_LANGUAGES:
+            names[key] = name
+    for key, name in _EXTRA_NAMES.items():
+        names[key] = name
+    return names
+
+
+def spoken(name: str) -> str | None:
+    """The language a word names ("english" -> "English", "Español" -> "Spanish")."""
+    return _names().get(name.strip().lower())
+
+
+def _split_item(item: str) -> tuple[str, str | None]:
+    """ "English (native)" -> ("English", "native"); "German: B2" -> ("German", "B2")."""
+    parts = _LEVEL_SEP.split(item.strip(), maxsplit=1)
+    level = parts[1].strip(" )") if len(parts) > 1 else None
+    return parts[0].strip(" *_-"), level or None
+
+
+def _items(text: str) -> list[str]:
+    body = text.split(":", 1)[1] if re.match(r"^\s*[\w ]{2,25}:", text) else text
+    body = re.sub(r"\*\*|__|^\s*[-•*◦]\s+", "", body)
+    return [i.strip() for i in _ITEM.split(body) if i and i.strip()]
+
+
+def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[TextFact]]:
+    spoken_found: dict[str, SpokenLanguage] = {}
+    programming: list[TextFact] = []
+    for line in lines:
+        if line.blank or line.heading or line.suspicious:
+            continue
+        labelled = re.match(r"^\s*\**\s*(spoken\s+)?languages?\s*\**\s*:", line.text, re.I)
+        if line.section == "languages" or labelled:
+            for item in _items(line.text):
+                name, level = _split_item(item)
+                found = spoken(name)
+                if found is None:
+                    # "Spanish (heritage speaker, fluent)" and "a bit of Zig" read the same way.
+                    words = name.split()
+                    found = spoken(words[-1]) if words and len(words) <= 3 else None
+                if found is not None:
+                    spoken_found.setdefault(
+                        found,
+                        SpokenLanguage(
+                            page=line.page,
+                            line_start=line.number,
+                            line_end=line.number,
+                            language=found,
+                            level=level,
+                        ),
+                    )
+                elif name and len(name.split()) <= 4 and not name.endswith("."):
+                    programming.append(
+                        TextFact(
+                            page=line.page, line_start=line.number, line_end=line.number, value=name
+                        )
+                    )
+        for m in _BILINGUAL.finditer(line.text):
+            for word in re.split(r"\s*(?:/|,|\band\b)\s*", m.group(1) or m.group(2)):
+                if (found := spoken(word)) is not None:
+                    spoken_found.setdefault(
+                        found,
+                        SpokenLanguage(
+                            page=line.page,
+                            line_start=line.number,
+                            line_end=line.number,
+                            language=found,
+                            level="bilingual",
+                        ),
+                    )
+    return list(spoken_found.values()), programming

