@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: install browser start ingest-samples app test lint bench eval eval-dev clean
+.PHONY: install browser start ingest-samples app test lint bench eval eval-dev eval-profiles clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ DEVSET_FLOORS ?= --floor recall=0.44 --floor precision=0.36 --floor evidence=0.3
 	--floor citation_validity=1.0 --floor negatives_ok=9
 eval-dev: install
 	$(BIN)/python -m tests.devset_eval --devset $(DEVSET) --quiet $(DEVSET_FLOORS)
+
+## Field accuracy of the extracted profiles against hand labels of the devset's resumes.
+eval-profiles: install
+	$(BIN)/python -m tests.profile_eval --devset $(DEVSET)
 
 clean:
 	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache

@@ -12,8 +12,9 @@ import argparse
 import json
 import re
 import sys
+from datetime import date
 
-from assistant.models import Answer, Conversation
+from assistant.models import Answer, Candidate, Conversation, Fact, Resume
 from assistant.service import Assistant
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\*_\[\]()!<>|~$#])")
@@ -39,6 +40,68 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         for text in c.text.splitlines():
             print(f"      > {text}")
     print(flush=True)
+
+
+def _where(resume: Resume, fact: Fact) -> str:
+    page = f"p. {fact.page}, " if fact.page is not None else ""
+    lines = (
+        f"line {fact.line_start}"
+        if fact.line_start == fact.line_end
+        else f"lines {fact.line_start}-{fact.line_end}"
+    )
+    return f"[{resume.source}, {page}{lines}]"
+
+
+def _print_candidate(assistant: Assistant, c: Candidate) -> None:
+    """A candidate's profile: each fact with the file and lines it was read from."""
+    print(f"{c.name}  [{c.id}]  {', '.join(c.sources)}")
+    resume = assistant.resume(c.profile_resume_id) if c.profile_resume_id else None
+    for reason in c.merged:
+        print(f"    = one person: {reason}")
+    for warning in c.warnings:
+        print(f"    ! {warning}")
+    if resume is None:
+        return
+    p = resume.profile
+    facts: list[tuple[str, str, Fact]] = []
+    if p.headline:
+        facts.append(("headline", p.headline.value, p.headline))
+    if p.location:
+        facts.append(("location", p.location.text, p.location))
+    facts += [("email", e.value, e) for e in p.emails]
+    facts += [("phone", ph.text, ph) for ph in p.phones]
+    facts += [("link", link.value, link) for link in p.links]
+    for pos in p.positions:
+        dates = pos.dates_text or "no dates"
+        what = " at ".join(x for x in (pos.title, pos.employer) if x) or "a role"
+        facts.append(("current" if pos.current else "role", f"{what} ({dates})", pos))
+    for d in p.education:
+        parts = [d.degree, d.field, d.school, str(d.year) if d.year else None]
+        level = f" [{d.level}{'' if d.completed else ', not completed'}]" if d.level else ""
+        facts.append(("education", ", ".join(x for x in parts if x) + level, d))
+    facts += [
+        ("language", f"{x.language}" + (f" ({x.level})" if x.level else ""), x) for x in p.languages
+    ]
+    facts += [("certification", x.value, x) for x in p.certifications]
+    for label, text, fact in facts:
+        print(f"    {label + ':':15} {text}  {_where(resume, fact)}")
+    months = p.experience_months(date.today())
+    if months is not None:
+        print(
+            f"    {'experience:':15} {months // 12} years {months % 12} months from the role dates"
+        )
+    for note in p.notes:
+        print(f"    - {note}")
+
+
+def _candidate_json(assistant: Assistant, c: Candidate) -> dict[str, object]:
+    out: dict[str, object] = c.model_dump()
+    resume = assistant.resume(c.profile_resume_id) if c.profile_resume_id else None
+    if resume is not None:
+        profile = resume.profile
+        out["profile"] = {"source": resume.source, **profile.model_dump(mode="json")}
+        out["experience_months"] = profile.experience_months(date.today())
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,12 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "candidates":
         people = assistant.candidates()
         if args.json:
-            print(json.dumps([c.model_dump() for c in people], ensure_ascii=False))
+            print(json.dumps([_candidate_json(assistant, c) for c in people], ensure_ascii=False))
         for c in [] if args.json else people:
-            contact = ", ".join(x for x in (c.email, c.phone) if x)
-            print(f"{c.name}  [{c.id}]  {', '.join(c.sources)}  {contact}")
-            for warning in c.warnings:
-                print(f"    ! {warning}")
+            _print_candidate(assistant, c)
         if not people and not args.json:
             print("No candidates yet. Load resumes with: python -m ingest PATH")
     elif args.command == "remove":

@@ -186,8 +186,8 @@ def split_role(raw: str) -> Role:
     marked = [m for m in [*bold, *italic] if m]
     if marked and not any(m in pieces for m in marked):
         # "**Glovo** *Senior ML Engineer*": the markup separates the parts.
-        rest = re.sub(r"\*\*.+?\*\*|__.+?__|(?<![*\w])\*[^*]+\*(?!\*)", " | ", raw)
-        pieces = marked + [p for p in _STRONG.split(_clean(rest)) if p]
+        unmarked = re.sub(r"\*\*.+?\*\*|__.+?__|(?<![*\w])\*[^*]+\*(?!\*)", " | ", raw)
+        pieces = marked + [p for p in _STRONG.split(_clean(unmarked)) if p]
     parts = [p for p in (_clean(p) for p in pieces) if p and not _is_place(p)]
     role = Role()
     titles = [p for p in parts if is_title(_strip_place(p))]
