@@ -124,7 +124,7 @@ def read_education(lines: list[ResumeLine]) -> list[Degree]:
             school = _school(parts, written)
             end_line = line
             nxt = content[i + 1] if i + 1 < len(content) else None
-            if school is None and in_education and nxt is not None:
+            if school is None and in_education:
                 # The school on the next line (wrapped), or on the line above (LinkedIn).
                 for other in (nxt, content[i - 1] if i else None):
                     if (

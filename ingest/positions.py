@@ -205,7 +205,8 @@ def split_role(raw: str) -> Role:
     if role.title is not None and role.employer is None:
         # "Senior Research Scientist, Cohere, Toronto": the employer follows the title's comma.
         commas = _pieces(role.title)
-        rest = [p for p in commas[1:] if not _is_place(p)]
+        after = _strip_place(", ".join(commas[1:])) if len(commas) > 1 else ""
+        rest = [p for p in _pieces(after) if not _is_place(p)]
         if rest and is_title(commas[0]) and not any(is_title(p) for p in rest):
             role.comma_employer = role.title
             role.title, role.employer = commas[0], ", ".join(rest)

@@ -1,0 +1,66 @@
+"""education lines -> degrees, and school aliases (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import ResumeLine
+from ingest.education import read_education, school_aliases
+from ingest.sections import label_sections
+
+
+def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, str | None, bool]]:
+    raw = [ResumeLine(number=i, text=t) for i, t in enumerate([heading, *texts], 1)]
+    return [(d.level, d.school, d.completed) for d in read_education(label_sections(raw))]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("M.S. Computer Science, Lakeshore University, 2019", "master"),
+        ("MSc in Data Science, Hill College, 2020", "master"),
+        ("Master of Science, Civil Engineering, Lakeshore University", "master"),
+        ("Masters in Economics, Hill College", "master"),
+        ("M.A. History, Hill College", "master"),
+        ("MBA (part-time), Lakeshore University, 2019", "master"),
+        ("B.B.A. Marketing, Lakeshore University, 2018", "bachelor"),
+        ("BA (Hons) English Literature, Hill College, 2015", "bachelor"),
+        ("B.Tech, Computer Science, Lakeshore Institute of Technology", "bachelor"),
+        ("Ph.D., Informatics, Lakeshore University", "doctorate"),
+        ("Associate of Applied Science in Nursing, Hill Community College", "associate"),
+        ("Diploma in Culinary Arts, Hill Culinary School", "diploma"),
+    ],
+)
+def test_degree_levels(text: str, level: str) -> None:
+    found = degrees(text)
+    assert found and found[0][0] == level
+
+
+def test_spelled_out_degree_outside_education_counts_abbreviation_does_not() -> None:
+    assert degrees("Earned a Master of Science in Statistics while working.", heading="Summary")
+    assert not degrees("Relocated from Jackson, MS to Boston, MA.", heading="Summary")
+
+
+def test_unfinished_degree() -> None:
+    found = degrees("MSc, Lakeshore University, 2016. I started a PhD there and left in 2017.")
+    assert [(level, done) for level, _, done in found] == [("master", True), ("doctorate", False)]
+
+
+def test_school_on_the_line_above() -> None:
+    found = degrees(
+        "Lakeshore Institute of Technology", "Master of Science - MS, Physics · (2014 - 2016)"
+    )
+    assert found == [("master", "Lakeshore Institute of Technology", True)]
+
+
+@pytest.mark.parametrize(
+    ("school", "alias"),
+    [
+        ("University of California, Los Angeles", "UCLA"),
+        ("Georgia Institute of Technology", "Georgia Tech"),
+        ("IIT Madras", "IIT"),
+        ("KTH Royal Institute of Technology", "KTH"),
+    ],
+)
+def test_school_aliases(school: str, alias: str) -> None:
+    assert alias in school_aliases(school)

@@ -1,0 +1,112 @@
+"""lines -> identity: names, location, phones, links and labels for name-less resumes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import ResumeLine
+from ingest.identity import name_in, read_contact, unnamed_label
+from ingest.places import parse
+from ingest.sections import label_sections
+
+
+def lines(*texts: str) -> list[ResumeLine]:
+    return label_sections([ResumeLine(number=i, text=t) for i, t in enumerate(texts, 1)])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wren Calloway", "Wren Calloway"),
+        ("Wren Calloway wren@example.org", "Wren Calloway"),
+        ("# Odile Marchetti-Braun", "Odile Marchetti-Braun"),
+        ("TOBIAS FENWICK", "Tobias Fenwick"),
+        ("TOBIAS FENWICK, P.E.", "Tobias Fenwick"),
+        ("Dr. Ines Okonjo, PhD", "Ines Okonjo"),
+        ("Marit Q. Ellery, BSN, RN", "Marit Q. Ellery"),
+        ("Saoirse Dunleavy RGN", "Saoirse Dunleavy"),
+        ("TANAKA Haruto", "Haruto Tanaka"),
+        ("Pieter-Jan van den Akker", "Pieter-Jan van den Akker"),
+        ("Niamh O'Donoghue", "Niamh O'Donoghue"),
+        ("José Ángel Quiñones", "José Ángel Quiñones"),
+        ("Di Park", "Di Park"),
+        ("## Corin Vale — Violin Teacher (ABRSM)", "Corin Vale"),
+        ("Senior Data Engineer", None),
+        ("Curriculum Vitae", None),
+        ("San Antonio, TX 78229", None),
+        ("Engineering Management", None),
+        ("github.com/someone", None),
+    ],
+)
+def test_names(text: str, name: str | None) -> None:
+    assert name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        ("Austin, TX", "Austin", "Texas", "United States"),
+        ("Olympia, Washington", "Olympia", "Washington", "United States"),
+        ("Chicago, IL 60614", "Chicago", "Illinois", "United States"),
+        ("Montréal, QC", "Montréal", "Quebec", "Canada"),
+        ("Amsterdam, NL", "Amsterdam", None, "Netherlands"),
+        ("London, UK", "London", None, "United Kingdom"),
+        ("Galway, Ireland", "Galway", None, "Ireland"),
+        ("Berlin", "Berlin", None, "Germany"),
+        ("Kraków, Poland (open to remote)", "Kraków", None, "Poland"),
+    ],
+)
+def test_places(text: str, city: str, region: str | None, country: str) -> None:
+    place = parse(text)
+    assert place is not None
+    assert (place.city, place.region, place.country) == (city, region, country)
+
+
+@pytest.mark.parametrize("text", ["remote, UTC+1", "Kubernetes, Terraform", "Senior Engineer"])
+def test_not_places(text: str) -> None:
+    assert parse(text) is None
+
+
+def test_contact_block_with_everything_on_few_lines() -> None:
+    contact = read_contact(
+        lines(
+            "Wren Calloway wren.c@example.org",
+            "Platform Engineer · Boise, ID · (208) 555-0147 · linkedin.com/in/wren-c-example",
+            "ORCID 0000-0002-1234-5678",
+            "SUMMARY",
+            "Call me on 555 0100.",
+        )
+    )
+    assert contact.name is not None and contact.name.value == "Wren Calloway"
+    assert contact.name.line_start == 1
+    assert [e.value for e in contact.emails] == ["wren.c@example.org"]
+    assert [p.e164 for p in contact.phones] == ["+12085550147"]
+    assert [link.value for link in contact.links] == ["linkedin.com/in/wren-c-example"]
+    assert contact.location is not None and contact.location.region == "Idaho"
+    assert contact.headline is not None and contact.headline.value == "Platform Engineer"
+
+
+def test_name_after_a_sidebar_needs_a_corroborating_link() -> None:
+    contact = read_contact(
+        lines(
+            "Contact",
+            "www.linkedin.com/in/marenholt",
+            "Top Skills",
+            "Release Engineering",
+            "Maren Holt",
+            "Build Engineer at Fjordline",
+            "Summary",
+            "I make builds fast.",
+        )
+    )
+    assert contact.name is not None and contact.name.value == "Maren Holt"
+
+
+def test_nameless_resumes_get_readable_labels() -> None:
+    by_email = read_contact(lines("**Contact:** data.person@example.org · Berlin, Germany"))
+    assert by_email.name is None
+    assert unnamed_label(by_email, "resume.md") == "data.person"
+    by_handle = read_contact(lines("# cv", "github.com/quietfox · Rust"))
+    assert unnamed_label(by_handle, "index.md") == "quietfox"
+    nothing = read_contact(lines("SUMMARY", "Backend engineer."))
+    assert unnamed_label(nothing, "a1b2.txt", "Senior Engineer") == "Senior Engineer (a1b2.txt)"

@@ -1,0 +1,34 @@
+"""language lines -> spoken languages with levels, programming languages apart."""
+
+from __future__ import annotations
+
+from assistant.models import ResumeLine
+from ingest.languages import read_languages
+from ingest.sections import label_sections
+
+
+def read(*texts: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    raw = [ResumeLine(number=i, text=t) for i, t in enumerate(texts, 1)]
+    spoken, programming = read_languages(label_sections(raw))
+    return [(s.language, s.level) for s in spoken], [p.value for p in programming]
+
+
+def test_levels_and_endonyms() -> None:
+    spoken, programming = read(
+        "Languages", "Français (langue maternelle), English (fluent), German: B2"
+    )
+    assert spoken == [("French", "langue maternelle"), ("English", "fluent"), ("German", "B2")]
+    assert programming == []
+
+
+def test_programming_languages_under_a_languages_heading() -> None:
+    spoken, programming = read(
+        "## Languages", "Rust, Go, C, Python, a bit of Zig", "## Spoken", "Polish (native)"
+    )
+    assert spoken == [("Polish", "native")]
+    assert programming == ["Rust", "Go", "C", "Python", "a bit of Zig"]
+
+
+def test_bilingual_anywhere_and_inline_label() -> None:
+    spoken, _ = read("Summary", "Bilingual (English/Spanish) nurse.", "Skills", "Languages: Tamil")
+    assert spoken == [("English", "bilingual"), ("Spanish", "bilingual"), ("Tamil", None)]

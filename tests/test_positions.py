@@ -1,0 +1,108 @@
+"""experience lines -> positions: date ranges and role lines (table-driven)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.models import PartialDate, ResumeLine
+from ingest.positions import find_range, read_positions
+from ingest.sections import label_sections
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("March 2021 - Present", (2021, 3), None, True),
+        ("2014-2016", (2014, None), (2016, None), False),
+        ("06/2016 to 01/2018", (2016, 6), (2018, 1), False),
+        ("Sept 2024 – now", (2024, 9), None, True),
+        ("2019 – 2020", (2019, None), (2020, None), False),
+        ("[2021/04 - present] Fjordline", (2021, 4), None, True),
+        ("Engineer (since 2019)", (2019, None), None, True),
+        ("Jan. 2015 — Dec. 2017", (2015, 1), (2017, 12), False),
+    ],
+)
+def test_date_ranges(
+    text: str,
+    start: tuple[int, int | None],
+    end: tuple[int, int | None] | None,
+    current: bool,
+) -> None:
+    found = find_range(text)
+    assert found is not None
+    assert found.start == PartialDate(year=start[0], month=start[1])
+    assert found.end == (PartialDate(year=end[0], month=end[1]) if end else None)
+    assert found.current is current
+
+
+@pytest.mark.parametrize("text", ["Cut latency by 2019 ms", "Python 3.11", "Grew revenue 20-30%"])
+def test_no_date_range(text: str) -> None:
+    assert find_range(text) is None
+
+
+def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
+    raw = [ResumeLine(number=i, text=t) for i, t in enumerate(["Experience", *texts], 1)]
+    return [(p.title, p.employer, p.current) for p in read_positions(label_sections(raw))]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            ["**Quillworks** *Staff Engineer, Mar 2021 - Present*"],
+            [("Staff Engineer", "Quillworks", True)],
+        ),
+        (
+            ["Senior Analyst, Harbor Mutual, Hartford, CT, 2016 – 2019"],
+            [("Senior Analyst", "Harbor Mutual", False)],
+        ),
+        (
+            ["Mobile Developer @ Pinegrove Labs (2019 – 2021)"],
+            [("Mobile Developer", "Pinegrove Labs", False)],
+        ),
+        (
+            [
+                "Pinegrove Labs | Cupertino, CA",
+                "Payroll Specialist, Shared Services | Apr 2019 - Present",
+            ],
+            [("Payroll Specialist, Shared Services", "Pinegrove Labs", True)],
+        ),
+        (
+            ["Harbor Mutual", "3 years 2 months", "Claims Manager", "May 2022 - Present"],
+            [("Claims Manager", "Harbor Mutual", True)],
+        ),
+        (
+            ["2020 – present Lead Nurse, St. Brendan Hospital, Cork"],
+            [("Lead Nurse", "St. Brendan Hospital", True)],
+        ),
+        (
+            ["Teacher -> Head of Mathematics -- 2012 - 2020"],
+            [("Head of Mathematics", None, False)],
+        ),
+    ],
+)
+def test_role_lines(texts: list[str], expected: list[tuple[str | None, str | None, bool]]) -> None:
+    assert positions(*texts) == expected
+
+
+def test_derived_spans() -> None:
+    raw = [
+        ResumeLine(number=i, text=t)
+        for i, t in enumerate(
+            [
+                "Experience",
+                "Fjordline — Engineer, Jan 2020 – Present",
+                "Fjordline — Intern, 2018 – 2019",
+            ],
+            1,
+        )
+    ]
+    from assistant.models import Profile
+
+    profile = Profile(positions=read_positions(label_sections(raw)))
+    today = date(2024, 12, 15)
+    assert [p.employer for p in profile.current_positions()] == ["Fjordline"]
+    assert profile.employer_months(today) == {"Fjordline": 24 + 60}
+    assert profile.experience_months(today) == 84

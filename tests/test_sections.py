@@ -1,0 +1,91 @@
+"""lines -> sections: headings recognised by their words and their style (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import ResumeLine
+from ingest.sections import classify, label_sections
+
+
+def lines(*texts: str) -> list[ResumeLine]:
+    return [ResumeLine(number=i, text=t) for i, t in enumerate(texts, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("EXPERIENCE", "experience"),
+        ("## Work History", "experience"),
+        ("Selected Experience", "experience"),
+        ("Professional Background", "experience"),
+        ("Teaching experience", "experience"),
+        ("#### Experience", "experience"),
+        ("• EXPERIENCE", "experience"),
+        ("--- Work History ---", "experience"),
+        ("**Kitchen experience**", "experience"),
+        ("## Where I've worked", "experience"),
+        ("Career summary", "summary"),
+        ("SUMMARY OF QUALIFICATIONS", "summary"),
+        ("## About me", "summary"),
+        ("What I'm looking for", "summary"),
+        ("Education & Certifications", "education"),
+        ("Self-teaching", "education"),
+        ("FORMATION", "education"),
+        ("Licenses & Certifications", "certifications"),
+        ("LICENSURE", "certifications"),
+        ("Technical Skills:", "skills"),
+        ("Top Skills", "skills"),
+        ("## What I've built", "projects"),
+        ("OPEN SOURCE & TALKS", "projects"),
+        ("Spoken languages", "languages"),
+        ("Honors-Awards", "other"),
+        ("Awards and fellowships", "other"),
+    ],
+)
+def test_headings_by_their_words(text: str, section: str) -> None:
+    heading = classify(text)
+    assert heading is not None and heading.section == section
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work with teams across the company",
+        "Ten years of experience in payments and risk.",
+        "Python, Go, SQL",
+        "AWS (EKS, S3), GCP",
+        "Led the migration of 40 services",
+    ],
+)
+def test_content_is_not_a_heading(text: str) -> None:
+    heading = classify(text)
+    assert heading is None or heading.section is None and "," in text
+
+
+def test_setext_headings_and_their_underlines() -> None:
+    labelled = label_sections(
+        lines("Wren Calloway", "=============", "", "Experience", "----------", "- Built a thing")
+    )
+    assert [(ln.section, ln.heading) for ln in labelled] == [
+        ("header", False),
+        ("header", False),
+        ("header", False),
+        ("experience", True),
+        ("experience", True),
+        ("experience", False),
+    ]
+
+
+def test_front_matter_is_metadata() -> None:
+    labelled = label_sections(lines("+++", 'title = "cv"', "+++", "", "# cv", "## Work", "x"))
+    assert [ln.heading for ln in labelled[:3]] == [True, True, True]
+    assert labelled[6].section == "experience"
+
+
+def test_unknown_heading_opens_other_only_in_the_known_style() -> None:
+    labelled = label_sections(
+        lines("## Experience", "### Fjordline", "- did things", "## Research interests", "NLP")
+    )
+    assert labelled[1].section == "experience" and not labelled[1].heading
+    assert labelled[3].heading and labelled[4].section == "other"
