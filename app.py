@@ -17,7 +17,15 @@ from typing import Protocol
 import streamlit as st
 from pydantic import ValidationError
 
-from assistant.models import Answer, Candidate, Citation, Conversation, IngestOutcome, Resume
+from assistant.models import (
+    Answer,
+    Candidate,
+    Citation,
+    Conversation,
+    Fact,
+    IngestOutcome,
+    Resume,
+)
 from assistant.service import EMPTY_STORE, Assistant
 from assistant.settings import Settings
 from ingest.pipeline import Ingestor, SourceFile
@@ -222,15 +230,70 @@ def render_focus(candidates: list[Candidate]) -> list[str]:
     )
 
 
-def render_candidate_list(candidates: list[Candidate]) -> None:
+def profile_rows(resume: Resume) -> list[tuple[str, str, str]]:
+    """(label, fact, where it was read) for a candidate card; every fact carries its lines."""
+    p = resume.profile
+
+    def where(fact: Fact) -> str:
+        page = f"p. {fact.page}, " if fact.page is not None else ""
+        if fact.line_start == fact.line_end:
+            return f"{resume.source}, {page}line {fact.line_start}"
+        return f"{resume.source}, {page}lines {fact.line_start}–{fact.line_end}"
+
+    rows: list[tuple[str, str, str]] = []
+    if p.location:
+        rows.append(("Location", p.location.text, where(p.location)))
+    for pos in p.positions:
+        what = " at ".join(x for x in (pos.title, pos.employer) if x) or "A role"
+        label = "Current role" if pos.current else "Role"
+        rows.append((label, f"{what} ({pos.dates_text or 'no dates'})", where(pos)))
+    for d in p.education:
+        text = ", ".join(x for x in (d.degree, d.field, d.school, str(d.year or "")) if x)
+        rows.append(("Education", text, where(d)))
+    rows += [
+        ("Language", x.language + (f" ({x.level})" if x.level else ""), where(x))
+        for x in p.languages
+    ]
+    rows += [("Certification", x.value, where(x)) for x in p.certifications]
+    rows += [("Email", x.value, where(x)) for x in p.emails]
+    rows += [("Phone", x.text, where(x)) for x in p.phones]
+    rows += [("Link", x.value, where(x)) for x in p.links]
+    return rows
+
+
+def render_candidate_list(assistant: Assistant, candidates: list[Candidate]) -> None:
     st.subheader(f"Candidates ({len(candidates)})")
-    with st.container(height=360 if len(candidates) > 8 else "content"):
-        for candidate in candidates:
-            st.markdown(
-                f"**{md_escape(candidate.name)}**  \n{md_escape(', '.join(candidate.sources))}"
-            )
-            for warning in candidate.warnings:
-                st.caption(f"⚠️ {md_escape(warning)}")
+    query = st.text_input("Find a candidate", placeholder="Name, title, employer or place")
+    wanted = query.strip().lower()
+    shown = [
+        c
+        for c in candidates
+        if not wanted
+        or wanted in " ".join(x or "" for x in (c.name, c.title, c.employer, c.location)).lower()
+    ]
+    with st.container(height=480 if len(shown) > 8 else "content"):
+        for candidate in shown:
+            role = " at ".join(md_escape(x) for x in (candidate.title, candidate.employer) if x)
+            place = md_escape(candidate.location or "")
+            label = md_escape(candidate.name) + (f" · {role or place}" if role or place else "")
+            with st.expander(label):
+                if role and place:
+                    st.caption(place)
+                resume = (
+                    assistant.resume(candidate.profile_resume_id)
+                    if candidate.profile_resume_id
+                    else None
+                )
+                if resume is not None:
+                    for label, fact, source in profile_rows(resume):
+                        st.markdown(f"**{label}:** {md_escape(fact)}  \n:grey[{md_escape(source)}]")
+                    for note in resume.profile.notes:
+                        st.caption(md_escape(note))
+                st.caption("Files: " + md_escape(", ".join(candidate.sources)))
+                for reason in candidate.merged:
+                    st.caption(f"One person: {md_escape(reason)}")
+                for warning in candidate.warnings:
+                    st.caption(f"⚠️ {md_escape(warning)}")
 
 
 def render_remover(assistant: Assistant, candidates: list[Candidate]) -> None:
@@ -286,7 +349,7 @@ def render_sidebar(services: Services) -> list[str]:
         if not candidates:
             return []
         focus = render_focus(candidates)
-        render_candidate_list(candidates)
+        render_candidate_list(services.assistant, candidates)
         render_remover(services.assistant, candidates)
         return focus
 
