@@ -159,6 +159,13 @@ def remove_candidate(assistant: Assistant) -> None:
     )
 
 
+def split_file(assistant: Assistant, source: str) -> None:
+    affected = assistant.split(source)
+    st.session_state[REMOVED] = (
+        f"{', '.join(affected)} now stands alone." if affected else "Nothing was split."
+    )
+
+
 # --- uploads ------------------------------------------------------------------------------------
 
 
@@ -292,6 +299,15 @@ def render_candidate_list(assistant: Assistant, candidates: list[Candidate]) -> 
                 st.caption("Files: " + md_escape(", ".join(candidate.sources)))
                 for reason in candidate.merged:
                     st.caption(f"One person: {md_escape(reason)}")
+                if len(candidate.sources) > 1:
+                    for source in candidate.sources:
+                        st.button(
+                            f"Not the same person: split {source} off",
+                            key=f"split-{candidate.id}-{source}",
+                            on_click=split_file,
+                            args=(assistant, source),
+                            help="Shows this file as a candidate of its own, for every user.",
+                        )
                 for warning in candidate.warnings:
                     st.caption(f"⚠️ {md_escape(warning)}")
 

@@ -17,7 +17,7 @@ from pathlib import PurePath
 import bm25s
 import numpy as np
 
-from assistant.duplicates import group
+from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
 from assistant.terms import terms
 
@@ -57,6 +57,9 @@ class Catalog:
     postings: dict[str, list[int]] = field(default_factory=dict)
     by_candidate: dict[str, list[int]] = field(default_factory=dict)
     items: dict[int, list[frozenset[str]]] = field(default_factory=dict)
+    # The resumes as stored, before files of one person were joined (rebuilds start from these).
+    originals: dict[str, Resume] = field(default_factory=dict)
+    _shingles: ShingleCache = field(default_factory=dict)
     _bm25: bm25s.BM25 | None = None
     _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
@@ -75,7 +78,11 @@ class Catalog:
         Resumes of one person are joined into one candidate (see :mod:`assistant.duplicates`),
         except those in ``detached`` (split by the user)."""
         stored = list(resumes)
-        assignment, why = group(stored, detached)
+        shingles: ShingleCache = {}
+        if previous is not None:
+            live = {(r.id, r.content_hash) for r in stored}
+            shingles = {k: v for k, v in previous._shingles.items() if k in live}
+        assignment, why = group(stored, detached, shingles)
         names = {r.candidate_id: r.candidate_name for r in stored}
         joined = [
             r
@@ -86,7 +93,12 @@ class Catalog:
             for r in stored
         ]
         ordered = sorted(joined, key=lambda r: (r.candidate_name.lower(), r.source))
-        catalog = cls(resumes={r.id: r for r in ordered}, candidates=_candidates(ordered, why))
+        catalog = cls(
+            resumes={r.id: r for r in ordered},
+            candidates=_candidates(ordered, why),
+            originals={r.id: r for r in stored},
+            _shingles=shingles,
+        )
         cache = previous._analysis if previous is not None else {}
         tokens: list[list[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)

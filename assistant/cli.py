@@ -3,6 +3,7 @@
 python -m assistant ask "Who has Kubernetes experience?" [--json]
 python -m assistant chat [--json]        one question per line on stdin; follow-ups work
 python -m assistant candidates [--json]
+python -m assistant split FILE [--undo]   a file wrongly joined to another candidate
 python -m assistant remove CANDIDATE_OR_FILE
 """
 
@@ -116,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     chat.add_argument("--no-llm", action="store_true", help="extractive answers, even with a model")
     listing = commands.add_parser("candidates", help="list the candidates in the store")
     listing.add_argument("--json", action="store_true")
+    split = commands.add_parser(
+        "split", help="take a file apart from the candidate it was joined to (or --undo)"
+    )
+    split.add_argument("file", help="the resume's file name, as `candidates` lists it")
+    split.add_argument("--undo", action="store_true", help="let the file be joined again")
     remove = commands.add_parser("remove", help="remove a candidate (all files) or one file")
     remove.add_argument("target", help="candidate name or id, or a file name")
     args = parser.parse_args(argv)
@@ -140,6 +146,13 @@ def main(argv: list[str] | None = None) -> int:
             _print_candidate(assistant, c)
         if not people and not args.json:
             print("No candidates yet. Load resumes with: python -m ingest PATH")
+    elif args.command == "split":
+        affected = assistant.split(args.file, undo=args.undo)
+        if not affected:
+            print(f"No stored file is called {args.file!r}; see `python -m assistant candidates`.")
+            return 1
+        verb = "may be joined again" if args.undo else "now stands alone"
+        print(f"{', '.join(affected)} {verb}.")
     elif args.command == "remove":
         removed = assistant.remove(args.target)
         if not removed:

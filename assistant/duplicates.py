@@ -50,9 +50,21 @@ def _link_key(link: str) -> str:
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).rstrip("/")
 
 
-def similar_pairs(resumes: Sequence[Resume]) -> list[tuple[str, str, float]]:
-    """(resume id, resume id, Jaccard similarity) of the pairs at or above TEXT_SIMILARITY."""
-    sets = {r.id: _shingles(r) for r in resumes}
+ShingleCache = dict[tuple[str, str], set[int]]
+
+
+def similar_pairs(
+    resumes: Sequence[Resume], cache: ShingleCache | None = None
+) -> list[tuple[str, str, float]]:
+    """(resume id, resume id, Jaccard similarity) of the pairs at or above TEXT_SIMILARITY.
+    ``cache`` keeps each resume's shingles by (id, content hash) across catalog rebuilds."""
+    cache = cache if cache is not None else {}
+    sets = {}
+    for r in resumes:
+        key = (r.id, r.content_hash)
+        if key not in cache:
+            cache[key] = _shingles(r)
+        sets[r.id] = cache[key]
     index: dict[int, list[str]] = defaultdict(list)
     for rid, shingles in sets.items():
         for s in shingles:
@@ -72,7 +84,9 @@ def similar_pairs(resumes: Sequence[Resume]) -> list[tuple[str, str, float]]:
     return sorted(out)
 
 
-def find_merges(resumes: Sequence[Resume], detached: Iterable[str] = ()) -> list[Merge]:
+def find_merges(
+    resumes: Sequence[Resume], detached: Iterable[str] = (), cache: ShingleCache | None = None
+) -> list[Merge]:
     """The evidence that joins resumes into one candidate (resumes in ``detached`` excluded)."""
     alone = set(detached)
     pool = [r for r in resumes if r.id not in alone]
@@ -89,13 +103,13 @@ def find_merges(resumes: Sequence[Resume], detached: Iterable[str] = ()) -> list
             other = keys.setdefault((kind, value), r.id)
             if other != r.id:
                 merges.append(Merge(other, r.id, f"same {kind} ({value})"))
-    for a, b, similarity in similar_pairs(pool):
+    for a, b, similarity in similar_pairs(pool, cache):
         merges.append(Merge(a, b, f"nearly the same text ({similarity:.0%} shared)"))
     return merges
 
 
 def group(
-    resumes: Sequence[Resume], detached: Iterable[str] = ()
+    resumes: Sequence[Resume], detached: Iterable[str] = (), cache: ShingleCache | None = None
 ) -> tuple[dict[str, str], dict[str, list[str]]]:
     """(resume id -> candidate id, candidate id -> reasons of merges beyond the same name).
 
@@ -122,7 +136,7 @@ def group(
         if (other := first_by_candidate.setdefault(r.candidate_id, r.id)) != r.id:
             parent[root(r.id)] = root(other)
     reasons: dict[str, list[str]] = defaultdict(list)
-    for merge in find_merges(resumes, detached):
+    for merge in find_merges(resumes, detached, cache):
         ra, rb = root(merge.a), root(merge.b)
         if ra == rb:
             continue

@@ -187,7 +187,9 @@ class Retriever:
         out = []
         for hit in self.store.search(vector, k):
             resume = catalog.resumes.get(hit.resume_id)
-            if resume is None or hit.candidate_id not in pool:
+            # The catalog says whose a resume is (files of one person are joined there, and a
+            # rebuilt profile may rename a candidate); the chunk's own stamp may be older.
+            if resume is None or resume.candidate_id not in pool:
                 continue
             if hit.chunk_id.split(":")[1] != resume.content_hash[:16]:
                 continue  # a chunk of an older version whose cleanup has not run

@@ -67,18 +67,20 @@ class Assistant:
 
     def _rebuild(self, previous: Catalog | None) -> Catalog:
         """A fresh catalog; resumes unchanged since ``previous`` are not read again."""
+        detached = self.store.detached()
         if previous is None:
-            return Catalog.build(self.store.load_resumes())
+            return Catalog.build(self.store.load_resumes(), detached=detached)
         versions = self.store.versions()
         kept = [
             r
             for rid, version in versions.items()
-            if (r := previous.resumes.get(rid)) is not None
+            if (r := previous.originals.get(rid)) is not None
             and r.content_hash == version.content_hash
+            and r.profile.version == version.profile_version
         ]
         known = {r.id for r in kept}
         fresh = self.store.load_resumes([rid for rid in versions if rid not in known])
-        return Catalog.build([*kept, *fresh], previous)
+        return Catalog.build([*kept, *fresh], previous, detached)
 
     def strategy(self, use_llm: bool = True) -> AnswerStrategy:
         return self.llm if (use_llm and self.llm is not None) else self.extractive
@@ -152,6 +154,18 @@ class Assistant:
 
     def resume_for(self, candidate_id: str, source: str) -> Resume | None:
         return next((r for r in self.catalog.resumes_of(candidate_id) if r.source == source), None)
+
+    def split(self, source: str, undo: bool = False) -> list[str]:
+        """Take the resume file ``source`` apart from the candidate it was joined to (one
+        person's files are joined by name, contact or text; a user can disagree), or with
+        ``undo`` let it be joined again. Returns the files affected; empty when none matched."""
+        catalog = self.catalog
+        ids = [r.id for r in catalog.resumes.values() if r.source == source.strip()]
+        if not ids:
+            return []
+        detached = self.store.detached()
+        self.store.set_detached(detached - set(ids) if undo else detached | set(ids))
+        return [catalog.resumes[i].source for i in ids]
 
     def remove(self, target: str) -> list[str]:
         """Remove a candidate (by id or name, all their resumes) or one resume (by file name).

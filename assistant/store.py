@@ -17,6 +17,7 @@ and readers ignore those. Chroma's flat metadata is turned back into models only
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class ChunkHit:
 class StoredVersion:
     content_hash: str
     candidate_id: str
+    profile_version: int = 0
 
 
 @dataclass
@@ -80,6 +82,20 @@ class ResumeStore(Protocol):
         ...
 
     def search(self, vector: np.ndarray, k: int) -> list[ChunkHit]: ...
+
+    def rewrite(self, resumes: Sequence[Resume]) -> None:
+        """Replace the records of stored resumes (a rebuilt profile); chunks are untouched."""
+        ...
+
+    def stale_profiles(self, version: int) -> list[str]:
+        """Ids of the resumes whose profile was built by an extractor older than ``version``."""
+        ...
+
+    def detached(self) -> set[str]:
+        """Resume ids a user split off from the candidate they were joined to."""
+        ...
+
+    def set_detached(self, resume_ids: Iterable[str]) -> None: ...
 
 
 def chunk_id(resume: Resume, index: int) -> str:
@@ -139,6 +155,7 @@ def _record_metadata(resume: Resume, n_chunks: int) -> dict[str, str | int]:
         "candidate_id": resume.candidate_id,
         "source": resume.source,
         "chunks": n_chunks,
+        "profile_version": resume.profile.version,
     }
 
 
@@ -168,7 +185,11 @@ class ChromaStore:
         found: dict[str, StoredVersion] = {}
         for ids, metas, _ in self._pages(include=["metadatas"]):
             for rid, meta in zip(ids, metas, strict=True):
-                found[rid] = StoredVersion(str(meta["content_hash"]), str(meta["candidate_id"]))
+                found[rid] = StoredVersion(
+                    str(meta["content_hash"]),
+                    str(meta["candidate_id"]),
+                    int(meta.get("profile_version") or 0),
+                )
         return found
 
     def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
@@ -216,6 +237,23 @@ class ChromaStore:
         )
         return [_hit(i, m, d) for i, m, d in zip(ids, metas, dists, strict=True)]
 
+    def stale_profiles(self, version: int) -> list[str]:
+        return [
+            rid
+            for ids, metas, _ in self._pages(include=["metadatas"])
+            for rid, meta in zip(ids, metas, strict=True)
+            if int(meta.get("profile_version") or 0) < version
+        ]
+
+    def detached(self) -> set[str]:
+        got = self.meta.get(ids=["detached"], include=["documents"])
+        docs = got.get("documents") or []
+        return set(json.loads(docs[0])) if docs else set()
+
+    def set_detached(self, resume_ids: Iterable[str]) -> None:
+        self.meta.upsert(ids=["detached"], documents=[json.dumps(sorted(set(resume_ids)))])
+        self._bump()
+
     # -- writes --------------------------------------------------------------------------------
 
     def write(self, pending: Sequence[PendingResume]) -> dict[str, str]:
@@ -259,6 +297,23 @@ class ChromaStore:
         for item in pending:
             if item.resume.id in replaced:
                 self._drop_chunks(item.resume.id, keep={c.id for c in item.chunks})
+
+    def rewrite(self, resumes: Sequence[Resume]) -> None:
+        if not resumes:
+            return
+        old = self.resumes.get(ids=[r.id for r in resumes], include=["metadatas"])
+        chunks = {
+            rid: int(m.get("chunks") or 0)
+            for rid, m in zip(old["ids"], old["metadatas"] or [], strict=True)
+        }
+        kept = [r for r in resumes if r.id in chunks]  # never resurrect a deleted resume
+        if kept:
+            self.resumes.upsert(
+                ids=[r.id for r in kept],
+                documents=[r.model_dump_json() for r in kept],
+                metadatas=[_record_metadata(r, chunks[r.id]) for r in kept],
+            )
+            self._bump()
 
     def delete(self, resume_ids: Iterable[str]) -> None:
         ids = list(resume_ids)

@@ -1,7 +1,8 @@
 """``python -m ingest PATH...``: load resume files and folders into the store.
 
 Prints a progress bar, then one line per failed or skipped file and a summary. Exits 1 when any
-file failed, 0 otherwise.
+file failed, 0 otherwise. Stored resumes whose profile an older extractor made get it rebuilt
+from their stored lines first (nothing is re-read or re-embedded).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from assistant.embeddings import MiniLMEmbedder
 from assistant.models import IngestOutcome
 from assistant.settings import Settings
 from assistant.store import open_store
-from ingest.pipeline import Ingestor, collect
+from ingest.pipeline import Ingestor, collect, refresh_profiles
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
     store = open_store(settings, embedder)
     ingestor = Ingestor(store, embedder, settings)
+    if refreshed := refresh_profiles(store):
+        print(f"Rebuilt the profiles of {refreshed} stored resume(s) with the current extractor.")
 
     with Progress(
         TextColumn("[bold]Ingesting"),

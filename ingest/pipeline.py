@@ -19,7 +19,7 @@ from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
 from ingest.identity import candidate_of, unnamed_label
 from ingest.injection import flag_instructions
-from ingest.profile import build_profile
+from ingest.profile import PROFILE_VERSION, build_profile
 from ingest.readers import SUPPORTED, ReadError, read_lines
 from ingest.sections import label_sections
 
@@ -119,6 +119,25 @@ def analyse(source: str, fmt: FileFormat, content_hash: str, raw: list[ResumeLin
         lines=lines,
         warnings=warnings,
     )
+
+
+def refresh_profiles(store: ResumeStore) -> int:
+    """Rebuild the profiles that an older extractor made, from the stored lines: no file is
+    read again and nothing is re-embedded. Returns how many resumes were refreshed."""
+    stale = store.stale_profiles(PROFILE_VERSION)
+    refreshed = 0
+    for start in range(0, len(stale), _BATCH_FILES * 8):
+        fresh = []
+        for old in store.load_resumes(stale[start : start + _BATCH_FILES * 8]):
+            try:
+                new = analyse(old.source, old.format, old.content_hash, old.lines)
+            except Exception:  # an odd stored resume keeps its old profile
+                continue
+            # Same record: its id (and the chunks that point at it) stay.
+            fresh.append(new.model_copy(update={"id": old.id}))
+        store.rewrite(fresh)
+        refreshed += len(fresh)
+    return refreshed
 
 
 class Ingestor:

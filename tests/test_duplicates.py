@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from assistant.catalog import Catalog
-from ingest.pipeline import parse_resume
+from assistant.models import Profile
+from assistant.service import Assistant
+from assistant.store import ChromaStore
+from ingest.pipeline import Ingestor, SourceFile, parse_resume, refresh_profiles
+from ingest.profile import PROFILE_VERSION
 
 BODY = (
     "Summary\nPlatform engineer who builds paved roads for data teams and keeps them running.\n"
@@ -51,3 +55,33 @@ def test_candidate_shows_current_role_and_location() -> None:
         "Fjordline",
         "Boise, ID",
     )
+
+
+def test_split_and_undo_through_the_service(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile("wren.txt", data=f"Wren Calloway\n{BODY}".encode()),
+            SourceFile("export.md", data=f"<!-- exported -->\n{BODY}".encode()),
+        ]
+    )
+    assert [sorted(c.sources) for c in assistant.candidates()] == [["export.md", "wren.txt"]]
+    assert assistant.split("export.md") == ["export.md"]
+    assert sorted(len(c.sources) for c in assistant.candidates()) == [1, 1]
+    assert assistant.split("nothing.pdf") == []
+    assistant.split("export.md", undo=True)
+    assert len(assistant.candidates()) == 1
+
+
+def test_old_profiles_are_rebuilt_from_stored_lines(
+    ingestor: Ingestor, assistant: Assistant, store: ChromaStore
+) -> None:
+    ingestor.ingest([SourceFile("wren.txt", data=f"Wren Calloway\nBoise, ID\n{BODY}".encode())])
+    [stored] = store.load_resumes()
+    store.rewrite([stored.model_copy(update={"profile": Profile()})])  # as an old version left it
+    assert store.stale_profiles(PROFILE_VERSION) == [stored.id]
+    assert assistant.candidates()[0].employer is None
+    assert refresh_profiles(store) == 1
+    assert store.stale_profiles(PROFILE_VERSION) == []
+    [cand] = assistant.candidates()
+    assert (cand.employer, cand.location) == ("Fjordline", "Boise, ID")
+    assert refresh_profiles(store) == 0
