@@ -242,10 +242,7 @@ def profile_rows(resume: Resume) -> list[tuple[str, str, str]]:
     p = resume.profile
 
     def where(fact: Fact) -> str:
-        page = f"p. {fact.page}, " if fact.page is not None else ""
-        if fact.line_start == fact.line_end:
-            return f"{resume.source}, {page}line {fact.line_start}"
-        return f"{resume.source}, {page}lines {fact.line_start}–{fact.line_end}"
+        return f"{resume.source}, {fact.where()}"
 
     rows: list[tuple[str, str, str]] = []
     if p.location:

@@ -44,13 +44,7 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
 
 
 def _where(resume: Resume, fact: Fact) -> str:
-    page = f"p. {fact.page}, " if fact.page is not None else ""
-    lines = (
-        f"line {fact.line_start}"
-        if fact.line_start == fact.line_end
-        else f"lines {fact.line_start}-{fact.line_end}"
-    )
-    return f"[{resume.source}, {page}{lines}]"
+    return f"[{resume.source}, {fact.where()}]"
 
 
 def _print_candidate(assistant: Assistant, c: Candidate) -> None:

@@ -9,7 +9,7 @@ number (body paragraphs and table-cell paragraphs in document order).
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -73,6 +73,18 @@ class Fact(BaseModel):
     page: int | None = None
     line_start: int = Field(ge=1)
     line_end: int = Field(ge=1)
+
+    @classmethod
+    def on(cls, line: ResumeLine, **fields: Any) -> Self:
+        """The fact read from one line."""
+        return cls(page=line.page, line_start=line.number, line_end=line.number, **fields)
+
+    def where(self) -> str:
+        """ "p. 2, lines 3–5" ("line 3" for one line; no page outside PDFs)."""
+        page = f"p. {self.page}, " if self.page is not None else ""
+        if self.line_start == self.line_end:
+            return f"{page}line {self.line_start}"
+        return f"{page}lines {self.line_start}–{self.line_end}"
 
 
 class TextFact(Fact):

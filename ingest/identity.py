@@ -242,14 +242,8 @@ def _read_location(content: list[ResumeLine]) -> Location | None:
         for segment in _segments(_strip_contacts_keep_commas(line.text)):
             place = places.parse(segment)
             if place is not None:
-                return Location(
-                    page=line.page,
-                    line_start=line.number,
-                    line_end=line.number,
-                    text=segment,
-                    city=place.city,
-                    region=place.region,
-                    country=place.country,
+                return Location.on(
+                    line, text=segment, city=place.city, region=place.region, country=place.country
                 )
     return None
 
@@ -286,15 +280,7 @@ def _read_phones(content: list[ResumeLine], contact: Contact, region: str) -> No
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             if e164 not in seen:
                 seen.add(e164)
-                contact.phones.append(
-                    Phone(
-                        page=line.page,
-                        line_start=line.number,
-                        line_end=line.number,
-                        text=match.raw_string,
-                        e164=e164,
-                    )
-                )
+                contact.phones.append(Phone.on(line, text=match.raw_string, e164=e164))
 
 
 def _read_headline(

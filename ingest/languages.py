@@ -98,32 +98,14 @@ def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[
                     found = spoken(words[-1]) if words and len(words) <= 3 else None
                 if found is not None:
                     spoken_found.setdefault(
-                        found,
-                        SpokenLanguage(
-                            page=line.page,
-                            line_start=line.number,
-                            line_end=line.number,
-                            language=found,
-                            level=level,
-                        ),
+                        found, SpokenLanguage.on(line, language=found, level=level)
                     )
                 elif name and len(name.split()) <= 4 and not name.endswith("."):
-                    programming.append(
-                        TextFact(
-                            page=line.page, line_start=line.number, line_end=line.number, value=name
-                        )
-                    )
+                    programming.append(TextFact.on(line, value=name))
         for m in _BILINGUAL.finditer(line.text):
             for word in re.split(r"\s*(?:/|,|\band\b)\s*", m.group(1) or m.group(2)):
                 if (found := spoken(word)) is not None:
                     spoken_found.setdefault(
-                        found,
-                        SpokenLanguage(
-                            page=line.page,
-                            line_start=line.number,
-                            line_end=line.number,
-                            language=found,
-                            level="bilingual",
-                        ),
+                        found, SpokenLanguage.on(line, language=found, level="bilingual")
                     )
     return list(spoken_found.values()), programming

@@ -47,15 +47,7 @@ def read_stated_years(lines: list[ResumeLine]) -> list[StatedYears]:
             years = _NUMBER_WORDS.get(raw) or int(raw)
             if not 1 <= years <= 50:
                 continue
-            found.append(
-                StatedYears(
-                    page=line.page,
-                    line_start=line.number,
-                    line_end=line.number,
-                    years=years,
-                    text=" ".join(m.group(0).split()),
-                )
-            )
+            found.append(StatedYears.on(line, years=years, text=" ".join(m.group(0).split())))
     return found
 
 
@@ -68,10 +60,7 @@ def read_certifications(lines: list[ResumeLine], contact: Contact) -> list[TextF
         items = [i.strip() for i in _LIST_SPLIT.split(text) if i.strip()]
         if len(items) < 2 or any(len(i.split()) > 8 for i in items):
             items = [text]
-        certs.extend(
-            TextFact(page=line.page, line_start=line.number, line_end=line.number, value=i)
-            for i in items
-        )
+        certs.extend(TextFact.on(line, value=i) for i in items)
     if contact.name is not None:
         name_line = next(
             (
@@ -85,14 +74,7 @@ def read_certifications(lines: list[ResumeLine], contact: Contact) -> list[TextF
             tail = name_line.text.split(",", 1)[1] if "," in name_line.text else ""
             for token in re.findall(r"\b[A-Z][A-Z.-]{1,8}\b", tail):
                 if token.replace(".", "").lower() not in _DEGREE_CREDENTIALS:
-                    certs.append(
-                        TextFact(
-                            page=name_line.page,
-                            line_start=name_line.number,
-                            line_end=name_line.number,
-                            value=token,
-                        )
-                    )
+                    certs.append(TextFact.on(name_line, value=token))
     return certs
 
 

@@ -109,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         f"named resumes named right: {right}/{len(named)}; "
         f"names invented on name-less resumes: {len(invented)}"
     )
+    for section in ("experience", "education"):
+        seen = sum(
+            any(ln.section == section and not ln.heading and not ln.blank for ln in r.lines)
+            for r in resumes.values()
+        )
+        print(f"{section} section recognised: {seen}/{len(resumes)} resumes")
     found, false, errors = merges(list(resumes.values()), labels["same_person"])
     print(f"duplicate pairs merged: {found}/{len(labels['same_person'])}; false merges: {false}")
     for error in errors:
