@@ -143,6 +143,9 @@ class Degree(Fact):
     degree: str = Field(description="The degree as written (“M.Sc.”, “Master of Science”).")
     field: str | None = None
     school: str | None = None
+    school_aliases: list[str] = Field(
+        default_factory=list, description="Short names the school goes by (“UCLA”, “Georgia Tech”)."
+    )
     year: int | None = Field(None, description="Graduation (or last) year.")
     completed: bool = True
 

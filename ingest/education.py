@@ -150,6 +150,7 @@ def read_education(lines: list[ResumeLine]) -> list[Degree]:
                     degree=written,
                     field=_field(after),
                     school=school,
+                    school_aliases=school_aliases(school) if school else [],
                     year=max(years) if years else None,
                     completed=not _UNFINISHED.search(clause),
                 )

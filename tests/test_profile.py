@@ -1,0 +1,47 @@
+"""lines -> profile: the parts assembled, stated years, certifications, and notes instead of
+guesses when a resume cannot be read."""
+
+from __future__ import annotations
+
+from assistant.models import Profile, ResumeLine
+from ingest.pipeline import parse_resume
+from ingest.profile import build_profile
+from ingest.sections import label_sections
+
+
+def profile_of(text: str) -> Profile:
+    lines = [ResumeLine(number=i, text=t) for i, t in enumerate(text.splitlines(), 1)]
+    return build_profile(label_sections(lines))[0]
+
+
+def test_a_paragraph_without_sections_or_dates_still_gets_a_profile_and_notes() -> None:
+    resume = parse_resume(
+        "blob.txt",
+        b"I have worked in kitchens for a long time and I love pasta, bread and my team. "
+        b"Before that I studied history for a while.\n",
+    )
+    assert resume.profile.positions == [] and resume.profile.name is None
+    assert "No experience section found; roles and employers are not known." in resume.profile.notes
+    assert "No section headings found." in resume.profile.notes
+    assert resume.candidate_name == "Blob"
+
+
+def test_undated_experience_is_said_not_guessed() -> None:
+    profile = profile_of("Wren Calloway\nExperience\nFjordline — Staff Engineer\n- Built things")
+    assert profile.positions == []
+    assert any("no dates" in note for note in profile.notes)
+
+
+def test_stated_years_certifications_and_cited_lines() -> None:
+    profile = profile_of(
+        "Marit Ellery, RN, CCRN\n"
+        "Summary\nICU nurse with 9 years of experience in adult ICU; ten years in Spain.\n"
+        "Certifications\nBLS · ACLS · PALS\n"
+        "Education\nBSN, Lakeshore University, 2014\n"
+    )
+    assert [(y.years, y.line_start) for y in profile.stated_years] == [(9, 3), (10, 3)]
+    assert [c.value for c in profile.certifications] == ["BLS", "ACLS", "PALS", "RN", "CCRN"]
+    assert profile.certifications[-1].line_start == 1
+    degree = profile.highest_degree()
+    assert degree is not None and (degree.level, degree.line_start) == ("bachelor", 7)
+    assert "LU" in degree.school_aliases
