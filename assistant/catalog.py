@@ -65,6 +65,7 @@ class Catalog:
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _years: dict[int, int] | None = None
+    _vocabulary: list[str] | None = None
 
     @classmethod
     def build(
@@ -151,6 +152,12 @@ class Catalog:
 
     def position(self, resume_id: str, page: int | None, number: int) -> int | None:
         return self._line_pos.get((resume_id, page, number))
+
+    def vocabulary(self) -> list[str]:
+        """Every term of every searchable line (for spelling correction)."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self.postings)
+        return self._vocabulary
 
     def document_frequency(self, term: str) -> int:
         return len(self.postings.get(term, ()))

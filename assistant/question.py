@@ -54,6 +54,14 @@ class QueryPlan(BaseModel):
     min_years: int | None = Field(
         None, description="'More than 5 years ...': a line must state at least this many years."
     )
+    employers: list[str] = Field(
+        default_factory=list,
+        description="'Worked at Block or Square', 'anyone from Stripe': checked against the "
+        "employers of the candidates' roles, never against loose words.",
+    )
+    place: str | None = Field(
+        None, description="'Based in Ohio': checked against the candidates' locations."
+    )
 
 
 _MATCH_START = re.compile(
@@ -167,7 +175,8 @@ def plan_question(
     focus: list[str] | None = None,
 ) -> QueryPlan:
     text = " ".join(question.split())
-    named, residual = _named_candidates(text, catalog)
+    employers, place, unnamed = _structured(text)
+    named, residual = _named_candidates(unnamed, catalog)
     previous = [
         c
         for c in (conversation.last_candidate_ids if conversation else [])
@@ -204,10 +213,17 @@ def plan_question(
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
 
+    if (employers or place) and (wants_match or scope in ("named", "follow_up")):
+        # The place or employer is the whole requirement; the rest of the words are framing.
+        wants_match, concepts, min_years = True, [], None
+        requirement = " or ".join(employers) if employers else place or ""
+    else:
+        employers, place = [], None
+
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    if wants_match and (concepts or min_years) and not asks_contact:
+    if wants_match and (concepts or min_years or employers or place) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
@@ -228,7 +244,39 @@ def plan_question(
         concepts=concepts,
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
         min_years=min_years if kind == "match" else None,
+        employers=employers if kind == "match" else [],
+        place=place if kind == "match" else None,
     )
+
+
+_EMPLOYER = re.compile(
+    r"\b(?i:worked|works|working|work|employed|been|was|were|interned|job)\s+(?i:at|for)\s+"
+    r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
+    r"|\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from|ex-)\s*"
+    r"(?P<org2>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})"
+)
+_PLACE = re.compile(
+    r"\b(?i:based|located|living|lives|live|residing|resides|reside|relocat\w*)\s+"
+    r"(?i:in|near|around)\s+"
+    r"(?P<place>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|state|area)){0,4})"
+)
+
+
+def _structured(text: str) -> tuple[list[str], str | None, str]:
+    """Employers ("worked at Block or Square", "anyone from Stripe") and a place ("based in
+    Washington state") that a question asks about, and the question without them (so a place
+    that is also a surname is not taken for a candidate)."""
+    employers: list[str] = []
+    place: str | None = None
+    rest = text
+    if m := _EMPLOYER.search(text):
+        org = (m.group("org") or m.group("org2") or "").strip(" .?!,")
+        employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
+        rest = text[: m.start()] + " " + text[m.end() :]
+    elif m := _PLACE.search(text):
+        place = re.sub(r"\s+(?:state|area)$", "", m.group("place").strip(" .?!,"), flags=re.I)
+        rest = text[: m.start()] + " " + text[m.end() :]
+    return employers, place, rest
 
 
 _YEARS = re.compile(

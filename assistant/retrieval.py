@@ -18,9 +18,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
-from assistant.models import Evidence, Section
+from assistant.matching import Calibration, Nearness, calibration, nearness
+from assistant.models import Evidence, Fact, Location, Resume, Section
 from assistant.question import QueryPlan
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
@@ -31,6 +33,10 @@ class CandidateEvidence(BaseModel):
     candidate_id: str
     name: str
     matched: bool = True
+    possible: bool = Field(
+        False, description="No line states the requirement, but the candidate comes close."
+    )
+    why: str = Field("", description="Why a possible match is unsure.")
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -43,6 +49,10 @@ class Retrieved(BaseModel):
     @property
     def matched(self) -> list[CandidateEvidence]:
         return [g for g in self.groups if g.matched]
+
+    @property
+    def possible(self) -> list[CandidateEvidence]:
+        return [g for g in self.groups if g.possible]
 
 
 # How many lines an "about" answer quotes per section.
@@ -64,6 +74,10 @@ _SEARCH_CANDIDATES = 5
 _SEARCH_LINES = 2
 _MATCH_LINES = 3
 _RRF_K = 60  # reciprocal-rank fusion constant; 60 is the customary value
+# Chunks read from the vector store to find how near each candidate comes (per candidate in
+# scope, and at most): enough that every candidate's closest chunk is among them.
+_NEAR_CHUNKS_PER_CANDIDATE = 40
+_NEAR_MAX_CHUNKS = 4000
 
 
 class Retriever:
@@ -82,6 +96,8 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.employers or plan.place:
+            return _profile_match(plan, catalog)
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
@@ -119,9 +135,53 @@ class Retriever:
             ]
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
-        return Retrieved(
-            plan=plan, considered=len(pool), groups=[g for _, g in groups], notes=notes
+        found = [g for _, g in groups]
+        if not any(g.matched for g in found) and plan.min_years is None and plan.scope != "named":
+            found += self.possible_matches(plan, catalog)
+        return Retrieved(plan=plan, considered=len(pool), groups=found, notes=notes)
+
+    def nearness(
+        self, plan: QueryPlan, catalog: Catalog, model: Calibration | None = None
+    ) -> list[Nearness]:
+        """How near every candidate in scope comes to the plan's requirement."""
+        query = plan.requirement or plan.question
+        query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
+        pool = set(plan.candidate_ids)
+        similarities: dict[str, float] = {}
+        chunk_lines: dict[str, list[int]] = {}
+        k = max(self.settings.semantic_k, _NEAR_CHUNKS_PER_CANDIDATE * len(pool))
+        for hit in self._vector_hits(query, catalog, pool, min(k, _NEAR_MAX_CHUNKS)):
+            if hit.section == "header":
+                continue
+            cid = catalog.resumes[hit.resume_id].candidate_id
+            if hit.similarity > similarities.get(cid, -1.0):
+                similarities[cid] = hit.similarity
+                chunk_lines[cid] = _hit_positions(hit, catalog)
+        return nearness(
+            query_terms or terms(query, query=True),
+            similarities,
+            chunk_lines,
+            plan.candidate_ids,
+            catalog,
+            model or calibration(),
         )
+
+    def possible_matches(self, plan: QueryPlan, catalog: Catalog) -> list[CandidateEvidence]:
+        """The candidates that come near a requirement no line states word for word, with the
+        lines that bring them near (the calibrated threshold decides who comes near)."""
+        model = calibration()
+        out = []
+        for near in self.nearness(plan, catalog, model):
+            threshold = model.threshold
+            if near.probability < threshold or not near.lines:
+                break
+            evidence = [
+                _line_evidence(catalog.lines[p], near.probability, "possible")
+                for p in near.lines[:_MATCH_LINES]
+            ]
+            group = _group(catalog, near.candidate_id, evidence, matched=False)
+            out.append(group.model_copy(update={"possible": True, "why": near.why}))
+        return out
 
     # -- about a candidate ---------------------------------------------------------------------
 
@@ -179,11 +239,14 @@ class Retriever:
                 fused[pos] += 1.0 / (_RRF_K + rank) * (0.5 + hit.similarity)
         return sorted(fused.items(), key=lambda kv: -kv[1])
 
-    def _vector_hits(self, text: str, catalog: Catalog, pool: set[str]) -> list[ChunkHit]:
+    def _vector_hits(
+        self, text: str, catalog: Catalog, pool: set[str], k: int | None = None
+    ) -> list[ChunkHit]:
         vector = self.embedder.embed([text])[0]
-        k = self.settings.semantic_k
-        if len(pool) < len(catalog.candidates):
-            k = min(k * 4, 500)  # filtering happens here, in code, not in Chroma
+        if k is None:
+            k = self.settings.semantic_k
+            if len(pool) < len(catalog.candidates):
+                k = min(k * 4, 500)  # filtering happens here, in code, not in Chroma
         out = []
         for hit in self.store.search(vector, k):
             resume = catalog.resumes.get(hit.resume_id)
@@ -195,6 +258,81 @@ class Retriever:
                 continue  # a chunk of an older version whose cleanup has not run
             out.append(hit)
         return out
+
+
+def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
+    """Employers and places are facts of the profile: "worked at Target" is a role at Target,
+    not the word "target" in a sales line; "based in Washington" is where the candidate lives,
+    not a surname or a state agency."""
+    wanted_place = _place_query(plan.place) if plan.place else None
+    groups = []
+    for cid in plan.candidate_ids:
+        evidence: list[Evidence] = []
+        for resume in catalog.resumes_of(cid):
+            profile = resume.profile
+            if plan.employers:
+                for pos in profile.positions:
+                    if not pos.employer:
+                        continue
+                    # The employer, and the line that names it ("Block (formerly Square)").
+                    lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
+                    own = [ln.text for ln in lines if _names_org(pos.employer, ln.text)]
+                    text = " ".join([pos.employer, *own])
+                    if any(_names_org(org, text) for org in plan.employers):
+                        evidence.append(_fact_evidence(resume, pos, "employer"))
+                        break
+            elif (
+                wanted_place is not None
+                and profile.location is not None
+                and _same_place(wanted_place, profile.location)
+            ):
+                evidence.append(_fact_evidence(resume, profile.location, "location"))
+        if evidence:
+            groups.append(_group(catalog, cid, evidence[:_MATCH_LINES]))
+        elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
+            groups.append(_group(catalog, cid, [], matched=False))
+    return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+
+def _names_org(org: str, text: str) -> bool:
+    pattern = r"(?<!\w)" + re.escape(places.fold(org)) + r"(?!\w)"
+    return re.search(pattern, places.fold(text)) is not None
+
+
+def _place_query(text: str) -> places.Place | str:
+    """The place a question names: parsed when it can be ("Texas", "Dublin, Ireland"), else
+    its words ("Washington, D.C.")."""
+    if (region := places.region(text)) is not None:
+        return places.Place(region=region[0], country=region[1])
+    return places.parse(text) or text
+
+
+def _same_place(wanted: places.Place | str, where: Location) -> bool:
+    if isinstance(wanted, str):
+        return places.fold(wanted) == places.fold(where.text)
+    pairs = [(wanted.city, where.city), (wanted.region, where.region)]
+    if wanted.country and not (wanted.city or wanted.region):
+        pairs.append((wanted.country, where.country))
+    given = [(a, b) for a, b in pairs if a]
+    return bool(given) and all(
+        b is not None and places.fold(_AREA.sub("", a)) == places.fold(_AREA.sub("", b))
+        for a, b in given
+    )
+
+
+_AREA = re.compile(r"\s+(?:bay\s+)?area$", re.IGNORECASE)
+
+
+def _fact_evidence(resume: Resume, fact: Fact, reason: str) -> Evidence:
+    return Evidence(
+        candidate_id=resume.candidate_id,
+        resume_id=resume.id,
+        page=fact.page,
+        line_start=fact.line_start,
+        line_end=fact.line_end,
+        score=1.0,
+        reason=reason,
+    )
 
 
 def _concept_lines(

@@ -20,9 +20,9 @@ from pathlib import PurePath
 
 import phonenumbers
 
+from assistant import places
 from assistant.catalog import file_label
 from assistant.models import Identity, Location, Phone, ResumeLine, TextFact
-from ingest import places
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _SITE_TLDS = "com|io|dev|me|design|net|org|app|co|ai|tech|site|page|xyz|info|pro|studio|eu|uk|de"

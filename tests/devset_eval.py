@@ -45,6 +45,18 @@ def load_scorer(devset: Path) -> ModuleType:
     return module
 
 
+def ingest_devset(devset: Path, scratch: Path) -> Assistant:
+    """The devset's resumes in a fresh store under ``scratch``, and an assistant over it."""
+    settings = Settings(store_path=scratch / "chroma", llm=None)
+    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
+    store = open_store(settings, embedder)
+    files, _ = collect([devset / "resumes"])
+    report = Ingestor(store, embedder, settings).ingest(files)
+    for outcome in report.failed:
+        print(f"ingest failed: {outcome.source}: {outcome.reason}", file=sys.stderr)
+    return Assistant(settings, store=store, embedder=embedder)
+
+
 def answer_all(assistant: Assistant, spec: dict[str, Any]) -> list[dict[str, Any]]:
     """One scorer row per question and per conversation turn, with its position."""
     rows: list[dict[str, Any]] = []
@@ -139,16 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     spec = json.loads((devset / "questions.json").read_text(encoding="utf-8"))
 
     with tempfile.TemporaryDirectory(prefix="devset-store-") as scratch:
-        settings = Settings(store_path=Path(scratch) / "chroma", llm=None)
-        embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
-        store = open_store(settings, embedder)
-        files, _ = collect([devset / "resumes"])
         started = time.perf_counter()
-        report = Ingestor(store, embedder, settings).ingest(files)
+        assistant = ingest_devset(devset, Path(scratch))
         ingest_s = time.perf_counter() - started
-        for outcome in report.failed:
-            print(f"ingest failed: {outcome.source}: {outcome.reason}", file=sys.stderr)
-        assistant = Assistant(settings, store=store, embedder=embedder)
         started = time.perf_counter()
         rows = answer_all(assistant, spec)
         ask_s = time.perf_counter() - started
@@ -164,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     result = halves(scorer, devset, rows)
     print_halves(result)
     print(
-        f"\ningested {report.summary()} in {ingest_s:.1f} s; "
+        f"\ningested {len(assistant.catalog.resumes)} resumes in {ingest_s:.1f} s; "
         f"{len(rows)} answers in {ask_s:.1f} s; answers: {out}"
     )
     failures = check_floor(result["all"]["summary"], dict(args.floor))

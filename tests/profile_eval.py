@@ -18,9 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant import places
 from assistant.catalog import Catalog
 from assistant.models import Resume
-from ingest import places
 from ingest.pipeline import parse_resume
 
 LABELS = Path(__file__).resolve().parent / "devset_profiles.json"

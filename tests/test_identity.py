@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.models import ResumeLine
+from assistant.places import parse
 from ingest.identity import name_in, read_contact, unnamed_label
-from ingest.places import parse
 from ingest.sections import label_sections
 
 

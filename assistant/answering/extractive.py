@@ -101,6 +101,14 @@ class ExtractiveStrategy:
                 else:
                     lines.append(f"No: **{group.name}**'s resume does not mention {wanted}.")
             return "\n\n".join(lines), matched
+        if not matched and retrieved.possible:
+            near = retrieved.possible
+            head = (
+                f"No line in the resumes of {_pool_phrase(retrieved)} states “{wanted}” word for "
+                f"word. **{len(near)} come close** (possible matches, check the quotes):"
+            )
+            rows = [f"- **{g.name}**: {quoted(book, g.evidence)} — {g.why}" for g in near]
+            return "\n".join([head, "", *rows]), near
         if not matched:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”:"

@@ -35,6 +35,11 @@ one else."""
 NO_MATCH_RULE = """\
 The search checked all {considered} candidates in scope: none matches "{requirement}". Say so."""
 
+POSSIBLE_RULE = """\
+The search checked all {considered} candidates in scope: no line states "{requirement}" word for \
+word, but these {n} come close: {names}. For each, say from the evidence whether it shows the \
+requirement, and mention no one else."""
+
 REWRITE = """\
 Rewrite the recruiter's last question so that it can be understood without the conversation: \
 replace pronouns such as he, she, they or them with the candidates' full names, and carry over \
@@ -105,6 +110,9 @@ def answer_messages(
     if plan.kind == "match" and plan.scope not in ("named",):
         names = [g.name for g in retrieved.matched]
         rule = MATCH_RULE if names else NO_MATCH_RULE
+        if not names and retrieved.possible:
+            names = [g.name for g in retrieved.possible]
+            rule = POSSIBLE_RULE
         parts.append(
             rule.format(
                 considered=retrieved.considered,

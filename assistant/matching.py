@@ -1,0 +1,146 @@
+"""Recall-first matching: how near each candidate comes to a requirement, when no line states
+it word for word.
+
+The strict matcher in :mod:`assistant.retrieval` asks every word of a requirement to stand in one
+line; recruiters' wording ("Who was the lead developer of ...", "on call for production
+systems") often vetoes true matches that way. Here every line of every candidate in scope is
+scored with signals that generalise:
+
+* ``coverage``: the share of the requirement's rarity (IDF) that a line (or a line and the next)
+  holds, so a rare project name decides and "led" or "deployed" barely count; misspelt words are
+  first mapped to the nearest word of the resumes' vocabulary;
+* ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, and
+  its z-score among the candidates in scope (how much this candidate stands out);
+* ``unknown``: the share of the requirement's rarity carried by words that no resume contains,
+  which is what "nobody comes near" looks like.
+
+A small logistic model turns them into a probability. Its weights and threshold are fitted by
+``python -m tests.calibrate_matching`` on labelled questions and committed in
+``matching_weights.json``; nothing here is tuned by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from assistant.catalog import Catalog
+
+WEIGHTS_FILE = Path(__file__).with_name("matching_weights.json")
+FEATURES = ("bias", "coverage", "similarity", "similarity_z", "coverage_x_z", "unknown")
+_MIN_FUZZY_LEN = 5
+_FUZZY_SCORE = 85
+
+
+@dataclass(frozen=True)
+class Nearness:
+    """How near one candidate comes to a requirement, and the lines that show it."""
+
+    candidate_id: str
+    features: dict[str, float]
+    probability: float
+    lines: tuple[int, ...]  # catalog line positions, best first
+    why: str
+
+
+@dataclass(frozen=True)
+class Calibration:
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def calibration() -> Calibration:
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return Calibration(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+
+
+def correct_spelling(term: str, catalog: Catalog) -> str:
+    """A term no resume contains, mapped to the closest resume word ("kubernets" ->
+    "kubernet"); the term itself when nothing is close."""
+    if term in catalog.postings or len(term) < _MIN_FUZZY_LEN or not term.isalpha():
+        return term
+    found = process.extractOne(
+        term, catalog.vocabulary(), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE
+    )
+    return str(found[0]) if found else term
+
+
+def nearness(
+    query_terms: list[str],
+    similarities: dict[str, float],
+    chunk_lines: dict[str, list[int]],
+    pool: list[str],
+    catalog: Catalog,
+    model: Calibration | None = None,
+) -> list[Nearness]:
+    """Every candidate in ``pool`` scored against a requirement.
+
+    ``similarities`` holds each candidate's best chunk similarity to the requirement and
+    ``chunk_lines`` the line positions of that chunk; both come from the vector store."""
+    model = model or calibration()
+    terms = list(dict.fromkeys(correct_spelling(t, catalog) for t in query_terms))
+    n_lines = max(len(catalog.lines), 1)
+    weight = {t: math.log((n_lines + 1) / (catalog.document_frequency(t) + 0.5)) for t in terms}
+    total = sum(weight.values()) or 1.0
+    unknown = sum(w for t, w in weight.items() if catalog.document_frequency(t) == 0) / total
+    # Coverage of each line that holds any term, through the postings (never a full scan).
+    per_line: dict[int, float] = {}
+    for t in terms:
+        for pos in catalog.postings.get(t, []):
+            per_line[pos] = per_line.get(pos, 0.0) + weight[t]
+    best_line: dict[str, tuple[float, int]] = {}
+    for pos, held in per_line.items():
+        window = held
+        nxt = pos + 1
+        if nxt in per_line and catalog.lines[nxt].resume.id == catalog.lines[pos].resume.id:
+            extra = sum(
+                weight[t]
+                for t in terms
+                if t in catalog.line_terms[nxt] and t not in catalog.line_terms[pos]
+            )
+            window = held + extra
+        cid = catalog.lines[pos].candidate_id
+        if window > best_line.get(cid, (-1.0, 0))[0]:
+            best_line[cid] = (window, pos)
+    sims = np.array([similarities.get(cid, 0.0) for cid in pool], dtype=np.float64)
+    mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
+    out = []
+    for cid in pool:
+        coverage = best_line.get(cid, (0.0, -1))[0] / total
+        similarity = similarities.get(cid, 0.0)
+        z = (similarity - mean) / std
+        features = {
+            "bias": 1.0,
+            "coverage": min(coverage, 1.0),
+            "similarity": similarity,
+            "similarity_z": z,
+            "coverage_x_z": min(coverage, 1.0) * z,
+            "unknown": unknown,
+        }
+        lines: list[int] = []
+        if cid in best_line and coverage > 0:
+            lines.append(best_line[cid][1])
+        for pos in chunk_lines.get(cid, [])[:1]:
+            if pos not in lines:
+                lines.append(pos)
+        shared = [
+            t for t in terms if cid in best_line and t in catalog.line_terms[best_line[cid][1]]
+        ]
+        why = (
+            f"shares {', '.join(shared[:4])} and reads alike ({similarity:.2f})"
+            if shared
+            else f"reads alike ({similarity:.2f}) without the same words"
+        )
+        out.append(Nearness(cid, features, model.probability(features), tuple(lines), why))
+    return sorted(out, key=lambda n: -n.probability)

@@ -1,0 +1,95 @@
+"""Requirements the strict matcher misses: employers and places from the profiles, and how near a
+candidate comes to a requirement no line states word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import retrieval
+from assistant.catalog import Catalog
+from assistant.matching import Calibration, correct_spelling, nearness
+from assistant.question import plan_question
+from assistant.service import Assistant
+from ingest.pipeline import Ingestor, SourceFile, parse_resume
+
+PEOPLE = {
+    "wren.txt": "Wren Calloway\nSeattle, WA\nExperience\n"
+    "Fjordline — Staff Engineer, 2020 – Present\n"
+    "- Led development of Quillstone, the team's iOS app\n",
+    "tobias.txt": "Tobias Washington\nBoise, ID\nExperience\n"
+    "Harbor Mutual — Analyst, 2018 – Present\n"
+    "- Integrated the Fjordline API into claims reports\n",
+    "marit.txt": "Marit Ellery\nAustin, TX\nExperience\nPinegrove Labs — Nurse, 2015 – 2019\n"
+    "- Cared for patients in a busy ICU\n",
+}
+
+
+@pytest.fixture
+def people(ingestor: Ingestor, assistant: Assistant) -> Assistant:
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in PEOPLE.items()])
+    assert not report.failed
+    return assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "employers", "place"),
+    [
+        ("Has anyone worked at Fjordline?", ["Fjordline"], None),
+        ("Anyone from Harbor Mutual?", ["Harbor Mutual"], None),
+        ("Who has worked at Block or Square?", ["Block", "Square"], None),
+        ("Who is based in Washington state?", [], "Washington"),
+        ("List all candidates based in Texas.", [], "Texas"),
+        ("Who has worked with Kafka?", [], None),
+    ],
+)
+def test_structured_requirements_in_questions(
+    people: Assistant, question: str, employers: list[str], place: str | None
+) -> None:
+    plan = plan_question(question, people.catalog)
+    assert (plan.employers, plan.place) == (employers, place)
+    assert plan.scope == "all"  # "Washington" the place is not Tobias Washington
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Has anyone worked at Fjordline?", ["Wren Calloway"]),  # not the API integrator
+        ("Who is based in Washington state?", ["Wren Calloway"]),
+        ("Who lives in Texas?", ["Marit Ellery"]),
+        ("Has anyone worked at Target?", []),
+    ],
+)
+def test_employers_and_places_come_from_profiles(
+    people: Assistant, question: str, who: list[str]
+) -> None:
+    answer = people.ask(question)
+    assert answer.candidates == who
+    assert bool(answer.citations) == bool(who)
+
+
+def test_the_rare_word_decides_and_misspellings_are_corrected() -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    assert correct_spelling("quilstone", catalog) == "quillston"
+    wren, tobias, marit = (r.candidate_id for r in resumes)
+    pool = [wren, tobias, marit]
+    model = Calibration({"bias": -2.0, "coverage": 4.0}, threshold=0.5)
+    near = nearness(["lead", "develop", "quilstone", "app"], {}, {}, pool, catalog, model)
+    assert [n.candidate_id for n in near if n.probability >= 0.5] == [wren]
+    assert "quillston" in near[0].why
+    unknown = nearness(["cobol"], {}, {}, pool, catalog, model)
+    assert unknown[0].features["unknown"] == 1.0
+    assert all(n.probability < 0.5 for n in unknown)
+
+
+def test_possible_matches_are_kept_apart_from_matches(
+    people: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = Calibration({"bias": -2.0, "coverage": 4.0}, threshold=0.5)
+    monkeypatch.setattr(retrieval, "calibration", lambda: model)
+    answer = people.ask("Who was the lead developer of the Quilstone app?")
+    assert answer.candidates == ["Wren Calloway"]
+    assert "come close" in answer.answer and "possible" in answer.answer
+    assert "Quillstone" in answer.citations[0].text
+    nobody = people.ask("Who knows COBOL?")
+    assert nobody.candidates == [] and not nobody.citations
