@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from assistant.catalog import Catalog
-from assistant.models import Conversation, Section
+from assistant.models import Conversation, DegreeLevel, Section
 from assistant.terms import terms
 
 Kind = Literal["match", "about", "search"]
@@ -32,6 +32,15 @@ Aspect = Literal[
 ]
 ContactField = Literal["email", "phone", "links"]
 Scope = Literal["named", "follow_up", "focus", "all"]
+
+
+class DegreeRequirement(BaseModel):
+    """A degree a question asks for: any of ``levels``, or one of ``names`` ("MBA", "MD"),
+    optionally in a field ("computer science")."""
+
+    levels: list[DegreeLevel] = Field(default_factory=list)
+    names: list[str] = Field(default_factory=list)
+    field: str | None = None
 
 
 class QueryPlan(BaseModel):
@@ -62,10 +71,18 @@ class QueryPlan(BaseModel):
     place: str | None = Field(
         None, description="'Based in Ohio': checked against the candidates' locations."
     )
+    degree: DegreeRequirement | None = Field(
+        None, description="'A master's in computer science', 'an MBA': checked against education."
+    )
+    schools: list[str] = Field(
+        default_factory=list,
+        description="'Studied at KTH', 'graduated from an IIT or an NIT': checked against schools.",
+    )
 
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"
+    r"is there an?|are there|do we have|have we got|i need|we need|looking for|"
     r"anyone|anybody|any|list|find|show|name|give me|get me|how many|"
     r"(has|have|is|are|does|do|can|did) (anyone|anybody|any\w*))\b",
     re.IGNORECASE,
@@ -176,6 +193,7 @@ def plan_question(
 ) -> QueryPlan:
     text = " ".join(question.split())
     employers, place, unnamed = _structured(text)
+    degree, schools, unnamed = _education(unnamed)
     named, residual = _named_candidates(unnamed, catalog)
     previous = [
         c
@@ -219,11 +237,19 @@ def plan_question(
         requirement = " or ".join(employers) if employers else place or ""
     else:
         employers, place = [], None
+    if (degree or schools) and (wants_match or scope in ("named", "follow_up")):
+        # What is left ("data engineers" in "Which data engineers have a PhD?") must hold too.
+        wants_match, min_years = True, None
+        asked = _degree_text(degree) if degree else " or ".join(schools)
+        requirement = asked + (f" ({requirement})" if requirement else "")
+    else:
+        degree, schools = None, []
 
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    if wants_match and (concepts or min_years or employers or place) and not asks_contact:
+    structured = employers or place or degree or schools
+    if wants_match and (concepts or min_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
@@ -246,7 +272,76 @@ def plan_question(
         min_years=min_years if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" else None,
+        degree=degree if kind == "match" else None,
+        schools=schools if kind == "match" else [],
     )
+
+
+_DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
+    (
+        re.compile(r"\b(?:md|m\.d\.|medical degree|doctor of medicine)(?!\w)", re.I),
+        [],
+        ["MD", "M.D.", "Doctor of Medicine"],
+    ),
+    (re.compile(r"\bmba\b", re.I), [], ["MBA", "M.B.A.", "Master of Business Administration"]),
+    (
+        re.compile(r"\b(?:ph\.?\s?d\.?s?|doctorates?|doctoral degrees?)(?!\w)", re.I),
+        ["doctorate"],
+        [],
+    ),
+    (
+        re.compile(r"\b(?:graduate|postgraduate|post-graduate|advanced) degrees?\b", re.I),
+        ["master", "doctorate"],
+        [],
+    ),
+    (re.compile(r"\bmaster(?:'s|’s|s)?\b|\b(?:msc|m\.sc\.|m\.s\.)(?!\w)", re.I), ["master"], []),
+    (
+        re.compile(
+            r"\bbachelor(?:'s|’s|s)?\b|\bundergraduate degrees?\b"
+            r"|\b(?:bsc|b\.sc\.|b\.s\.|b\.a\.)(?!\w)",
+            re.I,
+        ),
+        ["bachelor"],
+        [],
+    ),
+    (re.compile(r"\bassociate(?:'s|’s)? degrees?\b", re.I), ["associate"], []),
+]
+_FIELD = re.compile(
+    r"\s*(?:degree\s+)?(?:in|of)\s+(?P<field>[A-Za-z][\w &/-]*?)\s*(?:\?|$|,|\bfrom\b|\bat\b)",
+    re.I,
+)
+_SCHOOL = re.compile(
+    r"\b(?i:studied|study|studies|went|graduated|graduate|attended|alumn\w*|degree)\s+"
+    r"(?i:at|to|from|of)\s+(?i:the\s+|an?\s+)?"
+    r"(?P<school>[A-Z][\w.&'’-]*(?:,?\s+(?:[A-Z][\w.&'’-]*|of|or|an?|the|de|at)){0,8})"
+)
+
+
+def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
+    """A degree ("a master's in computer science", "an MBA", "a PhD") or schools ("studied at
+    KTH", "an IIT or an NIT") a question asks about, and the question without them."""
+    if m := _SCHOOL.search(text):
+        found = m.group("school").strip(" .?!,")
+        schools = [
+            re.sub(r"^(?:the|an?)\s+", "", s.strip(), flags=re.I)
+            for s in re.split(r"\s+or\s+", found)
+            if s.strip()
+        ]
+        return None, schools, text[: m.start()] + " " + text[m.end() :]
+    for pattern, levels, names in _DEGREES:
+        if m := pattern.search(text):
+            end = m.end()
+            field = None
+            if f := _FIELD.match(text, end):
+                field, end = f.group("field").strip(), f.end("field")
+            rest = text[: m.start()] + " " + text[end:]
+            return DegreeRequirement(levels=levels, names=names, field=field), [], rest
+    return None, [], text
+
+
+def _degree_text(degree: DegreeRequirement) -> str:
+    what = degree.names[0] if degree.names else " or ".join(degree.levels)
+    return what + (f" in {degree.field}" if degree.field else "")
 
 
 _EMPLOYER = re.compile(

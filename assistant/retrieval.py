@@ -22,8 +22,8 @@ from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
 from assistant.matching import Calibration, Nearness, calibration, nearness
-from assistant.models import Evidence, Fact, Location, Resume, Section
-from assistant.question import QueryPlan
+from assistant.models import Degree, Evidence, Fact, Location, Resume, Section
+from assistant.question import DegreeRequirement, QueryPlan
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import terms
@@ -96,7 +96,7 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        if plan.employers or plan.place:
+        if plan.employers or plan.place or plan.degree or plan.schools:
             return _profile_match(plan, catalog)
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
@@ -265,11 +265,26 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     not the word "target" in a sales line; "based in Washington" is where the candidate lives,
     not a surname or a state agency."""
     wanted_place = _place_query(plan.place) if plan.place else None
+    # Words beside a degree must hold too ("data engineers" in "Which data engineers have a
+    # PhD?"): candidate -> per concept, the lines that show it.
+    concept_hits: list[set[str]] = [
+        {catalog.lines[p].candidate_id for p in _concept_lines(c, plan.soft_terms, catalog)}
+        for c in plan.concepts
+    ]
     groups = []
     for cid in plan.candidate_ids:
         evidence: list[Evidence] = []
+        if any(cid not in hits for hits in concept_hits):
+            if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
+                groups.append(_group(catalog, cid, [], matched=False))
+            continue
         for resume in catalog.resumes_of(cid):
             profile = resume.profile
+            for degree in profile.education:
+                if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
+                    plan.schools and _school_fits(plan.schools, degree, resume)
+                ):
+                    evidence.append(_fact_evidence(resume, degree, "education"))
             if plan.employers:
                 for pos in profile.positions:
                     if not pos.employer:
@@ -292,6 +307,43 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+
+def _fact_text(resume: Resume, fact: Fact) -> str:
+    return " ".join(ln.text for ln in resume.line_range(fact.page, fact.line_start, fact.line_end))
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[^a-z]", "", places.fold(text))
+
+
+def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> bool:
+    if not degree.completed:
+        return False
+    if wanted.names:
+        if _bare(degree.degree) not in {_bare(n) for n in wanted.names}:
+            return False
+    elif degree.level not in wanted.levels:
+        return False
+    if wanted.field:
+        held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
+        return all(t in held for t in terms(wanted.field, query=True))
+    return True
+
+
+_SCHOOL_STOP = {"the", "of", "at", "an", "a", "and", "de", "university", "college"}
+
+
+def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
+    aliases = {_bare(a) for a in degree.school_aliases}
+    text = places.fold(_fact_text(resume, degree) + " " + (degree.school or ""))
+    for school in schools:
+        if _bare(school) in aliases:
+            return True
+        words = [w for w in re.findall(r"\w+", places.fold(school)) if w not in _SCHOOL_STOP]
+        if words and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words):
+            return True
+    return False
 
 
 def _names_org(org: str, text: str) -> bool:

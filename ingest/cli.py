@@ -22,7 +22,12 @@ from ingest.pipeline import Ingestor, collect, refresh_profiles
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
-    parser.add_argument("paths", nargs="+", type=Path, help="resume files or folders")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="resume files or folders (none: only rebuild profiles made by an older extractor)",
+    )
     args = parser.parse_args(argv)
 
     console = Console(stderr=True)

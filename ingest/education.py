@@ -26,12 +26,12 @@ _ABBREVIATED: list[tuple[DegreeLevel, str]] = [
     ("diploma", r"HND|GED"),
 ]  # fmt: skip
 _SPELLED: list[tuple[DegreeLevel, str]] = [
-    ("doctorate", r"doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b)"),
-    ("master", r"master(?:'s|’s|s)?(?: of| degree|\b)|mba\b|postgraduate degree"),
-    ("bachelor", r"bachelor(?:'s|’s|s)?(?: of| degree|\b)|licenciatura|laurea"),
-    ("associate", r"associate(?:'s|’s)? (?:of|degree)|associate in applied"),
-    ("diploma", r"(?:higher national |high school )?diploma\b"),
-    ("certificate", r"(?:graduate |postgraduate )?certificate in\b"),
+    ("doctorate", r"\b(?:doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b))"),
+    ("master", r"\b(?:master(?:'s|’s|s)?(?: of| degree|\b)|mba\b|postgraduate degree)"),
+    ("bachelor", r"\b(?:bachelor(?:'s|’s|s)?(?: of| degree|\b)|licenciatura|laurea)"),
+    ("associate", r"\b(?:associate(?:'s|’s)? (?:of|degree)|associate in applied)"),
+    ("diploma", r"\b(?:higher national |high school )?diploma\b"),
+    ("certificate", r"\b(?:graduate |postgraduate )?certificate in\b"),
 ]
 _ABBR = re.compile(
     r"(?<![\w.])(?P<deg>"
@@ -53,7 +53,7 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_CLAUSE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+_CLAUSE = re.compile(r"(?<=[a-z0-9]{2}[.;])\s+(?=[A-Z])")  # sentence ends, not "M.S. Physics"
 _SPLIT = re.compile(r"\s*(?:,|—|–|\s-\s|\||·|\(|\))\s*")
 
 
@@ -125,8 +125,9 @@ def read_education(lines: list[ResumeLine]) -> list[Degree]:
             end_line = line
             nxt = content[i + 1] if i + 1 < len(content) else None
             if school is None and in_education:
-                # The school on the next line (wrapped), or on the line above (LinkedIn).
-                for other in (nxt, content[i - 1] if i else None):
+                # The school on the line above (LinkedIn: school, then degree) or on the next
+                # line (a wrapped degree line).
+                for other in (content[i - 1] if i else None, nxt):
                     if (
                         other is not None
                         and other.section == "education"
@@ -185,6 +186,6 @@ def school_aliases(school: str) -> list[str]:
     aliases.extend(w for w in words if w.isupper() and 2 <= len(w) <= 6)
     key = " ".join(school.lower().split())
     for name, short in _KNOWN_SHORT.items():
-        if name in key or key in name:
-            aliases.extend(short)
+        if name in key or key in name or key in (s.lower() for s in short):
+            aliases.extend([name.title(), *short])
     return list(dict.fromkeys(a for a in aliases if a != school))

@@ -45,7 +45,7 @@ def collect(devset: Path, scratch: Path) -> list[dict[str, Any]]:
         if item["type"] not in MATCH_TYPES:
             continue
         plan = plan_question(item["q"], catalog, Conversation())
-        if plan.employers or plan.place or plan.min_years is not None:
+        if plan.employers or plan.place or plan.degree or plan.schools or plan.min_years:
             continue
         # Every candidate is scored, whatever scope the planner chose (a place that is also a
         # surname, "Washington", narrows it by mistake); that error is the planner's to fix.

@@ -93,3 +93,65 @@ def test_possible_matches_are_kept_apart_from_matches(
     assert "Quillstone" in answer.citations[0].text
     nobody = people.ask("Who knows COBOL?")
     assert nobody.candidates == [] and not nobody.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "levels", "names", "field", "schools"),
+    [
+        ("Which candidates hold a PhD?", ["doctorate"], [], None, []),
+        ("Who has a master's degree in computer science?", ["master"], [], "computer science", []),
+        (
+            "Does anyone have an MBA?",
+            [],
+            ["MBA", "M.B.A.", "Master of Business Administration"],
+            None,
+            [],
+        ),
+        ("Which nurse has a graduate degree?", ["master", "doctorate"], [], None, []),
+        ("Who went to Georgia Tech?", None, None, None, ["Georgia Tech"]),
+        ("Which candidates graduated from an IIT or an NIT?", None, None, None, ["IIT", "NIT"]),
+    ],
+)
+def test_degree_and_school_requirements(
+    people: Assistant,
+    question: str,
+    levels: list[str] | None,
+    names: list[str] | None,
+    field: str | None,
+    schools: list[str],
+) -> None:
+    plan = plan_question(question, people.catalog)
+    assert plan.kind == "match"
+    if levels is None:
+        assert plan.degree is None
+    else:
+        assert plan.degree is not None
+        assert (plan.degree.levels, plan.degree.names, plan.degree.field) == (levels, names, field)
+    assert plan.schools == schools
+
+
+def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "a.txt",
+                data=b"Ann Vale\nEducation\nM.S. Computer Science, Georgia Institute of Technology"
+                b", 2019\nB.S. Physics, Hill College, 2016\n",
+            ),
+            SourceFile(
+                "b.txt",
+                data=b"Bo Lund\nExperience\nData Engineer at Fjordline, 2019 - Present\n"
+                b"Education\nPh.D. Physics, Hill College, 2018\n",
+            ),
+            SourceFile(
+                "c.txt",
+                data=b"Cy Moss\nEducation\nMSc, Lakeshore University. Started a PhD; left.\n",
+            ),
+        ]
+    )
+    ask = assistant.ask
+    assert ask("Who has a master's degree in computer science?").candidates == ["Ann Vale"]
+    assert ask("Who went to Georgia Tech?").candidates == ["Ann Vale"]
+    assert ask("Which candidates hold a PhD?").candidates == ["Bo Lund"]  # Cy left his
+    assert ask("Which data engineers have a PhD?").candidates == ["Bo Lund"]
+    assert ask("Which designers have a PhD?").candidates == []
