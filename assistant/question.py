@@ -28,7 +28,14 @@ from assistant.terms import terms
 
 Kind = Literal["match", "about", "search"]
 Aspect = Literal[
-    "summary", "experience", "education", "skills", "languages", "certifications", "contact"
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "languages",
+    "certifications",
+    "contact",
+    "years",
 ]
 ContactField = Literal["email", "phone", "links"]
 Scope = Literal["named", "follow_up", "focus", "all"]
@@ -98,6 +105,9 @@ _PRONOUN = re.compile(
     r"that (candidate|person|one)|these (candidates|people)|those (candidates|people)|"
     r"the candidate|the same (candidate|person))\b",
     re.IGNORECASE,
+)
+_HOW_LONG = re.compile(
+    r"\bhow (?:many|much) (?:years?|experience)\b|\bhow long\b|\byears of experience\b", re.I
 )
 _CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\b", re.IGNORECASE)
 
@@ -228,8 +238,13 @@ def plan_question(
     wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
+    if scope == "named" and len(ids) == 1 and not _YES_NO.search(text):
+        # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
+        wants_match = False
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
+    if _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
+        aspect = "years"
 
     if (employers or place) and (wants_match or scope in ("named", "follow_up")):
         # The place or employer is the whole requirement; the rest of the words are framing.
@@ -369,7 +384,8 @@ def _structured(text: str) -> tuple[list[str], str | None, str]:
         employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
         rest = text[: m.start()] + " " + text[m.end() :]
     elif m := _PLACE.search(text):
-        place = re.sub(r"\s+(?:state|area)$", "", m.group("place").strip(" .?!,"), flags=re.I)
+        found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
+        place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
         rest = text[: m.start()] + " " + text[m.end() :]
     return employers, place, rest
 
@@ -421,9 +437,10 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
             if word in _FRAME:
                 continue
             ids = first.get(word) or last.get(word) or []
-            if len(ids) == 1 and ids[0] not in found:
-                found.append(ids[0])
-                spans.append((m.start(), m.end()))
+            if len(ids) == 1:
+                if ids[0] not in found:
+                    found.append(ids[0])
+                spans.append((m.start(), m.end()))  # "Rosa Delgado": both words are the name
         if not found:
             # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
             for cand in catalog.candidates.values():

@@ -194,6 +194,8 @@ class Retriever:
                 evidence = _contact_lines(catalog, cid, plan.contact_fields)
             elif plan.aspect == "summary":
                 evidence = _summary_lines(catalog, cid)
+            elif plan.aspect == "years":
+                evidence = _years_lines(catalog, cid)
             else:
                 evidence = _section_lines(catalog, cid, plan.aspect)
             groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
@@ -583,6 +585,25 @@ def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
             seen.add(key)
             unique.append(ev)
     return unique
+
+
+def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """What says how long a candidate has worked: the years the resume states, then the first
+    and the latest dated roles (their span is computed from the profile in the answer)."""
+    out: list[Evidence] = []
+    for resume in catalog.resumes_of(cid):
+        profile = resume.profile
+        for stated in profile.stated_years[:2]:
+            out.append(_fact_evidence(resume, stated, "years"))
+        dated = sorted(
+            (p for p in profile.positions if p.start is not None),
+            key=lambda p: p.start.ordinal() if p.start is not None else 0,
+        )
+        ends = dated[:1] + (dated[-1:] if len(dated) > 1 else [])
+        out.extend(_fact_evidence(resume, pos, "role dates") for pos in ends)
+        if out:
+            break
+    return out
 
 
 def _contact_lines(catalog: Catalog, cid: str, fields: Sequence[str]) -> list[Evidence]:

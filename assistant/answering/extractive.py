@@ -7,6 +7,7 @@ check. "Who has X" answers list every matching candidate and say plainly when no
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
@@ -23,6 +24,7 @@ _ASPECT_TITLES = {
     "languages": "Languages",
     "certifications": "Certifications",
     "contact": "Contact",
+    "years": "Years of experience",
 }
 
 
@@ -57,6 +59,21 @@ def _pool_phrase(retrieved: Retrieved) -> str:
         "focus": f"the {n} {noun} in focus",
         "named": f"the {n} named {noun}",
     }.get(retrieved.plan.scope, f"the {n} {noun}")
+
+
+def _role_span(catalog: Catalog, candidate_id: str) -> str:
+    """ "roles from 2013-07 to now: 12 years 4 months (gaps included)", from the profile."""
+    for resume in catalog.resumes_of(candidate_id):
+        months = resume.profile.experience_months(date.today())
+        dated = [p.start for p in resume.profile.positions if p.start is not None]
+        if months is not None and dated:
+            first = min(dated, key=lambda d: d.ordinal())
+            return (
+                f"the dated roles run from {first} to "
+                f"{'now' if any(p.current for p in resume.profile.positions) else 'the last one'}"
+                f", {months // 12} years {months % 12} months (gaps included)."
+            )
+    return ""
 
 
 class ExtractiveStrategy:
@@ -131,7 +148,10 @@ class ExtractiveStrategy:
                 n = book.cite(ev)
                 text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
                 rows.append(f"- {_short(text)} [{n}]")
-            blocks.append("\n".join([f"**{group.name}**, {title.lower()}:", *rows]))
+            head = f"**{group.name}**, {title.lower()}:"
+            if plan.aspect == "years" and (span := _role_span(catalog, group.candidate_id)):
+                head += f" {span}"
+            blocks.append("\n".join([head, *rows]))
         return "\n\n".join(blocks), retrieved.groups
 
     def _search(

@@ -1,0 +1,91 @@
+"""question -> plan: a table of the phrasings recruiters type, over a small invented pool.
+
+Each row: the question, then what the plan must say (kind, scope, aspect, and any structured
+requirement). Rows are grouped by the shape of the question, not by the words of one resume.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.catalog import Catalog
+from assistant.models import Conversation
+from assistant.question import plan_question
+from ingest.pipeline import parse_resume
+
+POOL = {
+    "dana.txt": "Dana Park\ndana@example.com\nSkills\nKubernetes, Go, Kafka\n",
+    "grace.txt": "Grace Washington\nAtlanta, GA\nExperience\nPlatform lead, 2019 - Present\n",
+    "rosa.txt": "Rosa M. Delgado, RN\nSan Antonio, TX\nCertifications\nBLS, ACLS\n",
+    "omar.md": "# Omar Haddad\nomar@example.org\n## Languages\nEnglish, Arabic\n",
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.build(parse_resume(n, t.encode()) for n, t in POOL.items())
+
+
+def cid(catalog: Catalog, name: str) -> str:
+    return next(c.id for c in catalog.candidates.values() if c.name == name)
+
+
+ROWS: list[tuple[str, dict[str, Any]]] = [
+    # who has / which candidates / casual
+    ("Who has Kubernetes experience?", {"kind": "match", "scope": "all"}),
+    ("Which candidates know Kafka?", {"kind": "match", "scope": "all"}),
+    ("anyone done kafka stuff?", {"kind": "match", "scope": "all"}),
+    ("Do we have a Kafka engineer?", {"kind": "match", "scope": "all"}),
+    ("I need someone with Kafka", {"kind": "match", "scope": "all"}),
+    ("Is there a licensed pharmacist among the candidates?", {"kind": "match"}),
+    ("List everyone with a nursing license.", {"kind": "match"}),
+    ("How many candidates know SQL?", {"kind": "match"}),
+    # employers, places, degrees, schools: answered from the profiles
+    ("Has anyone worked at Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
+    ("Anyone from Stripe?", {"kind": "match", "employers": ["Stripe"]}),
+    ("Who has worked at Block or Square?", {"employers": ["Block", "Square"]}),
+    ("Has she worked with Kafka?", {"employers": []}),
+    ("Who is based in Washington state?", {"place": "Washington", "scope": "all"}),
+    ("Which candidates are based in Washington, D.C.?", {"place": "Washington, D.C."}),
+    ("List all candidates based in Texas.", {"kind": "match", "place": "Texas"}),
+    ("Who lives in Dublin, Ireland?", {"place": "Dublin, Ireland"}),
+    ("Which candidates hold a PhD?", {"kind": "match", "degree_levels": ["doctorate"]}),
+    ("Who has a master's degree in computer science?", {"degree_field": "computer science"}),
+    ("Does anyone have an MBA?", {"kind": "match", "degree_names": ["MBA"]}),
+    ("Which nurse has a graduate degree?", {"degree_levels": ["master", "doctorate"]}),
+    ("Who studied at KTH?", {"kind": "match", "schools": ["KTH"]}),
+    ("Who went to Georgia Tech?", {"schools": ["Georgia Tech"]}),
+    ("Which candidates graduated from an IIT or an NIT?", {"schools": ["IIT", "NIT"]}),
+    # about a named candidate
+    ("Where did Dana Park study?", {"kind": "about", "aspect": "education", "named": "Dana Park"}),
+    ("What is Dana's email?", {"kind": "about", "aspect": "contact", "named": "Dana Park"}),
+    ("Which certifications does Rosa Delgado hold?", {"kind": "about", "aspect": "certifications"}),
+    ("What languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
+    ("How many years of experience does Grace Washington have?", {"aspect": "years"}),
+    ("Summarize Omar Haddad", {"kind": "about", "aspect": "summary", "named": "Omar Haddad"}),
+    ("Does Dana know Go?", {"kind": "match", "scope": "named", "named": "Dana Park"}),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), ROWS, ids=[q for q, _ in ROWS])
+def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> None:
+    plan = plan_question(question, catalog, Conversation())
+    got: dict[str, Any] = {
+        "kind": plan.kind,
+        "scope": plan.scope,
+        "aspect": plan.aspect,
+        "employers": plan.employers,
+        "place": plan.place,
+        "schools": plan.schools,
+        "degree_levels": plan.degree.levels if plan.degree else None,
+        "degree_names": plan.degree.names[:1] if plan.degree else None,
+        "degree_field": plan.degree.field if plan.degree else None,
+        "named": (
+            catalog.candidates[plan.candidate_ids[0]].name
+            if plan.scope == "named" and plan.candidate_ids
+            else None
+        ),
+    }
+    assert {k: got[k] for k in expected} == expected
