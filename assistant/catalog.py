@@ -38,12 +38,19 @@ _AnalysedLine = tuple[ResumeLine, list[str], list[frozenset[str]] | None]
 
 def _analyse(resume: Resume) -> list[_AnalysedLine]:
     out: list[_AnalysedLine] = []
+    name = resume.profile.name
+    # The candidate's own name is who they are, not what they know: "Swift" in Daniel Swift's
+    # name line is no Swift experience.
+    own_name = set(terms(name.value)) if name else set()
     for line in resume.lines:
         if line.blank or line.suspicious:
             continue  # flagged lines are kept for the record, never searched or cited
         parts = list_items(line.text)
         items = [frozenset(terms(part)) for part in parts] if parts else None
-        out.append((line, terms(line.text), items))
+        line_terms = terms(line.text)
+        if name and line.page == name.page and line.number == name.line_start:
+            line_terms = [t for t in line_terms if t not in own_name]
+        out.append((line, line_terms, items))
     return out
 
 

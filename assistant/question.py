@@ -183,7 +183,7 @@ _FRAME_WORDS = """
     writes wrote built build builds developed develop coded code also too ever currently
     current previously previous good great deep professional
     fit fits suitable ideal best role roles position positions job jobs opening openings would
-    match matches
+    match matches many much number count total
 """
 _FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
@@ -432,11 +432,24 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
             parts = cand.name.lower().split()
             first.setdefault(parts[0], []).append(cand.id)
             last.setdefault(parts[-1], []).append(cand.id)
-        for m in re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered):
+        pieces = list(re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered))
+        for i, m in enumerate(pieces):
             word = m.group(0).removesuffix("'s").removesuffix("'")
             if word in _FRAME:
                 continue
             ids = first.get(word) or last.get(word) or []
+            beside = {p.group(0).removesuffix("'s") for p in pieces[max(0, i - 1) : i + 2]}
+            whole = (
+                len(ids) == 1
+                and len(beside & set(catalog.candidates[ids[0]].name.lower().split())) > 1
+            )
+            if (
+                len(ids) == 1
+                and not whole
+                and not m.group(0).endswith(("'s", "'"))
+                and _common_word(word, ids[0], catalog)
+            ):
+                continue  # "Who can write Swift?": a word of other resumes, not Daniel Swift
             if len(ids) == 1:
                 if ids[0] not in found:
                     found.append(ids[0])
@@ -455,6 +468,17 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
         residual = residual[:start] + " " + residual[end:]
     residual = re.sub(r"(^|\s)'s\b", " ", residual)
     return found, residual
+
+
+def _common_word(word: str, candidate_id: str, catalog: Catalog) -> bool:
+    """Whether a name word is also an ordinary word of this pool: it stands in another
+    candidate's lines ("Swift" the language, "Block" the employer). Said with the possessive
+    or beside the rest of the name, it is still the name."""
+    for term in terms(word):
+        for pos in catalog.postings.get(term, []):
+            if catalog.lines[pos].candidate_id != candidate_id:
+                return True
+    return False
 
 
 def _aspect(text: str) -> Aspect | None:

@@ -155,3 +155,13 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
     assert ask("Which candidates hold a PhD?").candidates == ["Bo Lund"]  # Cy left his
     assert ask("Which data engineers have a PhD?").candidates == ["Bo Lund"]
     assert ask("Which designers have a PhD?").candidates == []
+
+
+def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile("lena.txt", data=b"Lena Swift\nSkills\nPython, SQL\n"),
+            SourceFile("ann.txt", data=b"Ann Vale\nSkills\nSwift, SwiftUI\n"),
+        ]
+    )
+    assert assistant.ask("Who knows Swift?").candidates == ["Ann Vale"]

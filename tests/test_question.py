@@ -19,7 +19,9 @@ POOL = {
     "dana.txt": "Dana Park\ndana@example.com\nSkills\nKubernetes, Go, Kafka\n",
     "grace.txt": "Grace Washington\nAtlanta, GA\nExperience\nPlatform lead, 2019 - Present\n",
     "rosa.txt": "Rosa M. Delgado, RN\nSan Antonio, TX\nCertifications\nBLS, ACLS\n",
-    "omar.md": "# Omar Haddad\nomar@example.org\n## Languages\nEnglish, Arabic\n",
+    "omar.md": "# Omar Haddad\nomar@example.org\n## Languages\nEnglish, Arabic\n## Skills\nSwift\n",
+    "lena.txt": "Lena Swift\nlena@example.net\nSkills\nPython, SQL\n",
+    "ann.txt": "Ann Vale\nSkills\nSwift, SwiftUI, iOS\n",
 }
 
 
@@ -41,7 +43,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("I need someone with Kafka", {"kind": "match", "scope": "all"}),
     ("Is there a licensed pharmacist among the candidates?", {"kind": "match"}),
     ("List everyone with a nursing license.", {"kind": "match"}),
-    ("How many candidates know SQL?", {"kind": "match"}),
+    ("How many candidates know SQL?", {"kind": "match", "requirement": "sql"}),
+    ("how many people speak spanish", {"kind": "match", "requirement": "spanish"}),
+    # names that are also words of the pool
+    ("Who knows Swift?", {"kind": "match", "scope": "all"}),
+    ("Who can write Swift for iOS?", {"kind": "match", "scope": "all"}),
+    ("What is Swift's email?", {"kind": "about", "named": "Lena Swift"}),
+    ("What is Lena Swift's email?", {"kind": "about", "named": "Lena Swift"}),
     # employers, places, degrees, schools: answered from the profiles
     ("Has anyone worked at Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
     ("Anyone from Stripe?", {"kind": "match", "employers": ["Stripe"]}),
@@ -76,6 +84,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "kind": plan.kind,
         "scope": plan.scope,
         "aspect": plan.aspect,
+        "requirement": plan.requirement,
         "employers": plan.employers,
         "place": plan.place,
         "schools": plan.schools,
