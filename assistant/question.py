@@ -106,6 +106,9 @@ _PRONOUN = re.compile(
     r"the candidate|the same (candidate|person))\b",
     re.IGNORECASE,
 )
+_PROGRAMMING = re.compile(
+    r"\b(?:programming|coding|computer|software|scripting)\s+languages?\b", re.IGNORECASE
+)
 _HOW_LONG = re.compile(
     r"\bhow (?:many|much) (?:years?|experience)\b|\bhow long\b|\byears of experience\b", re.I
 )
@@ -132,7 +135,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
         "certifications",
         re.compile(r"\b(certifications?|certificates?|certified|licen[cs]es?)\b", re.I),
     ),
-    ("languages", re.compile(r"\b(languages?|speaks?|spoken)\b", re.I)),
+    ("languages", re.compile(r"\b(languages?(?!\s+models?)|speaks?|spoken)\b", re.I)),
     (
         "skills",
         re.compile(
@@ -229,6 +232,8 @@ def plan_question(
         scope, ids = "all", list(catalog.candidates)
 
     aspect = _aspect(residual)
+    if _PROGRAMMING.search(residual):
+        aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     min_years, residual = _years(residual)
     requirement = _requirement_text(residual)
@@ -238,7 +243,7 @@ def plan_question(
     wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
-    if scope == "named" and len(ids) == 1 and not _YES_NO.search(text):
+    if scope in ("named", "follow_up") and len(ids) == 1 and not _YES_NO.search(text):
         # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
         wants_match = False
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):

@@ -198,7 +198,9 @@ class Retriever:
                 evidence = _years_lines(catalog, cid)
             else:
                 evidence = _section_lines(catalog, cid, plan.aspect)
-            groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
+                if plan.aspect == "skills":
+                    evidence = _programming_lines(catalog, cid) + evidence
+            groups.append(_group(catalog, cid, _unique(evidence), matched=bool(evidence)))
         return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
 
     def _scoped_search(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
@@ -577,14 +579,28 @@ def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     evidence += _section_lines(catalog, cid, "experience", limit=2)
     evidence += _section_lines(catalog, cid, "education", limit=1)
     evidence += _section_lines(catalog, cid, "skills", limit=1)
+    return _unique(evidence)
+
+
+def _programming_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """Programming languages listed under a "Languages" heading (the profile keeps them apart
+    from spoken languages)."""
+    return [
+        _fact_evidence(resume, fact, "programming languages")
+        for resume in catalog.resumes_of(cid)
+        for fact in resume.profile.programming_languages[:1]
+    ]
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
     seen: set[tuple[str, int | None, int]] = set()
-    unique = []
+    out = []
     for ev in evidence:
         key = (ev.resume_id, ev.page, ev.line_start)
         if key not in seen:
             seen.add(key)
-            unique.append(ev)
-    return unique
+            out.append(ev)
+    return out
 
 
 def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:

@@ -74,6 +74,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("How many years of experience does Grace Washington have?", {"aspect": "years"}),
     ("Summarize Omar Haddad", {"kind": "about", "aspect": "summary", "named": "Omar Haddad"}),
     ("Does Dana know Go?", {"kind": "match", "scope": "named", "named": "Dana Park"}),
+    ("What programming languages does Dana know?", {"kind": "about", "aspect": "skills"}),
+    ("Which languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
+    ("What has Dana done with large language models?", {"kind": "about", "aspect": None}),
 ]
 
 
