@@ -103,7 +103,7 @@ _YES_NO = re.compile(r"^\s*(does|do|did|has|have|is|are|was|can|could)\b", re.IG
 _PRONOUN = re.compile(
     r"\b(he|she|they|him|her|hers|his|them|their|theirs|this (candidate|person|one)|"
     r"that (candidate|person|one)|these (candidates|people)|those (candidates|people)|"
-    r"the candidate|the same (candidate|person))\b",
+    r"the candidate|the same (candidate|person)|(of|among) (these|those|them))\b",
     re.IGNORECASE,
 )
 _PROGRAMMING = re.compile(
@@ -186,7 +186,8 @@ _FRAME_WORDS = """
     writes wrote built build builds developed develop coded code also too ever currently
     current previously previous good great deep professional
     fit fits suitable ideal best role roles position positions job jobs opening openings would
-    match matches many much number count total
+    match matches many much number count total two three four five six seven eight nine ten
+    also too either
 """
 _FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
@@ -220,6 +221,9 @@ def plan_question(
     scope: Scope
     if named:
         scope, ids = "named", named
+    elif previous and _PRONOUN.search(text):
+        # "And which of those have been on call?": the previous answer's candidates.
+        scope, ids = "follow_up", previous
     elif continues and last is not None and last.kind == "match":
         # "What about Mandarin?" after "Who speaks Japanese?": same question, same pool.
         scope = "follow_up" if set(last.scope_ids) != set(catalog.candidates) else "all"
@@ -243,7 +247,13 @@ def plan_question(
     wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
-    if scope in ("named", "follow_up") and len(ids) == 1 and not _YES_NO.search(text):
+    selects = re.search(r"\b(?:of|among) (?:them|those|these)\b", text, re.IGNORECASE)
+    if (
+        scope in ("named", "follow_up")
+        and len(ids) == 1
+        and not _YES_NO.search(text)
+        and not selects
+    ):
         # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
         wants_match = False
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):
@@ -494,6 +504,7 @@ def _aspect(text: str) -> Aspect | None:
 
 
 def _requirement_text(residual: str) -> str:
+    residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
     kept = [w for w in words if w.strip("'.?!") not in _FRAME and w.strip("'") != "s"]
     return " ".join(kept).strip(" ,;&/?!.")

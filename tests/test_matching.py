@@ -8,6 +8,7 @@ import pytest
 from assistant import retrieval
 from assistant.catalog import Catalog
 from assistant.matching import Calibration, correct_spelling, nearness
+from assistant.models import Conversation
 from assistant.question import plan_question
 from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile, parse_resume
@@ -165,3 +166,12 @@ def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
         ]
     )
     assert assistant.ask("Who knows Swift?").candidates == ["Ann Vale"]
+
+
+def test_which_of_those_narrows_the_previous_answer(people: Assistant) -> None:
+    conversation = Conversation()
+    first = people.ask("Has anyone worked at Fjordline or Harbor Mutual?", conversation)
+    assert sorted(first.candidates) == ["Tobias Washington", "Wren Calloway"]
+    second = people.ask("And which of those are based in Washington state?", conversation)
+    assert second.candidates == ["Wren Calloway"]
+    assert "of the 2 candidates from the previous answer" in second.answer
