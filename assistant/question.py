@@ -95,8 +95,8 @@ _MATCH_START = re.compile(
     re.IGNORECASE,
 )
 _MATCH_ANYWHERE = re.compile(
-    r"\b(which (candidates?|people|persons|applicants|ones|of (them|these|those))|candidates? "
-    r"(with|who|that)|anyone|anybody)\b",
+    r"\b((which|what) (candidates?|people|persons|applicants|ones|of (them|these|those))|"
+    r"candidates? (with|who|that)|anyone|anybody)\b",
     re.IGNORECASE,
 )
 _YES_NO = re.compile(r"^\s*(does|do|did|has|have|is|are|was|can|could)\b", re.IGNORECASE)
