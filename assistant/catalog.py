@@ -218,9 +218,8 @@ def _candidates(resumes: Sequence[Resume], why: dict[str, list[str]]) -> dict[st
         cand.resume_ids.append(resume.id)
         if not cand.named and (label := file_label(resume.source)) not in cand.aliases:
             cand.aliases.append(label)
-        own = [w for w in resume.warnings if not w.startswith("No name found")]
-        if not cand.named and len(cand.warnings) == 0:
-            own = resume.warnings
+        # A name-less file joined to a named candidate is no longer name-less.
+        own = [w for w in resume.warnings if not (cand.named and w.startswith("No name found"))]
         cand.warnings.extend(w for w in own if w not in cand.warnings)
         if resume.candidate_id not in best or _richness(resume) > _richness(
             best[resume.candidate_id]

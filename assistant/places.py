@@ -121,6 +121,11 @@ def _cities() -> dict[str, tuple[str, str, str | None]]:
     return out
 
 
+def country_code(name: str) -> str | None:
+    """ISO alpha-2 code of a country name as :func:`country` gives it ("Ireland" -> "IE")."""
+    return next((code for code, shown in _codes().items() if shown == name), None)
+
+
 def country(text: str) -> str | None:
     return _countries().get(fold(text).rstrip("."))
 

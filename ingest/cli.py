@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ingestor = Ingestor(store, embedder, settings)
     if refreshed := refresh_profiles(store):
         print(f"Rebuilt the profiles of {refreshed} stored resume(s) with the current extractor.")
+    if not args.paths:
+        return 0  # only the rebuild was asked for
 
     with Progress(
         TextColumn("[bold]Ingesting"),

@@ -254,15 +254,9 @@ def _strip_contacts_keep_commas(text: str) -> str:
 
 
 def _region_code(location: Location | None) -> str:
-    if location is None or location.country is None:
-        return "US"
-    import pycountry
-
-    try:
-        found = pycountry.countries.lookup(location.country)
-    except LookupError:
-        return "US"
-    return str(found.alpha_2)
+    """Where phone numbers without a country code are read from ("US" when unknown)."""
+    code = places.country_code(location.country) if location and location.country else None
+    return code or "US"
 
 
 def _read_phones(content: list[ResumeLine], contact: Contact, region: str) -> None:
