@@ -281,8 +281,6 @@ def render_candidate_list(assistant: Assistant, candidates: list[Candidate]) -> 
             place = md_escape(candidate.location or "")
             label = md_escape(candidate.name) + (f" · {role or place}" if role or place else "")
             with st.expander(label):
-                if role and place:
-                    st.caption(place)
                 resume = (
                     assistant.resume(candidate.profile_resume_id)
                     if candidate.profile_resume_id
