@@ -5,18 +5,27 @@ python -m assistant chat [--json]        one question per line on stdin; follow-
 python -m assistant candidates [--json]
 python -m assistant split FILE [--undo]   a file wrongly joined to another candidate
 python -m assistant remove CANDIDATE_OR_FILE
+python -m assistant screen JOB_FILE [--rubric R.json] [--save-rubric R.json]
+                                    [--json | --csv | --md] [--blind] [--top N]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import re
 import sys
 from datetime import date
+from pathlib import Path
 
-from assistant.models import Answer, Candidate, Conversation, Fact, Resume
+from pydantic import ValidationError
+
+from assistant.models import Answer, Candidate, Conversation, Fact, Resume, Rubric
+from assistant.screening import read_rubric, screening_answer, screening_table
 from assistant.service import Assistant
+from ingest.readers import ReadError, read_lines
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\*_\[\]()!<>|~$#])")
 
@@ -118,7 +127,23 @@ def main(argv: list[str] | None = None) -> int:
     split.add_argument("--undo", action="store_true", help="let the file be joined again")
     remove = commands.add_parser("remove", help="remove a candidate (all files) or one file")
     remove.add_argument("target", help="candidate name or id, or a file name")
+    screen = commands.add_parser(
+        "screen", help="rank every candidate against a job description (TXT, MD, PDF, DOCX)"
+    )
+    screen.add_argument("job_file", type=Path)
+    screen.add_argument("--rubric", type=Path, help="score with this rubric (JSON), e.g. edited")
+    screen.add_argument(
+        "--save-rubric", type=Path, help="write the rubric read from the posting (JSON) to edit"
+    )
+    output = screen.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="the whole matrix as JSON")
+    output.add_argument("--csv", action="store_true", help="one row per candidate")
+    output.add_argument("--md", action="store_true", help="a markdown table")
+    screen.add_argument("--blind", action="store_true", help="'Candidate N' instead of names")
+    screen.add_argument("--top", type=int, default=None, help="only the N best candidates")
     args = parser.parse_args(argv)
+    if args.command == "screen":
+        return _screen(args)
 
     assistant = Assistant()
     if assistant.llm_error:
@@ -154,3 +179,96 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("Removed: " + ", ".join(removed))
     return 0
+
+
+def _read_rubric(args: argparse.Namespace) -> Rubric | str:
+    """The rubric to score with, or an error message."""
+    if args.rubric is not None:
+        try:
+            return Rubric.model_validate_json(args.rubric.read_text(encoding="utf-8"))
+        except OSError as err:
+            return f"cannot read {args.rubric}: {err.strerror or err}"
+        except ValidationError as err:
+            return f"{args.rubric} is not a rubric: {err.errors()[0]['msg']}"
+    try:
+        _, lines = read_lines(args.job_file.name, args.job_file.read_bytes())
+    except OSError as err:
+        return f"cannot read {args.job_file}: {err.strerror or err}"
+    except ReadError as err:
+        return f"{args.job_file}: {err}"
+    rubric = read_rubric("\n".join(line.text for line in lines))
+    if not rubric.criteria:
+        return (
+            f"{args.job_file}: no requirements found (expected a 'Requirements' or 'Must have' "
+            "part with bullets or items); write a rubric JSON and pass it with --rubric"
+        )
+    return rubric
+
+
+def _screen(args: argparse.Namespace) -> int:
+    rubric = _read_rubric(args)
+    if isinstance(rubric, str):
+        print(f"error: {rubric}", file=sys.stderr)
+        return 2
+    if args.save_rubric is not None:
+        args.save_rubric.write_text(rubric.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        print(f"rubric written to {args.save_rubric}", file=sys.stderr)
+    for why in rubric.refused:
+        print(f"! not used as a criterion: {why}", file=sys.stderr)
+    assistant = Assistant()
+    catalog = assistant.catalog
+    if not catalog.candidates:
+        print("No candidates yet. Load resumes with: python -m ingest PATH", file=sys.stderr)
+        return 1
+    screening = assistant.screener.screen(rubric, catalog)
+    if args.top is not None:
+        screening.rows = screening.rows[: max(args.top, 0)]
+    if not (args.json or args.csv or args.md):
+        _print_answer(screening_answer(screening, catalog, rubric.title, args.blind), False)
+        return 0
+    table = screening_table(screening, catalog, args.blind)
+    if args.json:
+        print(json.dumps({"rubric": rubric.model_dump(), "rows": table}, ensure_ascii=False))
+    elif args.csv:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(
+            ["rank", "candidate", "points", "must_share", "fits"]
+            + [c.text for c in rubric.criteria]
+        )
+        for row in table:
+            writer.writerow(
+                [row["rank"], row["candidate"], row["points"], row["must_share"], row["fits"]]
+                + [_cell_text(cell) for cell in _cells(row)]
+            )
+        print(out.getvalue(), end="")
+    else:
+        head = ["#", "candidate", "points", *[c.text for c in rubric.criteria]]
+        print("| " + " | ".join(_md(h) for h in head) + " |")
+        print("|" + "---|" * len(head))
+        for row in table:
+            cells = [_md(_cell_text(cell)) for cell in _cells(row)]
+            print(
+                f"| {row['rank']} | {_md(row['candidate'])} | {row['points']} | "
+                + " | ".join(cells)
+                + " |"
+            )
+    return 0
+
+
+def _cells(row: dict[str, object]) -> list[dict[str, object]]:
+    cells = row["cells"]
+    assert isinstance(cells, list)
+    return cells
+
+
+def _cell_text(cell: dict[str, object]) -> str:
+    """ "meets: “quote” (file p.1 l.3-4)" for one matrix cell."""
+    quotes = cell.get("evidence") or []
+    assert isinstance(quotes, list)
+    shown = "; ".join(f"“{q['text']}” ({q['where']})" for q in quotes)
+    return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
+
+
+def _md(text: object) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")

@@ -9,8 +9,9 @@ scored with signals that generalise:
 * ``coverage``: the share of the requirement's rarity (IDF) that a line (or a line and the next)
   holds, so a rare project name decides and "led" or "deployed" barely count; misspelt words are
   first mapped to the nearest word of the resumes' vocabulary;
-* ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, and
-  its z-score among the candidates in scope (how much this candidate stands out);
+* ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, its
+  z-score among the candidates in scope, and its ``margin`` over the closest other candidate
+  (how much this candidate stands out);
 * ``unknown``: the share of the requirement's rarity carried by words that no resume contains,
   which is what "nobody comes near" looks like.
 
@@ -33,9 +34,18 @@ from rapidfuzz import fuzz, process
 from assistant.catalog import Catalog
 
 WEIGHTS_FILE = Path(__file__).with_name("matching_weights.json")
-FEATURES = ("bias", "coverage", "similarity", "similarity_z", "coverage_x_z", "unknown")
+FEATURES = (
+    "bias",
+    "coverage",
+    "similarity",
+    "similarity_z",
+    "coverage_x_z",
+    "margin",
+    "unknown",
+)
 _MIN_FUZZY_LEN = 5
 _FUZZY_SCORE = 85
+_SPAN_LINES = 3  # most lines one piece of evidence quotes
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class Nearness:
     candidate_id: str
     features: dict[str, float]
     probability: float
-    lines: tuple[int, ...]  # catalog line positions, best first
+    lines: tuple[tuple[int, int], ...]  # spans of catalog line positions, best first
     why: str
 
 
@@ -115,25 +125,36 @@ def nearness(
             best_line[cid] = (window, pos)
     sims = np.array([similarities.get(cid, 0.0) for cid in pool], dtype=np.float64)
     mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
+    ordered = sorted((similarities.get(cid, 0.0) for cid in pool), reverse=True)
+    first, second = [*ordered, 0.0, 0.0][:2]
     out = []
     for cid in pool:
         coverage = best_line.get(cid, (0.0, -1))[0] / total
         similarity = similarities.get(cid, 0.0)
         z = (similarity - mean) / std
+        # How far ahead of everyone else (positive only for the closest candidate).
+        margin = similarity - (second if similarity >= first else first)
         features = {
             "bias": 1.0,
             "coverage": min(coverage, 1.0),
             "similarity": similarity,
             "similarity_z": z,
             "coverage_x_z": min(coverage, 1.0) * z,
+            "margin": margin,
             "unknown": unknown,
         }
-        lines: list[int] = []
+        spans: list[tuple[int, int]] = []
         if cid in best_line and coverage > 0:
-            lines.append(best_line[cid][1])
-        for pos in chunk_lines.get(cid, [])[:1]:
-            if pos not in lines:
-                lines.append(pos)
+            pos = best_line[cid][1]
+            spans.append((pos, pos))
+        chunk = chunk_lines.get(cid, [])
+        if chunk:
+            # The chunk's contiguous run of lines from its first content line.
+            end = chunk[0]
+            while end + 1 in chunk and end + 1 - chunk[0] < _SPAN_LINES:
+                end += 1
+            if not any(a <= chunk[0] <= b or chunk[0] <= a <= end for a, b in spans):
+                spans.append((chunk[0], end))
         shared = [
             t for t in terms if cid in best_line and t in catalog.line_terms[best_line[cid][1]]
         ]
@@ -142,5 +163,5 @@ def nearness(
             if shared
             else f"reads alike ({similarity:.2f}) without the same words"
         )
-        out.append(Nearness(cid, features, model.probability(features), tuple(lines), why))
+        out.append(Nearness(cid, features, model.probability(features), tuple(spans), why))
     return sorted(out, key=lambda n: -n.probability)

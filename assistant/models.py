@@ -395,3 +395,56 @@ class IngestReport(BaseModel):
         if skipped := self.count("skipped"):
             text += f", {skipped} skipped"
         return text
+
+
+# -- screening against a job description ------------------------------------------------------
+
+CriterionKind = Literal[
+    "skill", "years", "degree", "language", "certification", "location", "employer"
+]
+CriterionMode = Literal["gate", "must", "nice"]
+Verdict = Literal["meets", "possible", "missing", "unknown"]
+
+
+class Criterion(BaseModel):
+    """One requirement of a job description. A gate passes or fails and never adds points; a
+    must-have and a nice-to-have add ``weight`` when met (half of it when possibly met)."""
+
+    text: str = Field(min_length=1, max_length=300)
+    kind: CriterionKind = "skill"
+    mode: CriterionMode = "must"
+    weight: float = Field(1.0, ge=0.0, le=10.0)
+    min_years: int | None = Field(None, ge=0, le=60)
+
+
+class Rubric(BaseModel):
+    title: str = ""
+    criteria: list[Criterion] = Field(default_factory=list)
+    refused: list[str] = Field(
+        default_factory=list,
+        description="Lines of the posting not used as criteria, each with the reason.",
+    )
+
+
+class Cell(BaseModel):
+    """One candidate against one criterion."""
+
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: str = ""
+
+
+class ScreenRow(BaseModel):
+    candidate_id: str
+    name: str
+    cells: list[Cell]
+    score: float = Field(description="Points from must-haves and nice-to-haves.")
+    must_share: float = Field(description="Share of the must-haves met (possible counts half).")
+    gates_failed: int = 0
+    fits: bool = False
+
+
+class Screening(BaseModel):
+    rubric: Rubric
+    considered: int
+    rows: list[ScreenRow] = Field(default_factory=list, description="Ranked, best first.")

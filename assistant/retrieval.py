@@ -176,8 +176,8 @@ class Retriever:
             if near.probability < threshold or not near.lines:
                 break
             evidence = [
-                _line_evidence(catalog.lines[p], near.probability, "possible")
-                for p in near.lines[:_MATCH_LINES]
+                _span_evidence(catalog, span, near.probability, "possible")
+                for span in near.lines[:_MATCH_LINES]
             ]
             group = _group(catalog, near.candidate_id, evidence, matched=False)
             out.append(group.model_copy(update={"possible": True, "why": near.why}))
@@ -288,7 +288,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
                     plan.schools and _school_fits(plan.schools, degree, resume)
                 ):
-                    evidence.append(_fact_evidence(resume, degree, "education"))
+                    evidence.append(fact_evidence(resume, degree, "education"))
             if plan.employers:
                 for pos in profile.positions:
                     if not pos.employer:
@@ -298,14 +298,14 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     own = [ln.text for ln in lines if _names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
                     if any(_names_org(org, text) for org in plan.employers):
-                        evidence.append(_fact_evidence(resume, pos, "employer"))
+                        evidence.append(fact_evidence(resume, pos, "employer"))
                         break
             elif (
                 wanted_place is not None
                 and profile.location is not None
                 and _same_place(wanted_place, profile.location)
             ):
-                evidence.append(_fact_evidence(resume, profile.location, "location"))
+                evidence.append(fact_evidence(resume, profile.location, "location"))
         if evidence:
             groups.append(_group(catalog, cid, evidence[:_MATCH_LINES]))
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
@@ -379,7 +379,7 @@ def _same_place(wanted: places.Place | str, where: Location) -> bool:
 _AREA = re.compile(r"\s+(?:bay\s+)?area$", re.IGNORECASE)
 
 
-def _fact_evidence(resume: Resume, fact: Fact, reason: str) -> Evidence:
+def fact_evidence(resume: Resume, fact: Fact, reason: str) -> Evidence:
     return Evidence(
         candidate_id=resume.candidate_id,
         resume_id=resume.id,
@@ -525,6 +525,12 @@ def _window_evidence(
     return ev.model_copy(update={"line_end": catalog.lines[end].line.number})
 
 
+def _span_evidence(catalog: Catalog, span: tuple[int, int], score: float, reason: str) -> Evidence:
+    """Evidence of the lines from ``span[0]`` to ``span[1]`` (catalog positions, one resume)."""
+    ev = _line_evidence(catalog.lines[span[0]], score, reason)
+    return ev.model_copy(update={"line_end": catalog.lines[span[1]].line.number})
+
+
 def _hit_positions(hit: ChunkHit, catalog: Catalog) -> list[int]:
     """The content lines of a chunk (headings left out)."""
     positions = []
@@ -586,7 +592,7 @@ def _programming_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     """Programming languages listed under a "Languages" heading (the profile keeps them apart
     from spoken languages)."""
     return [
-        _fact_evidence(resume, fact, "programming languages")
+        fact_evidence(resume, fact, "programming languages")
         for resume in catalog.resumes_of(cid)
         for fact in resume.profile.programming_languages[:1]
     ]
@@ -610,13 +616,13 @@ def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     for resume in catalog.resumes_of(cid):
         profile = resume.profile
         for stated in profile.stated_years[:2]:
-            out.append(_fact_evidence(resume, stated, "years"))
+            out.append(fact_evidence(resume, stated, "years"))
         dated = sorted(
             (p for p in profile.positions if p.start is not None),
             key=lambda p: p.start.ordinal() if p.start is not None else 0,
         )
         ends = dated[:1] + (dated[-1:] if len(dated) > 1 else [])
-        out.extend(_fact_evidence(resume, pos, "role dates") for pos in ends)
+        out.extend(fact_evidence(resume, pos, "role dates") for pos in ends)
         if out:
             break
     return out

@@ -19,6 +19,7 @@ from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.models import Answer, Candidate, Conversation, Resume, Turn
 from assistant.question import is_follow_up, plan_question
 from assistant.retrieval import Retriever
+from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
 from assistant.store import ResumeStore, open_store
 
@@ -52,6 +53,7 @@ class Assistant:
             except LLMConfigError as err:
                 self.llm_error = str(err)
         self.retriever = Retriever(self.store, self.embedder, self.settings)
+        self.screener = Screener(self.retriever)
         self._catalog: Catalog | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
@@ -115,6 +117,14 @@ class Assistant:
             )
         elif not catalog.candidates:
             inner = AnswerStream.of(Answer(question=question, answer=EMPTY_STORE))
+        elif looks_like_job_description(question) and read_rubric(question).criteria:
+            # A pasted job description: every candidate in scope against its criteria.
+            rubric = read_rubric(question)
+            pool = list(focus or catalog.candidates)
+            screening = self.screener.screen(rubric, catalog, pool)
+            answer = screening_answer(screening, catalog, question)
+            turn.kind, turn.scope_ids = "match", answer.candidate_ids
+            inner = AnswerStream.of(answer)
         else:
             strategy = self.strategy(use_llm)
             standalone = question

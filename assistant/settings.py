@@ -41,10 +41,13 @@ class Settings(BaseSettings):
     )
 
     chunk_max_words: int = Field(
-        60,
+        25,
         ge=10,
         le=150,
-        description="Words per embedded chunk; MiniLM truncates at 256 tokens, so stay well below.",
+        description=(
+            "Words per embedded chunk (one to three resume lines at 25, so a close chunk points "
+            "at the lines that say it). Changing it re-embeds files on their next ingest."
+        ),
     )
     semantic_k: int = Field(
         60, ge=5, le=500, description="Chunks taken from the vector search for each question."

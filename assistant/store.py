@@ -51,6 +51,7 @@ class StoredVersion:
     content_hash: str
     candidate_id: str
     profile_version: int = 0
+    chunk_words: int = 0  # the chunk size its vectors were made with (0: not recorded)
 
 
 @dataclass
@@ -60,6 +61,7 @@ class PendingResume:
     resume: Resume
     chunks: list[Chunk]
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, DIMENSIONS), np.float32))
+    chunk_words: int = 0
 
 
 class ResumeStore(Protocol):
@@ -149,12 +151,13 @@ def _hit(chunk_id: str, meta: Any, distance: float) -> ChunkHit:
     )
 
 
-def _record_metadata(resume: Resume, n_chunks: int) -> dict[str, str | int]:
+def _record_metadata(resume: Resume, n_chunks: int, chunk_words: int) -> dict[str, str | int]:
     return {
         "content_hash": resume.content_hash,
         "candidate_id": resume.candidate_id,
         "source": resume.source,
         "chunks": n_chunks,
+        "chunk_words": chunk_words,
         "profile_version": resume.profile.version,
     }
 
@@ -189,6 +192,7 @@ class ChromaStore:
                     str(meta["content_hash"]),
                     str(meta["candidate_id"]),
                     int(meta.get("profile_version") or 0),
+                    int(meta.get("chunk_words") or 0),
                 )
         return found
 
@@ -292,7 +296,7 @@ class ChromaStore:
         self.resumes.upsert(
             ids=[p.resume.id for p in pending],
             documents=[p.resume.model_dump_json() for p in pending],
-            metadatas=[_record_metadata(p.resume, len(p.chunks)) for p in pending],
+            metadatas=[_record_metadata(p.resume, len(p.chunks), p.chunk_words) for p in pending],
         )
         for item in pending:
             if item.resume.id in replaced:
@@ -303,7 +307,7 @@ class ChromaStore:
             return
         old = self.resumes.get(ids=[r.id for r in resumes], include=["metadatas"])
         chunks = {
-            rid: int(m.get("chunks") or 0)
+            rid: (int(m.get("chunks") or 0), int(m.get("chunk_words") or 0))
             for rid, m in zip(old["ids"], old["metadatas"] or [], strict=True)
         }
         kept = [r for r in resumes if r.id in chunks]  # never resurrect a deleted resume
@@ -311,7 +315,7 @@ class ChromaStore:
             self.resumes.upsert(
                 ids=[r.id for r in kept],
                 documents=[r.model_dump_json() for r in kept],
-                metadatas=[_record_metadata(r, chunks[r.id]) for r in kept],
+                metadatas=[_record_metadata(r, *chunks[r.id]) for r in kept],
             )
             self._bump()
 

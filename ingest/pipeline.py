@@ -184,7 +184,9 @@ class Ingestor:
                 if p.resume.id in errors:
                     done(_failed(p.resume.source, errors[p.resume.id]))
                     continue
-                known[p.resume.id] = StoredVersion(p.resume.content_hash, p.resume.candidate_id)
+                known[p.resume.id] = StoredVersion(
+                    p.resume.content_hash, p.resume.candidate_id, chunk_words=p.chunk_words
+                )
                 done(
                     IngestOutcome(
                         source=p.resume.source,
@@ -202,6 +204,7 @@ class Ingestor:
     ) -> IngestOutcome | None:
         """Read and parse one file; None when it was queued for embedding."""
         limit = self.settings.max_upload_mb * 1024 * 1024
+        words = self.settings.chunk_max_words
         try:
             if file.size() > limit:
                 return _failed(
@@ -212,13 +215,18 @@ class Ingestor:
             data = file.read()
             digest = hashlib.sha256(data).hexdigest()
             stored = known.get(resume_id(file.source)) or _queued(pending, resume_id(file.source))
-            if stored is not None and stored.content_hash == digest:
+            if stored is not None and stored.content_hash == digest and stored.chunk_words == words:
                 return IngestOutcome(source=file.source, status="unchanged")
+            # Same content chunked at another size (an upgrade): chunked and embedded again.
             resume = parse_resume(file.source, data)
             if stored is not None and _different_people(stored.candidate_id, resume.candidate_id):
                 resume.id = resume_id(file.source, resume.candidate_id)
                 again = known.get(resume.id) or _queued(pending, resume.id)
-                if again is not None and again.content_hash == digest:
+                if (
+                    again is not None
+                    and again.content_hash == digest
+                    and again.chunk_words == words
+                ):
                     return IngestOutcome(source=file.source, status="unchanged")
         except ReadError as err:
             return _failed(file.source, str(err))
@@ -227,14 +235,14 @@ class Ingestor:
         except Exception as err:  # a parser bug on one odd file must not stop the batch
             return _failed(file.source, f"could not parse this file ({type(err).__name__})")
         chunks = chunk_resume(resume, self.settings.chunk_max_words)
-        pending.append(PendingResume(resume=resume, chunks=chunks))
+        pending.append(PendingResume(resume=resume, chunks=chunks, chunk_words=words))
         return None
 
 
 def _queued(pending: list[PendingResume], rid: str) -> StoredVersion | None:
     for p in pending:
         if p.resume.id == rid:
-            return StoredVersion(p.resume.content_hash, p.resume.candidate_id)
+            return StoredVersion(p.resume.content_hash, p.resume.candidate_id, 0, p.chunk_words)
     return None
 
 

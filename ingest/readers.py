@@ -11,11 +11,16 @@ Every failure is a :class:`ReadError` whose message is one line a recruiter can 
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.models import FileFormat, ResumeLine
+
+# pypdf logs its repairs of malformed files ("EOF marker not found") as warnings; a file it
+# cannot read is reported by us with a clear reason, so its own chatter stays out of the output.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"}
 _HINTS = {

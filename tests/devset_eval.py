@@ -46,7 +46,8 @@ def load_scorer(devset: Path) -> ModuleType:
 
 
 def ingest_devset(devset: Path, scratch: Path) -> Assistant:
-    """The devset's resumes in a fresh store under ``scratch``, and an assistant over it."""
+    """The devset's resumes in a store under ``scratch`` (files already there with the same
+    content are skipped), and an assistant over it."""
     settings = Settings(store_path=scratch / "chroma", llm=None)
     embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
     store = open_store(settings, embedder)
@@ -142,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=Path, help="the scorer's per-question rows (JSON)")
     parser.add_argument("--floor", type=_parse_floor, action="append", default=[])
     parser.add_argument("--quiet", action="store_true", help="only the tables")
+    parser.add_argument(
+        "--store", type=Path, help="keep the devset's store here and reuse it (faster reruns)"
+    )
     args = parser.parse_args(argv)
     devset: Path = args.devset.resolve()
     if not (devset / "questions.json").is_file():
@@ -152,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="devset-store-") as scratch:
         started = time.perf_counter()
-        assistant = ingest_devset(devset, Path(scratch))
+        assistant = ingest_devset(devset, args.store or Path(scratch))
         ingest_s = time.perf_counter() - started
         started = time.perf_counter()
         rows = answer_all(assistant, spec)

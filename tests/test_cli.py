@@ -96,3 +96,69 @@ def test_plain_output_prints_citations(env: dict[str, str], tmp_path: Path) -> N
     done = run(["assistant", "ask", "What is Priyanka Iyer's email?"], env)
     assert "priyanka.iyer@example.com" in done.stdout
     assert "priyanka_iyer.txt, line" in done.stdout
+
+
+JOB = """Platform Engineer
+Must have: Kubernetes; Terraform; Python.
+Nice to have: Go, Prometheus.
+"""
+
+
+def test_screen_ranks_with_cited_cells_and_an_editable_rubric(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    job = tmp_path / "job.md"
+    job.write_text(JOB, encoding="utf-8")
+    saved = tmp_path / "rubric.json"
+    done = run(["assistant", "screen", str(job), "--json", "--save-rubric", str(saved)], env)
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert [c["text"] for c in payload["rubric"]["criteria"]] == [
+        "Kubernetes",
+        "Terraform",
+        "Python",
+        "Go",
+        "Prometheus",
+    ]
+    rows = payload["rows"]
+    assert len(rows) == 17  # every candidate (two files of one person are one row)
+    assert rows[0]["candidate"] == "Anika Sharma"
+    assert [r["points"] for r in rows] == sorted((r["points"] for r in rows), reverse=True)
+    for cell in rows[0]["cells"][:2]:
+        assert cell["verdict"] == "meets"
+        for quote in cell["evidence"]:
+            lines = (SAMPLE_RESUMES / quote["source"]).read_text(encoding="utf-8").splitlines()
+            stored = "\n".join(lines[quote["line_start"] - 1 : quote["line_end"]])
+            assert stored == quote["text"]
+
+    rubric = json.loads(saved.read_text(encoding="utf-8"))
+    rubric["criteria"] = [c for c in rubric["criteria"] if c["text"] != "Kubernetes"]
+    saved.write_text(json.dumps(rubric), encoding="utf-8")
+    edited = run(["assistant", "screen", str(job), "--rubric", str(saved), "--csv"], env)
+    assert edited.returncode == 0, edited.stderr
+    header = edited.stdout.splitlines()[0]
+    assert header == "rank,candidate,points,must_share,fits,Terraform,Python,Go,Prometheus"
+
+
+def test_screen_blind_hides_names(env: dict[str, str], tmp_path: Path) -> None:
+    job = tmp_path / "job.txt"
+    job.write_text(JOB, encoding="utf-8")
+    done = run(["assistant", "screen", str(job), "--md", "--blind", "--top", "3"], env)
+    assert done.returncode == 0, done.stderr
+    table = done.stdout.splitlines()
+    assert len(table) == 2 + 3
+    assert "| 1 | Candidate 1 |" in table[2]
+    assert "Anika" not in done.stdout
+
+
+def test_screen_reports_an_unreadable_posting(env: dict[str, str], tmp_path: Path) -> None:
+    broken = tmp_path / "job.pdf"
+    broken.write_bytes(b"%PDF-1.7 not really")
+    done = run(["assistant", "screen", str(broken)], env)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("We are a friendly team.\n", encoding="utf-8")
+    done = run(["assistant", "screen", str(empty)], env)
+    assert done.returncode == 2
+    assert "no requirements found" in done.stderr

@@ -1,0 +1,489 @@
+"""Screening the pile against a job description: posting -> rubric -> a candidate x criterion
+matrix of cited evidence -> a ranking computed in code.
+
+The rubric is read from the posting's own structure: "Must have" / "Requirements" /
+"Qualifications" parts give must-haves, "Nice to have" / "Preferred" / "Bonus" parts give
+nice-to-haves, and their items are the bullets, the semicolon-separated parts, or the entries of a
+comma list of short phrases. Each criterion is then checked for every candidate in scope with the
+same matcher "who has X" questions use (exact lines first, then the calibrated near-match), and
+minimum years are checked against the dated roles of the profile. No model scores anyone: the
+ranking is the sum of the criteria met, so the same pile and rubric always rank the same way.
+
+Criteria about protected characteristics (age, sex or gender, ethnicity or race, religion,
+marital or family status, pregnancy, health or disability, national origin) are refused with
+the reason, and a lawful alternative where there is one (a work-permit gate, not a nationality).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answering.extractive import quoted
+from assistant.catalog import Catalog
+from assistant.citations import CitationBook, quote
+from assistant.models import (
+    Answer,
+    Cell,
+    Criterion,
+    CriterionKind,
+    Evidence,
+    Rubric,
+    Screening,
+    ScreenRow,
+)
+from assistant.question import plan_question
+from assistant.retrieval import Retriever, fact_evidence
+
+_MUST_HEAD = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(must[- ]haves?|requirements?|required(?: skills)?|"
+    r"(?:minimum |basic )?qualifications|what you(?:'ll| will)? (?:need|bring)|you have|"
+    r"who you are|essential)\b(?:\*\*)?\s*:?",
+    re.IGNORECASE,
+)
+_NICE_HEAD = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(nice[- ]to[- ]haves?|preferred(?: qualifications)?|"
+    r"bonus(?: points)?|pluses|a plus|desired|desirable|good to have|extra credit)\b(?:\*\*)?\s*:?",
+    re.IGNORECASE,
+)
+_OTHER_HEAD = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(about (?:us|the role|the team)|responsibilities|what you'?ll do|"
+    r"benefits|perks|we offer|compensation|salary|how to apply)\b(?:\*\*)?\s*:?",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•▪–—]|\d+[.)])\s+")
+_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+_DEGREE = re.compile(
+    r"\b(?:bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|b\.?sc?|m\.?sc?|mba|diploma)\b",
+    re.IGNORECASE,
+)
+_CERT = re.compile(r"\b(?:certif\w*|licen[cs]e\w*|licensed)\b", re.IGNORECASE)
+_LANGUAGE = re.compile(
+    r"\b(?:fluent|native|bilingual|speaks?|spoken)\b|\b(?:english|spanish|french|german|"
+    r"portuguese|italian|mandarin|cantonese|japanese|korean|arabic|hindi|russian|polish|dutch|"
+    r"swedish|irish|turkish)\b(?!\s+(?:speaking\s+)?(?:market|customers|clients))",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"\b(?:based in|located in|relocat\w*|on[- ]?site|work permit|right to work|authori[sz]ed "
+    r"to work|visa)\b",
+    re.IGNORECASE,
+)
+_FRAMING = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:strong|solid|proven|demonstrated|excellent|good|deep|hands[- ]on|"
+    r"some|working|current(?:ly)?|active|has|have|having|experience (?:with|in)|"
+    r"knowledge of|familiarity with|proficiency (?:in|with))\s+",
+    re.IGNORECASE,
+)
+
+# Protected characteristics: what the criterion would select on, and the lawful alternative.
+_PROTECTED: list[tuple[re.Pattern[str], str, str]] = [
+    (
+        re.compile(
+            r"\b(?:age[ds]?\s+(?:under|over|between|\d)|under\s+\d{2}\b|over\s+\d{2}\b|"
+            r"young|younger|youthful|recent(?:ly)? born|digital native|max(?:imum)? age)\b",
+            re.I,
+        ),
+        "age",
+        "ask for the skills or experience the role needs instead",
+    ),
+    (
+        re.compile(
+            r"\b(?:male|female|man|woman|men|women|gender|sex)\b(?!\s+(?:equality|pay))", re.I
+        ),
+        "sex or gender",
+        "describe the work, not who should do it",
+    ),
+    (
+        re.compile(r"\b(?:race|racial|ethnic\w*|white|black|asian|hispanic|caucasian)\b", re.I),
+        "race or ethnicity",
+        "describe the work, not who should do it",
+    ),
+    (
+        re.compile(r"\b(?:religio\w*|christian|muslim|jewish|hindu|catholic|church)\b", re.I),
+        "religion",
+        "describe the work, not who should do it",
+    ),
+    (
+        re.compile(
+            r"\b(?:married|single|unmarried|divorced|marital|children|kids|family status|"
+            r"no family)\b",
+            re.I,
+        ),
+        "marital or family status",
+        "state the hours or travel the role needs instead",
+    ),
+    (
+        re.compile(r"\b(?:pregnan\w*|maternity)\b", re.I),
+        "pregnancy",
+        "state the hours or duties the role needs instead",
+    ),
+    (
+        re.compile(
+            r"\b(?:disabilit\w*|disabled|handicap\w*|healthy|health condition|able[- ]bodied)\b",
+            re.I,
+        ),
+        "health or disability",
+        "state the essential duties of the role instead",
+    ),
+    (
+        re.compile(
+            r"\b(?:nationality|citizens? of|native[- ]born|born in|national origin|"
+            r"(?:american|british|german|french|indian|chinese)\s+(?:citizen|national)s?)\b",
+            re.I,
+        ),
+        "national origin",
+        "use a gate on the right to work in the country instead",
+    ),
+]
+
+# A must-have met adds this much; a nice-to-have its own weight (1 by default).
+_MUST_POINTS = 2.0
+# Share of the must-haves (a possible one counts half) a candidate needs to be called a fit.
+_FIT_SHARE = 0.75
+_EVIDENCE_PER_CELL = 2
+# Share of the must-haves a candidate needs to be among the leaders at all.
+_LEADER_SHARE = 0.5
+_VERDICT_WORDS = {
+    "meets": "meets",
+    "possible": "possibly",
+    "missing": "not shown",
+    "unknown": "unknown",
+}
+
+
+def looks_like_job_description(text: str) -> bool:
+    """A pasted posting: several lines with a requirements part, or a long text that says it
+    is a role with requirements."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    heads = sum(bool(_MUST_HEAD.match(line) or _NICE_HEAD.match(line)) for line in lines)
+    if heads and len(lines) >= 2:
+        return True
+    words = len(text.split())
+    return words >= 60 and bool(re.search(r"\b(?:must|requirements?|qualifications)\b", text, re.I))
+
+
+def protected_reason(text: str) -> str | None:
+    """Why a criterion may not be used, or None when it may."""
+    for pattern, what, instead in _PROTECTED:
+        if pattern.search(text):
+            return f"selects on {what}, which may not decide a hiring; {instead}"
+    return None
+
+
+def _kind(text: str) -> CriterionKind:
+    if _LOCATION.search(text):
+        return "location"
+    if _CERT.search(text):
+        return "certification"
+    if _DEGREE.search(text):
+        return "degree"
+    if _YEARS.search(text):
+        return "years"
+    if _LANGUAGE.search(text):
+        return "language"
+    return "skill"
+
+
+def _items(body: str) -> list[str]:
+    """The items of one requirements line: semicolon parts, or the entries of a comma list of
+    short phrases ("dbt, Snowflake, streaming (Kafka)")."""
+    parts = [p.strip(" .;") for p in re.split(r";\s*(?![^()]*\))", body) if p.strip(" .;")]
+    out: list[str] = []
+    for part in parts:
+        pieces = [p.strip(" .") for p in re.split(r",\s*(?![^()]*\))", part) if p.strip(" .")]
+        if len(pieces) > 1 and all(len(p.split()) <= 4 for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
+def _criterion(text: str, mode: str) -> Criterion | str:
+    """A criterion from one item, or the reason it is refused."""
+    text = " ".join(text.split()).strip(" .;:")
+    why = protected_reason(text)
+    if why:
+        return f"“{text}”: {why}."
+    kind = _kind(text)
+    years = _YEARS.search(text)
+    return Criterion(
+        text=text[:300],
+        kind=kind,
+        mode="must" if mode == "must" else "nice",
+        min_years=int(years.group(1)) if years else None,
+    )
+
+
+def read_rubric(posting: str) -> Rubric:
+    """The rubric a posting states, read from its structure (see the module docstring)."""
+    rubric = Rubric()
+    mode: str | None = None
+    for raw in posting.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        head = _MUST_HEAD.match(line) or _NICE_HEAD.match(line)
+        if head:
+            mode = "must" if _MUST_HEAD.match(line) else "nice"
+            line = line[head.end() :].strip()
+            if not line:
+                continue
+        elif _OTHER_HEAD.match(line):
+            mode = None
+            continue
+        elif mode is None or line.endswith("?"):
+            if not rubric.title and not line.endswith("?"):
+                rubric.title = line.strip(" #*.")
+            continue
+        body = _BULLET.sub("", line)
+        for item in _items(body):
+            found = _criterion(item, mode)
+            if isinstance(found, str):
+                rubric.refused.append(found)
+            elif all(c.text.lower() != found.text.lower() for c in rubric.criteria):
+                rubric.criteria.append(found)
+    return rubric
+
+
+def _requirement_words(criterion: Criterion) -> str:
+    """The words to match: framing ("strong", "experience with") and a leading "N+ years of"
+    left out."""
+    text = _YEARS.sub(" ", criterion.text)
+    text = re.sub(r"^\s*(?:of|in|as|with)\s+", "", text.strip(), flags=re.I)
+    previous = None
+    while previous != text:
+        previous, text = text, _FRAMING.sub("", text)
+    return text.strip(" ,;:") or criterion.text
+
+
+class Screener:
+    """Checks every candidate in scope against every criterion of a rubric."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+
+    def screen(
+        self, rubric: Rubric, catalog: Catalog, candidate_ids: list[str] | None = None
+    ) -> Screening:
+        pool = list(candidate_ids or catalog.candidates)
+        columns = [self._column(c, catalog, pool) for c in rubric.criteria]
+        rows = []
+        for cid in pool:
+            cells = [column.get(cid, Cell(verdict="missing")) for column in columns]
+            rows.append(_row(catalog, cid, rubric, cells))
+        rows.sort(key=lambda r: (r.gates_failed, -r.score, r.name.lower()))
+        return Screening(rubric=rubric, considered=len(pool), rows=rows)
+
+    def _column(self, criterion: Criterion, catalog: Catalog, pool: list[str]) -> dict[str, Cell]:
+        words = _requirement_words(criterion)
+        cells: dict[str, Cell] = {}
+        if words and not (criterion.kind == "years" and _only_framing(words)):
+            plan = plan_question(f"Who has {words}?", catalog, focus=pool)
+            plan = plan.model_copy(
+                update={"scope": "all", "candidate_ids": pool, "min_years": None}
+            )
+            if plan.kind == "match":
+                retrieved = self.retriever.retrieve(plan, catalog)
+                for group in retrieved.groups:
+                    if group.matched and group.evidence:
+                        cells[group.candidate_id] = Cell(
+                            verdict="meets", evidence=group.evidence[:_EVIDENCE_PER_CELL]
+                        )
+                if not any(g.possible for g in retrieved.groups):
+                    for group in self.retriever.possible_matches(plan, catalog):
+                        if group.candidate_id not in cells and group.evidence:
+                            cells[group.candidate_id] = Cell(
+                                verdict="possible",
+                                evidence=group.evidence[:_EVIDENCE_PER_CELL],
+                                note=group.why,
+                            )
+                else:
+                    for group in retrieved.possible:
+                        cells.setdefault(
+                            group.candidate_id,
+                            Cell(
+                                verdict="possible",
+                                evidence=group.evidence[:_EVIDENCE_PER_CELL],
+                                note=group.why,
+                            ),
+                        )
+        else:
+            cells = {cid: Cell(verdict="meets") for cid in pool}  # the years decide alone
+        if criterion.min_years is not None:
+            cells = {cid: _with_years(catalog, cid, criterion, cells.get(cid)) for cid in pool}
+        return cells
+
+
+def _only_framing(words: str) -> bool:
+    rest = re.sub(r"\b(?:industry|experience|work)\b", "", words, flags=re.I)
+    return not re.search(r"[a-z]{3,}", rest, flags=re.I)
+
+
+def _with_years(catalog: Catalog, cid: str, criterion: Criterion, cell: Cell | None) -> Cell:
+    """A minimum of years, checked against the span of the dated roles."""
+    wanted = criterion.min_years or 0
+    months = None
+    first: Evidence | None = None
+    for resume in catalog.resumes_of(cid):
+        span = resume.profile.experience_months(date.today())
+        if span is not None and (months is None or span > months):
+            months = span
+            dated = [p for p in resume.profile.positions if p.start is not None]
+            earliest = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
+            first = fact_evidence(resume, earliest, f"roles since {earliest.start}")
+    if months is None:
+        return Cell(verdict="unknown", note="no dated roles")
+    if months < wanted * 12:
+        return Cell(verdict="missing", note=f"{months // 12} years of dated roles")
+    evidence = [*(cell.evidence if cell else []), *([first] if first else [])]
+    verdict = cell.verdict if cell is not None else "missing"
+    if verdict == "missing":
+        return Cell(verdict="missing", note=f"{months // 12} years, not shown as {criterion.text}")
+    return Cell(
+        verdict=verdict,
+        evidence=evidence[: _EVIDENCE_PER_CELL + 1],
+        note=f"{months // 12} years of dated roles",
+    )
+
+
+def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> ScreenRow:
+    score = 0.0
+    must = [0.0, 0]
+    gates_failed = 0
+    for criterion, cell in zip(rubric.criteria, cells, strict=True):
+        value = {"meets": 1.0, "possible": 0.5}.get(cell.verdict, 0.0)
+        if criterion.mode == "gate":
+            gates_failed += cell.verdict == "missing"
+            continue
+        if criterion.mode == "must":
+            must[0] += value
+            must[1] += 1
+            score += _MUST_POINTS * criterion.weight * value
+        else:
+            score += criterion.weight * value
+    share = must[0] / must[1] if must[1] else 1.0
+    return ScreenRow(
+        candidate_id=cid,
+        name=catalog.candidates[cid].name,
+        cells=cells,
+        score=round(score, 2),
+        must_share=round(share, 3),
+        gates_failed=gates_failed,
+        fits=gates_failed == 0 and share >= _FIT_SHARE and score > 0,
+    )
+
+
+def leaders(screening: Screening) -> list[ScreenRow]:
+    """The leading group: candidates who pass every gate, meet at least half the must-haves
+    and are no more than one must-have behind the best score (so the answer shows a group, not
+    an arbitrary top N)."""
+    ranked = [
+        r
+        for r in screening.rows
+        if r.gates_failed == 0 and r.score > 0 and r.must_share >= _LEADER_SHARE
+    ]
+    if not ranked:
+        return []
+    best = ranked[0].score
+    return [r for r in ranked if r.score >= best - _MUST_POINTS - 1e-9]
+
+
+def screening_answer(
+    screening: Screening, catalog: Catalog, question: str, blind: bool = False
+) -> Answer:
+    """The ranking as a cited answer: the leading group with every criterion's verdict and
+    quotes, then the next candidates by score (not quoted). ``blind`` shows "Candidate N"
+    instead of names."""
+    book = CitationBook(catalog)
+    rubric = screening.rubric
+    top = leaders(screening)
+    label = {r.candidate_id: f"Candidate {i + 1}" for i, r in enumerate(screening.rows)}
+
+    def name(row: ScreenRow) -> str:
+        return label[row.candidate_id] if blind else row.name
+
+    title = f" for {rubric.title}" if rubric.title else ""
+    parts = [
+        f"**Screening{title}**: {len(rubric.criteria)} criteria "
+        f"({sum(c.mode == 'must' for c in rubric.criteria)} must-have, "
+        f"{sum(c.mode == 'nice' for c in rubric.criteria)} nice-to-have) checked for all "
+        f"{screening.considered} candidates; ranked by points in code (a must-have met counts "
+        f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half)."
+    ]
+    if not top:
+        parts.append("No candidate meets any criterion of this posting.")
+    else:
+        noun = "candidate leads" if len(top) == 1 else "candidates lead"
+        parts.append(f"**{len(top)} {noun}** (no one else is within one must-have of the best):")
+    for rank, row in enumerate(top, 1):
+        fit = "fits the must-haves" if row.fits else "misses some must-haves"
+        lines = [f"{rank}. **{name(row)}**: {row.score:g} points, {fit}"]
+        for criterion, cell in zip(rubric.criteria, row.cells, strict=True):
+            verdict = _VERDICT_WORDS[cell.verdict]
+            shown = f"   - {criterion.mode} · {criterion.text}: {verdict}"
+            if cell.evidence and cell.verdict in ("meets", "possible"):
+                shown += f": {quoted(book, cell.evidence)}"
+            elif cell.note:
+                shown += f" ({cell.note})"
+            lines.append(shown)
+        parts.append("\n".join(lines))
+    rest = [r for r in screening.rows if r not in top and r.score > 0][:5]
+    if rest:
+        parts.append("Next by points: " + "; ".join(f"{name(r)} ({r.score:g})" for r in rest) + ".")
+    notices = [f"Not used as a criterion: {why}" for why in rubric.refused]
+    return Answer(
+        question=question,
+        answer="\n\n".join(parts),
+        citations=book.citations,
+        candidates=[name(r) for r in top],
+        candidate_ids=[r.candidate_id for r in top],
+        notices=notices,
+    )
+
+
+def screening_table(
+    screening: Screening, catalog: Catalog, blind: bool = False
+) -> list[dict[str, object]]:
+    """The matrix as plain rows (for JSON, CSV and tables): rank, candidate, points and per
+    criterion the verdict with its quoted, located lines."""
+    rows: list[dict[str, object]] = []
+    for rank, row in enumerate(screening.rows, 1):
+        cells = []
+        for cell in row.cells:
+            quotes = []
+            for ev in cell.evidence:
+                text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end)
+                resume = catalog.resumes.get(ev.resume_id)
+                if text is None or resume is None:
+                    continue
+                page = f"p.{ev.page} " if ev.page is not None else ""
+                lines = (
+                    f"l.{ev.line_start}"
+                    if ev.line_start == ev.line_end
+                    else f"l.{ev.line_start}-{ev.line_end}"
+                )
+                quotes.append(
+                    {
+                        "source": resume.source,
+                        "page": ev.page,
+                        "line_start": ev.line_start,
+                        "line_end": ev.line_end,
+                        "text": text,
+                        "where": f"{resume.source} {page}{lines}",
+                    }
+                )
+            cells.append({"verdict": cell.verdict, "note": cell.note, "evidence": quotes})
+        rows.append(
+            {
+                "rank": rank,
+                "candidate": f"Candidate {rank}" if blind else row.name,
+                "candidate_id": None if blind else row.candidate_id,
+                "points": row.score,
+                "must_share": row.must_share,
+                "fits": row.fits,
+                "gates_failed": row.gates_failed,
+                "cells": cells,
+            }
+        )
+    return rows

@@ -1,0 +1,220 @@
+"""Screening against a job description: the rubric read from a posting, refused criteria, the
+matrix of cited verdicts, the ranking, and the chat routing a pasted posting to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.citations import verify
+from assistant.models import Criterion, Rubric
+from assistant.screening import (
+    leaders,
+    looks_like_job_description,
+    protected_reason,
+    read_rubric,
+    screening_answer,
+)
+from assistant.service import Assistant
+from ingest.pipeline import Ingestor, SourceFile
+
+POSTING_INLINE = """Platform Engineer (hybrid, Lisbon).
+Must have: 4+ years in industry; Kubernetes in production; Go or Rust.
+Nice to have: Terraform, Prometheus, on-call experience.
+Who would fit?"""
+
+POSTING_BULLETS = """# Staff Accountant
+
+## About us
+We are a growing logistics company.
+
+## Requirements
+- Bachelor's degree in accounting or finance
+- CPA license (or working towards it)
+- 3+ years of month-end close
+- Fluent Spanish
+
+## Preferred qualifications
+- NetSuite
+- Experience with revenue recognition (ASC 606)
+
+## Benefits
+- 25 days of holiday
+"""
+
+
+@pytest.mark.parametrize(
+    ("posting", "expected"),
+    [
+        (
+            POSTING_INLINE,
+            [
+                ("must", "years", "4+ years in industry"),
+                ("must", "skill", "Kubernetes in production"),
+                ("must", "skill", "Go or Rust"),
+                ("nice", "skill", "Terraform"),
+                ("nice", "skill", "Prometheus"),
+                ("nice", "skill", "on-call experience"),
+            ],
+        ),
+        (
+            POSTING_BULLETS,
+            [
+                ("must", "degree", "Bachelor's degree in accounting or finance"),
+                ("must", "certification", "CPA license (or working towards it)"),
+                ("must", "years", "3+ years of month-end close"),
+                ("must", "language", "Fluent Spanish"),
+                ("nice", "skill", "NetSuite"),
+                ("nice", "skill", "Experience with revenue recognition (ASC 606)"),
+            ],
+        ),
+        (
+            "Data Analyst\nRequired skills: SQL; Python; dashboards in Tableau or Power BI\n",
+            [
+                ("must", "skill", "SQL"),
+                ("must", "skill", "Python"),
+                ("must", "skill", "dashboards in Tableau or Power BI"),
+            ],
+        ),
+    ],
+)
+def test_rubric_is_read_from_the_posting_structure(
+    posting: str, expected: list[tuple[str, str, str]]
+) -> None:
+    rubric = read_rubric(posting)
+    assert [(c.mode, c.kind, c.text) for c in rubric.criteria] == expected
+    assert rubric.refused == []
+
+
+def test_rubric_keeps_the_title_and_minimum_years() -> None:
+    rubric = read_rubric(POSTING_INLINE)
+    assert rubric.title == "Platform Engineer (hybrid, Lisbon)"
+    assert rubric.criteria[0].min_years == 4
+    assert read_rubric(POSTING_BULLETS).title == "Staff Accountant"
+
+
+@pytest.mark.parametrize(
+    ("line", "refused"),
+    [
+        ("Must be under 35", True),
+        ("Young and dynamic team player", True),
+        ("Male candidates preferred", True),
+        ("No children or family commitments", True),
+        ("Christian values", True),
+        ("Must not be pregnant", True),
+        ("Able-bodied", True),
+        ("British citizens only", True),
+        ("Nationality: German", True),
+        ("Right to work in the UK", False),
+        ("Fluent Spanish", False),
+        ("5+ years of Python", False),
+        ("Experience with accessibility for people with disabilities", True),
+    ],
+)
+def test_protected_characteristics_are_refused(line: str, refused: bool) -> None:
+    assert (protected_reason(line) is not None) is refused
+
+
+def test_refused_criteria_are_reported_with_the_lawful_alternative() -> None:
+    rubric = read_rubric("Driver\nMust have: clean driving licence; British citizens only\n")
+    assert [c.text for c in rubric.criteria] == ["clean driving licence"]
+    assert len(rubric.refused) == 1
+    assert "national origin" in rubric.refused[0]
+    assert "right to work" in rubric.refused[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_posting"),
+    [
+        (POSTING_INLINE, True),
+        (POSTING_BULLETS, True),
+        ("Who has Kubernetes experience?", False),
+        ("Which of them must have worked with Kafka?", False),
+        ("Requirements: who knows Go?", False),
+        ("Compare Dana and Omar", False),
+    ],
+)
+def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
+    assert looks_like_job_description(text) is is_posting
+
+
+PILE = {
+    "ines.txt": "Ines Moreau\nines@example.com\n\nExperience\nPlatform Engineer, Bluefin, "
+    "2016 - present\n- Ran Kubernetes in production for 40 services\n- Wrote Go services\n"
+    "- Terraform for every environment\n",
+    "ravi.txt": "Ravi Patel\nravi@example.com\n\nExperience\nBackend Developer, Harbor Co, "
+    "2019 - 2021\n- Wrote Rust services\n- Prometheus dashboards\n",
+    "mona.txt": "Mona Lind\nmona@example.com\n\nExperience\nPastry Chef, Le Petit, 2012 - present\n"
+    "- Ran a kitchen of 6\n",
+}
+
+
+@pytest.fixture
+def pile(ingestor: Ingestor, assistant: Assistant) -> Assistant:
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in PILE.items()])
+    assert not report.failed
+    return assistant
+
+
+def test_matrix_verdicts_and_ranking(pile: Assistant) -> None:
+    catalog = pile.catalog
+    screening = pile.screener.screen(read_rubric(POSTING_INLINE), catalog)
+    names = [row.name for row in screening.rows]
+    assert names[0] == "Ines Moreau"
+    assert names[-1] == "Mona Lind"
+    ines = screening.rows[0]
+    verdicts = [cell.verdict for cell in ines.cells]
+    # 4+ years (since 2016), Kubernetes in production, Go, Terraform are shown.
+    assert verdicts[:4] == ["meets", "meets", "meets", "meets"]
+    assert ines.fits
+    ravi = next(r for r in screening.rows if r.name == "Ravi Patel")
+    assert ravi.cells[0].verdict == "missing"  # two years of roles
+    assert ravi.cells[2].verdict == "meets"  # Rust is one of "Go or Rust"
+    assert not ravi.fits
+    for row in screening.rows:
+        for cell in row.cells:
+            if cell.verdict == "meets":
+                assert cell.evidence, (row.name, cell)
+
+
+def test_a_changed_rubric_rescores(pile: Assistant) -> None:
+    rubric = Rubric(
+        criteria=[
+            Criterion(text="Rust", mode="must"),
+            Criterion(text="Prometheus", mode="nice"),
+            Criterion(text="Kubernetes", mode="nice"),
+        ]
+    )
+    screening = pile.screener.screen(rubric, pile.catalog)
+    assert screening.rows[0].name == "Ravi Patel"
+    # Ines is within one must-have of Ravi's points, but meets no must-have: not a leader.
+    assert [r.name for r in leaders(screening)] == ["Ravi Patel"]
+
+
+def test_gate_failures_rank_last_and_never_add_points(pile: Assistant) -> None:
+    rubric = Rubric(
+        criteria=[Criterion(text="kitchen", mode="gate"), Criterion(text="Go", mode="must")]
+    )
+    screening = pile.screener.screen(rubric, pile.catalog)
+    assert screening.rows[0].name == "Mona Lind"
+    assert screening.rows[0].score == 0
+    assert all(r.gates_failed == 1 for r in screening.rows[1:])
+
+
+def test_answer_cites_checked_lines_and_blind_mode_hides_names(pile: Assistant) -> None:
+    catalog = pile.catalog
+    screening = pile.screener.screen(read_rubric(POSTING_INLINE), catalog)
+    answer = screening_answer(screening, catalog, POSTING_INLINE)
+    assert "Ines Moreau" in answer.answer
+    assert answer.citations and verify(answer.citations, catalog) == answer.citations
+    assert {c.source for c in answer.citations} <= {"ines.txt", "ravi.txt"}
+    blind = screening_answer(screening, catalog, POSTING_INLINE, blind=True)
+    assert "Candidate 1" in blind.answer
+    assert not any(name in blind.answer for name in ("Ines", "Ravi", "Mona"))
+
+
+def test_chat_routes_a_pasted_posting_to_screening(pile: Assistant) -> None:
+    answer = pile.ask(POSTING_INLINE)
+    assert answer.answer.startswith("**Screening for Platform Engineer")
+    assert answer.candidates[0] == "Ines Moreau"
+    assert "Mona Lind" not in answer.candidates
+    assert all(c.source != "mona.txt" for c in answer.citations)
