@@ -8,9 +8,11 @@ import pytest
 
 from assistant.models import Resume
 from assistant.service import Assistant
+from assistant.settings import Settings
 from assistant.store import ChromaStore, PendingResume
 from ingest.cli import main as ingest_main
 from ingest.pipeline import Ingestor, SourceFile, collect, parse_resume, resume_id
+from tests.conftest import HashingEmbedder
 
 DANA = "Dana Park\ndana@example.com\n\nSkills\nKubernetes, Go, Terraform\n"
 OMAR = "Omar Haddad\nomar@example.org\n\nExperience\n- Ran Kafka clusters at Bluefin\n"
@@ -37,6 +39,30 @@ def test_ingest_is_idempotent(tmp_path: Path, ingestor: Ingestor, store: ChromaS
     assert [o.status for o in second.outcomes] == ["unchanged", "unchanged"]
     assert chunk_ids(store) == before
     assert len(store.load_resumes()) == 2
+
+
+def test_a_new_chunk_size_re_embeds_on_the_next_ingest(
+    tmp_path: Path,
+    ingestor: Ingestor,
+    store: ChromaStore,
+    settings: Settings,
+    fake_embedder: HashingEmbedder,
+) -> None:
+    bullets = "".join(f"- Ran migration number {i} for the billing team\n" for i in range(8))
+    files, _ = collect([write(tmp_path / "in", {"dana.txt": DANA + "\nExperience\n" + bullets})])
+    ingestor.ingest(files)
+    before = store.chunks.get(include=["metadatas"])
+    wider = settings.model_copy(update={"chunk_max_words": 150})
+    again = Ingestor(store, fake_embedder, wider).ingest(files)
+    assert [o.status for o in again.outcomes] == ["replaced"]
+    after = store.chunks.get(include=["metadatas"])
+    assert len(after["ids"]) < len(before["ids"])  # fewer, larger chunks; none of the old left
+    assert {m["resume_id"] for m in after["metadatas"]} == {
+        m["resume_id"] for m in before["metadatas"]
+    }
+    assert [o.status for o in Ingestor(store, fake_embedder, wider).ingest(files).outcomes] == [
+        "unchanged"
+    ]
 
 
 def test_changed_file_replaces_its_old_version(
