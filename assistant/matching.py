@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -89,7 +90,7 @@ def correct_spelling(term: str, catalog: Catalog) -> str:
 def nearness(
     query_terms: list[str],
     similarities: dict[str, float],
-    chunk_lines: dict[str, list[int]],
+    chunk_lines: Mapping[str, list[list[int]]],
     pool: list[str],
     catalog: Catalog,
     model: Calibration | None = None,
@@ -97,7 +98,8 @@ def nearness(
     """Every candidate in ``pool`` scored against a requirement.
 
     ``similarities`` holds each candidate's best chunk similarity to the requirement and
-    ``chunk_lines`` the line positions of that chunk; both come from the vector store."""
+    ``chunk_lines`` the line positions of their closest chunks, best first; both come from the
+    vector store."""
     model = model or calibration()
     terms = list(dict.fromkeys(correct_spelling(t, catalog) for t in query_terms))
     n_lines = max(len(catalog.lines), 1)
@@ -147,8 +149,9 @@ def nearness(
         if cid in best_line and coverage > 0:
             pos = best_line[cid][1]
             spans.append((pos, pos))
-        chunk = chunk_lines.get(cid, [])
-        if chunk:
+        for chunk in chunk_lines.get(cid, []):
+            if not chunk:
+                continue
             # The chunk's contiguous run of lines from its first content line.
             end = chunk[0]
             while end + 1 in chunk and end + 1 - chunk[0] < _SPAN_LINES:

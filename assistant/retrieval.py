@@ -78,6 +78,9 @@ _RRF_K = 60  # reciprocal-rank fusion constant; 60 is the customary value
 # scope, and at most): enough that every candidate's closest chunk is among them.
 _NEAR_CHUNKS_PER_CANDIDATE = 40
 _NEAR_MAX_CHUNKS = 4000
+# Closest chunks of a candidate quoted for a possible match (the closest in meaning is not
+# always the one that says it: a role line can come before the bullet under it).
+_NEAR_CHUNKS_QUOTED = 2
 
 
 class Retriever:
@@ -148,15 +151,16 @@ class Retriever:
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         pool = set(plan.candidate_ids)
         similarities: dict[str, float] = {}
-        chunk_lines: dict[str, list[int]] = {}
+        chunk_lines: dict[str, list[list[int]]] = defaultdict(list)
         k = max(self.settings.semantic_k, _NEAR_CHUNKS_PER_CANDIDATE * len(pool))
+        # Hits come best first: a candidate's first hit is their closest chunk.
         for hit in self._vector_hits(query, catalog, pool, min(k, _NEAR_MAX_CHUNKS)):
             if hit.section == "header":
                 continue
             cid = catalog.resumes[hit.resume_id].candidate_id
-            if hit.similarity > similarities.get(cid, -1.0):
-                similarities[cid] = hit.similarity
-                chunk_lines[cid] = _hit_positions(hit, catalog)
+            similarities.setdefault(cid, hit.similarity)
+            if len(chunk_lines[cid]) < _NEAR_CHUNKS_QUOTED:
+                chunk_lines[cid].append(_hit_positions(hit, catalog))
         return nearness(
             query_terms or terms(query, query=True),
             similarities,
@@ -204,6 +208,9 @@ class Retriever:
         return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
 
     def _scoped_search(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
+        role = _role_block(catalog, cid, plan.question)
+        if role:
+            return role  # "What did she do at Cloudflare?": that role and what is under it
         ranked = self._fused_lines(plan, catalog, {cid})
         return [_line_evidence(catalog.lines[p], s, "") for p, s in ranked[:3]]
 
@@ -348,6 +355,41 @@ def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
         if words and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words):
             return True
     return False
+
+
+_ROLE_LINES = 5  # lines quoted under a role line
+
+
+def _role_block(catalog: Catalog, cid: str, question: str) -> list[Evidence]:
+    """The role line of the candidate's position at an employer the question names, and the
+    lines under it up to the next role (empty when the question names none of their
+    employers)."""
+    for resume in catalog.resumes_of(cid):
+        positions = resume.profile.positions
+        starts = {(p.page, p.line_start) for p in positions}
+        for position in positions:
+            if not position.employer or not _names_org(position.employer, question):
+                continue
+            first = catalog.position(resume.id, position.page, position.line_start)
+            if first is None:
+                continue
+            end = catalog.position(resume.id, position.page, position.line_end) or first
+            evidence = [_span_evidence(catalog, (first, end), 1.0, position.employer)]
+            last = end
+            while (
+                (pos := last + 1) < len(catalog.lines)
+                and pos - end <= _ROLE_LINES
+                and catalog.lines[pos].resume.id == resume.id
+                and catalog.lines[pos].line.page == catalog.lines[end].line.page
+                and catalog.lines[pos].line.section == catalog.lines[first].line.section
+                and not catalog.lines[pos].line.heading
+                and (catalog.lines[pos].line.page, catalog.lines[pos].line.number) not in starts
+            ):
+                last = pos
+            if last > end:  # what is under the role, as one quote
+                evidence.append(_span_evidence(catalog, (end + 1, last), 1.0, position.employer))
+            return evidence
+    return []
 
 
 def _names_org(org: str, text: str) -> bool:

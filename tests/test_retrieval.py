@@ -164,3 +164,22 @@ def test_years_of_experience_come_from_stated_years(
     assert assistant.ask("Who has at least 6 years of Python experience?").candidates == [
         "Ann Vale"
     ]
+
+
+def test_what_did_they_do_at_an_employer_quotes_that_role(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    text = (
+        "Rui Costa\nrui@example.com\n\nExperience\n"
+        "Staff Engineer, Tidewater Labs, 2020 - present\n"
+        "- Built the billing ledger\n- Ran the on-call rotation\n"
+        "Software Engineer, Kestrel Bank, 2015 - 2020\n"
+        "- Wrote the fraud rules engine\n- Mentored four interns\n"
+    )
+    assert not ingestor.ingest([SourceFile("rui.txt", data=text.encode())]).failed
+    answer = assistant.ask("What did Rui Costa do at Kestrel Bank?")
+    quoted = "\n".join(c.text for c in answer.citations)
+    assert "Software Engineer, Kestrel Bank, 2015 - 2020" in quoted
+    assert "Wrote the fraud rules engine" in quoted and "Mentored four interns" in quoted
+    assert "Tidewater" not in quoted and "billing ledger" not in quoted
+    assert verify(answer.citations, assistant.catalog) == answer.citations
