@@ -170,14 +170,20 @@ class Retriever:
             model or calibration(),
         )
 
-    def possible_matches(self, plan: QueryPlan, catalog: Catalog) -> list[CandidateEvidence]:
+    def possible_matches(
+        self, plan: QueryPlan, catalog: Catalog, limit: int | None = None
+    ) -> list[CandidateEvidence]:
         """The candidates that come near a requirement no line states word for word, with the
-        lines that bring them near (the calibrated threshold decides who comes near)."""
+        lines that bring them near (the calibrated threshold decides who comes near). With
+        ``limit``, the ``limit`` nearest instead, whatever their score (a shortlist to judge)."""
         model = calibration()
-        out = []
+        out: list[CandidateEvidence] = []
         for near in self.nearness(plan, catalog, model):
-            threshold = model.threshold
-            if near.probability < threshold or not near.lines:
+            if limit is not None and len(out) >= limit:
+                break
+            if not near.lines:
+                continue
+            if limit is None and near.probability < model.threshold:
                 break
             evidence = [
                 _span_evidence(catalog, span, near.probability, "possible")

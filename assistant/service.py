@@ -12,12 +12,13 @@ import threading
 
 from assistant.answering import AnswerStrategy, AnswerStream
 from assistant.answering.extractive import ExtractiveStrategy
+from assistant.answering.judging import SHORTLIST_SIZE, JudgeFailed, ShortlistJudge
 from assistant.answering.llm import LLMConfigError, LLMStrategy, build_chat_model
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.models import Answer, Candidate, Conversation, Resume, Turn
-from assistant.question import is_follow_up, plan_question
+from assistant.question import QueryPlan, is_follow_up, plan_question
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
@@ -139,6 +140,19 @@ class Assistant:
             plan.question = question
             turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
             retrieved = self.retriever.retrieve(plan, catalog)
+            if isinstance(strategy, LLMStrategy) and _judged(plan):
+                extra = self.retriever.possible_matches(plan, catalog, limit=SHORTLIST_SIZE)
+                judge = ShortlistJudge(strategy.model, strategy.model_name)
+                try:
+                    retrieved = judge.judge(retrieved, extra, catalog)
+                except JudgeFailed as failed:
+                    # One failure is enough: no second call to a model that is down or slow.
+                    note = (
+                        f"The language model ({strategy.model_name}) was not used because "
+                        f"{failed}; this is the extractive answer."
+                    )
+                    retrieved = retrieved.model_copy(update={"notes": [*retrieved.notes, note]})
+                    strategy = self.extractive
             inner = strategy.stream(retrieved, catalog, conversation)
 
         def finish(_: str) -> Answer:
@@ -190,3 +204,15 @@ class Assistant:
         removed = [catalog.resumes[i].source for i in ids]
         self.store.delete(ids)
         return removed
+
+
+def _judged(plan: QueryPlan) -> bool:
+    """Whether a model judges the plan's shortlist: "who has" questions over several
+    candidates, except those answered from profile facts (employers, places, degrees, schools,
+    stated years), which are not a matter of reading."""
+    return (
+        plan.kind == "match"
+        and plan.scope != "named"
+        and not (plan.employers or plan.place or plan.degree or plan.schools)
+        and plan.min_years is None
+    )

@@ -56,6 +56,36 @@ def candidates_in_prompt(body: dict[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
+def is_judge(body: dict[str, Any]) -> bool:
+    return "You check whether job candidates meet one requirement" in str(
+        body["messages"][0]["content"]
+    )
+
+
+def judged_candidates(body: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(candidate label, [(evidence label, text)]) in prompt order, from a judging request."""
+    out: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in str(body["messages"][-1]["content"]).splitlines():
+        if m := re.match(r"^Candidate (C\d+):$", line):
+            out.append((m.group(1), []))
+        elif out and (m := re.match(r"^\[(E\d+)\] (.*)$", line)):
+            out[-1][1].append((m.group(1), m.group(2)))
+    return out
+
+
+def verdicts(decide: Callable[[str], str], body: dict[str, Any]) -> Reply:
+    """A judging reply: ``decide(evidence text)`` gives yes / unsure / no per line; a
+    candidate's verdict is its best line's, citing the lines that gave it."""
+    rank = {"yes": 2, "unsure": 1, "no": 0}
+    out = []
+    for label, items in judged_candidates(body):
+        said = [(decide(text), e) for e, text in items]
+        best = max((v for v, _ in said), key=rank.__getitem__, default="no")
+        cited = [e for v, e in said if v == best and best != "no"]
+        out.append({"candidate": label, "verdict": best, "evidence": cited, "reason": ""})
+    return Reply(text=json.dumps({"verdicts": out}))
+
+
 def is_rewrite(body: dict[str, Any]) -> bool:
     return "Rewrite the recruiter's last question" in body["messages"][0]["content"]
 
@@ -225,6 +255,8 @@ def cite_everyone(body: dict[str, Any]) -> Reply:
     if is_rewrite(body):
         question = body["messages"][-1]["content"].rsplit("Last question:", 1)[-1].strip()
         return Reply(text=question)
+    if is_judge(body):
+        return Reply(text='{"verdicts": []}')  # no opinion: the offline verdicts stand
     pairs = candidates_in_prompt(body)
     lines = [f"Here is what the resumes show for {len(pairs)} candidate(s)."]
     lines += [f"- **{name}** is supported by this line [{label}]." for name, label in pairs]

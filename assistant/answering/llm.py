@@ -92,7 +92,7 @@ def _text(content: Any) -> str:
     return str(content or "")
 
 
-def _describe(err: BaseException) -> str:
+def describe_failure(err: BaseException) -> str:
     name = type(err).__name__
     if "timeout" in name.lower() or "timed out" in str(err).lower():
         return "it timed out"
@@ -148,7 +148,7 @@ class LLMStrategy:
                         yield text
             except Exception as err:
                 log.warning("model %s failed: %s", self.model_name, err)
-                failure.append(_describe(err))
+                failure.append(describe_failure(err))
 
         def finish(text: str) -> Answer:
             if failure:
