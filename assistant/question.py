@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from assistant import places
 from assistant.catalog import Catalog
 from assistant.models import Conversation, DegreeLevel, Section
 from assistant.terms import terms
@@ -39,6 +40,9 @@ Aspect = Literal[
 ]
 ContactField = Literal["email", "phone", "links"]
 Scope = Literal["named", "follow_up", "focus", "all"]
+# What the answer does with the candidates in scope: who matches, how many, side by side,
+# ordered by experience, one fact or section, or the closest passages.
+Operation = Literal["who", "count", "compare", "rank", "fact", "search"]
 
 
 class DegreeRequirement(BaseModel):
@@ -54,6 +58,7 @@ class QueryPlan(BaseModel):
     question: str
     kind: Kind
     scope: Scope
+    operation: Operation = "search"
     candidate_ids: list[str] = Field(
         description="Candidates in scope (all of them when scope=all)."
     )
@@ -85,17 +90,24 @@ class QueryPlan(BaseModel):
         default_factory=list,
         description="'Studied at KTH', 'graduated from an IIT or an NIT': checked against schools.",
     )
+    excluded: list[list[tuple[str, ...]]] = Field(
+        default_factory=list,
+        description="'Python but not Java': concepts a matching candidate must not have.",
+    )
+    excluded_text: str = Field("", description="The words of the excluded part, as written.")
 
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"
-    r"is there an?|are there|do we have|have we got|i need|we need|looking for|"
-    r"anyone|anybody|any|list|find|show|name|give me|get me|how many|"
+    r"is there an?|are there|do we have|have we got|got any\w*|i need|we need|need an?|"
+    r"(?:i'?m |we'?re )?looking for|any1|ppl|people who|who'?s|"
+    r"anyone|anybody|any|list|find|show|name|give me|get me|how many|what number of|count|"
     r"(has|have|is|are|does|do|can|did) (anyone|anybody|any\w*))\b",
     re.IGNORECASE,
 )
 _MATCH_ANYWHERE = re.compile(
     r"\b((which|what) (candidates?|people|persons|applicants|ones|of (them|these|those))|"
+    r"(?:number|count) of (?:candidates|people|applicants)|"
     r"candidates? (with|who|that)|anyone|anybody)\b",
     re.IGNORECASE,
 )
@@ -119,7 +131,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
         "contact",
         re.compile(
             r"\b(e-?mails?|phones?|telephone|mobile|cell|contact|reach|linkedin|github|websites?|"
-            r"portfolio|links?|numbers?)\b",
+            r"portfolio|links?|numbers?)\b(?! of)",
             re.I,
         ),
     ),
@@ -163,7 +175,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mails?\b", re.I)),
-    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?)\b", re.I)),
+    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?)\b(?! of)", re.I)),
     ("links", re.compile(r"\b(linkedin|github|websites?|portfolio|links?)\b", re.I)),
 ]
 
@@ -188,6 +200,8 @@ _FRAME_WORDS = """
     fit fits suitable ideal best role roles position positions job jobs opening openings would
     match matches many much number count total two three four five six seven eight nine ten
     also too either
+    got need needs needed looking look seeking any1 ppl folks who's i'm we're asap pls plz
+    stuff things
 """
 _FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
@@ -208,7 +222,10 @@ def plan_question(
     text = " ".join(question.split())
     employers, place, unnamed = _structured(text)
     degree, schools, unnamed = _education(unnamed)
+    unnamed, negative = _negation(unnamed, catalog)
     named, residual = _named_candidates(unnamed, catalog)
+    # "... except Omar" leaves a candidate out; "... but not Java" a requirement.
+    left_out, negative = _named_candidates(negative, catalog) if negative else ([], "")
     previous = [
         c
         for c in (conversation.last_candidate_ids if conversation else [])
@@ -240,6 +257,8 @@ def plan_question(
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     min_years, residual = _years(residual)
+    excluded_text = _requirement_text(negative)
+    ids = [c for c in ids if c not in left_out]
     requirement = _requirement_text(residual)
     concepts = _concepts(requirement)
     if min_years is not None:
@@ -289,10 +308,21 @@ def plan_question(
         kind = "search"
     if kind == "match" and aspect in ("summary", "experience"):
         aspect = None  # the requirement, not a section, decides a match
+    operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
+    if kind == "match" and _COUNT.search(text):
+        operation = "count"
+    elif _COMPARE.search(text) and len(ids) >= 2 and scope != "all":
+        kind, aspect, operation = "about", None, "compare"
+    elif (rank := _RANK.search(text)) and len(ids) >= 2:
+        rest = _requirement_text(_RANK.sub(" ", residual))
+        if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
+            # "Which of them is the most senior?": ordered by their dated roles.
+            kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
     return QueryPlan(
         question=question,
         kind=kind,
         scope=scope,
+        operation=operation,
         candidate_ids=ids,
         aspect=aspect,
         contact_fields=contact_fields if aspect == "contact" else [],
@@ -304,7 +334,40 @@ def plan_question(
         place=place if kind == "match" else None,
         degree=degree if kind == "match" else None,
         schools=schools if kind == "match" else [],
+        excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
+        excluded_text=excluded_text if kind == "match" else "",
     )
+
+
+_COUNT = re.compile(r"\b(?:how many|number of|count)\b", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"\b(?:compare|comparison|versus|vs\.?|side[- ]by[- ]side|difference between|"
+    r"how do .+ differ)\b",
+    re.IGNORECASE,
+)
+_RANK = re.compile(
+    r"\b(?:most|least) (?:senior|experienced|junior)\b|\bmore (?:senior|experienced)\b|"
+    r"\b(?:rank|order|sort)\b.*\b(?:experience|seniority|years)\b|"
+    r"\blongest (?:career|experience)\b",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:not|no|without)|without|except(?:\s+for)?|excluding|"
+    r"other than|minus)\b",
+    re.IGNORECASE,
+)
+
+
+def _negation(text: str, catalog: Catalog) -> tuple[str, str]:
+    """ "Python but not Java" -> ("Python", "Java"); no negation: (text, ""). Only when
+    something is asked for before it: "worked without supervision" is one requirement."""
+    found = _NEGATION.search(text)
+    if found is None:
+        return text, ""
+    _, before = _named_candidates(text[: found.start()], catalog)
+    if not _requirement_text(before):
+        return text, ""
+    return text[: found.start()], text[found.end() :]
 
 
 _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
@@ -387,6 +450,23 @@ _PLACE = re.compile(
 )
 
 
+_IN_PLACE = re.compile(
+    r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:in|from)\s+"
+    r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
+)
+
+
+def _known_place(text: str) -> bool:
+    """A country, region or city name, in any case ("texas", "Dublin, Ireland")."""
+    text = text.strip()
+    return bool(
+        places.parse(text.title())
+        or places.country(text)
+        or (len(text) > 2 and places.region(text))
+        or places.city(text)
+    )
+
+
 def _structured(text: str) -> tuple[list[str], str | None, str]:
     """Employers ("worked at Block or Square", "anyone from Stripe") and a place ("based in
     Washington state") that a question asks about, and the question without them (so a place
@@ -401,6 +481,10 @@ def _structured(text: str) -> tuple[list[str], str | None, str]:
     elif m := _PLACE.search(text):
         found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
         place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
+        rest = text[: m.start()] + " " + text[m.end() :]
+    elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place")):
+        # "anyone in texas?": lower case is fine when it is a known place.
+        place = m.group("place").strip().title()
         rest = text[: m.start()] + " " + text[m.end() :]
     return employers, place, rest
 
@@ -438,46 +522,47 @@ def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
             if m and cand.id not in found:
                 found.append(cand.id)
                 spans.append(m.span())
+    # First or last names, also beside a full name ("Compare Dana and Lena Swift").
+    first: dict[str, list[str]] = {}
+    last: dict[str, list[str]] = {}
+    for cand in catalog.candidates.values():
+        if not cand.named:
+            continue
+        parts = cand.name.lower().split()
+        first.setdefault(parts[0], []).append(cand.id)
+        last.setdefault(parts[-1], []).append(cand.id)
+    pieces = list(re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered))
+    taken = list(spans)
+    for i, m in enumerate(pieces):
+        word = m.group(0).removesuffix("'s").removesuffix("'")
+        if word in _FRAME or any(a <= m.start() < b for a, b in taken):
+            continue
+        ids = first.get(word) or last.get(word) or []
+        beside = {p.group(0).removesuffix("'s") for p in pieces[max(0, i - 1) : i + 2]}
+        whole = (
+            len(ids) == 1 and len(beside & set(catalog.candidates[ids[0]].name.lower().split())) > 1
+        )
+        if (
+            len(ids) == 1
+            and not whole
+            and not m.group(0).endswith(("'s", "'"))
+            and _common_word(word, ids[0], catalog)
+        ):
+            continue  # "Who can write Swift?": a word of other resumes, not Daniel Swift
+        if len(ids) == 1:
+            if ids[0] not in found:
+                found.append(ids[0])
+            spans.append((m.start(), m.end()))  # "Rosa Delgado": both words are the name
     if not found:
-        first: dict[str, list[str]] = {}
-        last: dict[str, list[str]] = {}
+        # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
         for cand in catalog.candidates.values():
-            if not cand.named:
-                continue
-            parts = cand.name.lower().split()
-            first.setdefault(parts[0], []).append(cand.id)
-            last.setdefault(parts[-1], []).append(cand.id)
-        pieces = list(re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered))
-        for i, m in enumerate(pieces):
-            word = m.group(0).removesuffix("'s").removesuffix("'")
-            if word in _FRAME:
-                continue
-            ids = first.get(word) or last.get(word) or []
-            beside = {p.group(0).removesuffix("'s") for p in pieces[max(0, i - 1) : i + 2]}
-            whole = (
-                len(ids) == 1
-                and len(beside & set(catalog.candidates[ids[0]].name.lower().split())) > 1
-            )
             if (
-                len(ids) == 1
-                and not whole
-                and not m.group(0).endswith(("'s", "'"))
-                and _common_word(word, ids[0], catalog)
+                cand.named
+                and len(cand.name) >= 7
+                and len(lowered.strip()) >= 7  # a near-empty question names nobody
+                and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90
             ):
-                continue  # "Who can write Swift?": a word of other resumes, not Daniel Swift
-            if len(ids) == 1:
-                if ids[0] not in found:
-                    found.append(ids[0])
-                spans.append((m.start(), m.end()))  # "Rosa Delgado": both words are the name
-        if not found:
-            # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
-            for cand in catalog.candidates.values():
-                if (
-                    cand.named
-                    and len(cand.name) >= 7
-                    and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90
-                ):
-                    found.append(cand.id)
+                found.append(cand.id)
     residual = lowered
     for start, end in sorted(spans, reverse=True):
         residual = residual[:start] + " " + residual[end:]

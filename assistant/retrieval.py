@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -123,8 +124,18 @@ class Retriever:
                 if cid in pool:
                     hits[cid][i][pos] = end
 
+        # "... but not Java": whoever holds any excluded concept is out.
+        excluded = {
+            catalog.lines[pos].candidate_id
+            for concept in plan.excluded
+            for pos in _concept_lines(concept, plan.soft_terms, catalog)
+        }
+        if excluded:
+            notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
         groups: list[tuple[float, CandidateEvidence]] = []
         for cid in plan.candidate_ids:
+            if cid in excluded:
+                continue
             per_concept = hits.get(cid)
             if per_concept is None or not all(per_concept):
                 if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
@@ -140,7 +151,9 @@ class Retriever:
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
         if not any(g.matched for g in found) and plan.min_years is None and plan.scope != "named":
-            found += self.possible_matches(plan, catalog)
+            found += [
+                g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
+            ]
         return Retrieved(plan=plan, considered=len(pool), groups=found, notes=notes)
 
     def nearness(
@@ -196,8 +209,13 @@ class Retriever:
     # -- about a candidate ---------------------------------------------------------------------
 
     def _about(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.operation == "rank":
+            return _ranked_by_experience(plan, catalog)
         groups = []
         for cid in plan.candidate_ids[:10]:
+            if plan.operation == "compare":
+                groups.append(_group(catalog, cid, _compared_facts(catalog, cid)))
+                continue
             if plan.aspect is None:
                 evidence = self._scoped_search(plan, catalog, cid)
             elif plan.aspect == "contact":
@@ -361,6 +379,60 @@ def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
         if words and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words):
             return True
     return False
+
+
+# The rows of a side-by-side comparison, in order (the evidence ``reason`` names the row).
+COMPARED = ("current role", "first dated role", "highest degree", "spoken languages", "skills")
+
+
+def _compared_facts(catalog: Catalog, cid: str) -> list[Evidence]:
+    """One cited fact per row of :data:`COMPARED`, from the candidate's profile."""
+    out: list[Evidence] = []
+    for resume in catalog.resumes_of(cid)[:1] or []:
+        profile = resume.profile
+        current = profile.current_positions()
+        if current:
+            out.append(fact_evidence(resume, current[0], COMPARED[0]))
+        dated = [p for p in profile.positions if p.start is not None]
+        if dated:
+            first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
+            out.append(fact_evidence(resume, first, COMPARED[1]))
+        degree = profile.highest_degree()
+        if degree is not None:
+            out.append(fact_evidence(resume, degree, COMPARED[2]))
+        for language in profile.languages[:1]:
+            out.append(fact_evidence(resume, language, COMPARED[3]))
+    skills = _programming_lines(catalog, cid) or _section_lines(catalog, cid, "skills", limit=1)
+    out += [ev.model_copy(update={"reason": COMPARED[4]}) for ev in skills[:1]]
+    return out
+
+
+def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
+    """Candidates ordered by the span of their dated roles, longest first, each with the
+    earliest dated role and the current one as evidence; those without dates come last."""
+    today = date.today()
+    ranked: list[tuple[int, CandidateEvidence]] = []
+    for cid in plan.candidate_ids:
+        best: tuple[int, list[Evidence]] = (-1, [])
+        for resume in catalog.resumes_of(cid):
+            months = resume.profile.experience_months(today)
+            if months is None or months <= best[0]:
+                continue
+            dated = [p for p in resume.profile.positions if p.start is not None]
+            first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
+            evidence = [fact_evidence(resume, first, f"{months // 12} years {months % 12} months")]
+            evidence += [
+                fact_evidence(resume, p, "current role")
+                for p in resume.profile.current_positions()[:1]
+                if p is not first
+            ]
+            best = (months, evidence)
+        ranked.append((best[0], _group(catalog, cid, best[1], matched=bool(best[1]))))
+    ranked.sort(key=lambda item: -item[0])
+    notes = ["Experience is the span of the dated roles, gaps included."]
+    return Retrieved(
+        plan=plan, considered=len(plan.candidate_ids), groups=[g for _, g in ranked], notes=notes
+    )
 
 
 _ROLE_LINES = 5  # lines quoted under a role line

@@ -108,6 +108,84 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What programming languages does Dana know?", {"kind": "about", "aspect": "skills"}),
     ("Which languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
     ("What has Dana done with large language models?", {"kind": "about", "aspect": None}),
+    # casual, misspelt, filler
+    ("who here knows kafka??", {"kind": "match", "requirement": "kafka"}),
+    ("any1 with kubernetes", {"kind": "match"}),
+    ("ppl who know python", {"kind": "match", "requirement": "python"}),
+    ("got anyone who can do SQL?", {"kind": "match", "requirement": "sql"}),
+    ("need a swift dev", {"kind": "match", "requirement": "swift dev"}),
+    ("looking for someone with Terraform", {"kind": "match", "requirement": "terraform"}),
+    ("We need a Kafka person asap", {"kind": "match"}),
+    ("Who has experiance with kuberntes?", {"kind": "match", "scope": "all"}),
+    ("which candidates kno python", {"kind": "match", "scope": "all"}),
+    ("Anybody familiar with Go?", {"kind": "match", "requirement": "go"}),
+    ("Is there anyone who speaks Arabic?", {"kind": "match", "requirement": "arabic"}),
+    ("Are there candidates with SwiftUI experience?", {"kind": "match"}),
+    ("do we have any iOS developers", {"kind": "match"}),
+    ("I'm looking for a data engineer", {"kind": "match"}),
+    ("Have we got any nurses with ACLS?", {"kind": "match"}),
+    ("Who's worked with Kafka?", {"kind": "match", "requirement": "kafka"}),
+    ("show me people with C++", {"kind": "match", "requirement": "c++"}),
+    ("which ones know ci/cd", {"kind": "match", "requirement": "ci/cd"}),
+    ("Any A/B testing experience in the pool?", {"kind": "match"}),
+    ("Find people who've used Go and Kafka", {"kind": "match"}),
+    # counts
+    ("How many candidates know Kafka?", {"operation": "count", "requirement": "kafka"}),
+    ("how many ppl know python", {"operation": "count"}),
+    ("What number of candidates speak Arabic?", {"operation": "count"}),
+    ("Count the candidates with Kubernetes", {"operation": "count"}),
+    ("How many nurses are there?", {"operation": "count", "kind": "match"}),
+    ("Who has Kafka?", {"operation": "who"}),
+    # but not / without / except
+    ("Who knows Python but not Java?", {"requirement": "python", "excluded": "java"}),
+    ("Who has Kafka but no Kubernetes?", {"requirement": "kafka", "excluded": "kubernetes"}),
+    ("Which candidates know Swift without iOS?", {"requirement": "swift", "excluded": "ios"}),
+    ("Anyone with Go except Dana?", {"requirement": "go", "left_out": ["Dana Park"]}),
+    ("Who speaks English, excluding Omar Haddad?", {"left_out": ["Omar Haddad"]}),
+    ("Who knows SQL and not Python?", {"requirement": "sql", "excluded": "python"}),
+    ("List candidates with Kafka other than Dana Park", {"left_out": ["Dana Park"]}),
+    ("Who has worked without supervision?", {"kind": "match", "excluded": ""}),
+    # comparisons and rankings
+    ("Compare Dana Park and Omar Haddad", {"operation": "compare", "kind": "about"}),
+    ("Dana vs Omar", {"operation": "compare", "names": ["Dana Park", "Omar Haddad"]}),
+    ("Compare Dana and Lena Swift side by side", {"operation": "compare"}),
+    ("What's the difference between Grace Washington and Rosa Delgado?", {"operation": "compare"}),
+    ("Who is the most senior candidate?", {"operation": "rank", "scope": "all"}),
+    ("Who is the most experienced?", {"operation": "rank"}),
+    ("Rank the candidates by years of experience", {"operation": "rank"}),
+    ("Which of Dana and Omar is more senior?", {"operation": "rank", "scope": "named"}),
+    ("Compare Dana", {"operation": "fact"}),
+    # dates, years and recency stay requirements a line must state
+    ("Who has more than 3 years of Kafka?", {"kind": "match", "requirement": "4+ years of kafka"}),
+    ("Anyone with 10+ years of experience?", {"kind": "match"}),
+    ("Who has at least 2 years of Swift?", {"kind": "match"}),
+    # places and employers, casual
+    ("anyone in texas?", {"kind": "match", "place": "Texas"}),
+    ("who's based in Ohio", {"kind": "match", "place": "Ohio"}),
+    ("Any candidates located in Atlanta?", {"kind": "match", "place": "Atlanta"}),
+    ("Who is based in Washington?", {"place": "Washington", "scope": "all"}),
+    ("Anyone who worked at Google?", {"employers": ["Google"]}),
+    ("who has worked at amazon", {"kind": "match"}),
+    ("Has anybody worked for Deloitte or KPMG?", {"employers": ["Deloitte", "KPMG"]}),
+    # degrees, casual
+    ("any PhDs?", {"kind": "match", "degree_levels": ["doctorate"]}),
+    ("who has a masters", {"kind": "match", "degree_levels": ["master"]}),
+    ("Anyone with a bachelor's in computer science?", {"degree_field": "computer science"}),
+    ("Who has an MBA?", {"degree_names": ["MBA"]}),
+    # about a named candidate, casual and misspelt
+    ("dana's email pls", {"kind": "about", "aspect": "contact", "named": "Dana Park"}),
+    ("where did omar study", {"kind": "about", "aspect": "education", "named": "Omar Haddad"}),
+    ("Tell me about Rosa", {"kind": "about", "named": "Rosa M. Delgado"}),
+    ("What does Lena Swift know?", {"kind": "about", "named": "Lena Swift"}),
+    ("Give me a summary of Dana Park", {"kind": "about", "aspect": "summary"}),
+    ("What certifications does Rosa have?", {"aspect": "certifications"}),
+    ("Which languages does Omar Haddad speak?", {"aspect": "languages"}),
+    ("Phone number of Rosa Delgado?", {"kind": "about", "aspect": "contact"}),
+    ("What is Grace's current role?", {"kind": "about", "named": "Grace Washington"}),
+    ("Does Grace Washington know Kafka?", {"kind": "match", "named": "Grace Washington"}),
+    ("Can Omar speak Arabic?", {"kind": "match", "named": "Omar Haddad"}),
+    ("Is Lena Swift good with SQL?", {"kind": "match", "named": "Lena Swift"}),
+    ("Has Ann Vale built iOS apps?", {"kind": "match", "named": "Ann Vale"}),
 ]
 
 
@@ -129,6 +207,14 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
             catalog.candidates[plan.candidate_ids[0]].name
             if plan.scope == "named" and plan.candidate_ids
             else None
+        ),
+        "names": sorted(catalog.candidates[c].name for c in plan.candidate_ids)
+        if plan.scope == "named"
+        else None,
+        "operation": plan.operation,
+        "excluded": plan.excluded_text,
+        "left_out": sorted(
+            c.name for c in catalog.candidates.values() if c.id not in plan.candidate_ids
         ),
     }
     assert {k: got[k] for k in expected} == expected

@@ -183,3 +183,41 @@ def test_what_did_they_do_at_an_employer_quotes_that_role(
     assert "Wrote the fraud rules engine" in quoted and "Mentored four interns" in quoted
     assert "Tidewater" not in quoted and "billing ledger" not in quoted
     assert verify(answer.citations, assistant.catalog) == answer.citations
+
+
+def test_but_not_leaves_out_whoever_has_it(team: Assistant) -> None:
+    answer = team.ask("Who knows Kubernetes but not Go?")
+    assert answer.candidates == ["Lena Fischer"]
+    assert "but not “go”" in answer.answer
+    assert any("Left out" in n for n in answer.notices)
+    assert team.ask("Which candidates speak Spanish, except Omar?").candidates == ["Lena Fischer"]
+
+
+def test_compare_is_a_table_of_cited_profile_facts(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {
+        "ivy.txt": (
+            "Ivy Chen\nivy@example.com\n\nExperience\n"
+            "Data Engineer, Harbor Co, 2018 - present\n"
+            "Analyst, Quay Bank, 2014 - 2018\n\n"
+            "Education\nM.S. Statistics, Lakeshore University\n\n"
+            "Skills\nPython, SQL, Spark\n"
+        ),
+        "max.txt": (
+            "Max Berg\nmax@example.com\n\nExperience\n"
+            "Backend Engineer, Rook Ltd, 2021 - present\n\n"
+            "Education\nB.S. Physics, Hill College\n\n"
+            "Skills\nGo, Rust\n"
+        ),
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask("Compare Ivy Chen and Max Berg")
+    table = answer.answer.splitlines()
+    assert "| | **Ivy Chen** | **Max Berg** |" in table
+    row = next(line for line in table if line.startswith("| highest degree |"))
+    assert "M.S. Statistics" in row and "B.S. Physics" in row
+    assert verify(answer.citations, assistant.catalog) == answer.citations
+    ranked = assistant.ask("Which of Ivy and Max is more senior?")
+    assert ranked.candidates == ["Ivy Chen", "Max Berg"]  # since 2014 before since 2021
+    assert ranked.answer.index("Ivy Chen") < ranked.answer.index("Max Berg")

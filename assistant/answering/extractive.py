@@ -13,9 +13,10 @@ from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
 from assistant.models import Answer, Conversation, Evidence
-from assistant.retrieval import CandidateEvidence, Retrieved
+from assistant.retrieval import COMPARED, CandidateEvidence, Retrieved
 
 _QUOTE_CHARS = 160
+_RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
 _ASPECT_TITLES = {
     "summary": "Summary",
     "experience": "Experience",
@@ -128,7 +129,8 @@ class ExtractiveStrategy:
             return "\n".join([head, "", *rows]), near
         if not matched:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
-        head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”:"
+        but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
+        head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”{but_not}:"
         rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in matched]
         return "\n".join([head, "", *rows]), matched
 
@@ -136,6 +138,10 @@ class ExtractiveStrategy:
         self, retrieved: Retrieved, book: CitationBook, catalog: Catalog
     ) -> tuple[str, list[CandidateEvidence]]:
         plan = retrieved.plan
+        if plan.operation == "compare":
+            return _compare(retrieved, book), retrieved.groups
+        if plan.operation == "rank":
+            return _rank(retrieved, book), retrieved.groups
         title = _ASPECT_TITLES.get(plan.aspect or "", "From the resume")
         blocks = []
         for group in retrieved.groups:
@@ -162,3 +168,37 @@ class ExtractiveStrategy:
         rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in retrieved.groups]
         head = "The closest passages in the resumes (no exact requirement to check):"
         return "\n".join([head, "", *rows]), retrieved.groups
+
+
+def _compare(retrieved: Retrieved, book: CitationBook) -> str:
+    """A side-by-side table: one row per compared aspect, one column per candidate."""
+    groups = retrieved.groups
+    head = "| | " + " | ".join(f"**{_short(g.name)}**" for g in groups) + " |"
+    rows = [head, "|---" * (len(groups) + 1) + "|"]
+    for label in COMPARED:
+        cells = []
+        for group in groups:
+            found = [ev for ev in group.evidence if ev.reason == label]
+            cells.append(quoted(book, found[:1]) if found else "—")
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "Side by side, from their resumes:\n\n" + "\n".join(rows)
+
+
+def _rank(retrieved: Retrieved, book: CitationBook) -> str:
+    """Candidates by the span of their dated roles, longest first."""
+    lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), longest first:", ""]
+    undated, more = [], []
+    for group in retrieved.groups:
+        if not group.evidence:
+            undated.append(group.name)
+            continue
+        if len(lines) - 2 >= _RANKED_SHOWN:
+            more.append(group.name)
+            continue
+        span = group.evidence[0].reason
+        lines.append(f"{len(lines) - 1}. **{group.name}**: {span}; {quoted(book, group.evidence)}")
+    if more:
+        lines += ["", f"Then {len(more)} more: " + ", ".join(more) + "."]
+    if undated:
+        lines += ["", "No dated roles: " + ", ".join(undated) + "."]
+    return "\n".join(lines)
