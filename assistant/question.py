@@ -223,9 +223,9 @@ def plan_question(
     employers, place, unnamed = _structured(text)
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
-    named, residual = _named_candidates(unnamed, catalog)
+    named, residual = named_candidates(unnamed, catalog)
     # "... except Omar" leaves a candidate out; "... but not Java" a requirement.
-    left_out, negative = _named_candidates(negative, catalog) if negative else ([], "")
+    left_out, negative = named_candidates(negative, catalog) if negative else ([], "")
     previous = [
         c
         for c in (conversation.last_candidate_ids if conversation else [])
@@ -364,7 +364,7 @@ def _negation(text: str, catalog: Catalog) -> tuple[str, str]:
     found = _NEGATION.search(text)
     if found is None:
         return text, ""
-    _, before = _named_candidates(text[: found.start()], catalog)
+    _, before = named_candidates(text[: found.start()], catalog)
     if not _requirement_text(before):
         return text, ""
     return text[: found.start()], text[found.end() :]
@@ -511,7 +511,7 @@ def is_follow_up(question: str) -> bool:
     return bool(_PRONOUN.search(question) or _CONTINUATION.search(question))
 
 
-def _named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
+def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     """Candidates named in the question, and the question with their names removed."""
     lowered = text.lower().replace("’", "'")
     found: list[str] = []

@@ -18,7 +18,8 @@ from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.models import Answer, Candidate, Conversation, Resume, Turn
-from assistant.question import QueryPlan, is_follow_up, plan_question
+from assistant.planning import LLMPlanner, Planner, PlannerFailed, RulesPlanner
+from assistant.question import QueryPlan, is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
@@ -85,6 +86,13 @@ class Assistant:
         fresh = self.store.load_resumes([rid for rid in versions if rid not in known])
         return Catalog.build([*kept, *fresh], previous, detached)
 
+    def planner(self, strategy: AnswerStrategy) -> Planner:
+        """The model reads questions when it writes the answers (unless the settings say
+        rules); otherwise the rules do."""
+        if isinstance(strategy, LLMStrategy) and self.settings.planner != "rules":
+            return LLMPlanner(strategy.model, strategy.model_name)
+        return RulesPlanner()
+
     def strategy(self, use_llm: bool = True) -> AnswerStrategy:
         return self.llm if (use_llm and self.llm is not None) else self.extractive
 
@@ -136,7 +144,13 @@ class Assistant:
                 and is_follow_up(question)
             ):
                 standalone = strategy.rewrite(question, conversation)
-            plan = plan_question(standalone, catalog, conversation, focus)
+            offline_because = ""
+            try:
+                plan = self.planner(strategy).plan(standalone, catalog, conversation, focus)
+            except PlannerFailed as failed:
+                # One failure is enough: no second call to a model that is down or slow.
+                plan = RulesPlanner().plan(standalone, catalog, conversation, focus)
+                offline_because, strategy = str(failed), self.extractive
             plan.question = question
             turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
             retrieved = self.retriever.retrieve(plan, catalog)
@@ -146,13 +160,13 @@ class Assistant:
                 try:
                     retrieved = judge.judge(retrieved, extra, catalog)
                 except JudgeFailed as failed:
-                    # One failure is enough: no second call to a model that is down or slow.
-                    note = (
-                        f"The language model ({strategy.model_name}) was not used because "
-                        f"{failed}; this is the extractive answer."
-                    )
-                    retrieved = retrieved.model_copy(update={"notes": [*retrieved.notes, note]})
-                    strategy = self.extractive
+                    offline_because, strategy = str(failed), self.extractive
+            if offline_because and self.llm is not None:
+                note = (
+                    f"The language model ({self.llm.model_name}) was not used because "
+                    f"{offline_because}; this is the extractive answer."
+                )
+                retrieved = retrieved.model_copy(update={"notes": [*retrieved.notes, note]})
             inner = strategy.stream(retrieved, catalog, conversation)
 
         def finish(_: str) -> Answer:

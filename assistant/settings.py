@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     llm_rewrite_follow_ups: bool = Field(
         True, description="Let the model rewrite follow-up questions into standalone ones."
     )
+    planner: Literal["auto", "rules"] = Field(
+        "auto",
+        description="Who reads questions: auto lets the model when one answers, else the rules.",
+    )
     answer_mode: Literal["auto", "extractive"] = Field(
         "auto", description="auto: the model when one is configured; extractive: never a model."
     )

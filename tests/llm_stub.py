@@ -56,6 +56,10 @@ def candidates_in_prompt(body: dict[str, Any]) -> list[tuple[str, str]]:
     return pairs
 
 
+def is_planner(body: dict[str, Any]) -> bool:
+    return "fill in the fields of a plan" in str(body["messages"][0]["content"])
+
+
 def is_judge(body: dict[str, Any]) -> bool:
     return "You check whether job candidates meet one requirement" in str(
         body["messages"][0]["content"]
@@ -257,6 +261,8 @@ def cite_everyone(body: dict[str, Any]) -> Reply:
         return Reply(text=question)
     if is_judge(body):
         return Reply(text='{"verdicts": []}')  # no opinion: the offline verdicts stand
+    if is_planner(body):
+        return Reply(text="no plan")  # out of shape: the rules read the question
     pairs = candidates_in_prompt(body)
     lines = [f"Here is what the resumes show for {len(pairs)} candidate(s)."]
     lines += [f"- **{name}** is supported by this line [{label}]." for name, label in pairs]

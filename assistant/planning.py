@@ -1,0 +1,220 @@
+"""Question -> plan, by one of two planners behind one interface.
+
+* :class:`RulesPlanner` (the offline default) is :func:`assistant.question.plan_question`.
+* :class:`LLMPlanner` asks the configured chat model, through structured output, for a
+  :class:`PlanDraft`: the operation, the names as the question writes them, the requirement in
+  plain words with its spelling fixed ("kuberntes stuff" -> "Kubernetes"), what is excluded,
+  employers, place, degree, minimum years and the aspect asked about. Code then writes the draft
+  as a canonical question ("How many candidates have Kubernetes but not Go?") and plans that with
+  the rules, so the plan has one shape whoever drafted it. Names are resolved in code against the
+  candidates; the model never chooses a candidate id. A draft naming nobody the pool has, a
+  reply out of shape or a model without structured output fall back to the rules planner; a model
+  that cannot be reached raises :class:`PlannerFailed` so the caller answers offline without
+  calling it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from langchain_core.exceptions import OutputParserException
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from pydantic import BaseModel, Field, ValidationError
+
+from assistant.answering.llm import describe_failure
+from assistant.catalog import Catalog
+from assistant.models import Conversation
+from assistant.question import Aspect, Operation, QueryPlan, named_candidates, plan_question
+
+log = logging.getLogger(__name__)
+
+
+class Planner(Protocol):
+    name: str
+
+    def plan(
+        self,
+        question: str,
+        catalog: Catalog,
+        conversation: Conversation | None = None,
+        focus: list[str] | None = None,
+    ) -> QueryPlan: ...
+
+
+class RulesPlanner:
+    name = "rules"
+
+    def plan(
+        self,
+        question: str,
+        catalog: Catalog,
+        conversation: Conversation | None = None,
+        focus: list[str] | None = None,
+    ) -> QueryPlan:
+        return plan_question(question, catalog, conversation, focus)
+
+
+class PlannerFailed(RuntimeError):
+    """The model could not be reached; the message says why, for the user."""
+
+
+class PlanDraft(BaseModel):
+    """What a model reads in a recruiter's question."""
+
+    operation: Operation = Field(
+        description="who: which candidates meet a requirement; count: how many do; compare: "
+        "named candidates side by side; rank: ordered by seniority or experience; fact: a fact "
+        "or section about named candidates; search: anything else."
+    )
+    candidates: list[str] = Field(
+        default_factory=list, description="Candidate names exactly as the question writes them."
+    )
+    previous_candidates: bool = Field(
+        False,
+        description="The question is about the candidates of the previous answer (them, those, "
+        "she, he, which of them).",
+    )
+    requirement: str = Field(
+        "",
+        description="What a candidate must have, in plain words with spelling fixed, without "
+        "framing words (e.g. 'Kubernetes', 'people management', 'on-call for production').",
+    )
+    excluded: str = Field("", description="What a candidate must not have ('X but not Y': Y).")
+    employers: list[str] = Field(
+        default_factory=list, description="Employers a candidate must have worked at."
+    )
+    place: str = Field("", description="Where a candidate must be based, as written.")
+    degree: str = Field(
+        "", description="A degree asked for, e.g. 'PhD', 'MBA', 'master's in computer science'."
+    )
+    min_years: int | None = Field(None, ge=0, le=60, description="Minimum years asked for.")
+    aspect: Aspect | None = Field(
+        None, description="For fact questions: the part of the resume asked about."
+    )
+
+
+_SYSTEM = """\
+You read a recruiter's question about a pool of candidate resumes and fill in the fields of a \
+plan. Do not answer the question. Fix misspellings of skills and tools. Keep names exactly as \
+written. Leave a field empty when the question does not say it."""
+
+_ASPECT_QUESTIONS: dict[str, str] = {
+    "summary": "Summarize {names}",
+    "experience": "What is the work experience of {names}?",
+    "education": "Where did {names} study?",
+    "skills": "What skills does {names} have?",
+    "languages": "Which languages does {names} speak?",
+    "certifications": "Which certifications does {names} hold?",
+    "contact": "What is the email and phone of {names}?",
+    "years": "How many years of experience does {names} have?",
+}
+
+
+def _messages(question: str, conversation: Conversation | None) -> list[BaseMessage]:
+    context = ""
+    if conversation is not None and conversation.last is not None:
+        context = f"Previous question: {conversation.last.question}\n"
+    return [SystemMessage(_SYSTEM), HumanMessage(f"{context}Question: {question}")]
+
+
+def canonical_question(draft: PlanDraft, catalog: Catalog) -> str | None:
+    """The draft written as a question the rules planner reads unambiguously; None when it names
+    candidates the pool does not have (then the rules read the original question)."""
+    names: list[str] = []
+    for written in draft.candidates:
+        ids, _ = named_candidates(written, catalog)
+        names += [
+            catalog.candidates[i].name for i in ids if catalog.candidates[i].name not in names
+        ]
+    if draft.candidates and not names:
+        return None
+    who = " and ".join(names)
+    if draft.operation == "compare" and len(names) >= 2:
+        return f"Compare {who}"
+    if draft.operation == "rank":
+        if len(names) >= 2:
+            return f"Which of {who} is the most senior?"
+        return (
+            "Which of them is the most senior?"
+            if draft.previous_candidates
+            else ("Who is the most senior candidate?")
+        )
+    if draft.operation in ("fact", "compare") and names:
+        template = _ASPECT_QUESTIONS.get(draft.aspect or "summary", "Summarize {names}")
+        if draft.aspect is None and draft.requirement:
+            return f"What has {who} done with {draft.requirement}?"
+        return template.format(names=who)
+    if draft.operation not in ("who", "count"):
+        return None
+    asked = _requirement(draft)
+    if not asked:
+        return None
+    if draft.excluded:
+        asked += f" but not {draft.excluded}"
+    if draft.place and not (draft.employers or draft.degree or draft.requirement):
+        subject = "How many candidates are" if draft.operation == "count" else "Who is"
+        return f"{subject} based in {draft.place}?"
+    if names:
+        return f"Does {who} have {asked}?"
+    if draft.previous_candidates:
+        return f"Which of them have {asked}?"
+    if draft.operation == "count":
+        return f"How many candidates have {asked}?"
+    return f"Who has {asked}?"
+
+
+def _requirement(draft: PlanDraft) -> str:
+    if draft.employers:
+        return "worked at " + " or ".join(draft.employers)
+    if draft.degree:
+        return f"a {draft.degree}"
+    text = draft.requirement.strip(" ?.!")
+    if draft.min_years:
+        return (
+            f"at least {draft.min_years} years of {text}"
+            if text
+            else (f"at least {draft.min_years} years of experience")
+        )
+    return text
+
+
+class LLMPlanner:
+    name = "llm"
+
+    def __init__(self, model: BaseChatModel, model_name: str) -> None:
+        self.model = model
+        self.model_name = model_name
+        self.rules = RulesPlanner()
+
+    def draft(self, question: str, conversation: Conversation | None = None) -> PlanDraft | None:
+        """The model's reading of the question; None when it has no usable one."""
+        try:
+            structured = self.model.with_structured_output(PlanDraft)
+        except NotImplementedError:
+            return None
+        try:
+            reply = structured.invoke(_messages(question, conversation))
+            return reply if isinstance(reply, PlanDraft) else PlanDraft.model_validate(reply)
+        except (OutputParserException, ValidationError, ValueError) as err:
+            log.warning("planning by %s gave no usable plan: %s", self.model_name, err)
+            return None
+        except Exception as err:
+            log.warning("planning by %s failed: %s", self.model_name, err)
+            raise PlannerFailed(describe_failure(err)) from err
+
+    def plan(
+        self,
+        question: str,
+        catalog: Catalog,
+        conversation: Conversation | None = None,
+        focus: list[str] | None = None,
+    ) -> QueryPlan:
+        draft = self.draft(question, conversation)
+        canonical = canonical_question(draft, catalog) if draft is not None else None
+        if canonical is None:
+            return self.rules.plan(question, catalog, conversation, focus)
+        plan = plan_question(canonical, catalog, conversation, focus)
+        plan.question = question
+        return plan
