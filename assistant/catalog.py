@@ -73,6 +73,7 @@ class Catalog:
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _years: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
+    _names: tuple[re.Pattern[str] | None, dict[str, list[str]]] | None = None
 
     @classmethod
     def build(
@@ -165,6 +166,21 @@ class Catalog:
         if self._vocabulary is None:
             self._vocabulary = sorted(self.postings)
         return self._vocabulary
+
+    def name_matcher(self) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
+        """One compiled pattern for every candidate's name and aliases (lower case, whole
+        words, longest first) and who carries each: a question is scanned once, however many
+        candidates there are (a pattern per name costs a compile each at 1,000 names)."""
+        if self._names is None:
+            owners: dict[str, list[str]] = defaultdict(list)
+            for cand in self.candidates.values():
+                for name in {n.lower().replace("’", "'") for n in [cand.name, *cand.aliases]}:
+                    if len(name) >= 3:
+                        owners[name].append(cand.id)
+            alternatives = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
+            pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if owners else None
+            self._names = (pattern, dict(owners))
+        return self._names
 
     def document_frequency(self, term: str) -> int:
         return len(self.postings.get(term, ()))

@@ -131,7 +131,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
         "contact",
         re.compile(
             r"\b(e-?mails?|phones?|telephone|mobile|cell|contact|reach|linkedin|github|websites?|"
-            r"portfolio|links?|numbers?)\b(?! of)",
+            r"portfolio|links?|numbers?(?! of))\b",
             re.I,
         ),
     ),
@@ -175,7 +175,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mails?\b", re.I)),
-    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?)\b(?! of)", re.I)),
+    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?(?! of))\b", re.I)),
     ("links", re.compile(r"\b(linkedin|github|websites?|portfolio|links?)\b", re.I)),
 ]
 
@@ -516,12 +516,12 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     lowered = text.lower().replace("’", "'")
     found: list[str] = []
     spans: list[tuple[int, int]] = []
-    for cand in catalog.candidates.values():
-        for name in (n.lower() for n in [cand.name, *cand.aliases] if len(n) >= 3):
-            m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered)
-            if m and cand.id not in found:
-                found.append(cand.id)
-                spans.append(m.span())
+    pattern, owners = catalog.name_matcher()
+    for m in pattern.finditer(lowered) if pattern is not None else ():
+        for cid in owners[m.group(0)]:
+            if cid not in found:
+                found.append(cid)
+        spans.append(m.span())
     # First or last names, also beside a full name ("Compare Dana and Lena Swift").
     first: dict[str, list[str]] = {}
     last: dict[str, list[str]] = {}

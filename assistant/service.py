@@ -41,7 +41,7 @@ class Assistant:
     ) -> None:
         self.settings = settings or Settings()
         self.embedder = embedder or MiniLMEmbedder(
-            self.settings.embedding_batch_size, self.settings.embedding_bf16
+            self.settings.embedding_batch_size, self.settings.embedding_precision
         )
         self.store = store or open_store(self.settings, self.embedder)
         self.extractive = ExtractiveStrategy()

@@ -35,9 +35,13 @@ class Settings(BaseSettings):
     )
 
     embedding_batch_size: int = Field(64, ge=1, le=1024, description="Texts per embedding call.")
-    embedding_bf16: bool = Field(
-        True,
-        description="Embed under bfloat16 autocast (CPU): ~2.5x faster; cosine to fp32 >= 0.9999.",
+    embedding_precision: Literal["auto", "fp32", "bf16"] = Field(
+        "auto",
+        description=(
+            "auto: bf16 autocast where the CPU has bf16 units (AVX512-BF16, AMX, Arm BF16; "
+            "~2.5x faster there, cosine to fp32 >= 0.9999), fp32 elsewhere (bf16 is emulated "
+            "and ~5x slower)."
+        ),
     )
 
     chunk_max_words: int = Field(

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(stderr=True)
     settings = Settings()
     files, outcomes = collect(args.paths)
-    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
+    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
     store = open_store(settings, embedder)
     ingestor = Ingestor(store, embedder, settings)
     if refreshed := refresh_profiles(store):

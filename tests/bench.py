@@ -358,6 +358,10 @@ def print_tables(machine: dict[str, Any], results: list[SizeResult]) -> None:
         f"load average at start {machine['load_average']}, at end "
         f"{machine['load_average_at_end']} (this run itself adds about 2)"
     )
+    console.print(
+        f"[bold]Embedding precision[/]: {machine['embedding_precision']}; texts/s on this CPU: "
+        + ", ".join(f"{k} {v}" for k, v in machine["embedding_texts_per_s"].items())
+    )
     table = Table(title="Ingest and question latency (synthetic resumes)")
     table.add_column("metric")
     for r in results:
@@ -434,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     settings = Settings()
-    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
+    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
     if args.torch_threads:
         import torch
 
@@ -442,6 +446,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = machine_info()
     log("loading and warming up the model ...")
     warm_up(embedder)
+    # Which precision the embedder chose here, and what each would do on this CPU.
+    machine["embedding_precision"] = f"{settings.embedding_precision} -> {embedder.chosen}"
+    speeds = MiniLMEmbedder(settings.embedding_batch_size, "fp32").time_both()
+    machine["embedding_texts_per_s"] = {k: round(v, 1) for k, v in speeds.items()}
     results = [run_size(n, embedder, args.seed, log) for n in args.sizes]
     machine["load_average_at_end"] = machine_info()["load_average"]
     if not quiet:

@@ -49,7 +49,7 @@ def ingest_devset(devset: Path, scratch: Path) -> Assistant:
     """The devset's resumes in a store under ``scratch`` (files already there with the same
     content are skipped), and an assistant over it."""
     settings = Settings(store_path=scratch / "chroma", llm=None)
-    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_bf16)
+    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
     store = open_store(settings, embedder)
     files, _ = collect([devset / "resumes"])
     report = Ingestor(store, embedder, settings).ingest(files)

@@ -173,6 +173,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Anyone with a bachelor's in computer science?", {"degree_field": "computer science"}),
     ("Who has an MBA?", {"degree_names": ["MBA"]}),
     # about a named candidate, casual and misspelt
+    ("What is the email of Dana Park?", {"kind": "about", "aspect": "contact"}),
     ("dana's email pls", {"kind": "about", "aspect": "contact", "named": "Dana Park"}),
     ("where did omar study", {"kind": "about", "aspect": "education", "named": "Omar Haddad"}),
     ("Tell me about Rosa", {"kind": "about", "named": "Rosa M. Delgado"}),
