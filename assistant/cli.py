@@ -227,46 +227,49 @@ def _screen(args: argparse.Namespace) -> int:
         _print_answer(screening_answer(screening, catalog, rubric.title, args.blind), False)
         return 0
     table = screening_table(screening, catalog, args.blind)
+    criteria = [str(c["text"]) for c in _rows(table, "rubric")]
+    rows = _rows(table, "rows")
     if args.json:
-        print(json.dumps({"rubric": rubric.model_dump(), "rows": table}, ensure_ascii=False))
+        print(json.dumps(table, ensure_ascii=False))
     elif args.csv:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(
-            ["rank", "candidate", "points", "must_share", "fits"]
-            + [c.text for c in rubric.criteria]
-        )
-        for row in table:
+        writer.writerow(["rank", "candidate", "points", "gates_passed", "why", *criteria])
+        for row in rows:
             writer.writerow(
-                [row["rank"], row["candidate"], row["points"], row["must_share"], row["fits"]]
-                + [_cell_text(cell) for cell in _cells(row)]
+                [row["rank"], row["candidate"], row["points"], row["gates_passed"], row["why"]]
+                + [_cell_text(cell) for cell in _rows(row, "cells")]
             )
         print(out.getvalue(), end="")
     else:
-        head = ["#", "candidate", "points", *[c.text for c in rubric.criteria]]
+        head = ["#", "candidate", "points", "why", *criteria]
         print("| " + " | ".join(_md(h) for h in head) + " |")
         print("|" + "---|" * len(head))
-        for row in table:
-            cells = [_md(_cell_text(cell)) for cell in _cells(row)]
+        for row in rows:
+            cells = [_md(_cell_text(cell)) for cell in _rows(row, "cells")]
             print(
                 f"| {row['rank']} | {_md(row['candidate'])} | {row['points']} | "
-                + " | ".join(cells)
-                + " |"
+                f"{_md(row['why'])} | " + " | ".join(cells) + " |"
             )
     return 0
 
 
-def _cells(row: dict[str, object]) -> list[dict[str, object]]:
-    cells = row["cells"]
-    assert isinstance(cells, list)
-    return cells
+def _rows(data: dict[str, object], key: str) -> list[dict[str, object]]:
+    found = data[key]
+    assert isinstance(found, list)
+    return found
 
 
 def _cell_text(cell: dict[str, object]) -> str:
     """ "meets: “quote” (file p.1 l.3-4)" for one matrix cell."""
-    quotes = cell.get("evidence") or []
-    assert isinstance(quotes, list)
-    shown = "; ".join(f"“{q['text']}” ({q['where']})" for q in quotes)
+    shown = "; ".join(
+        f"“{c['text']}” ({c['source']}"
+        + (f" p.{c['page']}" if c["page"] is not None else "")
+        + f" l.{c['line_start']}"
+        + (f"-{c['line_end']}" if c["line_end"] != c["line_start"] else "")
+        + ")"
+        for c in _rows(cell, "citations")
+    )
     return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
 
 

@@ -442,6 +442,8 @@ class ScreenRow(BaseModel):
     must_share: float = Field(description="Share of the must-haves met (possible counts half).")
     gates_failed: int = 0
     fits: bool = False
+    why: str = Field("", description="Why the row is where it is, in words.")
+    strength: float = Field(0.0, description="Evidence strength, to order equal points.")
 
 
 class Screening(BaseModel):

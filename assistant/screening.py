@@ -272,7 +272,9 @@ class Screener:
         for cid in pool:
             cells = [column.get(cid, Cell(verdict="missing")) for column in columns]
             rows.append(_row(catalog, cid, rubric, cells))
-        rows.sort(key=lambda r: (r.gates_failed, -r.score, r.name.lower()))
+        # Failed gates last; then points; equal points by evidence strength; then the name,
+        # so the same pile and rubric always give the same order.
+        rows.sort(key=lambda r: (r.gates_failed > 0, -r.score, -r.strength, r.name.lower()))
         return Screening(rubric=rubric, considered=len(pool), rows=rows)
 
     def _column(self, criterion: Criterion, catalog: Catalog, pool: list[str]) -> dict[str, Cell]:
@@ -363,6 +365,12 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
         else:
             score += criterion.weight * value
     share = must[0] / must[1] if must[1] else 1.0
+    strength = sum(
+        (1.0 if cell.verdict == "meets" else 0.5)
+        * max((ev.score for ev in cell.evidence), default=0)
+        for cell in cells
+        if cell.verdict in ("meets", "possible")
+    )
     return ScreenRow(
         candidate_id=cid,
         name=catalog.candidates[cid].name,
@@ -371,7 +379,38 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
         must_share=round(share, 3),
         gates_failed=gates_failed,
         fits=gates_failed == 0 and share >= _FIT_SHARE and score > 0,
+        why=_why(rubric, cells, score),
+        strength=round(strength, 3),
     )
+
+
+def _why(rubric: Rubric, cells: list[Cell], score: float) -> str:
+    """ "fails the gate 'work permit'" or "meets 3 of 4 must-haves (not shown: Spark), ..." """
+    failed = [
+        c.text
+        for c, cell in zip(rubric.criteria, cells, strict=True)
+        if c.mode == "gate" and cell.verdict == "missing"
+    ]
+    if failed:
+        return "fails the gate " + ", ".join(f"“{t}”" for t in failed)
+    parts = []
+    for mode, label in (("must", "must-haves"), ("nice", "nice-to-haves")):
+        pairs = [
+            (c, cell) for c, cell in zip(rubric.criteria, cells, strict=True) if c.mode == mode
+        ]
+        if not pairs:
+            continue
+        met = sum(cell.verdict == "meets" for _, cell in pairs)
+        maybe = [c.text for c, cell in pairs if cell.verdict == "possible"]
+        text = f"meets {met} of {len(pairs)} {label}"
+        if maybe:
+            text += " (possibly " + ", ".join(maybe) + ")"
+        if mode == "must":
+            missing = [c.text for c, cell in pairs if cell.verdict in ("missing", "unknown")]
+            if missing:
+                text += "; not shown: " + ", ".join(missing)
+        parts.append(text)
+    return f"{score:g} points: " + "; ".join(parts)
 
 
 def leaders(screening: Screening) -> list[ScreenRow]:
@@ -444,46 +483,98 @@ def screening_answer(
 
 def screening_table(
     screening: Screening, catalog: Catalog, blind: bool = False
-) -> list[dict[str, object]]:
-    """The matrix as plain rows (for JSON, CSV and tables): rank, candidate, points and per
-    criterion the verdict with its quoted, located lines."""
+) -> dict[str, object]:
+    """The matrix as plain data (the ``--json`` shape; CSV and tables are made from it).
+
+    ``rubric``: criteria with ids; ``rows``: every candidate in scope, ranked, failed gates at
+    the end, each with why it is there and per criterion the verdict and its citations. With
+    ``blind``, a row is "Candidate N", and names, emails, phones, links and file names are left
+    out of every field (quotes included)."""
+    criteria = [
+        {"id": f"c{i + 1}", **c.model_dump(include={"text", "kind", "mode", "weight", "min_years"})}
+        for i, c in enumerate(screening.rubric.criteria)
+    ]
     rows: list[dict[str, object]] = []
     for rank, row in enumerate(screening.rows, 1):
+        hide = _Redactor(catalog, row.candidate_id) if blind else None
+        sources = catalog.candidates[row.candidate_id].sources
         cells = []
-        for cell in row.cells:
-            quotes = []
+        for i, cell in enumerate(row.cells):
+            citations = []
             for ev in cell.evidence:
                 text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end)
                 resume = catalog.resumes.get(ev.resume_id)
                 if text is None or resume is None:
                     continue
-                page = f"p.{ev.page} " if ev.page is not None else ""
-                lines = (
-                    f"l.{ev.line_start}"
-                    if ev.line_start == ev.line_end
-                    else f"l.{ev.line_start}-{ev.line_end}"
-                )
-                quotes.append(
+                source = resume.source
+                if hide is not None:
+                    source = f"resume {sources.index(source) + 1}"
+                    text = hide(text)
+                citations.append(
                     {
-                        "source": resume.source,
+                        "source": source,
                         "page": ev.page,
                         "line_start": ev.line_start,
                         "line_end": ev.line_end,
                         "text": text,
-                        "where": f"{resume.source} {page}{lines}",
                     }
                 )
-            cells.append({"verdict": cell.verdict, "note": cell.note, "evidence": quotes})
+            cells.append(
+                {
+                    "criterion": f"c{i + 1}",
+                    "verdict": cell.verdict,
+                    "note": hide(cell.note) if hide else cell.note,
+                    "citations": citations,
+                }
+            )
         rows.append(
             {
                 "rank": rank,
                 "candidate": f"Candidate {rank}" if blind else row.name,
                 "candidate_id": None if blind else row.candidate_id,
+                "sources": [f"resume {i + 1}" for i in range(len(sources))] if blind else sources,
+                "gates_passed": row.gates_failed == 0,
+                "why": row.why,
                 "points": row.score,
                 "must_share": row.must_share,
                 "fits": row.fits,
-                "gates_failed": row.gates_failed,
                 "cells": cells,
             }
         )
-    return rows
+    return {"rubric": criteria, "rows": rows}
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github)\.com/\S*", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+HIDDEN = "[hidden]"
+
+
+def _phone(match: re.Match[str]) -> str:
+    """A phone number (nine digits or more) is hidden; a date range such as 2016 - 2020 not."""
+    digits = sum(ch.isdigit() for ch in match.group(0))
+    return HIDDEN if digits >= 9 else match.group(0)
+
+
+class _Redactor:
+    """Takes a candidate's names, emails, phones and links out of a text (blind mode)."""
+
+    def __init__(self, catalog: Catalog, candidate_id: str) -> None:
+        cand = catalog.candidates[candidate_id]
+        words = {w for n in [cand.name, *cand.aliases] for w in re.findall(r"[\w'’-]{2,}", n)}
+        self.names = (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if words
+            else None
+        )
+
+    def __call__(self, text: str) -> str:
+        text = _EMAIL.sub(HIDDEN, text)
+        text = _LINK.sub(HIDDEN, text)
+        text = _PHONE.sub(_phone, text)
+        return self.names.sub(HIDDEN, text) if self.names else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,23 +114,27 @@ def test_screen_ranks_with_cited_cells_and_an_editable_rubric(
     done = run(["assistant", "screen", str(job), "--json", "--save-rubric", str(saved)], env)
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
-    assert [c["text"] for c in payload["rubric"]["criteria"]] == [
-        "Kubernetes",
-        "Terraform",
-        "Python",
-        "Go",
-        "Prometheus",
+    assert [(c["id"], c["text"], c["mode"]) for c in payload["rubric"]] == [
+        ("c1", "Kubernetes", "must"),
+        ("c2", "Terraform", "must"),
+        ("c3", "Python", "must"),
+        ("c4", "Go", "nice"),
+        ("c5", "Prometheus", "nice"),
     ]
     rows = payload["rows"]
     assert len(rows) == 17  # every candidate (two files of one person are one row)
     assert rows[0]["candidate"] == "Anika Sharma"
+    assert rows[0]["sources"] == ["anika_sharma.md"] and rows[0]["gates_passed"] is True
+    assert rows[0]["why"].startswith(f"{rows[0]['points']:g} points: meets")
     assert [r["points"] for r in rows] == sorted((r["points"] for r in rows), reverse=True)
     for cell in rows[0]["cells"][:2]:
         assert cell["verdict"] == "meets"
-        for quote in cell["evidence"]:
+        for quote in cell["citations"]:
             lines = (SAMPLE_RESUMES / quote["source"]).read_text(encoding="utf-8").splitlines()
             stored = "\n".join(lines[quote["line_start"] - 1 : quote["line_end"]])
             assert stored == quote["text"]
+    again = run(["assistant", "screen", str(job), "--json"], env)
+    assert json.loads(again.stdout) == payload  # the same input, the same matrix
 
     rubric = json.loads(saved.read_text(encoding="utf-8"))
     rubric["criteria"] = [c for c in rubric["criteria"] if c["text"] != "Kubernetes"]
@@ -137,18 +142,29 @@ def test_screen_ranks_with_cited_cells_and_an_editable_rubric(
     edited = run(["assistant", "screen", str(job), "--rubric", str(saved), "--csv"], env)
     assert edited.returncode == 0, edited.stderr
     header = edited.stdout.splitlines()[0]
-    assert header == "rank,candidate,points,must_share,fits,Terraform,Python,Go,Prometheus"
+    assert header == "rank,candidate,points,gates_passed,why,Terraform,Python,Go,Prometheus"
 
 
-def test_screen_blind_hides_names(env: dict[str, str], tmp_path: Path) -> None:
+def test_screen_blind_hides_names_and_contacts(env: dict[str, str], tmp_path: Path) -> None:
     job = tmp_path / "job.txt"
     job.write_text(JOB, encoding="utf-8")
-    done = run(["assistant", "screen", str(job), "--md", "--blind", "--top", "3"], env)
-    assert done.returncode == 0, done.stderr
-    table = done.stdout.splitlines()
-    assert len(table) == 2 + 3
-    assert "| 1 | Candidate 1 |" in table[2]
-    assert "Anika" not in done.stdout
+    people = json.loads(run(["assistant", "candidates", "--json"], env).stdout)
+    for args in (["--md", "--top", "3"], ["--json"], ["--csv"]):
+        done = run(["assistant", "screen", str(job), "--blind", *args], env)
+        assert done.returncode == 0, done.stderr
+        out = done.stdout.lower()
+        for person in people:
+            for word in person["name"].split():
+                if len(word) > 2:
+                    assert not re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", out), word
+            for contact in [person["email"], person["phone"], *person["links"]]:
+                if contact:
+                    assert contact.lower() not in out, contact
+            for source in person["sources"]:
+                assert source.lower() not in out
+    table = run(["assistant", "screen", str(job), "--md", "--blind", "--top", "3"], env)
+    lines = table.stdout.splitlines()
+    assert len(lines) == 2 + 3 and "| 1 | Candidate 1 |" in lines[2]
 
 
 def test_screen_reports_an_unreadable_posting(env: dict[str, str], tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from assistant.screening import (
     protected_reason,
     read_rubric,
     screening_answer,
+    screening_table,
 )
 from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
@@ -218,3 +219,39 @@ def test_chat_routes_a_pasted_posting_to_screening(pile: Assistant) -> None:
     assert answer.candidates[0] == "Ines Moreau"
     assert "Mona Lind" not in answer.candidates
     assert all(c.source != "mona.txt" for c in answer.citations)
+
+
+def test_rows_say_why_and_the_order_is_stable(pile: Assistant) -> None:
+    catalog = pile.catalog
+    rubric = read_rubric(POSTING_INLINE)
+    first = pile.screener.screen(rubric, catalog)
+    assert first == pile.screener.screen(rubric, catalog)
+    ines = first.rows[0]
+    assert ines.why.startswith(f"{ines.score:g} points: meets 3 of 3 must-haves")
+    ravi = next(r for r in first.rows if r.name == "Ravi Patel")
+    assert "not shown: 4+ years in industry" in ravi.why
+    gated = Rubric(criteria=[Criterion(text="kitchen", mode="gate")])
+    out = pile.screener.screen(gated, catalog)
+    assert all(r.why == "fails the gate “kitchen”" for r in out.rows if r.name != "Mona Lind")
+
+
+def test_blind_table_hides_names_contacts_and_files(pile: Assistant) -> None:
+    import json
+
+    catalog = pile.catalog
+    screening = pile.screener.screen(read_rubric(POSTING_INLINE), catalog)
+    table = json.dumps(screening_table(screening, catalog, blind=True)).lower()
+    for word in ("ines", "moreau", "ravi", "patel", "mona", "lind", "@example.com", ".txt"):
+        assert word not in table, word
+    shown = json.dumps(screening_table(screening, catalog)).lower()
+    assert "ines moreau" in shown and "ines.txt" in shown
+
+
+def test_blind_redaction_of_a_quote(pile: Assistant) -> None:
+    from assistant.screening import HIDDEN, _Redactor
+
+    catalog = pile.catalog
+    ines = next(c.id for c in catalog.candidates.values() if c.name == "Ines Moreau")
+    text = "Ines MOREAU · ines@example.com · +1 (415) 555-0100 · linkedin.com/in/ines · 2016 - 2020"
+    hidden = _Redactor(catalog, ines)(text)
+    assert hidden == " · ".join([f"{HIDDEN} {HIDDEN}", HIDDEN, HIDDEN, HIDDEN, "2016 - 2020"])
