@@ -17,19 +17,31 @@ from typing import Protocol
 import streamlit as st
 from pydantic import ValidationError
 
+from assistant.citations import CitationBook
 from assistant.models import (
     Answer,
     Candidate,
     Citation,
     Conversation,
+    Criterion,
     Fact,
     IngestOutcome,
     Resume,
+    Rubric,
+    Screening,
+)
+from assistant.screening import (
+    leaders,
+    protected_reason,
+    read_rubric,
+    screening_table,
+    table_csv,
+    table_markdown,
 )
 from assistant.service import EMPTY_STORE, Assistant
 from assistant.settings import Settings
 from ingest.pipeline import Ingestor, SourceFile
-from ingest.readers import SUPPORTED
+from ingest.readers import SUPPORTED, ReadError, read_lines
 
 UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in SUPPORTED})
 UploadKey = tuple[str, int, str]  # name, size in bytes, sha256 of the bytes
@@ -438,6 +450,197 @@ def ask(assistant: Assistant, question: str, focus: list[str]) -> None:
         render_answer(assistant, answer, turn_key(len(st.session_state[CONVERSATION].turns) - 1))
 
 
+# --- screening against a job description ---------------------------------------------------
+
+JOB_TEXT = "job_text"
+RUBRIC = "rubric"  # the rubric being edited (a Rubric), read from the posting
+BLIND = "blind"
+VIEW = "view"
+_VERDICT_MARKS = {"meets": "✓ meets", "possible": "~ possible", "missing": "–", "unknown": "?"}
+_MODES = ["must", "nice", "gate"]
+_KINDS = ["skill", "years", "degree", "language", "certification", "location", "employer"]
+
+
+def read_job(upload: Upload) -> str | None:
+    """The text of an uploaded job description, or None (with the reason shown)."""
+    try:
+        _, lines = read_lines(upload.name, upload.getvalue())
+    except ReadError as err:
+        st.error(f"{md_escape(upload.name)}: {md_escape(str(err))}")
+        return None
+    return "\n".join(line.text for line in lines)
+
+
+def edited_rubric(rubric: Rubric) -> Rubric:
+    """The rubric as the user edited it in the table (rows added, removed or changed)."""
+    rows = [
+        c.model_dump(include={"text", "kind", "mode", "weight", "min_years"})
+        for c in rubric.criteria
+    ]
+    edited = st.data_editor(
+        rows,
+        key="rubric-editor",
+        num_rows="dynamic",
+        width="stretch",
+        column_config={
+            "text": st.column_config.TextColumn("criterion", required=True, max_chars=300),
+            "kind": st.column_config.SelectboxColumn("kind", options=_KINDS, required=True),
+            "mode": st.column_config.SelectboxColumn("mode", options=_MODES, required=True),
+            "weight": st.column_config.NumberColumn("weight", min_value=0.0, max_value=10.0),
+            "min_years": st.column_config.NumberColumn("min years", min_value=0, max_value=60),
+        },
+    )
+    criteria = []
+    for row in edited:
+        text = str(row.get("text") or "").strip()
+        if not text:
+            continue
+        why = protected_reason(text)
+        if why:
+            st.warning(f"Not used: “{md_escape(text)}” {md_escape(why)}.")
+            continue
+        try:
+            criteria.append(
+                Criterion(
+                    text=text,
+                    kind=row.get("kind") or "skill",
+                    mode=row.get("mode") or "must",
+                    weight=row.get("weight") if row.get("weight") is not None else 1.0,
+                    min_years=row.get("min_years"),
+                )
+            )
+        except ValidationError as err:
+            st.warning(f"“{md_escape(text)}” was left out: {md_escape(err.errors()[0]['msg'])}")
+    return rubric.model_copy(update={"criteria": criteria})
+
+
+def render_matrix(table: dict[str, object]) -> None:
+    """Candidates x criteria, one mark per cell (the quotes are in the rows below)."""
+    rubric, rows = table["rubric"], table["rows"]
+    assert isinstance(rubric, list) and isinstance(rows, list)
+    criteria = [str(c["text"]) for c in rubric]
+    st.dataframe(
+        [
+            {
+                "#": row["rank"],
+                "candidate": row["candidate"],
+                "points": row["points"],
+                "why": row["why"],
+                **{
+                    text: _VERDICT_MARKS[str(cell["verdict"])]
+                    for text, cell in zip(criteria, row["cells"], strict=True)
+                },
+            }
+            for row in rows
+        ],
+        hide_index=True,
+        width="stretch",
+        key="matrix",
+    )
+
+
+def render_cited_cells(assistant: Assistant, screening: Screening, blind: bool, shown: int) -> None:
+    """The evidence of the leading rows, criterion by criterion, with the resume to open."""
+    catalog = assistant.catalog
+    for rank, row in enumerate(screening.rows[:shown], 1):
+        label = f"Candidate {rank}" if blind else row.name
+        with st.expander(f"{rank}. {md_escape(label)} · {row.score:g} points", key=f"cells-{rank}"):
+            st.caption(md_escape(row.why))
+            book = CitationBook(catalog)
+            for criterion, cell in zip(screening.rubric.criteria, row.cells, strict=True):
+                marks = []
+                for ev in cell.evidence:
+                    n = book.cite(ev)
+                    marks.append(f"[{n}]")
+                verdict = _VERDICT_MARKS[cell.verdict]
+                st.markdown(f"**{md_escape(criterion.text)}**: {verdict} {' '.join(marks)}")
+            if blind:
+                st.caption("Quotes are hidden in blind mode; reveal the row to see them.")
+                if not st.checkbox("Reveal this candidate", key=f"reveal-{rank}"):
+                    continue
+            for citation in book.citations:
+                st.markdown(f"**[{citation.n}]** {md_escape(citation_label(citation))}")
+                st.code(citation.text, language=None, wrap_lines=True)
+            by_source: dict[str, list[Citation]] = {}
+            for citation in book.citations:
+                by_source.setdefault(citation.source, []).append(citation)
+            for source, cited in by_source.items():
+                resume = assistant.resume_for(row.candidate_id, source)
+                if resume is not None and st.toggle(
+                    f"Open {md_escape(source)}", key=f"open-{rank}-{source}"
+                ):
+                    st.html(resume_html(resume, cited))
+
+
+def focus_chat(candidate_ids: list[str]) -> None:
+    """Back to the chat, with questions limited to these candidates (a button callback: it runs
+    before the sidebar's focus widget is drawn)."""
+    st.session_state[FOCUS] = candidate_ids
+    st.session_state[VIEW] = "Chat"
+
+
+def render_screen(assistant: Assistant) -> None:
+    st.subheader("Screen the candidates against a job description")
+    job = st.file_uploader("Job description file", type=UPLOAD_TYPES, key="job-file")
+    if job is not None and (text := read_job(job)) is not None:
+        st.session_state[JOB_TEXT] = text
+    posting = st.text_area(
+        "…or paste it here",
+        key=JOB_TEXT,
+        height=200,
+        placeholder="Senior Data Engineer\nMust have: 5+ years as a data engineer; Airflow; Spark\n"
+        "Nice to have: dbt, Snowflake",
+    )
+    if st.button("Read the rubric", type="primary", disabled=not posting.strip()):
+        st.session_state[RUBRIC] = read_rubric(posting)
+        st.session_state.pop("rubric-editor", None)
+    rubric: Rubric | None = st.session_state.get(RUBRIC)
+    if rubric is None:
+        return
+    for why in rubric.refused:
+        st.warning(f"Not used as a criterion: {md_escape(why)}")
+    if not rubric.criteria:
+        st.info("No requirements found: add criteria in the table below.")
+    st.caption(
+        "The rubric: edit, add or delete criteria; mode gate = pass or fail, never points; must "
+        "= 2 points when met; nice = its weight. The ranking is recomputed from this table."
+    )
+    rubric = edited_rubric(rubric)
+    if not rubric.criteria:
+        return
+    blind = st.toggle("Blind mode (names, emails, phones, links and file names hidden)", key=BLIND)
+    catalog = assistant.catalog
+    with st.spinner(
+        f"Checking {len(catalog.candidates)} candidates against {len(rubric.criteria)} criteria…"
+    ):
+        screening = assistant.screener.screen(rubric, catalog)
+    table = screening_table(screening, catalog, blind)
+    top = leaders(screening)
+    st.markdown(
+        f"**{len(top)} leading** of {screening.considered} candidates "
+        "(no one else within one must-have of the best)."
+    )
+    render_matrix(table)
+    left, middle, right = st.columns(3)
+    left.download_button("Export CSV", table_csv(table), "screening.csv", "text/csv")
+    middle.download_button(
+        "Export Markdown", table_markdown(table), "screening.md", "text/markdown"
+    )
+    shown = right.number_input(
+        "Top N",
+        min_value=1,
+        max_value=max(1, len(screening.rows)),
+        value=min(5, len(screening.rows)),
+        key="top-n",
+    )
+    right.button(
+        "Focus the chat on the top N",
+        on_click=focus_chat,
+        args=([r.candidate_id for r in screening.rows[: int(shown)]],),
+    )
+    render_cited_cells(assistant, screening, blind, int(shown))
+
+
 def main() -> None:
     st.set_page_config(page_title="Recruiter assistant", page_icon="🗂️", layout="wide")
     st.title("Recruiter assistant")
@@ -455,6 +658,10 @@ def main() -> None:
     focus = render_sidebar(services)
     if not services.assistant.candidates():
         st.info(EMPTY_STORE)
+    view = st.segmented_control("View", ["Chat", "Screen"], key=VIEW, default="Chat")
+    if view == "Screen":
+        render_screen(services.assistant)
+        return
     render_history(services.assistant, st.session_state[CONVERSATION])
     question = st.chat_input("Ask about the candidates, e.g. “Who has Kubernetes experience?”")
     if isinstance(question, str) and question.strip():

@@ -12,8 +12,6 @@ python -m assistant screen JOB_FILE [--rubric R.json] [--save-rubric R.json]
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import re
 import sys
@@ -23,7 +21,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.models import Answer, Candidate, Conversation, Fact, Resume, Rubric
-from assistant.screening import read_rubric, screening_answer, screening_table
+from assistant.screening import (
+    read_rubric,
+    screening_answer,
+    screening_table,
+    table_csv,
+    table_markdown,
+)
 from assistant.service import Assistant
 from ingest.readers import ReadError, read_lines
 
@@ -227,51 +231,10 @@ def _screen(args: argparse.Namespace) -> int:
         _print_answer(screening_answer(screening, catalog, rubric.title, args.blind), False)
         return 0
     table = screening_table(screening, catalog, args.blind)
-    criteria = [str(c["text"]) for c in _rows(table, "rubric")]
-    rows = _rows(table, "rows")
     if args.json:
         print(json.dumps(table, ensure_ascii=False))
     elif args.csv:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["rank", "candidate", "points", "gates_passed", "why", *criteria])
-        for row in rows:
-            writer.writerow(
-                [row["rank"], row["candidate"], row["points"], row["gates_passed"], row["why"]]
-                + [_cell_text(cell) for cell in _rows(row, "cells")]
-            )
-        print(out.getvalue(), end="")
+        print(table_csv(table), end="")
     else:
-        head = ["#", "candidate", "points", "why", *criteria]
-        print("| " + " | ".join(_md(h) for h in head) + " |")
-        print("|" + "---|" * len(head))
-        for row in rows:
-            cells = [_md(_cell_text(cell)) for cell in _rows(row, "cells")]
-            print(
-                f"| {row['rank']} | {_md(row['candidate'])} | {row['points']} | "
-                f"{_md(row['why'])} | " + " | ".join(cells) + " |"
-            )
+        print(table_markdown(table), end="")
     return 0
-
-
-def _rows(data: dict[str, object], key: str) -> list[dict[str, object]]:
-    found = data[key]
-    assert isinstance(found, list)
-    return found
-
-
-def _cell_text(cell: dict[str, object]) -> str:
-    """ "meets: “quote” (file p.1 l.3-4)" for one matrix cell."""
-    shown = "; ".join(
-        f"“{c['text']}” ({c['source']}"
-        + (f" p.{c['page']}" if c["page"] is not None else "")
-        + f" l.{c['line_start']}"
-        + (f"-{c['line_end']}" if c["line_end"] != c["line_start"] else "")
-        + ")"
-        for c in _rows(cell, "citations")
-    )
-    return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
-
-
-def _md(text: object) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")

@@ -16,6 +16,8 @@ the reason, and a lawful alternative where there is one (a work-permit gate, not
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import date
 
@@ -578,3 +580,59 @@ class _Redactor:
         text = _LINK.sub(HIDDEN, text)
         text = _PHONE.sub(_phone, text)
         return self.names.sub(HIDDEN, text) if self.names else text
+
+
+def _list(data: dict[str, object], key: str) -> list[dict[str, object]]:
+    found = data[key]
+    assert isinstance(found, list)
+    return found
+
+
+def cell_text(cell: dict[str, object]) -> str:
+    """ "meets: “quote” (file p.1 l.3-4)" for one cell of :func:`screening_table`."""
+    shown = "; ".join(
+        f"“{c['text']}” ({c['source']}"
+        + (f" p.{c['page']}" if c["page"] is not None else "")
+        + f" l.{c['line_start']}"
+        + (f"-{c['line_end']}" if c["line_end"] != c["line_start"] else "")
+        + ")"
+        for c in _list(cell, "citations")
+    )
+    return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
+
+
+def table_csv(table: dict[str, object]) -> str:
+    """One row per candidate: rank, candidate, points, gates, why, then each criterion's cell."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    criteria = [str(c["text"]) for c in _list(table, "rubric")]
+    writer.writerow(["rank", "candidate", "points", "gates_passed", "why", *criteria])
+    for row in _list(table, "rows"):
+        writer.writerow(
+            [row["rank"], row["candidate"], row["points"], row["gates_passed"], row["why"]]
+            + [cell_text(cell) for cell in _list(row, "cells")]
+        )
+    return out.getvalue()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~$])")
+
+
+def _md(text: object) -> str:
+    """One markdown table cell, shown literally (quotes are resume text: untrusted)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def table_markdown(table: dict[str, object]) -> str:
+    """The matrix as a markdown table, one row per candidate."""
+    criteria = [str(c["text"]) for c in _list(table, "rubric")]
+    head = ["#", "candidate", "points", "why", *criteria]
+    lines = ["| " + " | ".join(_md(h) for h in head) + " |", "|" + "---|" * len(head)]
+    for row in _list(table, "rows"):
+        cells = [_md(cell_text(cell)) for cell in _list(row, "cells")]
+        lines.append(
+            f"| {row['rank']} | {_md(row['candidate'])} | {row['points']} | {_md(row['why'])} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return "\n".join(lines) + "\n"

@@ -302,3 +302,60 @@ def test_model_answers_stream_and_the_user_can_switch_to_extractive(
         message = ask(at, "Who has Kubernetes experience?")
         assert "match “kubernetes”" in answer_text(message)
         assert len(state.requests) == calls  # the model was not asked
+
+
+SCREEN_JOB = "Platform Engineer\nMust have: Kubernetes; Terraform; Python.\nNice to have: Go.\n"
+
+
+def open_screen(at: AppTest, posting: str = SCREEN_JOB) -> AppTest:
+    at.button_group(key="view").set_value("Screen").run()
+    at.text_area(key="job_text").set_value(posting).run()
+    next(b for b in at.button if b.label == "Read the rubric").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def matrix(at: AppTest) -> list[dict[str, object]]:
+    frame = next(d for d in at.dataframe if "candidate" in d.value.columns)
+    return frame.value.to_dict("records")
+
+
+def test_screen_view_ranks_everyone_with_cited_cells(sample_app: AppTest) -> None:
+    at = open_screen(sample_app)
+    rows = matrix(at)
+    assert len(rows) == 17  # every candidate; one person's two files are one row
+    assert rows[0]["candidate"] == "Anika Sharma" and rows[0]["Kubernetes"] == "✓ meets"
+    assert [r["points"] for r in rows] == sorted((r["points"] for r in rows), reverse=True)
+    first = at.main.expander[0]
+    assert plain(first.label).startswith("1. Anika Sharma")
+    assert any(c.value for c in first.code)  # the cited lines, quoted
+    labels = {b.label for b in at.get("download_button")}
+    assert labels == {"Export CSV", "Export Markdown"}
+
+
+def test_screen_blind_mode_hides_names(sample_app: AppTest) -> None:
+    at = open_screen(sample_app)
+    at.toggle(key="blind").set_value(True).run()
+    rows = matrix(at)
+    assert [r["candidate"] for r in rows[:3]] == ["Candidate 1", "Candidate 2", "Candidate 3"]
+    shown = " ".join([e.label for e in at.main.expander] + [m.value for m in at.main.markdown])
+    assert "Anika" not in plain(shown) and "Candidate 1" in plain(shown)
+    assert not at.main.expander[0].code  # quotes stay hidden until the row is revealed
+
+
+def test_screen_changed_rubric_rescores_and_focuses_the_chat(sample_app: AppTest) -> None:
+    from assistant.models import Criterion, Rubric
+
+    at = open_screen(sample_app)
+    before = matrix(at)[0]["candidate"]
+    at.session_state["rubric"] = Rubric(criteria=[Criterion(text="Spanish", kind="language")])
+    at.session_state["rubric-editor"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    after = matrix(at)
+    assert list(after[0])[-1] == "Spanish" and after[0]["candidate"] != before
+    at.number_input(key="top-n").set_value(2).run()
+    next(b for b in at.button if b.label == "Focus the chat on the top N").click().run()
+    assert not at.exception, at.exception
+    focused = at.session_state["focus"]
+    assert len(focused) == 2
+    assert at.chat_input  # back in the chat, limited to those two
