@@ -194,11 +194,30 @@ def _items(body: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = [p.strip(" .") for p in re.split(r",\s*(?![^()]*\))", part) if p.strip(" .")]
-        if len(pieces) > 1 and all(len(p.split()) <= 4 for p in pieces):
-            out.extend(pieces)
+        if _is_list(pieces) and re.search(r"\bor\b", pieces[-1]) and not re.search(
+            r"\bor\b", " ".join(pieces[:-1])
+        ):
+            out.append(" or ".join(pieces))  # "AWS, GCP or Azure": one criterion, alternatives
+        elif _is_list(pieces):
+            out.extend(re.sub(r"^(?:and|or)\s+", "", p) for p in pieces)
         else:
             out.append(part)
     return out
+
+
+_CONTINUES = re.compile(
+    r"^(?:including|such as|e\.g\.|especially|ideally|preferably|like|with|using|in|of)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_list(pieces: list[str]) -> bool:
+    """Comma parts that are separate criteria: mostly short phrases ("Go, Kafka, a bachelor's
+    degree in computer science"), none continuing the one before ("SQL, including ...")."""
+    if len(pieces) < 2 or any(_CONTINUES.match(p) for p in pieces[1:]):
+        return False
+    short = sum(len(p.split()) <= 4 for p in pieces)
+    return short >= 2 * len(pieces) / 3 and all(len(p.split()) <= 8 for p in pieces)
 
 
 def _criterion(text: str, mode: str) -> Criterion | str:

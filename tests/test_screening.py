@@ -69,6 +69,17 @@ We are a growing logistics company.
             ],
         ),
         (
+            "Cloud Engineer\nMust have: AWS, GCP or Azure; SQL, including window functions\n"
+            "Nice to have: Go, Kafka, a bachelor's degree in computer science\n",
+            [
+                ("must", "skill", "AWS or GCP or Azure"),
+                ("must", "skill", "SQL, including window functions"),
+                ("nice", "skill", "Go"),
+                ("nice", "skill", "Kafka"),
+                ("nice", "degree", "a bachelor's degree in computer science"),
+            ],
+        ),
+        (
             "Data Analyst\nRequired skills: SQL; Python; dashboards in Tableau or Power BI\n",
             [
                 ("must", "skill", "SQL"),
