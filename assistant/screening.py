@@ -72,9 +72,9 @@ _LOCATION = re.compile(
     re.IGNORECASE,
 )
 _FRAMING = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:strong|solid|proven|demonstrated|excellent|good|deep|hands[- ]on|"
-    r"some|working|current(?:ly)?|active|has|have|having|experience (?:with|in)|"
-    r"knowledge of|familiarity with|proficiency (?:in|with))\s+",
+    r"^(?:(?:a|an|the)\s+)?(?:(?:currently|now) or recently|strong|solid|proven|demonstrated|"
+    r"excellent|good|deep|hands[- ]on|some|working|current(?:ly)?|recent(?:ly)?|active|has|have|"
+    r"having|experience (?:with|in)|knowledge of|familiarity with|proficiency (?:in|with))\s+",
     re.IGNORECASE,
 )
 
@@ -268,9 +268,11 @@ def read_rubric(posting: str) -> Rubric:
 
 
 def _requirement_words(criterion: Criterion) -> str:
-    """The words to match: framing ("strong", "experience with") and a leading "N+ years of"
-    left out."""
+    """The words to match: framing ("strong", "experience with", "currently or recently"), a
+    leading "N+ years of" and parenthesised clarifications left out."""
     text = _YEARS.sub(" ", criterion.text)
+    # "(direct reports)", "(or compact license)": a clarification, not more to require.
+    text = re.sub(r"\s*\([^)]*\)", " ", text).strip() or text
     text = re.sub(r"^\s*(?:of|in|as|with)\s+", "", text.strip(), flags=re.I)
     previous = None
     while previous != text:
