@@ -1,6 +1,7 @@
 """``python -m ingest PATH...``: load resume files and folders into the store.
 
-Prints a progress bar, then one line per failed or skipped file and a summary. Exits 1 when any
+Prints a progress bar (off a terminal: a line per twentieth of the files, with rate and time
+left), then one line per failed or skipped file and a summary. Exits 1 when any
 file failed, 0 otherwise. Stored resumes whose profile an older extractor made get it rebuilt
 from their stored lines first (nothing is re-read or re-embedded).
 """
@@ -8,16 +9,18 @@ from their stored lines first (nothing is re-read or re-embedded).
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.embeddings import MiniLMEmbedder
-from assistant.models import IngestOutcome
+from assistant.models import IngestOutcome, IngestReport
 from assistant.settings import Settings
 from assistant.store import open_store
-from ingest.pipeline import Ingestor, collect, refresh_profiles
+from ingest.pipeline import Ingestor, SourceFile, collect, refresh_profiles
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +44,48 @@ def main(argv: list[str] | None = None) -> int:
     if not args.paths:
         return 0  # only the rebuild was asked for
 
+    if not console.is_terminal:
+        report = ingestor.ingest(files, progress=_LogLines(len(files), console))
+    else:
+        report = _with_bar(ingestor, files, console)
+    report.outcomes[:0] = outcomes
+
+    for outcome in report.outcomes:
+        if outcome.status in ("failed", "skipped"):
+            print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}")
+        for warning in outcome.warnings:
+            print(f"WARNING  {outcome.source}: {warning}")
+    print(f"Done: {report.summary()}.")
+    return 1 if report.failed else 0
+
+
+class _LogLines:
+    """Progress off a terminal (a log, CI): one plain line per twentieth of the files, with the
+    rate and the time left, instead of a bar that only shows at the end."""
+
+    def __init__(self, total: int, console: Console) -> None:
+        self.total = total
+        self.console = console
+        self.done = 0
+        self.every = max(1, total // 20)
+        self.started = time.perf_counter()
+
+    def __call__(self, outcome: IngestOutcome) -> None:
+        self.done += 1
+        if self.done % self.every and self.done != self.total:
+            return
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        self.console.print(
+            f"Ingested {self.done}/{self.total} files ({self.done * 100 // max(self.total, 1)}%), "
+            f"{rate:.1f} files/s, about {left:.0f} s left",
+            markup=False,
+            highlight=False,
+        )
+
+
+def _with_bar(ingestor: Ingestor, files: list[SourceFile], console: Console) -> IngestReport:
     with Progress(
         TextColumn("[bold]Ingesting"),
         BarColumn(),
@@ -53,15 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         task = bar.add_task("", total=len(files))
 
         def advance(outcome: IngestOutcome) -> None:
-            bar.update(task, advance=1, description=outcome.source)
+            # A file name is data: "[/b]" in it must not be read as markup.
+            bar.update(task, advance=1, description=escape(outcome.source))
 
-        report = ingestor.ingest(files, progress=advance)
-    report.outcomes[:0] = outcomes
-
-    for outcome in report.outcomes:
-        if outcome.status in ("failed", "skipped"):
-            print(f"{outcome.status.upper():8} {outcome.source}: {outcome.reason}")
-        for warning in outcome.warnings:
-            print(f"WARNING  {outcome.source}: {warning}")
-    print(f"Done: {report.summary()}.")
-    return 1 if report.failed else 0
+        return ingestor.ingest(files, progress=advance)

@@ -191,6 +191,25 @@ def test_cli_exit_status_and_summary(
     assert "1 ingested, 1 unchanged, 2 failed" in out
 
 
+def test_cli_off_a_terminal_prints_progress_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.cli
+    from tests.conftest import HashingEmbedder
+
+    monkeypatch.setattr(ingest.cli, "MiniLMEmbedder", lambda *a, **k: HashingEmbedder())
+    names = {f"person_{i:02d}.txt": DANA.replace("Dana Park", f"Dana Park{i}") for i in range(40)}
+    names["[bold]odd [name].txt"] = OMAR  # brackets in a file name are just text
+    folder = write(tmp_path / "many", names)
+    assert ingest_main([str(folder)]) == 0
+    captured = capsys.readouterr()
+    lines = [ln for ln in captured.err.splitlines() if ln.startswith("Ingested ")]
+    assert len(lines) == 21  # one per twentieth of the 41 files (every 2nd), and the last
+    assert lines[-1].startswith("Ingested 41/41 files (100%), ")
+    assert all("files/s, about" in ln and ln.endswith("s left") for ln in lines)
+    assert "41 ingested, 0 unchanged, 0 failed" in captured.out
+
+
 def test_same_file_name_from_different_people_keeps_both(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
