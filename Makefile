@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8501
 
-.PHONY: install browser start ingest-samples app test lint bench eval eval-dev eval-profiles calibrate clean
+.PHONY: install browser start ingest-samples app test lint bench eval eval-dev eval-profiles \
+	eval-screening calibrate clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +60,10 @@ eval-dev: install
 ## Field accuracy of the extracted profiles against hand labels of the devset's resumes.
 eval-profiles: install
 	$(BIN)/python -m tests.profile_eval --devset $(DEVSET)
+
+## Screening against hand-labelled job descriptions of the devset (tests/devset_screening.json).
+eval-screening: install
+	$(BIN)/python -m tests.screening_eval --devset $(DEVSET)
 
 ## Refit the recall-first matcher on the devset's tuning half (writes assistant/matching_weights.json).
 calibrate: install

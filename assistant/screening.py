@@ -194,8 +194,10 @@ def _items(body: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = [p.strip(" .") for p in re.split(r",\s*(?![^()]*\))", part) if p.strip(" .")]
-        if _is_list(pieces) and re.search(r"\bor\b", pieces[-1]) and not re.search(
-            r"\bor\b", " ".join(pieces[:-1])
+        if (
+            _is_list(pieces)
+            and re.search(r"\bor\b", pieces[-1])
+            and not re.search(r"\bor\b", " ".join(pieces[:-1]))
         ):
             out.append(" or ".join(pieces))  # "AWS, GCP or Azure": one criterion, alternatives
         elif _is_list(pieces):
@@ -337,7 +339,63 @@ class Screener:
             cells = {cid: Cell(verdict="meets") for cid in pool}  # the years decide alone
         if criterion.min_years is not None:
             cells = {cid: _with_years(catalog, cid, criterion, cells.get(cid)) for cid in pool}
+        needed = language_level(criterion.text)
+        if criterion.kind == "language" and needed:
+            cells = {
+                cid: _with_level(catalog, cid, criterion, cell, needed)
+                for cid, cell in cells.items()
+            }
         return cells
+
+
+# Spoken-language levels in three steps (CEFR and the words resumes use): 1 basic, 2 working,
+# 3 fluent or better. A posting's "fluent Spanish" is not met by "Spanish (conversational)".
+_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+    (
+        3,
+        re.compile(
+            r"\b(?:native|mother tongue|bilingual|fluent|fluency|c1|c2|advanced|proficient|"
+            r"full professional|professional working|first language)\b",
+            re.I,
+        ),
+    ),
+    (
+        2,
+        re.compile(
+            r"\b(?:conversational|intermediate|working|b1|b2|good|business(?: level)?)\b", re.I
+        ),
+    ),
+    (1, re.compile(r"\b(?:basic|beginner|elementary|a1|a2|some|learning)\b", re.I)),
+]
+
+
+def language_level(text: str | None) -> int | None:
+    """1 (basic), 2 (working) or 3 (fluent or better) from a level as written; None if none."""
+    for level, pattern in _LEVELS:
+        if text and pattern.search(text):
+            return level
+    return None
+
+
+def _with_level(catalog: Catalog, cid: str, criterion: Criterion, cell: Cell, needed: int) -> Cell:
+    """A language criterion with a level: the candidate's stated level must reach it."""
+    if cell.verdict not in ("meets", "possible"):
+        return cell
+    wanted = criterion.text.lower()
+    for resume in catalog.resumes_of(cid):
+        for spoken in resume.profile.languages:
+            if spoken.language.lower() not in wanted:
+                continue
+            level = language_level(spoken.level)
+            if level is not None and level < needed:
+                return Cell(
+                    verdict="missing",
+                    evidence=[fact_evidence(resume, spoken, "level")],
+                    note=f"{spoken.language}: {spoken.level}",
+                )
+            if level is not None:
+                return cell
+    return cell
 
 
 def _only_framing(words: str) -> bool:

@@ -266,3 +266,46 @@ def test_blind_redaction_of_a_quote(pile: Assistant) -> None:
     text = "Ines MOREAU · ines@example.com · +1 (415) 555-0100 · linkedin.com/in/ines · 2016 - 2020"
     hidden = _Redactor(catalog, ines)(text)
     assert hidden == " · ".join([f"{HIDDEN} {HIDDEN}", HIDDEN, HIDDEN, HIDDEN, "2016 - 2020"])
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [
+        ("native", 3),
+        ("Fluent", 3),
+        ("C1, DELE", 3),
+        ("professional working proficiency", 3),
+        ("heritage speaker, fluent", 3),
+        ("conversational", 2),
+        ("B2", 2),
+        ("business level, TOEIC 905", 2),
+        ("basic", 1),
+        ("A2", 1),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_language_levels(written: str | None, level: int | None) -> None:
+    from assistant.screening import language_level
+
+    assert language_level(written) == level
+
+
+def test_a_fluent_language_is_not_met_by_a_conversational_one(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {
+        "eva.txt": "Eva Rios\neva@example.com\n\nLanguages\nEnglish (native), Spanish (native)\n",
+        "tom.txt": (
+            "Tom Hale\ntom@example.com\n\nLanguages\nEnglish (native), Spanish (conversational)\n"
+        ),
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    rubric = Rubric(criteria=[Criterion(text="fluent Spanish", kind="language")])
+    rows = {r.name: r for r in assistant.screener.screen(rubric, assistant.catalog).rows}
+    assert rows["Eva Rios"].cells[0].verdict == "meets"
+    assert rows["Tom Hale"].cells[0].verdict == "missing"
+    assert rows["Tom Hale"].cells[0].note == "Spanish: conversational"
+    plain = Rubric(criteria=[Criterion(text="Spanish", kind="language")])
+    rows = {r.name: r for r in assistant.screener.screen(plain, assistant.catalog).rows}
+    assert rows["Tom Hale"].cells[0].verdict == "meets"  # no level asked, any level does
