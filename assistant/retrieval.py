@@ -258,7 +258,13 @@ class Retriever:
             _group(
                 catalog,
                 cid,
-                [_line_evidence(catalog.lines[p], s, "") for p, s in lines[:_SEARCH_LINES]],
+                [_line_evidence(catalog.lines[p], s, "") for p, s in lines[:_SEARCH_LINES]]
+                # "The email of the ML engineer in Berlin": who it is, then their contact lines.
+                + (
+                    _contact_lines(catalog, cid, plan.contact_fields)
+                    if plan.aspect == "contact"
+                    else []
+                ),
             )
             for cid, lines in ranked[:_SEARCH_CANDIDATES]
         ]

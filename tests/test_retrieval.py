@@ -221,3 +221,10 @@ def test_compare_is_a_table_of_cited_profile_facts(
     ranked = assistant.ask("Which of Ivy and Max is more senior?")
     assert ranked.candidates == ["Ivy Chen", "Max Berg"]  # since 2014 before since 2021
     assert ranked.answer.index("Ivy Chen") < ranked.answer.index("Max Berg")
+
+
+def test_contact_of_someone_described_not_named(team: Assistant) -> None:
+    answer = team.ask("What's the email of the person who ran Kafka clusters?")
+    omar = [c for c in answer.citations if c.source == "omar.md"]
+    assert any("omar@example.org" in c.text for c in omar)
+    assert verify(answer.citations, team.catalog) == answer.citations
