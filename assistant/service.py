@@ -126,48 +126,14 @@ class Assistant:
             )
         elif not catalog.candidates:
             inner = AnswerStream.of(Answer(question=question, answer=EMPTY_STORE))
-        elif looks_like_job_description(question) and read_rubric(question).criteria:
+        elif looks_like_job_description(question) and (rubric := read_rubric(question)).criteria:
             # A pasted job description: every candidate in scope against its criteria.
-            rubric = read_rubric(question)
-            pool = list(focus or catalog.candidates)
-            screening = self.screener.screen(rubric, catalog, pool)
+            screening = self.screener.screen(rubric, catalog, list(focus or catalog.candidates))
             answer = screening_answer(screening, catalog, question)
             turn.kind, turn.scope_ids = "match", answer.candidate_ids
             inner = AnswerStream.of(answer)
         else:
-            strategy = self.strategy(use_llm)
-            standalone = question
-            if (
-                isinstance(strategy, LLMStrategy)
-                and self.settings.llm_rewrite_follow_ups
-                and conversation.turns
-                and is_follow_up(question)
-            ):
-                standalone = strategy.rewrite(question, conversation)
-            offline_because = ""
-            try:
-                plan = self.planner(strategy).plan(standalone, catalog, conversation, focus)
-            except PlannerFailed as failed:
-                # One failure is enough: no second call to a model that is down or slow.
-                plan = RulesPlanner().plan(standalone, catalog, conversation, focus)
-                offline_because, strategy = str(failed), self.extractive
-            plan.question = question
-            turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
-            retrieved = self.retriever.retrieve(plan, catalog)
-            if isinstance(strategy, LLMStrategy) and _judged(plan):
-                extra = self.retriever.possible_matches(plan, catalog, limit=SHORTLIST_SIZE)
-                judge = ShortlistJudge(strategy.model, strategy.model_name)
-                try:
-                    retrieved = judge.judge(retrieved, extra, catalog)
-                except JudgeFailed as failed:
-                    offline_because, strategy = str(failed), self.extractive
-            if offline_because and self.llm is not None:
-                note = (
-                    f"The language model ({self.llm.model_name}) was not used because "
-                    f"{offline_because}; this is the extractive answer."
-                )
-                retrieved = retrieved.model_copy(update={"notes": [*retrieved.notes, note]})
-            inner = strategy.stream(retrieved, catalog, conversation)
+            inner = self._answer(question, catalog, conversation, focus, turn, use_llm)
 
         def finish(_: str) -> Answer:
             answer = inner.answer
@@ -183,6 +149,50 @@ class Assistant:
             return answer
 
         return AnswerStream(iter(inner), finish)
+
+    def _answer(
+        self,
+        question: str,
+        catalog: Catalog,
+        conversation: Conversation,
+        focus: list[str] | None,
+        turn: Turn,
+        use_llm: bool,
+    ) -> AnswerStream:
+        """Plan, retrieve, (with a model) judge the shortlist, and write the answer."""
+        strategy = self.strategy(use_llm)
+        standalone = question
+        if (
+            isinstance(strategy, LLMStrategy)
+            and self.settings.llm_rewrite_follow_ups
+            and conversation.turns
+            and is_follow_up(question)
+        ):
+            standalone = strategy.rewrite(question, conversation)
+        offline_because = ""
+        try:
+            plan = self.planner(strategy).plan(standalone, catalog, conversation, focus)
+        except PlannerFailed as failed:
+            # One failure is enough: no second call to a model that is down or slow.
+            plan = RulesPlanner().plan(standalone, catalog, conversation, focus)
+            offline_because, strategy = str(failed), self.extractive
+        plan.question = question
+        turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
+        retrieved = self.retriever.retrieve(plan, catalog)
+        if isinstance(strategy, LLMStrategy) and _judged(plan):
+            extra = self.retriever.possible_matches(plan, catalog, limit=SHORTLIST_SIZE)
+            judge = ShortlistJudge(strategy.model, strategy.model_name)
+            try:
+                retrieved = judge.judge(retrieved, extra, catalog)
+            except JudgeFailed as failed:
+                offline_because, strategy = str(failed), self.extractive
+        if offline_because and self.llm is not None:
+            note = (
+                f"The language model ({self.llm.model_name}) was not used because "
+                f"{offline_because}; this is the extractive answer."
+            )
+            retrieved = retrieved.model_copy(update={"notes": [*retrieved.notes, note]})
+        return strategy.stream(retrieved, catalog, conversation)
 
     def candidates(self) -> list[Candidate]:
         return sorted(self.catalog.candidates.values(), key=lambda c: c.name.lower())
