@@ -21,7 +21,7 @@ import io
 import re
 from datetime import date
 
-from assistant.answering.extractive import quoted
+from assistant.answering.extractive import md_name, quoted
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
 from assistant.models import (
@@ -521,7 +521,7 @@ def screening_answer(
     label = {r.candidate_id: f"Candidate {i + 1}" for i, r in enumerate(screening.rows)}
 
     def name(row: ScreenRow) -> str:
-        return label[row.candidate_id] if blind else row.name
+        return label[row.candidate_id] if blind else md_name(row.name)
 
     title = f" for {rubric.title}" if rubric.title else ""
     parts = [
@@ -556,7 +556,7 @@ def screening_answer(
         question=question,
         answer="\n\n".join(parts),
         citations=book.citations,
-        candidates=[name(r) for r in top],
+        candidates=[label[r.candidate_id] if blind else r.name for r in top],
         candidate_ids=[r.candidate_id for r in top],
         notices=notices,
     )

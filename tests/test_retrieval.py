@@ -228,3 +228,14 @@ def test_contact_of_someone_described_not_named(team: Assistant) -> None:
     omar = [c for c in answer.citations if c.source == "omar.md"]
     assert any("omar@example.org" in c.text for c in omar)
     assert verify(answer.citations, team.catalog) == answer.citations
+
+
+def test_a_file_name_label_is_shown_literally(ingestor: Ingestor, assistant: Assistant) -> None:
+    # A resume without a name is labelled from its file name, which the applicant chose.
+    name = "![x](http:--127.0.0.1:9-a) **bold**.txt"
+    text = b"Data engineer\nSkills\nKafka, Spark\n"
+    assert not ingestor.ingest([SourceFile(name, data=text)]).failed
+    answer = assistant.ask("Who knows Kafka?")
+    assert len(answer.candidates) == 1 and "![x]" in answer.candidates[0]
+    assert "![x](" not in answer.answer and "**bold**" not in answer.answer
+    assert "\\!\\[x\\]\\(" in answer.answer

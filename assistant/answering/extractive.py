@@ -42,6 +42,12 @@ def _short(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", flat)
 
 
+def md_name(name: str) -> str:
+    """A candidate's name or label as markdown shows it literally: a name-less resume is
+    labelled from its file name, which an applicant chooses ("![x](http://...).pdf")."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(name.split()))
+
+
 def quoted(book: CitationBook, evidence: list[Evidence]) -> str:
     """“line” [n]; “line” [m]: the evidence quoted and cited."""
     parts = []
@@ -115,9 +121,11 @@ class ExtractiveStrategy:
             lines = []
             for group in retrieved.groups:
                 if group.matched:
-                    lines.append(f"Yes: **{group.name}**: {quoted(book, group.evidence)}")
+                    lines.append(f"Yes: **{md_name(group.name)}**: {quoted(book, group.evidence)}")
                 else:
-                    lines.append(f"No: **{group.name}**'s resume does not mention {wanted}.")
+                    lines.append(
+                        f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
+                    )
             return "\n\n".join(lines), matched
         if not matched and retrieved.possible:
             near = retrieved.possible
@@ -125,13 +133,13 @@ class ExtractiveStrategy:
                 f"No line in the resumes of {_pool_phrase(retrieved)} states “{wanted}” word for "
                 f"word. **{len(near)} come close** (possible matches, check the quotes):"
             )
-            rows = [f"- **{g.name}**: {quoted(book, g.evidence)} — {g.why}" for g in near]
+            rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)} — {g.why}" for g in near]
             return "\n".join([head, "", *rows]), near
         if not matched:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”{but_not}:"
-        rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in matched]
+        rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)}" for g in matched]
         return "\n".join([head, "", *rows]), matched
 
     def _about(
@@ -147,14 +155,14 @@ class ExtractiveStrategy:
         for group in retrieved.groups:
             if not group.evidence:
                 what = (plan.aspect or "anything about that").replace("_", " ")
-                blocks.append(f"**{group.name}**: the resume says nothing about {what}.")
+                blocks.append(f"**{md_name(group.name)}**: the resume says nothing about {what}.")
                 continue
             rows = []
             for ev in group.evidence:
                 n = book.cite(ev)
                 text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
                 rows.append(f"- {_short(text)} [{n}]")
-            head = f"**{group.name}**, {title.lower()}:"
+            head = f"**{md_name(group.name)}**, {title.lower()}:"
             if plan.aspect == "years" and (span := _role_span(catalog, group.candidate_id)):
                 head += f" {span}"
             blocks.append("\n".join([head, *rows]))
@@ -165,7 +173,7 @@ class ExtractiveStrategy:
     ) -> tuple[str, list[CandidateEvidence]]:
         if not retrieved.groups:
             return "Nothing in the resumes answers that question.", []
-        rows = [f"- **{g.name}**: {quoted(book, g.evidence)}" for g in retrieved.groups]
+        rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)}" for g in retrieved.groups]
         head = "The closest passages in the resumes (no exact requirement to check):"
         return "\n".join([head, "", *rows]), retrieved.groups
 
@@ -196,7 +204,9 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
             more.append(group.name)
             continue
         span = group.evidence[0].reason
-        lines.append(f"{len(lines) - 1}. **{group.name}**: {span}; {quoted(book, group.evidence)}")
+        lines.append(
+            f"{len(lines) - 1}. **{md_name(group.name)}**: {span}; {quoted(book, group.evidence)}"
+        )
     if more:
         lines += ["", f"Then {len(more)} more: " + ", ".join(more) + "."]
     if undated:
