@@ -9,26 +9,22 @@
   the rules, so the plan has one shape whoever drafted it. Names are resolved in code against the
   candidates; the model never chooses a candidate id. A draft naming nobody the pool has, a
   reply out of shape or a model without structured output fall back to the rules planner; a model
-  that cannot be reached raises :class:`PlannerFailed` so the caller answers offline without
-  calling it again.
+  that cannot be reached raises :class:`~assistant.answering.llm.ModelUnreachable`, so the
+  caller answers offline without calling it again.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Protocol
 
-from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from assistant.answering.llm import describe_failure
+from assistant.answering.llm import structured_reply
 from assistant.catalog import Catalog
 from assistant.models import Conversation
 from assistant.question import Aspect, Operation, QueryPlan, named_candidates, plan_question
-
-log = logging.getLogger(__name__)
 
 
 class Planner(Protocol):
@@ -54,10 +50,6 @@ class RulesPlanner:
         focus: list[str] | None = None,
     ) -> QueryPlan:
         return plan_question(question, catalog, conversation, focus)
-
-
-class PlannerFailed(RuntimeError):
-    """The model could not be reached; the message says why, for the user."""
 
 
 class PlanDraft(BaseModel):
@@ -190,19 +182,9 @@ class LLMPlanner:
 
     def draft(self, question: str, conversation: Conversation | None = None) -> PlanDraft | None:
         """The model's reading of the question; None when it has no usable one."""
-        try:
-            structured = self.model.with_structured_output(PlanDraft)
-        except NotImplementedError:
-            return None
-        try:
-            reply = structured.invoke(_messages(question, conversation))
-            return reply if isinstance(reply, PlanDraft) else PlanDraft.model_validate(reply)
-        except (OutputParserException, ValidationError, ValueError) as err:
-            log.warning("planning by %s gave no usable plan: %s", self.model_name, err)
-            return None
-        except Exception as err:
-            log.warning("planning by %s failed: %s", self.model_name, err)
-            raise PlannerFailed(describe_failure(err)) from err
+        return structured_reply(
+            self.model, PlanDraft, _messages(question, conversation), "question planning"
+        )
 
     def plan(
         self,

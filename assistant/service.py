@@ -12,13 +12,18 @@ import threading
 
 from assistant.answering import AnswerStrategy, AnswerStream
 from assistant.answering.extractive import ExtractiveStrategy
-from assistant.answering.judging import SHORTLIST_SIZE, JudgeFailed, ShortlistJudge
-from assistant.answering.llm import LLMConfigError, LLMStrategy, build_chat_model
+from assistant.answering.judging import SHORTLIST_SIZE, ShortlistJudge
+from assistant.answering.llm import (
+    LLMConfigError,
+    LLMStrategy,
+    ModelUnreachable,
+    build_chat_model,
+)
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
 from assistant.models import Answer, Candidate, Conversation, Resume, Turn
-from assistant.planning import LLMPlanner, Planner, PlannerFailed, RulesPlanner
+from assistant.planning import LLMPlanner, Planner, RulesPlanner
 from assistant.question import QueryPlan, is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
@@ -172,7 +177,7 @@ class Assistant:
         offline_because = ""
         try:
             plan = self.planner(strategy).plan(standalone, catalog, conversation, focus)
-        except PlannerFailed as failed:
+        except ModelUnreachable as failed:
             # One failure is enough: no second call to a model that is down or slow.
             plan = RulesPlanner().plan(standalone, catalog, conversation, focus)
             offline_because, strategy = str(failed), self.extractive
@@ -184,7 +189,7 @@ class Assistant:
             judge = ShortlistJudge(strategy.model, strategy.model_name)
             try:
                 retrieved = judge.judge(retrieved, extra, catalog)
-            except JudgeFailed as failed:
+            except ModelUnreachable as failed:
                 offline_because, strategy = str(failed), self.extractive
         if offline_because and self.llm is not None:
             note = (

@@ -17,10 +17,10 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.answering.llm import build_chat_model
+from assistant.answering.llm import ModelUnreachable, build_chat_model
 from assistant.catalog import Catalog
 from assistant.models import Conversation
-from assistant.planning import LLMPlanner, PlannerFailed, RulesPlanner, canonical_question
+from assistant.planning import LLMPlanner, RulesPlanner, canonical_question
 from assistant.question import QueryPlan
 from assistant.settings import Settings
 from ingest.pipeline import parse_resume
@@ -203,6 +203,6 @@ def test_an_unreachable_model_is_reported(catalog: Catalog) -> None:
     with llm_stub(lambda body: Reply(status=503)) as (url, state):
         settings = Settings(llm="openai:stub-model", llm_base_url=url, llm_max_retries=0)
         planner = LLMPlanner(build_chat_model(settings), "openai:stub-model")
-        with pytest.raises(PlannerFailed, match="failed"):
+        with pytest.raises(ModelUnreachable, match="failed"):
             planner.plan("Who knows Go?", catalog)
     assert len(state.requests) == 1

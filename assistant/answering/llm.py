@@ -13,9 +13,12 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
+from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+from pydantic import BaseModel, ValidationError
 
 from assistant.answering import AnswerStream
 from assistant.answering.extractive import ExtractiveStrategy, quoted
@@ -46,6 +49,36 @@ def safe_markdown(text: str) -> str:
     """Model text may echo resume content: no images (the browser would fetch them) and no
     links, only their words."""
     return _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
+
+
+class ModelUnreachable(RuntimeError):
+    """The model could not be reached (timeout, rate limit, server error); the message says
+    why, for the user. Callers answer offline and do not call the model again."""
+
+
+SchemaT = TypeVar("SchemaT", bound=BaseModel)
+
+
+def structured_reply(
+    model: BaseChatModel, schema: type[SchemaT], messages: list[BaseMessage], purpose: str
+) -> SchemaT | None:
+    """The model's reply as ``schema`` through structured output; None when the model has no
+    structured output or replies out of shape (not an outage); :class:`ModelUnreachable` when
+    it cannot be reached."""
+    try:
+        structured = model.with_structured_output(schema)
+    except NotImplementedError:
+        log.info("the model has no structured output; no %s", purpose)
+        return None
+    try:
+        reply = structured.invoke(messages)
+        return reply if isinstance(reply, schema) else schema.model_validate(reply)
+    except (OutputParserException, ValidationError, ValueError) as err:
+        log.warning("%s: the model's reply was out of shape: %s", purpose, err)
+        return None
+    except Exception as err:
+        log.warning("%s failed: %s", purpose, err)
+        raise ModelUnreachable(describe_failure(err)) from err
 
 
 class LLMConfigError(RuntimeError):
