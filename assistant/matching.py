@@ -12,6 +12,8 @@ scored with signals that generalise:
 * ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, its
   z-score among the candidates in scope, and its ``margin`` over the closest other candidate
   (how much this candidate stands out);
+* ``coverage_margin``: the same for coverage: how far this candidate's best line is ahead of
+  everyone else's in the requirement's rare words;
 * ``unknown``: the share of the requirement's rarity carried by words that no resume contains,
   which is what "nobody comes near" looks like.
 
@@ -35,14 +37,15 @@ from rapidfuzz import fuzz, process
 from assistant.catalog import Catalog
 
 WEIGHTS_FILE = Path(__file__).with_name("matching_weights.json")
+# The model's inputs. ``similarity`` and ``unknown`` are computed too, for the "why" and for
+# diagnosis, but the fit is better without them on questions it was not fitted on (the raw
+# similarity's scale moves with the wording; "unknown" came out with the wrong sign).
 FEATURES = (
     "bias",
     "coverage",
-    "similarity",
     "similarity_z",
-    "coverage_x_z",
     "margin",
-    "unknown",
+    "coverage_margin",
 )
 _MIN_FUZZY_LEN = 5
 _FUZZY_SCORE = 85
@@ -94,14 +97,24 @@ def nearness(
     pool: list[str],
     catalog: Catalog,
     model: Calibration | None = None,
+    compounds: Mapping[str, list[str]] | None = None,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
     ``similarities`` holds each candidate's best chunk similarity to the requirement and
     ``chunk_lines`` the line positions of their closest chunks, best first; both come from the
-    vector store."""
+    vector store. ``compounds`` maps a query's hyphenated words to their parts
+    (:func:`assistant.terms.compound_parts`): a joined word no resume holds counts as its
+    parts."""
     model = model or calibration()
-    terms = list(dict.fromkeys(correct_spelling(t, catalog) for t in query_terms))
+    split: list[str] = []
+    for t in query_terms:
+        parts = (compounds or {}).get(t)
+        if parts and catalog.document_frequency(t) == 0:
+            split.extend(parts)
+        else:
+            split.append(t)
+    terms = list(dict.fromkeys(correct_spelling(t, catalog) for t in split))
     n_lines = max(len(catalog.lines), 1)
     weight = {t: math.log((n_lines + 1) / (catalog.document_frequency(t) + 0.5)) for t in terms}
     total = sum(weight.values()) or 1.0
@@ -129,20 +142,26 @@ def nearness(
     mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
     ordered = sorted((similarities.get(cid, 0.0) for cid in pool), reverse=True)
     first, second = [*ordered, 0.0, 0.0][:2]
+    covered = sorted(
+        (min(best_line.get(cid, (0.0, -1))[0] / total, 1.0) for cid in pool), reverse=True
+    )
+    cov_first, cov_second = [*covered, 0.0, 0.0][:2]
     out = []
     for cid in pool:
-        coverage = best_line.get(cid, (0.0, -1))[0] / total
+        coverage = min(best_line.get(cid, (0.0, -1))[0] / total, 1.0)
         similarity = similarities.get(cid, 0.0)
         z = (similarity - mean) / std
         # How far ahead of everyone else (positive only for the closest candidate).
         margin = similarity - (second if similarity >= first else first)
+        # The same for the rare words: a line that alone holds the requirement's words.
+        coverage_margin = coverage - (cov_second if coverage >= cov_first else cov_first)
         features = {
             "bias": 1.0,
             "coverage": min(coverage, 1.0),
             "similarity": similarity,
             "similarity_z": z,
-            "coverage_x_z": min(coverage, 1.0) * z,
             "margin": margin,
+            "coverage_margin": min(coverage_margin, 1.0),
             "unknown": unknown,
         }
         spans: list[tuple[int, int]] = []

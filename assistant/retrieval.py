@@ -27,7 +27,7 @@ from assistant.models import Degree, Evidence, Fact, Location, Resume, Section
 from assistant.question import DegreeRequirement, QueryPlan
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
-from assistant.terms import terms
+from assistant.terms import compound_parts, terms
 
 
 class CandidateEvidence(BaseModel):
@@ -189,6 +189,7 @@ class Retriever:
             plan.candidate_ids,
             catalog,
             model or calibration(),
+            compound_parts(query),
         )
 
     def possible_matches(

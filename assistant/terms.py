@@ -98,3 +98,15 @@ def terms(text: str, query: bool = False) -> list[str]:
     if not query:
         out.extend(normalize(m.group(0).replace("-", "")) for m in _COMPOUND.finditer(text))
     return [t for t in out if t]
+
+
+def compound_parts(text: str) -> dict[str, list[str]]:
+    """The search forms of a text's hyphenated words, joined -> parts ("flash-sale" ->
+    ``{"flashsal": ["flash", "sale"]}``), for a query whose joined word no resume holds (a
+    resume may write "flash sales", or "Metaflow" where the query says "Metaflow-like")."""
+    text = _fold_phrases(text.replace("’", "'"))
+    out: dict[str, list[str]] = {}
+    for m in _COMPOUND.finditer(text):
+        joined = normalize(m.group(0).replace("-", ""))
+        out[joined] = [normalize(part) for part in m.group(0).split("-") if part]
+    return out

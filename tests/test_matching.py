@@ -11,6 +11,7 @@ from assistant.matching import Calibration, correct_spelling, nearness
 from assistant.models import Conversation
 from assistant.question import plan_question
 from assistant.service import Assistant
+from assistant.terms import compound_parts, terms
 from ingest.pipeline import Ingestor, SourceFile, parse_resume
 
 PEOPLE = {
@@ -81,6 +82,36 @@ def test_the_rare_word_decides_and_misspellings_are_corrected() -> None:
     unknown = nearness(["cobol"], {}, {}, pool, catalog, model)
     assert unknown[0].features["unknown"] == 1.0
     assert all(n.probability < 0.5 for n in unknown)
+
+
+def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    wren = resumes[0].candidate_id
+    model = Calibration({"bias": -2.0, "coverage": 4.0}, threshold=0.5)
+    query = terms("Quillstone-like iOS apps", query=True)
+    parts = compound_parts("Quillstone-like iOS apps")
+    assert parts == {"quillstonelik": ["quillston", "like"]}
+    joined = nearness(query, {}, {}, [wren], catalog, model)
+    split = nearness(query, {}, {}, [wren], catalog, model, parts)
+    assert split[0].features["coverage"] > joined[0].features["coverage"]
+    assert "quillston" in split[0].why
+
+
+def test_coverage_margin_says_how_far_ahead_a_line_is() -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    wren, tobias, marit = (r.candidate_id for r in resumes)
+    near = {
+        n.candidate_id: n.features
+        for n in nearness(["fjordlin", "quillston"], {}, {}, [wren, tobias, marit], catalog)
+    }
+    # Wren's line holds both words, Tobias's one of them, Marit's neither.
+    assert near[wren]["coverage_margin"] > 0
+    assert near[tobias]["coverage_margin"] == pytest.approx(
+        near[tobias]["coverage"] - near[wren]["coverage"]
+    )
+    assert near[marit]["coverage"] == 0 and near[marit]["coverage_margin"] < 0
 
 
 def test_possible_matches_are_kept_apart_from_matches(
