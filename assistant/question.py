@@ -95,6 +95,11 @@ class QueryPlan(BaseModel):
         description="'Python but not Java': concepts a matching candidate must not have.",
     )
     excluded_text: str = Field("", description="The words of the excluded part, as written.")
+    description: str = Field(
+        "",
+        description="'The email of the ML engineer in Berlin', 'Who was the lead developer of "
+        "X?': one candidate described, not named; the answer is about the one who fits best.",
+    )
 
 
 _MATCH_START = re.compile(
@@ -126,19 +131,23 @@ _HOW_LONG = re.compile(
 )
 _CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\b", re.IGNORECASE)
 
+# "mobile" or "cell" as a phone, not as a word that qualifies the next ("mobile app", "cell
+# biology"): only when no other word follows, or a phone word does.
+_DEVICE = r"\b(?:mobile|cell)(?=\s*(?:[?.!,;:)]|$|(?:phone|number|no)\b))"
 _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "contact",
         re.compile(
-            r"\b(e-?mails?|phones?|telephone|mobile|cell|contact|reach|linkedin|github|websites?|"
-            r"portfolio|links?|numbers?(?! of))\b",
+            r"\b(e-?mails?|phones?|telephone|contact|reach|linkedin|github|websites?|"
+            r"portfolio|links?|numbers?(?! of))\b|" + _DEVICE,
             re.I,
         ),
     ),
     (
         "education",
         re.compile(
-            r"\b(stud(y|ied|ies)|school|university|college|degrees?|education|educated|graduat\w*|"
+            r"\b(stud(y|ied|ies)|school|university|college|degrees?|education(al)?|educated|"
+            r"graduat\w*|"
             r"alma mater|academic\w*)\b",
             re.I,
         ),
@@ -175,7 +184,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mails?\b", re.I)),
-    ("phone", re.compile(r"\b(phones?|telephone|mobile|cell|numbers?(?! of))\b", re.I)),
+    ("phone", re.compile(r"\b(phones?|telephone|numbers?(?! of))\b|" + _DEVICE, re.I)),
     ("links", re.compile(r"\b(linkedin|github|websites?|portfolio|links?)\b", re.I)),
 ]
 
@@ -280,6 +289,7 @@ def plan_question(
     if _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
         aspect = "years"
 
+    asked_place = place
     if (employers or place) and (wants_match or scope in ("named", "follow_up")):
         # The place or employer is the whole requirement; the rest of the words are framing.
         wants_match, concepts, min_years = True, [], None
@@ -309,6 +319,17 @@ def plan_question(
     if kind == "match" and aspect in ("summary", "experience"):
         aspect = None  # the requirement, not a section, decides a match
     operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
+    description = ""
+    if kind == "search" and scope == "all" and aspect is not None and _THE.search(text):
+        # "What's the email of the ML platform engineer in Berlin?": a fact about one
+        # candidate, the one the rest of the words describe.
+        description = _requirement_text(_without_aspect_words(residual))
+        place = asked_place
+        if description or place:
+            kind, operation, requirement = "about", "fact", description
+            concepts = _concepts(description)
+    elif kind == "match" and _ONE.search(text):
+        description = requirement  # "Who was the lead developer of X?": one person
     if kind == "match" and _COUNT.search(text):
         operation = "count"
     elif _COMPARE.search(text) and len(ids) >= 2 and scope != "all":
@@ -331,14 +352,25 @@ def plan_question(
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
         min_years=min_years if kind == "match" else None,
         employers=employers if kind == "match" else [],
-        place=place if kind == "match" else None,
+        place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         degree=degree if kind == "match" else None,
         schools=schools if kind == "match" else [],
         excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
         excluded_text=excluded_text if kind == "match" else "",
+        description=description,
     )
 
 
+def _without_aspect_words(text: str) -> str:
+    for _, pattern in [*_ASPECT_WORDS, *_CONTACT_FIELDS]:
+        text = pattern.sub(" ", text)
+    return text
+
+
+_THE = re.compile(r"\b(?:the|this|that)\b", re.IGNORECASE)
+_ONE = re.compile(
+    r"^\s*(?:who|which (?:candidate|person|one|applicant))\s+(?:is|was)\s+the\b", re.IGNORECASE
+)
 _COUNT = re.compile(r"\b(?:how many|number of|count)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|versus|vs\.?|side[- ]by[- ]side|difference between|"
@@ -451,7 +483,8 @@ _PLACE = re.compile(
 
 
 _IN_PLACE = re.compile(
-    r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:in|from)\s+"
+    r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|"
+    r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+"
     r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
 )
 
@@ -485,7 +518,7 @@ def _structured(text: str) -> tuple[list[str], str | None, str]:
     elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place")):
         # "anyone in texas?": lower case is fine when it is a known place.
         place = m.group("place").strip().title()
-        rest = text[: m.start()] + " " + text[m.end() :]
+        rest = text[: m.start("sep")] + " " + text[m.end() :]
     return employers, place, rest
 
 
@@ -591,6 +624,7 @@ def _aspect(text: str) -> Aspect | None:
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
+    words = [re.sub(r"'s$", "", w) for w in words]  # "what's", "the team's"
     kept = [w for w in words if w.strip("'.?!") not in _FRAME and w.strip("'") != "s"]
     return " ".join(kept).strip(" ,;&/?!.")
 

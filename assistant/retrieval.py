@@ -151,9 +151,11 @@ class Retriever:
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
         if not any(g.matched for g in found) and plan.min_years is None and plan.scope != "named":
-            found += [
+            near = [
                 g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
             ]
+            # "Who was the lead developer of X?" asks for one person: the closest.
+            found += near[:1] if plan.description else near
         return Retrieved(plan=plan, considered=len(pool), groups=found, notes=notes)
 
     def nearness(
@@ -220,25 +222,66 @@ class Retriever:
     def _about(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         if plan.operation == "rank":
             return _ranked_by_experience(plan, catalog)
+        if plan.scope == "all" and (plan.description or plan.place):
+            return self._described(plan, catalog)
         groups = []
         for cid in plan.candidate_ids[:10]:
             if plan.operation == "compare":
                 groups.append(_group(catalog, cid, _compared_facts(catalog, cid)))
                 continue
-            if plan.aspect is None:
-                evidence = self._scoped_search(plan, catalog, cid)
-            elif plan.aspect == "contact":
-                evidence = _contact_lines(catalog, cid, plan.contact_fields)
-            elif plan.aspect == "summary":
-                evidence = _summary_lines(catalog, cid)
-            elif plan.aspect == "years":
-                evidence = _years_lines(catalog, cid)
-            else:
-                evidence = _section_lines(catalog, cid, plan.aspect)
-                if plan.aspect == "skills":
-                    evidence = _programming_lines(catalog, cid) + evidence
-            groups.append(_group(catalog, cid, _unique(evidence), matched=bool(evidence)))
+            evidence = self._aspect_lines(plan, catalog, cid)
+            groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
         return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+    def _aspect_lines(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
+        if plan.aspect is None:
+            evidence = self._scoped_search(plan, catalog, cid)
+        elif plan.aspect == "contact":
+            evidence = _contact_lines(catalog, cid, plan.contact_fields)
+        elif plan.aspect == "summary":
+            evidence = _summary_lines(catalog, cid)
+        elif plan.aspect == "years":
+            evidence = _years_lines(catalog, cid)
+        else:
+            evidence = _section_lines(catalog, cid, plan.aspect)
+            if plan.aspect == "skills":
+                evidence = _programming_lines(catalog, cid) + evidence
+        return _unique(evidence)
+
+    def _described(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """The candidate a description fits best ("the email of the ML platform engineer in
+        Berlin"), among those based there when a place is given; then the fact asked."""
+        pool = list(plan.candidate_ids)
+        notes = []
+        if plan.place:
+            wanted = _place_query(plan.place)
+            there = [
+                cid
+                for cid in pool
+                if any(
+                    r.profile.location is not None and _same_place(wanted, r.profile.location)
+                    for r in catalog.resumes_of(cid)
+                )
+            ]
+            if not there:
+                notes.append(f"Nobody is based in {plan.place}; the closest fit anywhere:")
+            pool = there or pool
+        chosen: list[tuple[str, list[Evidence]]] = []
+        if plan.description:
+            scoped = plan.model_copy(update={"candidate_ids": pool})
+            best = self.nearness(scoped, catalog)[0]
+            why = [
+                _span_evidence(catalog, span, best.probability, "described")
+                for span in best.lines[:1]
+            ]
+            chosen.append((best.candidate_id, why))
+        else:
+            chosen = [(cid, []) for cid in pool[:10]]
+        groups = []
+        for cid, why in chosen:
+            evidence = _unique(why + self._aspect_lines(plan, catalog, cid))
+            groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
+        return Retrieved(plan=plan, considered=len(pool), groups=groups, notes=notes)
 
     def _scoped_search(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
         role = _role_block(catalog, cid, plan.question)

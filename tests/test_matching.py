@@ -206,3 +206,21 @@ def test_which_of_those_narrows_the_previous_answer(people: Assistant) -> None:
     second = people.ask("And which of those are based in Washington state?", conversation)
     assert second.candidates == ["Wren Calloway"]
     assert "of the 2 candidates from the previous answer" in second.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "who", "quoted"),
+    [
+        ("What is the background of the ICU nurse?", "Marit Ellery", "ICU"),
+        ("Where did the analyst in Boise work?", "Tobias Washington", "Harbor Mutual"),
+        ("Who was the lead developer of the iOS app?", "Wren Calloway", "Quillstone"),
+        ("What is the experience of the person in Seattle?", "Wren Calloway", "Fjordline"),
+    ],
+)
+def test_a_described_candidate_is_the_one_who_fits_best(
+    people: Assistant, question: str, who: str, quoted: str
+) -> None:
+    answer = people.ask(question)
+    assert answer.candidates == [who]
+    assert f"**{who}**" in answer.answer
+    assert any(quoted in c.text for c in answer.citations)

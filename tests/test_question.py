@@ -187,6 +187,27 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Can Omar speak Arabic?", {"kind": "match", "named": "Omar Haddad"}),
     ("Is Lena Swift good with SQL?", {"kind": "match", "named": "Lena Swift"}),
     ("Has Ann Vale built iOS apps?", {"kind": "match", "named": "Ann Vale"}),
+    # one candidate described, not named: about the one who fits best
+    (
+        "What's the contact email of the Kafka engineer based in Atlanta?",
+        {"kind": "about", "aspect": "contact", "description": "kafka engineer", "place": "Atlanta"},
+    ),
+    (
+        "What is the educational background of the Swift developer?",
+        {"kind": "about", "aspect": "education", "description": "swift developer"},
+    ),
+    ("Phone number of the nurse in Texas?", {"kind": "about", "description": "nurse"}),
+    (
+        "Who was the lead developer of the Quill app?",
+        {"kind": "match", "description": "lead developer quill app"},
+    ),
+    ("Who is the iOS developer?", {"kind": "match", "description": "ios developer"}),
+    ("Who are the iOS developers?", {"kind": "match", "description": ""}),
+    # "mobile" and "cell" qualify the next word; alone they are a phone
+    ("Who has built mobile apps?", {"kind": "match", "aspect": None}),
+    ("Anyone with cell biology research?", {"kind": "match", "aspect": None}),
+    ("Dana's mobile?", {"kind": "about", "aspect": "contact", "contact_fields": ["phone"]}),
+    ("What is Rosa's cell number?", {"kind": "about", "contact_fields": ["phone"]}),
 ]
 
 
@@ -214,6 +235,8 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         else None,
         "operation": plan.operation,
         "excluded": plan.excluded_text,
+        "description": plan.description,
+        "contact_fields": plan.contact_fields,
         "left_out": sorted(
             c.name for c in catalog.candidates.values() if c.id not in plan.candidate_ids
         ),

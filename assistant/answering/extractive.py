@@ -163,6 +163,10 @@ class ExtractiveStrategy:
                 text = quote(catalog, ev.resume_id, ev.page, ev.line_start, ev.line_end) or ""
                 rows.append(f"- {_short(text)} [{n}]")
             head = f"**{md_name(group.name)}**, {title.lower()}:"
+            if plan.scope == "all" and (plan.description or plan.place):
+                where = f" in {_short(plan.place)}" if plan.place else ""
+                fits = f"fits “{_short(plan.description)}” best" if plan.description else "is"
+                head = f"**{md_name(group.name)}** {fits}{where}; {title.lower()}:"
             if plan.aspect == "years" and (span := _role_span(catalog, group.candidate_id)):
                 head += f" {span}"
             blocks.append("\n".join([head, *rows]))
