@@ -51,8 +51,8 @@ class Limits:
 
 
 def size_text(n: float) -> str:
-    """Bytes for a person: binary units from a GiB up (how a bomb's size reads), else MB/KB."""
-    if n >= 1024**3:
+    """Bytes for a person: GiB from about a gigabyte up (how a bomb's size reads), else MB/KB."""
+    if n >= 1e9:
         return f"{n / 1024**3:.1f} GiB"
     if n >= _MB:
         return f"{n / _MB:.1f} MB"
