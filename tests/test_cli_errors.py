@@ -27,7 +27,8 @@ NO_TORCH = (
     "import sys\n"
     "from assistant.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "heavy = sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules)\n"
+    "heavy = ('torch', 'sentence_transformers', 'langchain_core')\n"
+    "heavy = sorted(m for m in heavy if m in sys.modules)\n"
     "print('heavy modules:', heavy, file=sys.stderr)\n"
     "raise SystemExit(code)\n"
 )
@@ -202,7 +203,7 @@ def test_cli_errors(case: Case, scratch: dict[str, str]) -> None:
         assert done.stdout == ""
 
 
-def test_candidates_and_keyword_questions_never_import_the_embedding_model(
+def test_candidates_and_keyword_questions_import_neither_the_embedding_model_nor_langchain(
     filled_store: Path,
 ) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECRUITER_")}
