@@ -13,13 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
 
 from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
 from assistant.terms import terms
+
+if TYPE_CHECKING:
+    import bm25s
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,6 @@ class Catalog:
             _shingles=shingles,
         )
         cache = previous._analysis if previous is not None else {}
-        tokens: list[list[str]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         by_candidate: dict[str, list[int]] = defaultdict(list)
         for resume in ordered:
@@ -121,7 +123,6 @@ class Catalog:
                 pos = len(catalog.lines)
                 catalog.lines.append(LineRef(resume, line))
                 catalog._line_pos[(resume.id, line.page, line.number)] = pos
-                tokens.append(line_tokens)
                 catalog.line_tokens.append(line_tokens)
                 unique = frozenset(line_tokens)
                 catalog.line_terms.append(unique)
@@ -132,9 +133,6 @@ class Catalog:
                 by_candidate[resume.candidate_id].append(pos)
         catalog.postings = dict(postings)
         catalog.by_candidate = dict(by_candidate)
-        if tokens:
-            catalog._bm25 = bm25s.BM25()
-            catalog._bm25.index(tokens, show_progress=False)
         return catalog
 
     def __len__(self) -> int:
@@ -143,9 +141,20 @@ class Catalog:
     def keyword_scores(self, query_terms: Sequence[str]) -> np.ndarray:
         """BM25 score of every line (0 where no query term occurs)."""
         known = [t for t in query_terms if t in self.postings]
-        if self._bm25 is None or not known:
+        if not self.line_tokens or not known:
             return np.zeros(len(self.lines), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+        return np.asarray(self._keyword_index().get_scores(known), dtype=np.float32)
+
+    def _keyword_index(self) -> bm25s.BM25:
+        """The BM25 index, built on the first keyword search: listing or removing candidates
+        never needs it, nor bm25s and SciPy, which take a while to import."""
+        if self._bm25 is None:
+            import bm25s
+
+            index = bm25s.BM25()
+            index.index(self.line_tokens, show_progress=False)
+            self._bm25 = index
+        return self._bm25
 
     def stated_years(self) -> dict[int, int]:
         """Line position -> the largest number of years the line states ("8 years", "10+ yrs")."""

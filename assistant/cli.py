@@ -17,19 +17,19 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from assistant.models import Answer, Candidate, Conversation, Fact, Resume, Rubric
-from assistant.screening import (
-    read_rubric,
-    screening_answer,
-    screening_table,
-    table_csv,
-    table_markdown,
-)
-from assistant.service import Assistant
-from ingest.readers import ReadError, read_lines
+from assistant.settings import Settings, SettingsError, load_settings
+from assistant.store import StoreError
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+# The service, screening and the readers are imported where a command needs them: `candidates`
+# and keyword questions should not pay for what only other commands use.
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\*_\[\]()!<>|~$#])")
 
@@ -112,7 +112,7 @@ def _candidate_json(assistant: Assistant, c: Candidate) -> dict[str, object]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="Ask about resumes.")
     commands = parser.add_subparsers(dest="command", required=True)
     ask = commands.add_parser("ask", help="answer one question")
@@ -145,14 +145,44 @@ def main(argv: list[str] | None = None) -> int:
     output.add_argument("--md", action="store_true", help="a markdown table")
     screen.add_argument("--blind", action="store_true", help="'Candidate N' instead of names")
     screen.add_argument("--top", type=int, default=None, help="only the N best candidates")
-    args = parser.parse_args(argv)
-    if args.command == "screen":
-        return _screen(args)
+    return parser
 
-    assistant = Assistant()
+
+def _error(message: str) -> int:
+    """One line on stderr, exit status 2: something to fix before the command can run."""
+    print(f"error: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+def _open(settings: Settings, with_model: bool) -> Assistant | str:
+    """The service, or the one-line reason it cannot start. The chat model is only built for
+    a command that uses it, so a bad RECRUITER_LLM never blocks listing or removing."""
+    from assistant.service import Assistant
+
+    if not with_model:
+        settings = settings.model_copy(update={"llm": None})
+    try:
+        assistant = Assistant(settings)
+    except StoreError as err:
+        return str(err)
     if assistant.llm_error:
-        print(f"error: {assistant.llm_error}", file=sys.stderr)
-        return 2
+        return f"{assistant.llm_error} (RECRUITER_LLM; --no-llm answers without it)"
+    return assistant
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as err:
+        return _error(str(err))
+    if args.command == "screen":
+        return _screen(args, settings)
+
+    opened = _open(settings, args.command in ("ask", "chat") and not args.no_llm)
+    if isinstance(opened, str):
+        return _error(opened)
+    assistant = opened
     if args.command in ("ask", "chat"):
         use_llm = not args.no_llm
         conversation = Conversation()
@@ -187,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _read_rubric(args: argparse.Namespace) -> Rubric | str:
     """The rubric to score with, or an error message."""
+    from assistant.screening import read_rubric
+    from ingest.readers import ReadError, read_lines
+
     if args.rubric is not None:
         try:
             return Rubric.model_validate_json(args.rubric.read_text(encoding="utf-8"))
@@ -209,7 +242,9 @@ def _read_rubric(args: argparse.Namespace) -> Rubric | str:
     return rubric
 
 
-def _screen(args: argparse.Namespace) -> int:
+def _screen(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.screening import screening_answer, screening_table, table_csv, table_markdown
+
     rubric = _read_rubric(args)
     if isinstance(rubric, str):
         print(f"error: {rubric}", file=sys.stderr)
@@ -219,12 +254,14 @@ def _screen(args: argparse.Namespace) -> int:
         print(f"rubric written to {args.save_rubric}", file=sys.stderr)
     for why in rubric.refused:
         print(f"! not used as a criterion: {why}", file=sys.stderr)
-    assistant = Assistant()
-    catalog = assistant.catalog
+    opened = _open(settings, with_model=False)  # screening is scored in code, never by a model
+    if isinstance(opened, str):
+        return _error(opened)
+    catalog = opened.catalog
     if not catalog.candidates:
         print("No candidates yet. Load resumes with: python -m ingest PATH", file=sys.stderr)
         return 1
-    screening = assistant.screener.screen(rubric, catalog)
+    screening = opened.screener.screen(rubric, catalog)
     if args.top is not None:
         screening.rows = screening.rows[: max(args.top, 0)]
     if not (args.json or args.csv or args.md):

@@ -15,16 +15,20 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, Field
 
-from assistant.answering.llm import structured_reply
 from assistant.catalog import Catalog
 from assistant.models import Conversation
 from assistant.question import Aspect, Operation, QueryPlan, named_candidates, plan_question
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
+
+# LangChain is imported only where the model planner runs: the rules planner (every question
+# without a model) must not pay for it at start.
 
 
 class Planner(Protocol):
@@ -105,6 +109,8 @@ _ASPECT_QUESTIONS: dict[str, str] = {
 
 
 def _messages(question: str, conversation: Conversation | None) -> list[BaseMessage]:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
     context = ""
     if conversation is not None and conversation.last is not None:
         context = f"Previous question: {conversation.last.question}\n"
@@ -182,6 +188,8 @@ class LLMPlanner:
 
     def draft(self, question: str, conversation: Conversation | None = None) -> PlanDraft | None:
         """The model's reading of the question; None when it has no usable one."""
+        from assistant.answering.llm import structured_reply
+
         return structured_reply(
             self.model, PlanDraft, _messages(question, conversation), "question planning"
         )

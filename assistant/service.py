@@ -9,16 +9,10 @@ there, as the fallback and for users who pick "no LLM".
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from assistant.answering import AnswerStrategy, AnswerStream
+from assistant.answering import AnswerStrategy, AnswerStream, LLMConfigError, ModelUnreachable
 from assistant.answering.extractive import ExtractiveStrategy
-from assistant.answering.judging import SHORTLIST_SIZE, ShortlistJudge
-from assistant.answering.llm import (
-    LLMConfigError,
-    LLMStrategy,
-    ModelUnreachable,
-    build_chat_model,
-)
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
@@ -29,6 +23,12 @@ from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
 from assistant.store import ResumeStore, open_store
+
+if TYPE_CHECKING:
+    from assistant.answering.llm import LLMStrategy
+
+# LangChain (assistant.answering.llm, .judging) is imported only when a model is configured:
+# listing candidates or answering without a model should not wait for it.
 
 EMPTY_STORE = (
     "There are no resumes yet. Upload some in the sidebar, or load a folder with "
@@ -53,6 +53,8 @@ class Assistant:
         self.llm = llm
         self.llm_error: str | None = None
         if llm is None and self.settings.llm and self.settings.answer_mode == "auto":
+            from assistant.answering.llm import LLMStrategy, build_chat_model
+
             try:
                 self.llm = LLMStrategy(
                     build_chat_model(self.settings), self.settings.llm, self.settings
@@ -94,12 +96,18 @@ class Assistant:
     def planner(self, strategy: AnswerStrategy) -> Planner:
         """The model reads questions when it writes the answers (unless the settings say
         rules); otherwise the rules do."""
-        if isinstance(strategy, LLMStrategy) and self.settings.planner != "rules":
-            return LLMPlanner(strategy.model, strategy.model_name)
+        model = self._model_strategy(strategy)
+        if model is not None and self.settings.planner != "rules":
+            return LLMPlanner(model.model, model.model_name)
         return RulesPlanner()
 
     def strategy(self, use_llm: bool = True) -> AnswerStrategy:
         return self.llm if (use_llm and self.llm is not None) else self.extractive
+
+    def _model_strategy(self, strategy: AnswerStrategy) -> LLMStrategy | None:
+        """The model strategy when ``strategy`` is it (told by identity, so that asking
+        without a model never imports LangChain for an isinstance check)."""
+        return self.llm if self.llm is not None and strategy is self.llm else None
 
     def ask(
         self,
@@ -166,14 +174,15 @@ class Assistant:
     ) -> AnswerStream:
         """Plan, retrieve, (with a model) judge the shortlist, and write the answer."""
         strategy = self.strategy(use_llm)
+        model = self._model_strategy(strategy)
         standalone = question
         if (
-            isinstance(strategy, LLMStrategy)
+            model is not None
             and self.settings.llm_rewrite_follow_ups
             and conversation.turns
             and is_follow_up(question)
         ):
-            standalone = strategy.rewrite(question, conversation)
+            standalone = model.rewrite(question, conversation)
         offline_because = ""
         try:
             plan = self.planner(strategy).plan(standalone, catalog, conversation, focus)
@@ -184,9 +193,12 @@ class Assistant:
         plan.question = question
         turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
         retrieved = self.retriever.retrieve(plan, catalog)
-        if isinstance(strategy, LLMStrategy) and _judged(plan):
+        model = self._model_strategy(strategy)
+        if model is not None and _judged(plan):
+            from assistant.answering.judging import SHORTLIST_SIZE, ShortlistJudge
+
             extra = self.retriever.possible_matches(plan, catalog, limit=SHORTLIST_SIZE)
-            judge = ShortlistJudge(strategy.model, strategy.model_name)
+            judge = ShortlistJudge(model.model, model.model_name)
             try:
                 retrieved = judge.judge(retrieved, extra, catalog)
             except ModelUnreachable as failed:

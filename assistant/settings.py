@@ -2,7 +2,8 @@
 
 Every field can be set from the environment with the ``RECRUITER_`` prefix (for example
 ``RECRUITER_STORE_PATH=/srv/resumes`` or ``RECRUITER_CHROMA_HOST=10.0.0.5``) or from a ``.env``
-file in the working directory. A bad value fails at start with pydantic's message.
+file in the working directory. A bad value fails at start: :func:`load_settings` turns pydantic's
+error into one line naming the variable, for the command lines.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -87,3 +88,48 @@ class Settings(BaseSettings):
         "auto", description="auto: the model when one is configured; extractive: never a model."
     )
     max_upload_mb: int = Field(20, ge=1, le=500, description="Largest resume file accepted, in MB.")
+    max_pdf_pages: int = Field(
+        40, ge=1, le=10_000, description="PDFs with more pages are refused before extraction."
+    )
+    extract_timeout_s: float = Field(
+        20.0,
+        gt=0,
+        le=3600,
+        description="Seconds one file's text extraction may take (checked between PDF pages).",
+    )
+    max_docx_unpacked_mb: int = Field(
+        50,
+        ge=1,
+        le=10_000,
+        description="A DOCX whose parts would unpack to more (one part or all) is refused.",
+    )
+    max_docx_ratio: int = Field(
+        100,
+        ge=10,
+        le=100_000,
+        description="A DOCX part over 1 MB compressed more than this (unpacked:packed) is refused.",
+    )
+    max_docx_members: int = Field(
+        1000, ge=10, le=100_000, description="A DOCX with more parts (zip members) is refused."
+    )
+
+
+class SettingsError(ValueError):
+    """A setting with a bad value; ``str(error)`` is one line naming the variable to fix."""
+
+
+def load_settings() -> Settings:
+    """The settings from the environment and ``.env``, or :class:`SettingsError`."""
+    try:
+        return Settings()
+    except ValidationError as err:
+        first = err.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        variable = f"RECRUITER_{field.upper()}" if field else "a RECRUITER_ setting"
+        value = first.get("input")
+        shown = f"={value}" if isinstance(value, str | int | float) else ""
+        more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+        raise SettingsError(
+            f"bad setting {variable}{shown}: {first['msg']}{more}; fix it in the environment "
+            "or .env, or unset it for the default"
+        ) from None

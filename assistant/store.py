@@ -18,6 +18,7 @@ and readers ignore those. Chroma's flat metadata is turned back into models only
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -340,20 +341,61 @@ class ChromaStore:
         )
 
 
+class StoreError(RuntimeError):
+    """The store cannot be opened; ``str(error)`` is one line saying why and what to do."""
+
+
 def open_store(settings: Settings, embedder: Embedder) -> ChromaStore:
-    """The embedded store at ``settings.store_path``, or the server at ``settings.chroma_host``."""
+    """The embedded store at ``settings.store_path``, or the server at ``settings.chroma_host``.
+    Raises :class:`StoreError` when neither can be opened."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
-        client = chromadb.HttpClient(
-            host=settings.chroma_host,
-            port=settings.chroma_port,
-            ssl=settings.chroma_ssl,
-            settings=chroma_settings,
-        )
-    else:
-        settings.store_path.mkdir(parents=True, exist_ok=True)
-        client = chromadb.PersistentClient(path=str(settings.store_path), settings=chroma_settings)
-    return ChromaStore(client, embedder, settings.collection_prefix)
+        where = f"{settings.chroma_host}:{settings.chroma_port}"
+        try:
+            client = chromadb.HttpClient(
+                host=settings.chroma_host,
+                port=settings.chroma_port,
+                ssl=settings.chroma_ssl,
+                settings=chroma_settings,
+            )
+            return ChromaStore(client, embedder, settings.collection_prefix)
+        except Exception as err:  # chromadb raises ValueError, httpx errors, ...
+            raise StoreError(
+                f"cannot reach the Chroma server at {where} ({_one_line(err)}); start it "
+                "(chroma run --port ...) or check RECRUITER_CHROMA_HOST / RECRUITER_CHROMA_PORT"
+            ) from None
+    path = settings.store_path
+    # Chroma (1.5) writes to its database whenever it opens it (it checks its migrations and
+    # default tenant), even to read, so a store it may not write cannot be opened at all.
+    read_only = (
+        f"the store {path} is read-only, and Chroma writes to its database even to read it; "
+        "make the folder and chroma.sqlite3 writable, or point RECRUITER_STORE_PATH at a "
+        "writable copy"
+    )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(
+            f"cannot create the store folder {path} ({err.strerror or err}); "
+            "set RECRUITER_STORE_PATH to a writable folder"
+        ) from None
+    database = path / "chroma.sqlite3"
+    if not os.access(path, os.W_OK) or (database.exists() and not os.access(database, os.W_OK)):
+        raise StoreError(read_only)
+    try:
+        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        return ChromaStore(client, embedder, settings.collection_prefix)
+    except Exception as err:
+        if "readonly" in str(err).lower() or "read-only" in str(err).lower():
+            raise StoreError(read_only) from None
+        raise StoreError(
+            f"cannot open the store {path} ({_one_line(err)}); check the folder, or set "
+            "RECRUITER_STORE_PATH to another one"
+        ) from None
+
+
+def _one_line(err: BaseException) -> str:
+    return (" ".join(str(err).split()) or type(err).__name__)[:200]

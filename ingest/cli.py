@@ -2,13 +2,15 @@
 
 Prints a progress bar (off a terminal: a line per twentieth of the files, with rate and time
 left), then one line per failed or skipped file and a summary. Exits 1 when any
-file failed, 0 otherwise. Stored resumes whose profile an older extractor made get it rebuilt
+file failed, 2 when nothing could start (a bad setting, a store that cannot be opened; one line
+on stderr), 0 otherwise. Stored resumes whose profile an older extractor made get it rebuilt
 from their stored lines first (nothing is re-read or re-embedded).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -18,8 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.embeddings import MiniLMEmbedder
 from assistant.models import IngestOutcome, IngestReport
-from assistant.settings import Settings
-from assistant.store import open_store
+from assistant.settings import SettingsError, load_settings
+from assistant.store import StoreError, open_store
 from ingest.pipeline import Ingestor, SourceFile, collect, refresh_profiles
 
 
@@ -34,10 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     console = Console(stderr=True)
-    settings = Settings()
+    try:
+        settings = load_settings()
+        embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
+        store = open_store(settings, embedder)
+    except (SettingsError, StoreError) as err:
+        # Something to fix before anything is read: one line, exit 2 (1 is "a file failed").
+        print(f"error: {' '.join(str(err).split())}", file=sys.stderr)
+        return 2
     files, outcomes = collect(args.paths)
-    embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
-    store = open_store(settings, embedder)
     ingestor = Ingestor(store, embedder, settings)
     if refreshed := refresh_profiles(store):
         print(f"Rebuilt the profiles of {refreshed} stored resume(s) with the current extractor.")

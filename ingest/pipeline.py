@@ -19,6 +19,7 @@ from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
 from ingest.identity import candidate_of, unnamed_label
 from ingest.injection import flag_instructions
+from ingest.limits import Limits
 from ingest.profile import PROFILE_VERSION, build_profile
 from ingest.readers import SUPPORTED, ReadError, read_lines
 from ingest.sections import label_sections
@@ -57,24 +58,31 @@ def resume_id(source: str, candidate_id: str | None = None) -> str:
 
 
 def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome]]:
-    """Expand files and folders. In a folder, hidden files and files of other types are skipped
-    (and reported); a file named explicitly is always tried, so a wrong type is a failure."""
+    """Expand files and folders. In a folder, hidden files and folders (a name starting with
+    ".") and files of other types are skipped and reported (a hidden folder once, not each file
+    in it); a file named explicitly is always tried, so a wrong type is a failure."""
     files: list[SourceFile] = []
     outcomes: list[IngestOutcome] = []
+
+    def skipped(rel: Path, reason: str) -> None:
+        outcomes.append(IngestOutcome(source=rel.as_posix(), status="skipped", reason=reason))
+
     for path in paths:
         if path.is_dir():
             for item in sorted(path.rglob("*")):
                 rel = item.relative_to(path)
-                if not item.is_file() or any(part.startswith(".") for part in rel.parts):
+                if any(part.startswith(".") for part in rel.parts[:-1]):
+                    continue  # inside a hidden folder, which is reported itself
+                if rel.name.startswith("."):
+                    if item.is_dir():
+                        skipped(rel, "hidden folder (name starts with '.'); its files are not read")
+                    elif item.is_file():
+                        skipped(rel, "hidden file (name starts with '.'); name it to ingest it")
+                    continue
+                if not item.is_file():
                     continue
                 if item.suffix.lower() not in SUPPORTED:
-                    outcomes.append(
-                        IngestOutcome(
-                            source=rel.as_posix(),
-                            status="skipped",
-                            reason=f"not a resume file type ({item.suffix or 'no extension'})",
-                        )
-                    )
+                    skipped(rel, f"not a resume file type ({item.suffix or 'no extension'})")
                     continue
                 files.append(SourceFile(source=rel.as_posix(), path=item))
         elif path.is_file():
@@ -86,9 +94,9 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome
     return files, outcomes
 
 
-def parse_resume(source: str, data: bytes) -> Resume:
+def parse_resume(source: str, data: bytes, limits: Limits | None = None) -> Resume:
     """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity."""
-    fmt, raw_lines = read_lines(source, data)
+    fmt, raw_lines = read_lines(source, data, limits)
     return analyse(source, fmt, hashlib.sha256(data).hexdigest(), raw_lines)
 
 
@@ -218,7 +226,7 @@ class Ingestor:
             if stored is not None and stored.content_hash == digest and stored.chunk_words == words:
                 return IngestOutcome(source=file.source, status="unchanged")
             # Same content chunked at another size (an upgrade): chunked and embedded again.
-            resume = parse_resume(file.source, data)
+            resume = parse_resume(file.source, data, Limits.from_settings(self.settings))
             if stored is not None and _different_people(stored.candidate_id, resume.candidate_id):
                 resume.id = resume_id(file.source, resume.candidate_id)
                 again = known.get(resume.id) or _queued(pending, resume.id)

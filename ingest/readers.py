@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.models import FileFormat, ResumeLine
+from ingest.limits import Deadline, LimitExceeded, Limits, check_docx, check_pdf
 
 # pypdf logs its repairs of malformed files ("EOF marker not found") as warnings; a file it
 # cannot read is reported by us with a clear reason, so its own chatter stays out of the output.
@@ -45,18 +46,30 @@ def file_format(name: str) -> FileFormat:
     raise ReadError(f"unsupported file type ({shown}); use PDF, DOCX, TXT or Markdown")
 
 
-def read_lines(name: str, data: bytes) -> tuple[FileFormat, list[ResumeLine]]:
-    """Read a resume from its bytes; ``name`` picks the format by extension."""
+def read_lines(
+    name: str, data: bytes, limits: Limits | None = None
+) -> tuple[FileFormat, list[ResumeLine]]:
+    """Read a resume from its bytes; ``name`` picks the format by extension. A file over one of
+    the ``limits`` (see :mod:`ingest.limits`) is refused before it is parsed."""
     fmt = file_format(name)
     if not data.strip():
         raise ReadError("empty file")
+    limits = limits or Limits()
+    deadline = limits.deadline()
     reader: Callable[[bytes], list[ResumeLine]] = {
-        "pdf": _read_pdf,
+        "pdf": lambda pdf: _read_pdf(pdf, deadline),
         "docx": _read_docx,
         "txt": _read_text,
         "md": _read_text,
     }[fmt]
-    lines = reader(data)
+    try:
+        if fmt == "docx":
+            check_docx(data, limits)
+        elif fmt == "pdf":
+            check_pdf(data, limits)
+        lines = reader(data)
+    except LimitExceeded as err:
+        raise ReadError(str(err)) from err
     if not any(line.text.strip() for line in lines):
         if fmt == "pdf":
             raise ReadError("no extractable text in this PDF (a scanned image?); OCR it first")
@@ -104,7 +117,7 @@ def _read_text(data: bytes) -> list[ResumeLine]:
     return _split(decode_text(data))
 
 
-def _read_pdf(data: bytes) -> list[ResumeLine]:
+def _read_pdf(data: bytes, deadline: Deadline | None = None) -> list[ResumeLine]:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -123,9 +136,11 @@ def _read_pdf(data: bytes) -> list[ResumeLine]:
                 raise ReadError(f"encrypted PDF with unsupported encryption ({err})") from err
         lines: list[ResumeLine] = []
         for number, page in enumerate(reader.pages, 1):
+            if deadline is not None:
+                deadline.check(f"stopped at page {number} of {len(reader.pages)}")
             lines.extend(_split(page.extract_text() or "", page=number))
         return lines
-    except ReadError:
+    except (ReadError, LimitExceeded):
         raise
     except FileNotDecryptedError as err:
         raise ReadError("encrypted PDF (password protected); remove the password") from err

@@ -255,3 +255,20 @@ def test_catalog_rebuild_reads_only_what_changed(
     assert assistant.catalog._analysis[key] is before._analysis[key]
     assistant.remove("omar.md")
     assert [c.name for c in assistant.candidates()] == ["Dana Park"]
+
+
+def test_hidden_files_and_folders_in_a_folder_are_listed_as_skipped(tmp_path: Path) -> None:
+    folder = write(tmp_path / "in", {"dana.txt": DANA, ".draft.txt": DANA, "notes.xyz": "x"})
+    write(folder / ".git", {"config.txt": "x", "HEAD": "x"})
+    write(folder / "sub", {".DS_Store": b"\x00\x01", "omar.md": OMAR})
+    files, outcomes = collect([folder])
+    assert [f.source for f in files] == ["dana.txt", "sub/omar.md"]
+    assert [(o.source, o.status, o.reason) for o in outcomes] == [
+        (".draft.txt", "skipped", "hidden file (name starts with '.'); name it to ingest it"),
+        (".git", "skipped", "hidden folder (name starts with '.'); its files are not read"),
+        ("notes.xyz", "skipped", "not a resume file type (.xyz)"),
+        ("sub/.DS_Store", "skipped", "hidden file (name starts with '.'); name it to ingest it"),
+    ]
+    # A hidden file named explicitly is tried like any other.
+    files, outcomes = collect([folder / ".draft.txt"])
+    assert [f.source for f in files] == [".draft.txt"] and outcomes == []

@@ -16,6 +16,15 @@ from assistant.models import Answer, Conversation
 from assistant.retrieval import Retrieved
 
 
+class LLMConfigError(RuntimeError):
+    """The configured model cannot be built (unknown provider, missing package)."""
+
+
+class ModelUnreachable(RuntimeError):
+    """The model could not be reached (timeout, rate limit, server error); the message says
+    why, for the user. Callers answer offline and do not call the model again."""
+
+
 class AnswerStream:
     """Text as it is written; ``answer`` is set when the iteration ends.
 

@@ -20,7 +20,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel, ValidationError
 
-from assistant.answering import AnswerStream
+# The errors live in the package (no LangChain import) so that callers can catch them without
+# loading LangChain; they are re-exported here.
+from assistant.answering import AnswerStream, LLMConfigError, ModelUnreachable
 from assistant.answering.extractive import ExtractiveStrategy, quoted
 from assistant.answering.prompts import (
     NumberedEvidence,
@@ -32,6 +34,8 @@ from assistant.citations import CitationBook
 from assistant.models import Answer, Conversation
 from assistant.retrieval import Retrieved
 from assistant.settings import Settings
+
+__all__ = ["LLMConfigError", "LLMStrategy", "ModelUnreachable", "build_chat_model"]
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +53,6 @@ def safe_markdown(text: str) -> str:
     """Model text may echo resume content: no images (the browser would fetch them) and no
     links, only their words."""
     return _LINK.sub(r"\1", _IMAGE.sub(r"\1", text))
-
-
-class ModelUnreachable(RuntimeError):
-    """The model could not be reached (timeout, rate limit, server error); the message says
-    why, for the user. Callers answer offline and do not call the model again."""
 
 
 SchemaT = TypeVar("SchemaT", bound=BaseModel)
@@ -79,10 +78,6 @@ def structured_reply(
     except Exception as err:
         log.warning("%s failed: %s", purpose, err)
         raise ModelUnreachable(describe_failure(err)) from err
-
-
-class LLMConfigError(RuntimeError):
-    """The configured model cannot be built (unknown provider, missing package)."""
 
 
 def build_chat_model(settings: Settings) -> BaseChatModel:
