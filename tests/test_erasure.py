@@ -19,6 +19,7 @@ from assistant.settings import Settings
 from assistant.store import ChromaStore, collection, open_store
 from ingest.pipeline import Ingestor, SourceFile
 from tests.conftest import ROOT, HashingEmbedder
+from tests.test_chroma_server import chroma_server  # noqa: F401 (a fixture)
 
 # Invented people; the phrase is in no other resume.
 ERASED_EMAIL = "wren.halloway@example.org"
@@ -181,3 +182,25 @@ def test_an_erasure_stopped_half_way_is_finished_on_the_next_open(tmp_path: Path
     names = sorted(c.name for c in client.list_collections())
     assert names == ["recruiter-chunks", "recruiter-meta", "recruiter-resumes"]
     assert len(reopened.load_resumes()) == 3
+
+
+def test_a_chroma_server_store_is_rebuilt_through_its_api(request: pytest.FixtureRequest) -> None:
+    port = request.getfixturevalue("chroma_server")  # `chroma run` on 127.0.0.1
+    settings = Settings(chroma_host="127.0.0.1", chroma_port=port)
+    embedder = HashingEmbedder()
+    store = open_store(settings, embedder)
+    files = [SourceFile(name, data=text.encode()) for name, text in RESUMES.items()]
+    assert not Ingestor(store, embedder, settings).ingest(files).failed
+    assistant = Assistant(settings, store=store, embedder=embedder)
+    wren = {c.id for c in assistant.candidates() if c.name == "Wren Halloway"}
+
+    removal = assistant.remove("Wren Halloway")
+
+    assert removal.erasure is not None
+    assert removal.erasure.rebuilt and not removal.erasure.compacted
+    assert "operator purges them" in removal.summary()
+    assert sorted(c.name for c in assistant.candidates()) == ["Ilse Brandt", "Tomas Reyes"]
+    names = sorted(c.name for c in store.client.list_collections())
+    assert names == ["recruiter-chunks", "recruiter-meta", "recruiter-resumes"]
+    left = store.chunks.get(include=["metadatas"])["metadatas"] or []
+    assert left and not {m["candidate_id"] for m in left} & wren
