@@ -165,10 +165,7 @@ def remove_candidate(assistant: Assistant) -> None:
     candidate_id = st.session_state.get(TO_REMOVE)
     if not candidate_id:
         return
-    removed = assistant.remove(candidate_id)
-    st.session_state[REMOVED] = (
-        f"Removed {', '.join(removed)}." if removed else "Nothing matched; nothing was removed."
-    )
+    st.session_state[REMOVED] = assistant.remove(candidate_id).summary()
 
 
 def split_file(assistant: Assistant, source: str) -> None:

@@ -207,11 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         verb = "may be joined again" if args.undo else "now stands alone"
         print(f"{', '.join(affected)} {verb}.")
     elif args.command == "remove":
-        removed = assistant.remove(args.target)
-        if not removed:
+        removal = assistant.remove(args.target)
+        if not removal.sources:
             print(f"Nothing matches {args.target!r}; see `python -m assistant candidates`.")
             return 1
-        print("Removed: " + ", ".join(removed))
+        print(removal.summary())
     return 0
 
 

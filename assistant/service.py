@@ -9,6 +9,7 @@ there, as the fallback and for users who pick "no LLM".
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answering import AnswerStrategy, AnswerStream, LLMConfigError, ModelUnreachable
@@ -22,7 +23,7 @@ from assistant.question import QueryPlan, is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
-from assistant.store import ResumeStore, open_store
+from assistant.store import Erasure, ResumeStore, open_store
 
 if TYPE_CHECKING:
     from assistant.answering.llm import LLMStrategy
@@ -34,6 +35,19 @@ EMPTY_STORE = (
     "There are no resumes yet. Upload some in the sidebar, or load a folder with "
     "`python -m ingest PATH`."
 )
+
+
+@dataclass(frozen=True)
+class Removal:
+    """The files a removal matched, and what was erased from the store with them."""
+
+    sources: list[str]
+    erasure: Erasure | None
+
+    def summary(self) -> str:
+        if self.erasure is None:
+            return "Nothing matched; nothing was removed."
+        return f"Removed {', '.join(self.sources)}: {self.erasure.summary()}"
 
 
 class Assistant:
@@ -232,19 +246,20 @@ class Assistant:
         self.store.set_detached(detached - set(ids) if undo else detached | set(ids))
         return [catalog.resumes[i].source for i in ids]
 
-    def remove(self, target: str) -> list[str]:
-        """Remove a candidate (by id or name, all their resumes) or one resume (by file name).
-        Returns the removed file names; empty when nothing matched."""
+    def remove(self, target: str) -> Removal:
+        """Remove a candidate (by id or name, all their resumes) or one resume (by file name),
+        and erase them from the store's files. No file matched when ``sources`` is empty."""
         catalog = self.catalog
         wanted = target.strip().lower()
-        ids = [
+        ids = sorted(
             r.id
             for r in catalog.resumes.values()
             if wanted in (r.source.lower(), r.candidate_id.lower(), r.candidate_name.lower())
-        ]
-        removed = [catalog.resumes[i].source for i in ids]
-        self.store.delete(ids)
-        return removed
+        )
+        if not ids:
+            return Removal([], None)
+        removed = sorted(catalog.resumes[i].source for i in ids)
+        return Removal(removed, self.store.erase(ids))
 
 
 def _judged(plan: QueryPlan) -> bool:

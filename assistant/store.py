@@ -13,6 +13,11 @@ Three collections share a prefix:
 Writes go chunks first, then the resume record, then the old version's chunks are deleted. Chunk
 ids contain the content hash, so a crash half-way leaves only chunks that no record points at,
 and readers ignore those. Chroma's flat metadata is turned back into models only in this module.
+
+Deleting a record in Chroma leaves the data behind: its write-ahead log keeps every write of the
+collection until the vector index is flushed, and the index only marks deleted vectors. Removing
+a person therefore goes through :meth:`ChromaStore.erase`, which copies the surviving records
+into fresh collections and drops the old ones (see :mod:`assistant.erasure`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import os
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -65,6 +71,25 @@ class PendingResume:
     chunk_words: int = 0
 
 
+@dataclass(frozen=True)
+class Erasure:
+    """What :meth:`ChromaStore.erase` took out of the store."""
+
+    records: int  # resume records deleted
+    chunks: int  # embedded chunks (one vector each) deleted
+    rebuilt: bool  # collections copied afresh: no log entry, index slot or id of theirs is left
+    compacted: bool  # embedded store: database file rewritten, old index folders deleted
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        done = [f"{self.records} resume record(s) and {self.chunks} chunk vector(s) deleted"]
+        if self.rebuilt:
+            done.append("the write-ahead log purged and the vector index rebuilt without them")
+        if self.compacted:
+            done.append("the database file compacted and the old index files deleted")
+        return "; ".join(done) + "." + "".join(f" {note}" for note in self.notes)
+
+
 class ResumeStore(Protocol):
     def versions(self) -> dict[str, StoredVersion]:
         """Resume id -> what is stored under it, for every resume."""
@@ -75,6 +100,10 @@ class ResumeStore(Protocol):
         ...
 
     def delete(self, resume_ids: Iterable[str]) -> None: ...
+
+    def erase(self, resume_ids: Iterable[str]) -> Erasure:
+        """Delete these resumes so that nothing of them stays in the store's files."""
+        ...
 
     def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
         """The stored resumes (all of them, or those with these ids)."""
@@ -163,25 +192,57 @@ def _record_metadata(resume: Resume, n_chunks: int, chunk_words: int) -> dict[st
     }
 
 
+KINDS = ("chunks", "resumes", "meta")
+REBUILD_SUFFIX = ".rebuild"  # a collection being filled by an erasure, renamed when complete
+
+
+def collection(client: Any, name: str, kind: str, embedder: Embedder, create: bool = False) -> Any:
+    """Get (or with ``create``, make) one of the store's collections, with the embedding function
+    and index space it was made with (Chroma refuses a different one)."""
+    args: dict[str, Any] = {"embedding_function": _RecordEmbedding()}
+    if kind == "chunks":
+        args = {
+            "embedding_function": ChromaEmbeddingFunction(embedder),
+            "configuration": {"hnsw": {"space": "cosine"}},
+        }
+    if create:
+        return client.create_collection(name, **args)
+    return client.get_or_create_collection(name, **args)
+
+
+def finish_rebuilds(client: Any, prefix: str) -> None:
+    """Complete or undo an erasure that stopped half-way: a finished copy whose original is gone
+    takes its name; a copy beside its original was not finished and is dropped."""
+    names = {c.name for c in client.list_collections()}
+    for kind in KINDS:
+        name = f"{prefix}-{kind}"
+        if name + REBUILD_SUFFIX in names:
+            if name in names:
+                client.delete_collection(name + REBUILD_SUFFIX)
+            else:
+                client.get_collection(name + REBUILD_SUFFIX).modify(name=name)
+
+
 class ChromaStore:
-    def __init__(self, client: Any, embedder: Embedder, prefix: str) -> None:
+    def __init__(
+        self, client: Any, embedder: Embedder, prefix: str, path: Path | None = None
+    ) -> None:
+        """``path``: the folder of an embedded store (None for a Chroma server)."""
         self.client = client
-        space = {"hnsw": {"space": "cosine"}}
-        self.chunks = client.get_or_create_collection(
-            f"{prefix}-chunks",
-            embedding_function=ChromaEmbeddingFunction(embedder),
-            configuration=space,
-        )
-        self.resumes = client.get_or_create_collection(
-            f"{prefix}-resumes", embedding_function=_RecordEmbedding()
-        )
-        self.meta = client.get_or_create_collection(
-            f"{prefix}-meta", embedding_function=_RecordEmbedding()
-        )
+        self.embedder = embedder
+        self.prefix = prefix
+        self.path = path
+        self._open()
         try:
             self._max_batch = int(client.get_max_batch_size())
         except Exception:  # older servers do not report it
             self._max_batch = 5000
+
+    def _open(self) -> None:
+        finish_rebuilds(self.client, self.prefix)
+        self.chunks = collection(self.client, f"{self.prefix}-chunks", "chunks", self.embedder)
+        self.resumes = collection(self.client, f"{self.prefix}-resumes", "resumes", self.embedder)
+        self.meta = collection(self.client, f"{self.prefix}-meta", "meta", self.embedder)
 
     # -- reads ---------------------------------------------------------------------------------
 
@@ -222,7 +283,14 @@ class ChromaStore:
             offset += len(ids)
 
     def generation(self) -> str:
-        got = self.meta.get(ids=["generation"], include=["metadatas"])
+        from chromadb.errors import NotFoundError
+
+        try:
+            got = self.meta.get(ids=["generation"], include=["metadatas"])
+        except NotFoundError:
+            # Another process erased someone: the collections were replaced by fresh ones.
+            self._open()
+            got = self.meta.get(ids=["generation"], include=["metadatas"])
         metas = got.get("metadatas") or []
         return str(metas[0]["value"]) if metas else ""
 
@@ -329,6 +397,32 @@ class ChromaStore:
             self._drop_chunks(rid, keep=set())
         self._bump()
 
+    def erase(self, resume_ids: Iterable[str]) -> Erasure:
+        from assistant import erasure
+
+        ids = list(dict.fromkeys(resume_ids))
+        records = len(self.resumes.get(ids=ids, include=[])["ids"]) if ids else 0
+        chunks = sum(len(self.chunks.get(where={"resume_id": i}, include=[])["ids"]) for i in ids)
+        self.delete(ids)
+        detached = self.detached()
+        if detached & set(ids):
+            self.set_detached(detached - set(ids))
+        erasure.rebuild(self.client, self.prefix, self.embedder, erasure.Survivors.read(self))
+        self._open()
+        self._bump()
+        if self.path is None:
+            return Erasure(records, chunks, rebuilt=True, compacted=False, notes=(_SERVER_NOTE,))
+        # Closed, so that the index files are final before their unused part is cleared and
+        # SQLite is free for VACUUM. Reopened lazily: the first read of a collection rewrites
+        # its index files from this process's memory (see the README on erasure).
+        self.client.close()
+        try:
+            problems = erasure.compact_files(self.path)
+        finally:
+            self.client = _embedded_client(self.path)
+            self._open()
+        return Erasure(records, chunks, rebuilt=True, compacted=not problems, notes=tuple(problems))
+
     def _drop_chunks(self, resume_id: str, keep: set[str]) -> None:
         found = self.chunks.get(where={"resume_id": resume_id}, include=[])
         stale = [cid for cid in found["ids"] if cid not in keep]
@@ -339,6 +433,22 @@ class ChromaStore:
         self.meta.upsert(
             ids=["generation"], documents=["generation"], metadatas=[{"value": uuid.uuid4().hex}]
         )
+
+
+_SERVER_NOTE = (
+    "The Chroma server keeps its own log and files: its operator purges them "
+    "(`chroma vacuum --path ...` with the server stopped)."
+)
+
+
+def _embedded_client(path: Path) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
 
 
 class StoreError(RuntimeError):
@@ -386,8 +496,7 @@ def open_store(settings: Settings, embedder: Embedder) -> ChromaStore:
     if not os.access(path, os.W_OK) or (database.exists() and not os.access(database, os.W_OK)):
         raise StoreError(read_only)
     try:
-        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-        return ChromaStore(client, embedder, settings.collection_prefix)
+        return ChromaStore(_embedded_client(path), embedder, settings.collection_prefix, path)
     except Exception as err:
         if "readonly" in str(err).lower() or "read-only" in str(err).lower():
             raise StoreError(read_only) from None

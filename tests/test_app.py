@@ -233,7 +233,9 @@ def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None
     remove.click().run()
     assert not writable_app.exception, writable_app.exception
 
-    assert "Removed tomasz_nowak.txt." in [plain(s.value) for s in writable_app.sidebar.success]
+    (removed,) = [plain(s.value) for s in writable_app.sidebar.success]
+    assert removed.startswith("Removed tomasz_nowak.txt: 1 resume record(s) and ")
+    assert "write-ahead log purged and the vector index rebuilt" in removed
     candidates = candidate_list(writable_app)
     assert "Tomasz Nowak" not in candidates
     assert writable_app.sidebar.multiselect[0].value == []
