@@ -25,6 +25,10 @@ Section = Literal[
     "other",
 ]
 FileFormat = Literal["pdf", "docx", "txt", "md"]
+# Why text in a document is invisible to a person reading it.
+HiddenReason = Literal[
+    "background colour", "tiny text", "invisible render mode", "outside the page", "hidden in Word"
+]
 
 
 class ResumeLine(BaseModel):
@@ -38,7 +42,15 @@ class ResumeLine(BaseModel):
     section: Section = "header"
     heading: bool = Field(False, description="The line is a section heading, not content.")
     suspicious: bool = Field(
-        False, description="Reads like an instruction to an AI; never searched, cited or sent."
+        False,
+        description="Not to be trusted as resume content: reads like an instruction to an AI, or "
+        "is hidden from a reader (see ``hidden``). Kept for the record; never searched, "
+        "embedded, matched, cited or sent to a model.",
+    )
+    hidden: HiddenReason | None = Field(
+        None,
+        description="Why a person cannot see this text in the document (the reader found it); "
+        "such a line is also ``suspicious``.",
     )
 
     @property

@@ -20,6 +20,7 @@ from ingest.chunking import chunk_resume
 from ingest.identity import candidate_of, unnamed_label
 from ingest.injection import flag_instructions
 from ingest.limits import Limits
+from ingest.normalise import normalise
 from ingest.profile import PROFILE_VERSION, build_profile
 from ingest.readers import SUPPORTED, ReadError, read_lines
 from ingest.sections import label_sections
@@ -94,20 +95,42 @@ def collect(paths: Iterable[Path]) -> tuple[list[SourceFile], list[IngestOutcome
     return files, outcomes
 
 
-def parse_resume(source: str, data: bytes, limits: Limits | None = None) -> Resume:
-    """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity."""
+def parse_resume(
+    source: str, data: bytes, embedder: Embedder | None = None, limits: Limits | None = None
+) -> Resume:
+    """Bytes -> a :class:`Resume` with labelled lines and the candidate's identity. ``embedder``
+    lets instructions be flagged by meaning as well as by pattern."""
     fmt, raw_lines = read_lines(source, data, limits)
-    return analyse(source, fmt, hashlib.sha256(data).hexdigest(), raw_lines)
+    return analyse(source, fmt, hashlib.sha256(data).hexdigest(), raw_lines, embedder)
 
 
-def analyse(source: str, fmt: FileFormat, content_hash: str, raw: list[ResumeLine]) -> Resume:
-    """Numbered lines -> a resume: sections, flagged instructions, profile and candidate. Also
-    rebuilds the profile of a stored resume from its stored lines (see :func:`refresh_profiles`)."""
+def analyse(
+    source: str,
+    fmt: FileFormat,
+    content_hash: str,
+    raw: list[ResumeLine],
+    embedder: Embedder | None = None,
+) -> Resume:
+    """Numbered lines -> a resume: normalised text, sections, flagged lines, profile and
+    candidate. Also rebuilds the profile of a stored resume from its stored lines (see
+    :func:`refresh_profiles`); without an embedder there, lines flagged by meaning at ingest
+    stay flagged, as they cannot be checked again."""
     plain = [
-        ln.model_copy(update={"section": "header", "heading": False, "suspicious": False})
+        ln.model_copy(
+            update={
+                "text": normalise(ln.text),
+                "section": "header",
+                "heading": False,
+                "suspicious": ln.suspicious and embedder is None,
+            }
+        )
         for ln in raw
     ]
-    lines, warnings = flag_instructions(label_sections(plain))
+    # Hidden text is no part of the document's layout: it must not open or close a section.
+    labelled = iter(label_sections([ln for ln in plain if not ln.hidden]))
+    lines, warnings = flag_instructions(
+        [ln if ln.hidden else next(labelled) for ln in plain], embedder
+    )
     profile, contact = build_profile(lines)
     identity = contact.identity()
     first_title = next((p.title for p in profile.positions if p.title), None)
@@ -226,7 +249,9 @@ class Ingestor:
             if stored is not None and stored.content_hash == digest and stored.chunk_words == words:
                 return IngestOutcome(source=file.source, status="unchanged")
             # Same content chunked at another size (an upgrade): chunked and embedded again.
-            resume = parse_resume(file.source, data, Limits.from_settings(self.settings))
+            resume = parse_resume(
+                file.source, data, self.embedder, Limits.from_settings(self.settings)
+            )
             if stored is not None and _different_people(stored.candidate_id, resume.candidate_id):
                 resume.id = resume_id(file.source, resume.candidate_id)
                 again = known.get(resume.id) or _queued(pending, resume.id)

@@ -5,6 +5,11 @@ TXT/MD use the file's own 1-based line numbers; PDF uses the page and the line w
 extracted text (pypdf); DOCX uses the paragraph number, counting body paragraphs and the
 paragraphs inside table cells in document order. Blank lines are kept so numbering never shifts.
 
+Text a person cannot see (see :mod:`ingest.visibility`) is not numbered among what they see: in
+a PDF page it follows the page's visible lines, in a DOCX a wholly hidden paragraph keeps its
+number and hidden runs of a visible paragraph follow the last paragraph; either way the line is
+marked ``hidden`` with the reason.
+
 Every failure is a :class:`ReadError` whose message is one line a recruiter can act on.
 """
 
@@ -15,9 +20,17 @@ import logging
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from assistant.models import FileFormat, ResumeLine
+from assistant.models import FileFormat, HiddenReason, ResumeLine
 from ingest.limits import Deadline, LimitExceeded, Limits, check_docx, check_pdf
+from ingest.visibility import (
+    docx_page_colour,
+    hidden_docx_run,
+    hidden_lines,
+    hidden_pdf_operations,
+    without_operations,
+)
 
 # pypdf logs its repairs of malformed files ("EOF marker not found") as warnings; a file it
 # cannot read is reported by us with a clear reason, so its own chatter stays out of the output.
@@ -138,7 +151,7 @@ def _read_pdf(data: bytes, deadline: Deadline | None = None) -> list[ResumeLine]
         for number, page in enumerate(reader.pages, 1):
             if deadline is not None:
                 deadline.check(f"stopped at page {number} of {len(reader.pages)}")
-            lines.extend(_split(page.extract_text() or "", page=number))
+            lines.extend(_pdf_page_lines(reader, page, number))
         return lines
     except (ReadError, LimitExceeded):
         raise
@@ -150,9 +163,60 @@ def _read_pdf(data: bytes, deadline: Deadline | None = None) -> list[ResumeLine]
         raise ReadError(f"corrupt or unreadable PDF ({type(err).__name__})") from err
 
 
+_MAX_HIDDEN_LINES = 200
+
+
+def _pdf_page_lines(reader: Any, page: Any, number: int) -> list[ResumeLine]:
+    """One page's lines as a person sees them, then the text they cannot see (white on white, a
+    1 pt font, invisible render mode, outside the page) as lines marked ``hidden`` after them,
+    so the numbers of the visible lines are those of the page a person reads."""
+    from pypdf import PageObject
+    from pypdf.generic import ContentStream, NameObject
+
+    try:
+        contents = page.get_contents()
+        operations = contents.operations if contents is not None else []
+        box = tuple(float(v) for v in page.cropbox)
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources is not None else None
+        images = {
+            str(name)
+            for name, ref in (xobjects.get_object().items() if xobjects is not None else [])
+            if ref.get_object().get("/Subtype") == "/Image"
+        }
+        hidden = hidden_pdf_operations(operations, box, images)  # type: ignore[arg-type]
+    except Exception:  # an odd content stream: read the page as before, all of it visible
+        hidden = {}
+    if not hidden:
+        return _split(page.extract_text() or "", page=number)
+
+    def text_without(drop: set[int]) -> str:
+        view = PageObject(pdf=reader)
+        view.update(page.items())
+        stream = ContentStream(None, reader)
+        stream.operations = without_operations(operations, drop)
+        view[NameObject("/Contents")] = stream
+        return view.extract_text() or ""
+
+    lines = _split(text_without(set(hidden)), page=number)
+    everything = set(range(len(operations)))
+    groups = hidden_lines(hidden)
+    if len(groups) > _MAX_HIDDEN_LINES:  # one extraction per line would take too long
+        reasons = dict.fromkeys(r for r, _ in hidden.values())
+        groups = [({i for i, (r, _) in hidden.items() if r == why}, why) for why in reasons]
+    for own, reason in groups:
+        for part in text_without(everything - own).split("\n"):
+            if part.strip():
+                lines.append(
+                    ResumeLine(page=number, number=len(lines) + 1, text=part.strip(), hidden=reason)
+                )
+    return lines
+
+
 def _read_docx(data: bytes) -> list[ResumeLine]:
     import docx
     from docx.table import Table
+    from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -163,11 +227,37 @@ def _read_docx(data: bytes) -> list[ResumeLine]:
         raise ReadError(f"corrupt or unreadable DOCX ({_one_line(err)})") from err
 
     texts: list[str] = []
+    # Text in runs Word does not show (hidden effect, white on white, under 4 pt): a paragraph of
+    # it alone keeps its number and is marked; hidden runs inside a visible paragraph are taken
+    # out of it and stored after the last paragraph.
+    hidden_at: dict[int, HiddenReason] = {}
+    hidden_parts: list[tuple[str, HiddenReason]] = []
+    page_colour = docx_page_colour(document)
+
+    def paragraph_text(paragraph: Paragraph) -> str:
+        runs = [
+            run
+            for inner in paragraph.iter_inner_content()
+            for run in (inner.runs if isinstance(inner, Hyperlink) else [inner])
+        ]
+        reasons = [hidden_docx_run(run, paragraph.style, page_colour) for run in runs]
+        if not any(reasons):
+            return paragraph.text
+        seen = "".join(run.text for run, why in zip(runs, reasons, strict=True) if not why)
+        unseen = [(run.text, why) for run, why in zip(runs, reasons, strict=True) if why]
+        if not seen.strip():
+            hidden_at[len(texts) + 1] = unseen[0][1]
+            return paragraph.text
+        for reason in dict.fromkeys(why for _, why in unseen):
+            part = " ".join("".join(t for t, why in unseen if why == reason).split())
+            if part:
+                hidden_parts.append((part, reason))
+        return seen
 
     def walk(items: list[Paragraph | Table]) -> None:
         for item in items:
             if isinstance(item, Paragraph):
-                texts.append(item.text)
+                texts.append(paragraph_text(item))
             else:
                 for row in item.rows:
                     seen: set[int] = set()
@@ -179,9 +269,13 @@ def _read_docx(data: bytes) -> list[ResumeLine]:
 
     walk(list(document.iter_inner_content()))
     # A paragraph with soft line breaks is still one paragraph, hence one citable line.
-    return [
-        ResumeLine(number=i, text=" ".join(t.split("\n")).rstrip()) for i, t in enumerate(texts, 1)
+    lines = [
+        ResumeLine(number=i, text=" ".join(t.split("\n")).rstrip(), hidden=hidden_at.get(i))
+        for i, t in enumerate(texts, 1)
     ]
+    for text, reason in hidden_parts:
+        lines.append(ResumeLine(number=len(lines) + 1, text=text, hidden=reason))
+    return lines
 
 
 def _one_line(err: BaseException) -> str:
