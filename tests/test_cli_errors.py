@@ -125,7 +125,7 @@ CASES = [
         ["assistant", "remove", "Bram Oyelaran"],
         {"RECRUITER_LLM": "nonexistent:model"},
         code=0,
-        out="Removed: bram.txt",
+        out="Removed bram.txt: 1 resume record(s)",
     ),
     Case(
         "unknown-model-ask-no-llm",

@@ -166,11 +166,11 @@ def test_remove_candidate_and_file(
     )
     (dana,) = [c for c in assistant.candidates() if c.name == "Dana Park"]
     assert sorted(dana.sources) == ["dana-2024.md", "dana.txt"]  # one person, two files
-    assert assistant.remove("omar.md") == ["omar.md"]
-    assert sorted(assistant.remove("Dana Park")) == ["dana-2024.md", "dana.txt"]
+    assert assistant.remove("omar.md").sources == ["omar.md"]
+    assert sorted(assistant.remove("Dana Park").sources) == ["dana-2024.md", "dana.txt"]
     assert assistant.candidates() == []
     assert chunk_ids(store) == set()
-    assert assistant.remove("nobody") == []
+    assert assistant.remove("nobody").sources == []
 
 
 def test_cli_exit_status_and_summary(
