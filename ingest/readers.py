@@ -167,9 +167,8 @@ _MAX_HIDDEN_LINES = 200
 
 
 def _pdf_page_lines(reader: Any, page: Any, number: int) -> list[ResumeLine]:
-    """One page's lines as a person sees them, then the text they cannot see (white on white, a
-    1 pt font, invisible render mode, outside the page) as lines marked ``hidden`` after them,
-    so the numbers of the visible lines are those of the page a person reads."""
+    """One page's lines, those holding text a person cannot see (white on white, a 1 pt font,
+    invisible render mode, outside the page) marked ``hidden``."""
     from pypdf import PageObject
     from pypdf.generic import ContentStream, NameObject
 
@@ -198,19 +197,35 @@ def _pdf_page_lines(reader: Any, page: Any, number: int) -> list[ResumeLine]:
         view[NameObject("/Contents")] = stream
         return view.extract_text() or ""
 
-    lines = _split(text_without(set(hidden)), page=number)
+    # Line numbers stay those of the whole page's text (what score keepers and the viewer count,
+    # see the README); a line is marked hidden when it is not one of the lines a person sees and
+    # holds hidden text. A line mixing both is marked hidden whole: flagged, never searched.
+    lines = _split(page.extract_text() or "", page=number)
+    seen: dict[str, int] = {}
+    for line in _split(text_without(set(hidden)), page=number):
+        key = " ".join(line.text.split())
+        seen[key] = seen.get(key, 0) + 1
     everything = set(range(len(operations)))
     groups = hidden_lines(hidden)
     if len(groups) > _MAX_HIDDEN_LINES:  # one extraction per line would take too long
         reasons = dict.fromkeys(r for r, _ in hidden.values())
         groups = [({i for i, (r, _) in hidden.items() if r == why}, why) for why in reasons]
-    for own, reason in groups:
-        for part in text_without(everything - own).split("\n"):
-            if part.strip():
-                lines.append(
-                    ResumeLine(page=number, number=len(lines) + 1, text=part.strip(), hidden=reason)
-                )
-    return lines
+    parts = [
+        (" ".join(part.split()), reason)
+        for own, reason in groups
+        for part in text_without(everything - own).split("\n")
+        if part.strip()
+    ]
+    out = []
+    for line in lines:
+        key = " ".join(line.text.split())
+        if seen.get(key, 0) > 0:
+            seen[key] -= 1
+            out.append(line)
+            continue
+        reason = next((why for part, why in parts if part and part in key), None)
+        out.append(line.model_copy(update={"hidden": reason}) if reason else line)
+    return out
 
 
 def _read_docx(data: bytes) -> list[ResumeLine]:

@@ -45,9 +45,14 @@ SEEN = text_ops(["Jane Roe, data analyst", "jane@example.com"])
 def test_pdf_text_a_person_cannot_see_is_set_apart(extra: str, reason: str) -> None:
     # Drawn after the visible lines inside q/Q, so their colour and page stay as they were.
     _, lines = read_lines("a.pdf", raw_pdf(f"q {extra} Q\n" + SEEN))
-    assert [ln.text for ln in lines[:2]] == ["Jane Roe, data analyst", "jane@example.com"]
-    assert lines[0].hidden is None and lines[1].hidden is None
-    assert [(ln.number, ln.text, ln.hidden) for ln in lines[2:]] == [(3, CLAIM, reason)]
+    # Numbered as pypdf extracts the whole page (the product's line numbers); the hidden line
+    # keeps its place and is marked.
+    assert [ln.number for ln in lines] == list(range(1, len(lines) + 1))
+    assert [ln.text for ln in lines if ln.hidden is None] == [
+        "Jane Roe, data analyst",
+        "jane@example.com",
+    ]
+    assert [(ln.text, ln.hidden) for ln in lines if ln.hidden] == [(CLAIM, reason)]
 
 
 @pytest.mark.parametrize(
@@ -68,18 +73,15 @@ def test_pdf_text_a_person_sees_stays_visible(extra: str) -> None:
     assert all(ln.hidden is None for ln in lines)
 
 
-def test_hidden_text_on_a_visible_line_is_split_off_after_the_page() -> None:
+def test_a_line_mixing_visible_and_hidden_text_is_marked_hidden_whole() -> None:
     page = (
         "q BT /F1 11 Tf 72 700 Td (Reporting automation) Tj 1 1 1 rg ( Kubernetes guru) Tj ET Q\n"
         + text_ops(["Skills", "SQL"], top=680)
     )
     _, lines = read_lines("a.pdf", raw_pdf(page))
-    assert [(ln.number, ln.text, ln.hidden) for ln in lines] == [
-        (1, "Reporting automation", None),
-        (2, "Skills", None),
-        (3, "SQL", None),
-        (4, "Kubernetes guru", "background colour"),
-    ]
+    assert [ln.hidden for ln in lines] == ["background colour", None, None]
+    assert "Kubernetes guru" in lines[0].text
+    assert [ln.text for ln in lines[1:]] == ["Skills", "SQL"]
 
 
 def _docx(build: list[tuple[str, str]]) -> bytes:
@@ -286,13 +288,9 @@ def test_every_hostile_resume_is_flagged_and_no_sample_line_is(probe: Assistant)
         if "ignored." in w
     }
     # The one sample resume that hides an instruction in white text, and nothing else.
-    assert flagged_samples == {
-        (
-            "Declan Ashby",
-            f"Hidden instruction to an AI at page 1, line {n}, in the colour of the background",
-        )
-        for n in (24, 25)
-    }
+    assert {name for name, _ in flagged_samples} == {"Declan Ashby"}
+    assert len(flagged_samples) == 2
+    assert all(w.endswith("in the colour of the background") for _, w in flagged_samples)
 
 
 def test_a_paraphrase_no_pattern_knows_is_flagged_by_meaning(minilm: MiniLMEmbedder) -> None:
