@@ -131,6 +131,32 @@ class PartialDate(BaseModel):
         return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
 
 
+class Period(BaseModel):
+    """When something must have happened: "before 2018", "since 2020", "between 2015 and 2018",
+    "in the last 3 years", "currently". Years are inclusive; ``None`` leaves that side open."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first: int | None = Field(None, description="First year that counts.")
+    last: int | None = Field(None, description="Last year that counts.")
+    current: bool = Field(False, description="Only what is ongoing now counts.")
+    text: str = Field(description="As the question puts it (“before 2018”).")
+
+    def covers(self, start: int | None, end: int | None, ongoing: bool) -> bool:
+        """Whether a stretch of time from ``start`` to ``end`` (years; ``ongoing`` when it runs
+        to today) meets the period: it overlaps it, or is ongoing when only that counts. A
+        stretch without dates never does."""
+        if self.current:
+            return ongoing
+        if start is None and end is None:
+            return False
+        start = start if start is not None else end
+        end = None if ongoing else (end if end is not None else start)
+        return (self.last is None or (start is not None and start <= self.last)) and (
+            self.first is None or end is None or end >= self.first
+        )
+
+
 class Position(Fact):
     """A role: title at employer from start to end (``current`` when it is ongoing)."""
 

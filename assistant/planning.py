@@ -4,13 +4,14 @@
 * :class:`LLMPlanner` asks the configured chat model, through structured output, for a
   :class:`PlanDraft`: the operation, the names as the question writes them, the requirement in
   plain words with its spelling fixed ("kuberntes stuff" -> "Kubernetes"), what is excluded,
-  employers, place, degree, minimum years and the aspect asked about. Code then writes the draft
-  as a canonical question ("How many candidates have Kubernetes but not Go?") and plans that with
-  the rules, so the plan has one shape whoever drafted it. Names are resolved in code against the
-  candidates; the model never chooses a candidate id. A draft naming nobody the pool has, a
-  reply out of shape or a model without structured output fall back to the rules planner; a model
-  that cannot be reached raises :class:`~assistant.answering.llm.ModelUnreachable`, so the
-  caller answers offline without calling it again.
+  employers, place, degree, bounds on years, a time condition and the aspect asked about. Code
+  then writes the draft as a canonical question ("How many candidates have Kubernetes but not
+  Go?") and plans that with the rules, so the plan has one shape whoever drafted it. Names are
+  resolved in code against the candidates; the model never chooses a candidate id. A draft
+  naming nobody the pool has, a reply out of shape or a model without structured output fall
+  back to the rules planner; a model that cannot be reached raises
+  :class:`~assistant.answering.llm.ModelUnreachable`, so the caller answers offline without
+  calling it again.
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ class PlanDraft(BaseModel):
         "", description="A degree asked for, e.g. 'PhD', 'MBA', 'master's in computer science'."
     )
     min_years: int | None = Field(None, ge=0, le=60, description="Minimum years asked for.")
+    max_years: int | None = Field(
+        None, ge=0, le=60, description="Maximum years asked for ('less than 5 years': 4)."
+    )
+    when: str = Field(
+        "",
+        description="A time condition as the question puts it: 'before 2018', 'since 2020', "
+        "'between 2015 and 2018', 'in the last 3 years', 'currently'.",
+    )
     aspect: Aspect | None = Field(
         None, description="For fact questions: the part of the resume asked about."
     )
@@ -149,6 +158,8 @@ def canonical_question(draft: PlanDraft, catalog: Catalog) -> str | None:
     asked = _requirement(draft)
     if not asked:
         return None
+    if draft.when.strip():
+        asked += f" {draft.when.strip(' ?.!')}"
     if draft.excluded:
         asked += f" but not {draft.excluded}"
     if draft.place and not (draft.employers or draft.degree or draft.requirement):
@@ -169,13 +180,16 @@ def _requirement(draft: PlanDraft) -> str:
     if draft.degree:
         return f"a {draft.degree}"
     text = draft.requirement.strip(" ?.!")
-    if draft.min_years:
-        return (
-            f"at least {draft.min_years} years of {text}"
-            if text
-            else (f"at least {draft.min_years} years of experience")
-        )
-    return text
+    low, high = draft.min_years or None, draft.max_years
+    if low is None and high is None:
+        return text
+    if low is not None and high is not None:
+        years = f"between {low} and {high} years"
+    elif high is not None:
+        years = f"at most {high} years"
+    else:
+        years = f"at least {low} years"
+    return f"{years} of {text or 'experience'}"
 
 
 class LLMPlanner:

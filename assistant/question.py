@@ -17,6 +17,7 @@ occur in one resume line ("machine learning", "AWS certified solutions architect
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -24,7 +25,7 @@ from rapidfuzz import fuzz
 
 from assistant import places
 from assistant.catalog import Catalog
-from assistant.models import Conversation, DegreeLevel, Section
+from assistant.models import Conversation, DegreeLevel, Period, Section
 from assistant.terms import terms
 
 Kind = Literal["match", "about", "search"]
@@ -74,6 +75,15 @@ class QueryPlan(BaseModel):
     )
     min_years: int | None = Field(
         None, description="'More than 5 years ...': a line must state at least this many years."
+    )
+    max_years: int | None = Field(
+        None, description="'Less than 5 years ...': a line must state at most this many years."
+    )
+    period: Period | None = Field(
+        None,
+        description="'Worked at Stripe before 2020', 'graduated after 2015', 'Kafka since 2021', "
+        "'currently at Block': the role, degree or lines that show the requirement must fall in "
+        "it.",
     )
     employers: list[str] = Field(
         default_factory=list,
@@ -229,7 +239,10 @@ def plan_question(
     focus: list[str] | None = None,
 ) -> QueryPlan:
     text = " ".join(question.split())
-    employers, place, unnamed = _structured(text)
+    asks_who = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
+    period, dated = _period(text, date.today()) if asks_who else (None, text)
+    employers, place, unnamed = _structured(dated, catalog)
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
     named, residual = named_candidates(unnamed, catalog)
@@ -265,14 +278,17 @@ def plan_question(
     if _PROGRAMMING.search(residual):
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
-    min_years, residual = _years(residual)
+    min_years, max_years, residual = _years(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
     requirement = _requirement_text(residual)
     concepts = _concepts(requirement)
-    if min_years is not None:
-        requirement = f"{min_years}+ years" + (f" of {requirement}" if requirement else "")
-    wants_match = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    if min_years is not None or max_years is not None:
+        said = years_text(min_years, max_years)
+        requirement = said + (f" of {requirement}" if requirement else "")
+    if period is not None and degree is None and not schools and aspect == "education":
+        degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
+    wants_match = asks_who
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
     selects = re.search(r"\b(?:of|among) (?:them|those|these)\b", text, re.IGNORECASE)
@@ -284,7 +300,8 @@ def plan_question(
     ):
         # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
         wants_match = False
-    if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or min_years):
+    has_years = min_years is not None or max_years is not None
+    if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or has_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
     if _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
         aspect = "years"
@@ -292,13 +309,13 @@ def plan_question(
     asked_place = place
     if (employers or place) and (wants_match or scope in ("named", "follow_up")):
         # The place or employer is the whole requirement; the rest of the words are framing.
-        wants_match, concepts, min_years = True, [], None
+        wants_match, concepts, min_years, max_years, has_years = True, [], None, None, False
         requirement = " or ".join(employers) if employers else place or ""
     else:
         employers, place = [], None
     if (degree or schools) and (wants_match or scope in ("named", "follow_up")):
         # What is left ("data engineers" in "Which data engineers have a PhD?") must hold too.
-        wants_match, min_years = True, None
+        wants_match, min_years, max_years, has_years = True, None, None, False
         asked = _degree_text(degree) if degree else " or ".join(schools)
         requirement = asked + (f" ({requirement})" if requirement else "")
     else:
@@ -308,7 +325,7 @@ def plan_question(
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
     structured = employers or place or degree or schools
-    if wants_match and (concepts or min_years or structured) and not asks_contact:
+    if wants_match and (concepts or has_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
@@ -339,6 +356,8 @@ def plan_question(
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
+    if period is not None and kind == "match":
+        requirement = f"{requirement} ({period.text})"
     return QueryPlan(
         question=question,
         kind=kind,
@@ -351,6 +370,8 @@ def plan_question(
         concepts=concepts,
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
         min_years=min_years if kind == "match" else None,
+        max_years=max_years if kind == "match" else None,
+        period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         degree=degree if kind == "match" else None,
@@ -465,12 +486,13 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
 
 
 def _degree_text(degree: DegreeRequirement) -> str:
-    what = degree.names[0] if degree.names else " or ".join(degree.levels)
+    what = degree.names[0] if degree.names else " or ".join(degree.levels) or "a degree"
     return what + (f" in {degree.field}" if degree.field else "")
 
 
 _EMPLOYER = re.compile(
-    r"\b(?i:worked|works|working|work|employed|been|was|were|interned|job)\s+(?i:at|for)\s+"
+    r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job)\s+(?i:at|for)|"
+    r"(?i:is|are)\s+(?i:at)|(?i:joined))\s+"
     r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
     r"|\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from|ex-)\s*"
     r"(?P<org2>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})"
@@ -500,17 +522,46 @@ def _known_place(text: str) -> bool:
     )
 
 
-def _structured(text: str) -> tuple[list[str], str | None, str]:
+# "who's worked at google": an employer typed in lower case, up to the end of the question.
+_EMPLOYER_ANY_CASE = re.compile(
+    r"\b(?:(?:worked|works|working|work|employed|been|was|were|interned|job|is|are)\s+(?:at|for)|"
+    r"joined)\s+"
+    r"(?P<org>[\w&.'’-]+(?:\s+[\w&.'’-]+){0,3}?)\s*[?!.]*$",
+    re.I,
+)
+
+
+def _proper_name(org: str, catalog: Catalog) -> bool:
+    """Whether lower-case words name an organisation: some resume writes them capitalised (an
+    employer, or the same name met elsewhere), which "a startup" or "least 5" never are."""
+    words = terms(org)
+    if not words or any(w in _FRAME for w in org.lower().split()):
+        return False
+    lines = set(catalog.postings.get(words[0], []))
+    for w in words[1:]:
+        lines &= set(catalog.postings.get(w, []))
+    pattern = re.compile(
+        r"(?<!\w)" + r"\s+".join(re.escape(w[:1].upper()) + re.escape(w[1:]) for w in org.split()),
+    )
+    return any(pattern.search(catalog.lines[p].line.text) for p in sorted(lines)[:200])
+
+
+def _structured(text: str, catalog: Catalog) -> tuple[list[str], str | None, str]:
     """Employers ("worked at Block or Square", "anyone from Stripe") and a place ("based in
     Washington state") that a question asks about, and the question without them (so a place
     that is also a surname is not taken for a candidate)."""
     employers: list[str] = []
     place: str | None = None
     rest = text
+    lower = _EMPLOYER_ANY_CASE.search(text)
     if m := _EMPLOYER.search(text):
         org = (m.group("org") or m.group("org2") or "").strip(" .?!,")
         employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
         rest = text[: m.start()] + " " + text[m.end() :]
+    elif lower and _proper_name(lower.group("org"), catalog):
+        org = lower.group("org").strip(" .?!,")
+        employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
+        rest = text[: lower.start("org")] + " " + text[lower.end() :]
     elif m := _PLACE.search(text):
         found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
         place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
@@ -523,20 +574,127 @@ def _structured(text: str) -> tuple[list[str], str | None, str]:
 
 
 _YEARS = re.compile(
-    r"\b(?:(more than|over|above|at least|minimum of|min\.?)\s+)?(\d{1,2})\s*(\+)?\s*"
-    r"(?:years?|yrs?)(?:\s+of)?\b",
+    r"\b(?:(?:between|from)\s+(?P<low>\d{1,2})\s*(?:and|to|-|–)\s*|"
+    r"(?P<low2>\d{1,2})\s*(?:-|–|to)\s*|"
+    r"(?P<bound>more than|over|above|at least|minimum of|min\.?|no less than|"
+    r"less than|fewer than|under|below|at most|up to|no more than|maximum of|max\.?)\s+)?"
+    r"(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*(?:years?|yrs?)(?:\s+of)?\b",
     re.IGNORECASE,
 )
+_BELOW = {"less than": -1, "fewer than": -1, "under": -1, "below": -1}
+_AT_MOST = {"at most", "up to", "no more than", "maximum of", "max", "max."}
 
 
-def _years(text: str) -> tuple[int | None, str]:
-    """'more than 5 years of' -> (6, text without it); '5+ years' -> (5, ...)."""
+def _years(text: str) -> tuple[int | None, int | None, str]:
+    """Bounds on stated years and the text without them: 'more than 5 years of' -> (6, None),
+    '5+ years' -> (5, None), 'less than 5 years' -> (None, 4), 'at most 5 years' -> (None, 5),
+    '3-5 years' and 'between 3 and 5 years' -> (3, 5)."""
     m = _YEARS.search(text)
     if m is None:
-        return None, text
-    n = int(m.group(2))
-    strict = (m.group(1) or "").lower() in ("more than", "over", "above")
-    return n + 1 if strict else n, text[: m.start()] + " " + text[m.end() :]
+        return None, None, text
+    n = int(m.group("n"))
+    rest = text[: m.start()] + " " + text[m.end() :]
+    low = m.group("low") or m.group("low2")
+    if low is not None:
+        return min(int(low), n), max(int(low), n), rest
+    bound = (m.group("bound") or "").lower()
+    if bound in _BELOW:
+        return None, max(n - 1, 0), rest
+    if bound in _AT_MOST:
+        return None, n, rest
+    strict = bound in ("more than", "over", "above")
+    return n + 1 if strict else n, None, rest
+
+
+def years_text(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"{low}–{high} years" if low != high else f"{low} years"
+    if high is not None:
+        return f"at most {high} years"
+    return f"{low}+ years"
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_YEAR = r"(?:19|20)\d\d"
+_PERIODS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            rf"\b(?:between|from)\s+(?P<a>{_YEAR})\s*(?:and|to|until|through|-|–)\s*"
+            rf"(?P<b>{_YEAR})\b",
+            re.I,
+        ),
+        "range",
+    ),
+    (re.compile(rf"\b(?P<a>{_YEAR})\s*(?:-|–|to)\s*(?P<b>{_YEAR})\b", re.I), "range"),
+    (re.compile(rf"\b(?:before|prior to|pre-?)\s*(?P<b>{_YEAR})\b", re.I), "before"),
+    (re.compile(rf"\b(?:until|till|through|up to)\s+(?P<b>{_YEAR})\b", re.I), "until"),
+    (re.compile(rf"\b(?:after|post-?)\s*(?P<a>{_YEAR})\b", re.I), "after"),
+    (
+        re.compile(
+            rf"\b(?:since|from|starting(?: in)?|as of|in or after)\s+(?P<a>{_YEAR})\b", re.I
+        ),
+        "since",
+    ),
+    (re.compile(rf"\b(?:in|during)\s+(?P<a>{_YEAR})\b", re.I), "in"),
+    (
+        re.compile(
+            r"\b(?:in|during|over|within|for)\s+the\s+(?:last|past|previous)\s+"
+            r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\b",
+            re.I,
+        ),
+        "last",
+    ),
+    (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+year\b", re.I), "last year"),
+    (re.compile(r"\b(?:recently|recent)\b", re.I), "recent"),
+    (
+        re.compile(r"\b(?:currently|presently|right now|at present|these days)\b", re.I),
+        "current",
+    ),
+]
+_RECENT_YEARS = 2  # "recently": this year and the two before it
+
+
+def _period(text: str, today: date) -> tuple[Period | None, str]:
+    """When the question asks something to have happened, and the text without it."""
+    for pattern, kind in _PERIODS:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        said = m.group(0).strip()
+        rest = text[: m.start()] + " " + text[m.end() :]
+        groups = m.groupdict()
+        a = int(groups["a"]) if groups.get("a") else None
+        b = int(groups["b"]) if groups.get("b") else None
+        if kind == "range" and a is not None and b is not None:
+            period = Period(first=min(a, b), last=max(a, b), text=said)
+        elif kind == "before" and b is not None:
+            period = Period(last=b - 1, text=said)
+        elif kind == "until":
+            period = Period(last=b, text=said)
+        elif kind == "after" and a is not None:
+            period = Period(first=a + 1, text=said)
+        elif kind == "since":
+            period = Period(first=a, text=said)
+        elif kind == "in":
+            period = Period(first=a, last=a, text=said)
+        elif kind in ("last", "last year"):
+            n = groups.get("n") or "1"
+            years = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+            period = Period(first=today.year - years, text=said)
+        elif kind == "recent":
+            period = Period(
+                first=today.year - _RECENT_YEARS,
+                text=f"recently, since {today.year - _RECENT_YEARS}",
+            )
+        else:
+            period = Period(current=True, text="currently")
+        return period, rest
+    return None, text
 
 
 def is_follow_up(question: str) -> bool:
@@ -624,8 +782,16 @@ def _aspect(text: str) -> Aspect | None:
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
-    words = [re.sub(r"'s$", "", w) for w in words]  # "what's", "the team's"
-    kept = [w for w in words if w.strip("'.?!") not in _FRAME and w.strip("'") != "s"]
+    kept: list[str] = []
+    owner = False
+    for word in words:
+        bare = re.sub(r"'s$", "", word)  # "what's", "the team's"
+        # After a possessive a frame word is a thing owned: "other engineers' builds".
+        if (owner and bare.isalpha()) or (
+            bare.strip("'.?!") not in _FRAME and bare.strip("'") != "s"
+        ):
+            kept.append(bare)
+        owner = word.endswith("s'") or (word.endswith("'s") and bare not in _FRAME)
     return " ".join(kept).strip(" ,;&/?!.")
 
 

@@ -23,7 +23,7 @@ from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
 from assistant.matching import Calibration, Nearness, calibration, nearness
-from assistant.models import Degree, Evidence, Fact, Location, Resume, Section
+from assistant.models import Degree, Evidence, Fact, Location, Period, Position, Resume, Section
 from assistant.question import DegreeRequirement, QueryPlan
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
@@ -108,13 +108,33 @@ class Retriever:
         # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
         notes = []
-        if plan.min_years is not None:
+        if plan.max_years is not None and not plan.concepts:
+            return _experience_within(plan, catalog)
+        if plan.min_years is not None or plan.max_years is not None:
             # Years count only where a line states them, and on that same line as the skill.
-            years = {p: p for p, n in catalog.stated_years().items() if n >= plan.min_years}
+            low, high = plan.min_years or 0, plan.max_years
+            years = {
+                p: p
+                for p, n in catalog.stated_years().items()
+                if n >= low and (high is None or n <= high)
+            }
             per_line = [{p: e for p, e in c.items() if p in years} for c in per_line] or [years]
             notes.append(
                 "Years are counted where a resume states them (“8 years of experience”); "
                 "the dates of past roles are not added up."
+            )
+        if plan.period is not None:
+            # "Kafka since 2020": the line must sit under a role whose dates meet the period.
+            roles: dict[int, Position] = {}
+            for cid in pool:
+                roles.update(_dated_roles(catalog, cid))
+            per_line = [
+                {p: e for p, e in c.items() if p in roles and _in_period(plan.period, roles[p])}
+                for c in per_line
+            ]
+            notes.append(
+                f"“{plan.period.text}” is checked against the dates of the role each line is "
+                "written under; lines outside a dated role (skills lists, summaries) do not count."
             )
         # candidate -> the same, per concept
         hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in per_line])
@@ -150,7 +170,8 @@ class Retriever:
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
-        if not any(g.matched for g in found) and plan.min_years is None and plan.scope != "named":
+        bounded = plan.min_years is not None or plan.max_years is not None or plan.period
+        if not any(g.matched for g in found) and not bounded and plan.scope != "named":
             near = [
                 g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
             ]
@@ -374,13 +395,17 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         for resume in catalog.resumes_of(cid):
             profile = resume.profile
             for degree in profile.education:
+                if plan.period is not None and not plan.period.covers(
+                    degree.year, degree.year, False
+                ):
+                    continue
                 if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
                     plan.schools and _school_fits(plan.schools, degree, resume)
                 ):
                     evidence.append(fact_evidence(resume, degree, "education"))
             if plan.employers:
                 for pos in profile.positions:
-                    if not pos.employer:
+                    if not pos.employer or not _in_period(plan.period, pos):
                         continue
                     # The employer, and the line that names it ("Block (formerly Square)").
                     lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
@@ -402,6 +427,48 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
 
 
+def _in_period(period: Period | None, position: Position) -> bool:
+    if period is None:
+        return True
+    return period.covers(
+        position.start.year if position.start else None,
+        position.end.year if position.end else None,
+        position.current,
+    )
+
+
+def _dated_roles(catalog: Catalog, cid: str) -> dict[int, Position]:
+    """Line position -> the role it is written under: from a role's first line up to the next
+    role or the end of its section (so "Built Kafka pipelines" under "Stripe, 2019-2021" is
+    dated 2019-2021)."""
+    out: dict[int, Position] = {}
+    for resume in catalog.resumes_of(cid):
+        roles = sorted(
+            (p for p in resume.profile.positions),
+            key=lambda p: (p.page or 0, p.line_start),
+        )
+        for i, role in enumerate(roles):
+            first = catalog.position(resume.id, role.page, role.line_start)
+            if first is None:
+                continue
+            nxt = roles[i + 1] if i + 1 < len(roles) else None
+            stop = (
+                catalog.position(resume.id, nxt.page, nxt.line_start) if nxt is not None else None
+            )
+            section = catalog.lines[first].line.section
+            pos = first
+            while (
+                pos < len(catalog.lines)
+                and (stop is None or pos < stop)
+                and catalog.lines[pos].resume.id == resume.id
+                and catalog.lines[pos].line.section == section
+                and not (pos > first and catalog.lines[pos].line.heading)
+            ):
+                out[pos] = role
+                pos += 1
+    return out
+
+
 def _fact_text(resume: Resume, fact: Fact) -> str:
     return " ".join(ln.text for ln in resume.line_range(fact.page, fact.line_start, fact.line_end))
 
@@ -416,7 +483,7 @@ def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> b
     if wanted.names:
         if _bare(degree.degree) not in {_bare(n) for n in wanted.names}:
             return False
-    elif degree.level not in wanted.levels:
+    elif wanted.levels and degree.level not in wanted.levels:
         return False
     if wanted.field:
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
@@ -465,6 +532,48 @@ def _compared_facts(catalog: Catalog, cid: str) -> list[Evidence]:
     return out
 
 
+def _span_evidence_of(resume: Resume, months: int) -> list[Evidence]:
+    """The earliest dated role (labelled with the span of all of them) and the current one."""
+    dated = [p for p in resume.profile.positions if p.start is not None]
+    first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
+    evidence = [fact_evidence(resume, first, f"{months // 12} years {months % 12} months")]
+    evidence += [
+        fact_evidence(resume, p, "current role")
+        for p in resume.profile.current_positions()[:1]
+        if p is not first
+    ]
+    return evidence
+
+
+def _experience_within(plan: QueryPlan, catalog: Catalog) -> Retrieved:
+    """ "Less than 5 years of experience": the span of the candidate's dated roles, since a
+    stated "3 years of Kubernetes" says nothing of a whole career. Candidates without dated
+    roles are left out, and the answer says so."""
+    today = date.today()
+    low, high = plan.min_years or 0, plan.max_years if plan.max_years is not None else 99
+    groups: list[tuple[int, CandidateEvidence]] = []
+    undated = 0
+    for cid in plan.candidate_ids:
+        spans = [
+            (months, resume)
+            for resume in catalog.resumes_of(cid)
+            if (months := resume.profile.experience_months(today)) is not None
+        ]
+        if not spans:
+            undated += 1
+            continue
+        months, resume = max(spans, key=lambda item: (item[0], item[1].source))
+        if low * 12 <= months < (high + 1) * 12:
+            groups.append((months, _group(catalog, cid, _span_evidence_of(resume, months))))
+    groups.sort(key=lambda item: (item[0], item[1].name))
+    notes = ["Experience is the span of the dated roles, gaps included."]
+    if undated:
+        notes.append(f"{undated} candidates have no dated roles and are not counted.")
+    return Retrieved(
+        plan=plan, considered=len(plan.candidate_ids), groups=[g for _, g in groups], notes=notes
+    )
+
+
 def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     """Candidates ordered by the span of their dated roles, longest first, each with the
     earliest dated role and the current one as evidence; those without dates come last."""
@@ -476,15 +585,7 @@ def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             months = resume.profile.experience_months(today)
             if months is None or months <= best[0]:
                 continue
-            dated = [p for p in resume.profile.positions if p.start is not None]
-            first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
-            evidence = [fact_evidence(resume, first, f"{months // 12} years {months % 12} months")]
-            evidence += [
-                fact_evidence(resume, p, "current role")
-                for p in resume.profile.current_positions()[:1]
-                if p is not first
-            ]
-            best = (months, evidence)
+            best = (months, _span_evidence_of(resume, months))
         ranked.append((best[0], _group(catalog, cid, best[1], matched=bool(best[1]))))
     ranked.sort(key=lambda item: -item[0])
     notes = ["Experience is the span of the dated roles, gaps included."]

@@ -265,10 +265,12 @@ class Assistant:
 def _judged(plan: QueryPlan) -> bool:
     """Whether a model judges the plan's shortlist: "who has" questions over several
     candidates, except those answered from profile facts (employers, places, degrees, schools,
-    stated years), which are not a matter of reading."""
+    stated years, dates), which are not a matter of reading."""
     return (
         plan.kind == "match"
         and plan.scope != "named"
         and not (plan.employers or plan.place or plan.degree or plan.schools)
         and plan.min_years is None
+        and plan.max_years is None
+        and plan.period is None
     )

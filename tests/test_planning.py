@@ -51,6 +51,31 @@ ROWS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"requirement": "python", "excluded": "java"},
     ),
     (
+        "Who has less than 5 years of experience?",
+        {"operation": "who", "max_years": 4},
+        {"kind": "match", "max_years": 4, "min_years": None},
+    ),
+    (
+        "Who has 3-5 years of Kafka?",
+        {"operation": "who", "requirement": "Kafka", "min_years": 3, "max_years": 5},
+        {"kind": "match", "max_years": 5, "min_years": 3},
+    ),
+    (
+        "Who worked at Stripe before 2018?",
+        {"operation": "who", "employers": ["Stripe"], "when": "before 2018"},
+        {"employers": ["Stripe"], "period": (None, 2017, False)},
+    ),
+    (
+        "who is currently at stripe",
+        {"operation": "who", "employers": ["Stripe"], "when": "currently"},
+        {"kind": "match", "period": (None, None, True)},
+    ),
+    (
+        "Who has used Kafka since 2020?",
+        {"operation": "who", "requirement": "Kafka", "when": "since 2020"},
+        {"kind": "match", "period": (2020, None, False)},
+    ),
+    (
         "Compare Dana Park and Omar Haddad",
         {"operation": "compare", "candidates": ["Dana Park", "Omar Haddad"]},
         {"operation": "compare", "names": ["Dana Park", "Omar Haddad"]},
@@ -157,6 +182,11 @@ def summary(plan: QueryPlan, catalog: Catalog) -> dict[str, Any]:
         "employers": plan.employers,
         "place": plan.place,
         "degree_names": plan.degree.names[:1] if plan.degree else None,
+        "min_years": plan.min_years,
+        "max_years": plan.max_years,
+        "period": (plan.period.first, plan.period.last, plan.period.current)
+        if plan.period
+        else None,
         "names": sorted(catalog.candidates[c].name for c in plan.candidate_ids)
         if plan.scope == "named"
         else None,

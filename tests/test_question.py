@@ -6,6 +6,7 @@ requirement). Rows are grouped by the shape of the question, not by the words of
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -22,6 +23,10 @@ POOL = {
     "omar.md": "# Omar Haddad\nomar@example.org\n## Languages\nEnglish, Arabic\n## Skills\nSwift\n",
     "lena.txt": "Lena Swift\nlena@example.net\nSkills\nPython, SQL\n",
     "ann.txt": "Ann Vale\nSkills\nSwift, SwiftUI, iOS\n",
+    "kofi.txt": (
+        "Kofi Mensah\nExperience\nPlatform Engineer, Fjordline, 2016 - 2019\n"
+        "- Built the Kafka event bus\nStaff Engineer, Harbor Mutual, 2020 - Present\n"
+    ),
 }
 
 
@@ -208,6 +213,54 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Anyone with cell biology research?", {"kind": "match", "aspect": None}),
     ("Dana's mobile?", {"kind": "about", "aspect": "contact", "contact_fields": ["phone"]}),
     ("What is Rosa's cell number?", {"kind": "about", "contact_fields": ["phone"]}),
+    # bounds on years: "less than" is an upper bound, not a lower one
+    ("Who has more than 5 years of Kafka?", {"min_years": 6, "max_years": None}),
+    ("Who has 5+ years of Go?", {"min_years": 5, "max_years": None}),
+    ("Who has at least 3 years of SQL?", {"min_years": 3, "max_years": None}),
+    ("Who has less than 5 years of experience?", {"min_years": None, "max_years": 4}),
+    ("anyone with under 3 years of python", {"min_years": None, "max_years": 2}),
+    ("Who has at most 2 years of Go?", {"min_years": None, "max_years": 2}),
+    ("Who has no more than 10 years of experience?", {"max_years": 10}),
+    ("Who has 3-5 years of Kafka?", {"min_years": 3, "max_years": 5}),
+    ("Who has between 2 and 4 years of SQL?", {"min_years": 2, "max_years": 4}),
+    # dates: when the role, degree or line must fall
+    (
+        "Who worked at Fjordline before 2018?",
+        {"employers": ["Fjordline"], "period": (None, 2017, False)},
+    ),
+    ("Has anyone worked at Harbor Mutual since 2021?", {"period": (2021, None, False)}),
+    ("Who worked at Fjordline after 2015?", {"period": (2016, None, False)}),
+    ("Who worked at Fjordline in 2017?", {"period": (2017, 2017, False)}),
+    ("Who worked at Fjordline between 2015 and 2018?", {"period": (2015, 2018, False)}),
+    ("Who worked at Fjordline from 2015 to 2018?", {"period": (2015, 2018, False)}),
+    (
+        "Who is currently at Harbor Mutual?",
+        {"employers": ["Harbor Mutual"], "period": (None, None, True)},
+    ),
+    (
+        "Who currently works at Harbor Mutual?",
+        {"employers": ["Harbor Mutual"], "period": (None, None, True)},
+    ),
+    ("who's worked at fjordline", {"employers": ["fjordline"], "period": None}),
+    ("anyone who joined Harbor Mutual after 2019?", {"employers": ["Harbor Mutual"]}),
+    (
+        "Who has used Kafka since 2020?",
+        {"requirement": "kafka (since 2020)", "period": (2020, None, False)},
+    ),
+    ("Who has worked with Kafka in the last three years?", {"kind": "match", "employers": []}),
+    (
+        "Who graduated before 2015?",
+        {"kind": "match", "degree_levels": [], "period": (None, 2014, False)},
+    ),
+    (
+        "Who got a master's after 2015?",
+        {"degree_levels": ["master"], "period": (2016, None, False)},
+    ),
+    # lower case words are an employer only when some resume writes them as a name
+    ("who has worked for a startup?", {"employers": []}),
+    ("who has worked at kafka", {"employers": ["kafka"]}),
+    # dates in questions that are not about who matches are left alone
+    ("What did Kofi do in 2017?", {"kind": "about", "period": None}),
 ]
 
 
@@ -237,8 +290,30 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "excluded": plan.excluded_text,
         "description": plan.description,
         "contact_fields": plan.contact_fields,
+        "min_years": plan.min_years,
+        "max_years": plan.max_years,
+        "period": (plan.period.first, plan.period.last, plan.period.current)
+        if plan.period
+        else None,
         "left_out": sorted(
             c.name for c in catalog.candidates.values() if c.id not in plan.candidate_ids
         ),
     }
     assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "years_back"),
+    [
+        ("Who has recently used Kubernetes?", 2),
+        ("Who has worked with Kafka in the last three years?", 3),
+        ("anyone with go in the past 5 years", 5),
+    ],
+)
+def test_relative_periods_count_back_from_today(
+    catalog: Catalog, question: str, years_back: int
+) -> None:
+    plan = plan_question(question, catalog, Conversation())
+    assert plan.kind == "match"
+    assert plan.period is not None
+    assert (plan.period.first, plan.period.last) == (date.today().year - years_back, None)

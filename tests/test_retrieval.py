@@ -6,6 +6,10 @@ model's taste.
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from assistant.citations import verify
 from assistant.models import Conversation
 from assistant.question import plan_question
@@ -164,6 +168,66 @@ def test_years_of_experience_come_from_stated_years(
     assert assistant.ask("Who has at least 6 years of Python experience?").candidates == [
         "Ann Vale"
     ]
+
+
+_DATED = {
+    "rui.txt": (
+        "Rui Costa\nrui@example.com\n\nExperience\n"
+        "Staff Engineer, Tidewater Labs, 2020 - present\n"
+        "- Built the billing ledger on Kafka\n"
+        "Software Engineer, Kestrel Bank, 2015 - 2020\n"
+        "- Wrote the fraud rules engine in Scala\n"
+        "\nEducation\nB.S. Computer Science, Hill College, 2014\n"
+        "\nSkills\nKafka, Scala, Terraform\n"
+    ),
+    "mia.txt": (
+        "Mia Berg\nmia@example.com\n\nExperience\n"
+        "Data Engineer, Kestrel Bank, 2021 - present\n"
+        "- Moved the fraud rules engine onto Kafka\n"
+        "Analyst, Tidewater Labs, 2019 - 2021\n"
+        "- Built Terraform modules for the data team\n"
+        "\nEducation\nM.S. Statistics, Lakeshore University, 2018\n"
+    ),
+    # Dated from today, so the spans below hold whatever year the tests run in.
+    "eve.txt": (
+        "Eve Holt\n\nExperience\n"
+        f"Junior Analyst, Tidewater Labs, {date.today().year - 2} - present\n"
+        "- Cleaned survey data in Excel\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who worked at Kestrel Bank before 2018?", ["Rui Costa"]),
+        ("Who has worked at Kestrel Bank since 2021?", ["Mia Berg"]),
+        ("Who is currently at Kestrel Bank?", ["Mia Berg"]),
+        ("Who worked at Tidewater Labs in 2019?", ["Mia Berg"]),
+        ("Who worked at Tidewater Labs between 2010 and 2018?", []),
+        ("who's worked at kestrel bank", ["Mia Berg", "Rui Costa"]),
+        ("Who has used Kafka since 2021?", ["Mia Berg", "Rui Costa"]),
+        ("Who used Kafka before 2021?", ["Rui Costa"]),
+        # "Terraform" in a skills list has no date: only lines under a dated role count.
+        ("Who has worked with Terraform since 2019?", ["Mia Berg"]),
+        ("Who wrote Scala between 2015 and 2019?", ["Rui Costa"]),
+        ("Who graduated before 2015?", ["Rui Costa"]),
+        ("Who got a master's after 2015?", ["Mia Berg"]),
+        ("Who has less than 5 years of experience?", ["Eve Holt"]),
+        ("Who has at most 40 years of experience?", ["Eve Holt", "Mia Berg", "Rui Costa"]),
+        ("Who has between 6 and 40 years of experience?", ["Mia Berg", "Rui Costa"]),
+    ],
+)
+def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
+    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+) -> None:
+    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
+    assert not ingestor.ingest(files).failed
+    answer = assistant.ask(question)
+    assert sorted(answer.candidates) == who
+    if not who:
+        assert answer.answer.startswith("No candidate matches")
+    assert verify(answer.citations, assistant.catalog) == answer.citations
 
 
 def test_what_did_they_do_at_an_employer_quotes_that_role(

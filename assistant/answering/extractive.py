@@ -136,6 +136,9 @@ class ExtractiveStrategy:
             rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)} — {g.why}" for g in near]
             return "\n".join([head, "", *rows]), near
         if not matched:
+            if plan.period is not None or plan.max_years is not None:
+                # Stripe is mentioned; no role there falls before 2020.
+                return f"No candidate matches: none of {_pool_phrase(retrieved)} has {wanted}.", []
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”{but_not}:"
