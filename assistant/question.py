@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from assistant import places
 from assistant.catalog import Catalog
@@ -281,7 +282,7 @@ def plan_question(
     min_years, max_years, residual = _years(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
-    requirement = _requirement_text(residual)
+    requirement = _without_misspelt_framing(_requirement_text(residual), catalog)
     concepts = _concepts(requirement)
     if min_years is not None or max_years is not None:
         said = years_text(min_years, max_years)
@@ -356,6 +357,10 @@ def plan_question(
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
+        elif not (employers or place or degree or schools or has_years):
+            # "Who is the most senior engineer?": those who match, ordered the same way.
+            operation, requirement, concepts = "rank", rest, _concepts(rest)
+            description = ""
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
     return QueryPlan(
@@ -793,6 +798,34 @@ def _requirement_text(residual: str) -> str:
             kept.append(bare)
         owner = word.endswith("s'") or (word.endswith("'s") and bare not in _FRAME)
     return " ".join(kept).strip(" ,;&/?!.")
+
+
+_MIN_MISSPELT = 4  # shorter words are too often another word one letter away
+
+
+def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
+    """Drops a word that no resume holds and that is one slip away from a framing word ("who
+    knws pytorch", "any expereince with Go"); a word the resumes hold is always kept."""
+    kept = []
+    for word in requirement.split():
+        stems = terms(word)
+        if (
+            len(word) >= _MIN_MISSPELT
+            and word.isalpha()
+            and not any(catalog.document_frequency(t) for t in stems)
+            # Another form of a framing word ("developer" beside "developed") is a word of its
+            # own, not a slip.
+            and not set(stems) & _frame_stems()
+            and process.extractOne(word, _FRAME, scorer=fuzz.ratio, score_cutoff=85)
+        ):
+            continue
+        kept.append(word)
+    return " ".join(kept)
+
+
+@cache
+def _frame_stems() -> frozenset[str]:
+    return frozenset(t for word in _FRAME for t in terms(word))
 
 
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
-from assistant.matching import Calibration, Nearness, calibration, nearness
+from assistant.matching import Calibration, Nearness, calibration, correct_spelling, nearness
 from assistant.models import Degree, Evidence, Fact, Location, Period, Position, Resume, Section
 from assistant.question import DegreeRequirement, QueryPlan
 from assistant.settings import Settings
@@ -102,12 +102,22 @@ class Retriever:
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         if plan.employers or plan.place or plan.degree or plan.schools:
             return _profile_match(plan, catalog)
+        notes = []
+        # "kubernets": a word no resume holds is read as the closest word they do hold.
+        spelled = _respelled(plan, catalog)
+        if spelled:
+            notes.append("Read " + ", ".join(f"“{a}” as “{b}”" for a, b in spelled.items()) + ".")
+            plan = plan.model_copy(
+                update={
+                    "concepts": _respell(plan.concepts, spelled),
+                    "excluded": _respell(plan.excluded, spelled),
+                }
+            )
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
         # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
-        notes = []
         if plan.max_years is not None and not plan.concepts:
             return _experience_within(plan, catalog)
         if plan.min_years is not None or plan.max_years is not None:
@@ -170,6 +180,21 @@ class Retriever:
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
+        if plan.operation == "rank" and any(g.matched for g in found):
+            # "Who is the most senior engineer?": whoever matches, by their dated roles.
+            ranked = _ranked_by_experience(
+                plan.model_copy(
+                    update={
+                        "kind": "about",
+                        "candidate_ids": [g.candidate_id for g in found if g.matched],
+                    }
+                ),
+                catalog,
+            )
+            ranked.notes.insert(
+                0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
+            )
+            return ranked
         bounded = plan.min_years is not None or plan.max_years is not None or plan.period
         if not any(g.matched for g in found) and not bounded and plan.scope != "named":
             near = [
@@ -763,6 +788,26 @@ def _close_together(held: list[str], tokens: list[str]) -> bool:
         max(abs(i - j) for j in (min(o, key=lambda k: abs(k - i)) for o in at)) <= limit
         for i in at[0]
     )
+
+
+def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
+    """Query terms no resume holds -> the closest term that some resume does hold."""
+    out: dict[str, str] = {}
+    for concept in [*plan.concepts, *plan.excluded]:
+        for alternative in concept:
+            for term in alternative:
+                if term in out or term in plan.soft_terms or catalog.document_frequency(term):
+                    continue
+                fixed = correct_spelling(term, catalog)
+                if fixed != term:
+                    out[term] = fixed
+    return out
+
+
+def _respell(
+    concepts: list[list[tuple[str, ...]]], spelled: dict[str, str]
+) -> list[list[tuple[str, ...]]]:
+    return [[tuple(spelled.get(t, t) for t in alt) for alt in concept] for concept in concepts]
 
 
 def _best_per_concept(

@@ -256,6 +256,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who got a master's after 2015?",
         {"degree_levels": ["master"], "period": (2016, None, False)},
     ),
+    # "most senior" with a requirement: those who match it, ranked
+    ("Who is the most senior Kafka engineer?", {"operation": "rank", "kind": "match"}),
+    ("Which of them is the most senior?", {"operation": "rank", "kind": "about"}),
+    ("Who is the most senior candidate?", {"operation": "rank", "kind": "about"}),
+    # misspelt framing words are dropped; misspelt skills are kept for the matcher to respell
+    ("who knws kafka", {"requirement": "kafka"}),
+    ("any expereince with Kafka?", {"requirement": "kafka"}),
+    ("who has kubernets", {"requirement": "kubernets"}),
     # lower case words are an employer only when some resume writes them as a name
     ("who has worked for a startup?", {"employers": []}),
     ("who has worked at kafka", {"employers": ["kafka"]}),

@@ -230,6 +230,26 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     assert verify(answer.citations, assistant.catalog) == answer.citations
 
 
+def test_most_senior_with_a_requirement_ranks_those_who_match(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
+    assert not ingestor.ingest(files).failed
+    answer = assistant.ask("Who is the most senior candidate with Kafka?")
+    assert answer.candidates == ["Rui Costa", "Mia Berg"]  # Eve Holt has no Kafka
+    assert answer.answer.index("Rui Costa") < answer.answer.index("Mia Berg")
+
+
+def test_misspelt_skills_are_read_as_the_resumes_spell_them(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
+    assert not ingestor.ingest(files).failed
+    answer = assistant.ask("who knws terrafrom but not scala")
+    assert answer.candidates == ["Mia Berg"]
+    assert any("“terrafrom” as “terraform”" in n for n in answer.notices)
+
+
 def test_what_did_they_do_at_an_employer_quotes_that_role(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
