@@ -197,6 +197,13 @@ _DATED = {
 }
 
 
+@pytest.fixture
+def dated(ingestor: Ingestor, assistant: Assistant) -> Assistant:
+    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
+    assert not ingestor.ingest(files).failed
+    return assistant
+
+
 @pytest.mark.parametrize(
     ("question", "who"),
     [
@@ -219,10 +226,9 @@ _DATED = {
     ],
 )
 def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
-    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+    dated: Assistant, question: str, who: list[str]
 ) -> None:
-    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
-    assert not ingestor.ingest(files).failed
+    assistant = dated
     answer = assistant.ask(question)
     assert sorted(answer.candidates) == who
     if not who:
@@ -230,22 +236,14 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     assert verify(answer.citations, assistant.catalog) == answer.citations
 
 
-def test_most_senior_with_a_requirement_ranks_those_who_match(
-    ingestor: Ingestor, assistant: Assistant
-) -> None:
-    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
-    assert not ingestor.ingest(files).failed
-    answer = assistant.ask("Who is the most senior candidate with Kafka?")
+def test_most_senior_with_a_requirement_ranks_those_who_match(dated: Assistant) -> None:
+    answer = dated.ask("Who is the most senior candidate with Kafka?")
     assert answer.candidates == ["Rui Costa", "Mia Berg"]  # Eve Holt has no Kafka
     assert answer.answer.index("Rui Costa") < answer.answer.index("Mia Berg")
 
 
-def test_misspelt_skills_are_read_as_the_resumes_spell_them(
-    ingestor: Ingestor, assistant: Assistant
-) -> None:
-    files = [SourceFile(name, data=text.encode()) for name, text in _DATED.items()]
-    assert not ingestor.ingest(files).failed
-    answer = assistant.ask("who knws terrafrom but not scala")
+def test_misspelt_skills_are_read_as_the_resumes_spell_them(dated: Assistant) -> None:
+    answer = dated.ask("who knws terrafrom but not scala")
     assert answer.candidates == ["Mia Berg"]
     assert any("“terrafrom” as “terraform”" in n for n in answer.notices)
 
