@@ -22,7 +22,7 @@ import re
 from datetime import date
 
 from assistant.answering.extractive import md_name, quoted
-from assistant.catalog import Catalog
+from assistant.catalog import Catalog, list_items
 from assistant.citations import CitationBook, quote
 from assistant.models import (
     Answer,
@@ -30,12 +30,13 @@ from assistant.models import (
     Criterion,
     CriterionKind,
     Evidence,
+    ResumeLine,
     Rubric,
     Screening,
     ScreenRow,
 )
-from assistant.question import plan_question
-from assistant.retrieval import Retriever, fact_evidence
+from assistant.question import QueryPlan, plan_question
+from assistant.retrieval import CandidateEvidence, Retriever, fact_evidence, windows_showing
 
 _MUST_HEAD = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(must[- ]haves?|requirements?|required(?: skills)?|"
@@ -144,6 +145,14 @@ _MUST_POINTS = 2.0
 # Share of the must-haves (a possible one counts half) a candidate needs to be called a fit.
 _FIT_SHARE = 0.75
 _EVIDENCE_PER_CELL = 2
+# A criterion met only by bare skills lists ("Kafka, Spark, SQL"): a name listed is weaker
+# evidence than a role or project that shows it used. A nice-to-have adds this share of its
+# weight; a must-have still counts as met (the recruiter asked for it and the resume names it)
+# and only ranks after equal points shown in use.
+LISTED_ONLY = 0.5
+LISTED_NOTE = "listed in skills only"
+# A skills line this short is a name, not a use ("- Apache Kafka").
+_BARE_WORDS = 3
 # Share of the must-haves a candidate needs to be among the leaders at all.
 _LEADER_SHARE = 0.5
 _VERDICT_WORDS = {
@@ -297,9 +306,12 @@ class Screener:
         for cid in pool:
             cells = [column.get(cid, Cell(verdict="missing")) for column in columns]
             rows.append(_row(catalog, cid, rubric, cells))
-        # Failed gates last; then points; equal points by evidence strength; then the name,
-        # so the same pile and rubric always give the same order.
-        rows.sort(key=lambda r: (r.gates_failed > 0, -r.score, -r.strength, r.name.lower()))
+        # Failed gates last; then points; equal points by criteria shown in use rather than
+        # only listed, then by match scores; then the name, so the same pile and rubric always
+        # give the same order.
+        rows.sort(
+            key=lambda r: (r.gates_failed > 0, -r.score, -r.shown, -r.strength, r.name.lower())
+        )
         return Screening(rubric=rubric, considered=len(pool), rows=rows)
 
     def _column(self, criterion: Criterion, catalog: Catalog, pool: list[str]) -> dict[str, Cell]:
@@ -312,11 +324,8 @@ class Screener:
             )
             if plan.kind == "match":
                 retrieved = self.retriever.retrieve(plan, catalog)
-                for group in retrieved.groups:
-                    if group.matched and group.evidence:
-                        cells[group.candidate_id] = Cell(
-                            verdict="meets", evidence=group.evidence[:_EVIDENCE_PER_CELL]
-                        )
+                met = [g for g in retrieved.groups if g.matched and g.evidence]
+                cells.update(_met_cells(met, plan, catalog))
                 if not any(g.possible for g in retrieved.groups):
                     for group in self.retriever.possible_matches(plan, catalog):
                         if group.candidate_id not in cells and group.evidence:
@@ -346,6 +355,58 @@ class Screener:
                 for cid, cell in cells.items()
             }
         return cells
+
+
+def bare_listed(line: ResumeLine) -> bool:
+    """A skills-section line that only names things: a comma, pipe or bullet list of short
+    terms (the catalog's own list reading), or a few words alone ("- Apache Kafka")."""
+    if line.section != "skills" or line.heading:
+        return False
+    if list_items(line.text) is not None:
+        return True
+    body = line.text.split(":", 1)[1] if ":" in line.text[:40] else line.text
+    return len(_BULLET.sub("", body).split()) <= _BARE_WORDS
+
+
+def _listed(catalog: Catalog, evidence: Evidence) -> bool:
+    resume = catalog.resumes.get(evidence.resume_id)
+    if resume is None:
+        return False
+    lines = resume.line_range(evidence.page, evidence.line_start, evidence.line_end)
+    return bool(lines) and all(bare_listed(line) for line in lines)
+
+
+def _met_cells(
+    groups: list[CandidateEvidence], plan: QueryPlan, catalog: Catalog
+) -> dict[str, Cell]:
+    """The "meets" cells, a line that shows the criterion in use quoted first; a candidate whose
+    only lines are bare skills lists meets it with :data:`LISTED_ONLY` strength."""
+    cells: dict[str, Cell] = {}
+    windows: dict[str, list[Evidence]] | None = None  # read only when some cell needs it
+    for group in groups:
+        cid, evidence = group.candidate_id, group.evidence
+        listed = [_listed(catalog, ev) for ev in evidence]
+        strength = 1.0
+        if all(listed):
+            # The match quotes its best few lines; a role further down may still show it.
+            if windows is None:
+                windows = windows_showing(plan, catalog)
+            used = [ev for ev in windows.get(cid, []) if not _listed(catalog, ev)]
+            if used:
+                evidence = [used[0], *evidence]
+            else:
+                strength = LISTED_ONLY
+        else:
+            evidence = [ev for ev, bare in zip(evidence, listed, strict=True) if not bare] + [
+                ev for ev, bare in zip(evidence, listed, strict=True) if bare
+            ]
+        cells[cid] = Cell(
+            verdict="meets",
+            evidence=evidence[:_EVIDENCE_PER_CELL],
+            strength=strength,
+            note=LISTED_NOTE if strength < 1 else "",
+        )
+    return cells
 
 
 # Spoken-language levels in three steps (CEFR and the words resumes use): 1 basic, 2 working,
@@ -427,6 +488,7 @@ def _with_years(catalog: Catalog, cid: str, criterion: Criterion, cell: Cell | N
         verdict=verdict,
         evidence=evidence[: _EVIDENCE_PER_CELL + 1],
         note=f"{months // 12} years of dated roles",
+        strength=cell.strength if cell is not None else 1.0,
     )
 
 
@@ -444,13 +506,15 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
             must[1] += 1
             score += _MUST_POINTS * criterion.weight * value
         else:
-            score += criterion.weight * value
+            score += criterion.weight * value * cell.strength
     share = must[0] / must[1] if must[1] else 1.0
+    met = [cell for cell in cells if cell.verdict in ("meets", "possible")]
+    shown = sum((1.0 if cell.verdict == "meets" else 0.5) * cell.strength for cell in met)
     strength = sum(
         (1.0 if cell.verdict == "meets" else 0.5)
+        * cell.strength
         * max((ev.score for ev in cell.evidence), default=0)
-        for cell in cells
-        if cell.verdict in ("meets", "possible")
+        for cell in met
     )
     return ScreenRow(
         candidate_id=cid,
@@ -461,6 +525,7 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
         gates_failed=gates_failed,
         fits=gates_failed == 0 and share >= _FIT_SHARE and score > 0,
         why=_why(rubric, cells, score),
+        shown=round(shown, 3),
         strength=round(strength, 3),
     )
 
@@ -491,6 +556,11 @@ def _why(rubric: Rubric, cells: list[Cell], score: float) -> str:
             if missing:
                 text += "; not shown: " + ", ".join(missing)
         parts.append(text)
+    parts += [
+        f"{_requirement_words(c)}: {LISTED_NOTE}"
+        for c, cell in zip(rubric.criteria, cells, strict=True)
+        if cell.verdict == "meets" and cell.strength < 1
+    ]
     return f"{score:g} points: " + "; ".join(parts)
 
 
@@ -529,7 +599,8 @@ def screening_answer(
         f"({sum(c.mode == 'must' for c in rubric.criteria)} must-have, "
         f"{sum(c.mode == 'nice' for c in rubric.criteria)} nice-to-have) checked for all "
         f"{screening.considered} candidates; ranked by points in code (a must-have met counts "
-        f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half)."
+        f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half, and a nice-to-have only "
+        f"listed among skills half)."
     ]
     if not top:
         parts.append("No candidate meets any criterion of this posting.")
@@ -542,6 +613,8 @@ def screening_answer(
         for criterion, cell in zip(rubric.criteria, row.cells, strict=True):
             verdict = _VERDICT_WORDS[cell.verdict]
             shown = f"   - {criterion.mode} · {criterion.text}: {verdict}"
+            if cell.verdict == "meets" and cell.strength < 1:
+                shown += f" ({LISTED_NOTE})"
             if cell.evidence and cell.verdict in ("meets", "possible"):
                 shown += f": {quoted(book, cell.evidence)}"
             elif cell.note:
@@ -604,6 +677,7 @@ def screening_table(
                 {
                     "criterion": f"c{i + 1}",
                     "verdict": cell.verdict,
+                    "strength": cell.strength,
                     "note": hide(cell.note) if hide else cell.note,
                     "citations": citations,
                 }
@@ -677,7 +751,11 @@ def cell_text(cell: dict[str, object]) -> str:
         + ")"
         for c in _list(cell, "citations")
     )
-    return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
+    verdict = str(cell["verdict"])
+    strength = cell.get("strength", 1.0)
+    if verdict == "meets" and isinstance(strength, float) and strength < 1:
+        verdict += f" ({LISTED_NOTE})"
+    return f"{verdict}: {shown}" if shown else verdict
 
 
 def table_csv(table: dict[str, object]) -> str:
