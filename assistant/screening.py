@@ -20,6 +20,7 @@ import csv
 import io
 import re
 from datetime import date
+from typing import cast, get_args
 
 from assistant.answering.extractive import md_name, quoted
 from assistant.catalog import Catalog, list_items
@@ -29,6 +30,7 @@ from assistant.models import (
     Cell,
     Criterion,
     CriterionKind,
+    CriterionMode,
     Evidence,
     ResumeLine,
     Rubric,
@@ -55,6 +57,8 @@ _OTHER_HEAD = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•▪–—]|\d+[.)])\s+")
+CRITERION_KINDS: tuple[str, ...] = get_args(CriterionKind)
+STRUCTURE = "the posting's structure"  # Rubric.read_by of the rubric read here
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 _DEGREE = re.compile(
     r"\b(?:bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|b\.?sc?|m\.?sc?|mba|diploma)\b",
@@ -182,7 +186,8 @@ def protected_reason(text: str) -> str | None:
     return None
 
 
-def _kind(text: str) -> CriterionKind:
+def criterion_kind(text: str) -> CriterionKind:
+    """The kind of a requirement, read from its words (a skill unless they say otherwise)."""
     if _LOCATION.search(text):
         return "location"
     if _CERT.search(text):
@@ -231,25 +236,35 @@ def _is_list(pieces: list[str]) -> bool:
     return short >= 2 * len(pieces) / 3 and all(len(p.split()) <= 8 for p in pieces)
 
 
-def _criterion(text: str, mode: str) -> Criterion | str:
-    """A criterion from one item, or the reason it is refused."""
+def make_criterion(
+    text: str, mode: CriterionMode, kind: str | None = None, weight: float = 1.0
+) -> Criterion | str:
+    """A criterion from one requirement as written, or the reason it is refused. ``kind`` is
+    kept when it is a criterion kind more specific than a skill that fits the text (a "years"
+    criterion states a number of years); otherwise the kind is read from the words. Minimum
+    years are always read from the text."""
     text = " ".join(text.split()).strip(" .;:")
     why = protected_reason(text)
     if why:
         return f"“{text}”: {why}."
-    kind = _kind(text)
     years = _YEARS.search(text)
+    chosen = (
+        cast(CriterionKind, kind)
+        if kind in CRITERION_KINDS and kind != "skill" and (kind != "years" or years)
+        else criterion_kind(text)
+    )
     return Criterion(
         text=text[:300],
-        kind=kind,
-        mode="must" if mode == "must" else "nice",
+        kind=chosen,
+        mode=mode,
+        weight=weight,
         min_years=int(years.group(1)) if years else None,
     )
 
 
 def read_rubric(posting: str) -> Rubric:
     """The rubric a posting states, read from its structure (see the module docstring)."""
-    rubric = Rubric()
+    rubric = Rubric(read_by=STRUCTURE)
     mode: str | None = None
     for raw in posting.splitlines():
         line = raw.strip()
@@ -270,7 +285,7 @@ def read_rubric(posting: str) -> Rubric:
             continue
         body = _BULLET.sub("", line)
         for item in _items(body):
-            found = _criterion(item, mode)
+            found = make_criterion(item, "must" if mode == "must" else "nice")
             if isinstance(found, str):
                 rubric.refused.append(found)
             elif all(c.text.lower() != found.text.lower() for c in rubric.criteria):
@@ -278,7 +293,7 @@ def read_rubric(posting: str) -> Rubric:
     return rubric
 
 
-def _requirement_words(criterion: Criterion) -> str:
+def requirement_words(criterion: Criterion) -> str:
     """The words to match: framing ("strong", "experience with", "currently or recently"), a
     leading "N+ years of" and parenthesised clarifications left out."""
     text = _YEARS.sub(" ", criterion.text)
@@ -315,7 +330,7 @@ class Screener:
         return Screening(rubric=rubric, considered=len(pool), rows=rows)
 
     def _column(self, criterion: Criterion, catalog: Catalog, pool: list[str]) -> dict[str, Cell]:
-        words = _requirement_words(criterion)
+        words = requirement_words(criterion)
         cells: dict[str, Cell] = {}
         if words and not (criterion.kind == "years" and _only_framing(words)):
             plan = plan_question(f"Who has {words}?", catalog, focus=pool)
@@ -557,7 +572,7 @@ def _why(rubric: Rubric, cells: list[Cell], score: float) -> str:
                 text += "; not shown: " + ", ".join(missing)
         parts.append(text)
     parts += [
-        f"{_requirement_words(c)}: {LISTED_NOTE}"
+        f"{requirement_words(c)}: {LISTED_NOTE}"
         for c, cell in zip(rubric.criteria, cells, strict=True)
         if cell.verdict == "meets" and cell.strength < 1
     ]
