@@ -470,8 +470,8 @@ class ScreenRow(BaseModel):
     gates_failed: int = 0
     fits: bool = False
     why: str = Field("", description="Why the row is where it is, in words.")
-    shown: float = Field(
-        0.0, description="Criteria met, each counted by its cell's strength: orders equal points."
+    listed_only: int = Field(
+        0, description="Criteria met only in bare skills lists: fewer first among equal points."
     )
     strength: float = Field(0.0, description="Match scores of the evidence: orders what is left.")
 

@@ -321,11 +321,11 @@ class Screener:
         for cid in pool:
             cells = [column.get(cid, Cell(verdict="missing")) for column in columns]
             rows.append(_row(catalog, cid, rubric, cells))
-        # Failed gates last; then points; equal points by criteria shown in use rather than
-        # only listed, then by match scores; then the name, so the same pile and rubric always
+        # Failed gates last; then points; equal points with fewer criteria only listed among
+        # skills first, then by match scores; then the name, so the same pile and rubric always
         # give the same order.
         rows.sort(
-            key=lambda r: (r.gates_failed > 0, -r.score, -r.shown, -r.strength, r.name.lower())
+            key=lambda r: (r.gates_failed > 0, -r.score, r.listed_only, -r.strength, r.name.lower())
         )
         return Screening(rubric=rubric, considered=len(pool), rows=rows)
 
@@ -524,7 +524,6 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
             score += criterion.weight * value * cell.strength
     share = must[0] / must[1] if must[1] else 1.0
     met = [cell for cell in cells if cell.verdict in ("meets", "possible")]
-    shown = sum((1.0 if cell.verdict == "meets" else 0.5) * cell.strength for cell in met)
     strength = sum(
         (1.0 if cell.verdict == "meets" else 0.5)
         * cell.strength
@@ -540,7 +539,7 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
         gates_failed=gates_failed,
         fits=gates_failed == 0 and share >= _FIT_SHARE and score > 0,
         why=_why(rubric, cells, score),
-        shown=round(shown, 3),
+        listed_only=sum(cell.verdict == "meets" and cell.strength < 1 for cell in cells),
         strength=round(strength, 3),
     )
 
