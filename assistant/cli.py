@@ -5,7 +5,7 @@ python -m assistant chat [--json]        one question per line on stdin; follow-
 python -m assistant candidates [--json]
 python -m assistant split FILE [--undo]   a file wrongly joined to another candidate
 python -m assistant remove CANDIDATE_OR_FILE
-python -m assistant screen JOB_FILE [--rubric R.json] [--save-rubric R.json]
+python -m assistant screen JOB_FILE [--rubric R.json] [--save-rubric R.json] [--no-llm]
                                     [--json | --csv | --md] [--blind] [--top N]
 """
 
@@ -139,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
     screen.add_argument(
         "--save-rubric", type=Path, help="write the rubric read from the posting (JSON) to edit"
     )
+    screen.add_argument(
+        "--no-llm",
+        action="store_true",
+        help="read the rubric from the posting's structure, even with a model (a model only "
+        "ever reads the rubric; candidates are scored in code)",
+    )
     output = screen.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="the whole matrix as JSON")
     output.add_argument("--csv", action="store_true", help="one row per candidate")
@@ -215,48 +221,58 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _read_rubric(args: argparse.Namespace) -> Rubric | str:
-    """The rubric to score with, or an error message."""
-    from assistant.screening import read_rubric
+class _Unreadable(ValueError):
+    """The posting or the rubric file cannot be read; the message says why."""
+
+
+def _read_posting(args: argparse.Namespace) -> str | Rubric:
+    """The rubric given with --rubric, or else the posting's text to read one from."""
     from ingest.readers import ReadError, read_lines
 
     if args.rubric is not None:
         try:
             return Rubric.model_validate_json(args.rubric.read_text(encoding="utf-8"))
         except OSError as err:
-            return f"cannot read {args.rubric}: {err.strerror or err}"
+            raise _Unreadable(f"cannot read {args.rubric}: {err.strerror or err}") from None
         except ValidationError as err:
-            return f"{args.rubric} is not a rubric: {err.errors()[0]['msg']}"
+            raise _Unreadable(f"{args.rubric} is not a rubric: {err.errors()[0]['msg']}") from None
     try:
         _, lines = read_lines(args.job_file.name, args.job_file.read_bytes())
     except OSError as err:
-        return f"cannot read {args.job_file}: {err.strerror or err}"
+        raise _Unreadable(f"cannot read {args.job_file}: {err.strerror or err}") from None
     except ReadError as err:
-        return f"{args.job_file}: {err}"
-    rubric = read_rubric("\n".join(line.text for line in lines))
-    if not rubric.criteria:
-        return (
-            f"{args.job_file}: no requirements found (expected a 'Requirements' or 'Must have' "
-            "part with bullets or items); write a rubric JSON and pass it with --rubric"
-        )
-    return rubric
+        raise _Unreadable(f"{args.job_file}: {err}") from None
+    return "\n".join(line.text for line in lines)
 
 
 def _screen(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.screening import screening_answer, screening_table, table_csv, table_markdown
 
-    rubric = _read_rubric(args)
-    if isinstance(rubric, str):
-        print(f"error: {rubric}", file=sys.stderr)
+    try:
+        given = _read_posting(args)
+    except _Unreadable as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    # The model, when one is configured, only reads the rubric; screening is scored in code.
+    opened = _open(settings, with_model=isinstance(given, str) and not args.no_llm)
+    if isinstance(opened, str):
+        return _error(opened)
+    rubric = given if isinstance(given, Rubric) else opened.read_rubric(given, not args.no_llm)
+    for note in rubric.notes:
+        print(f"! {note}", file=sys.stderr)
+    if not rubric.criteria and not isinstance(given, Rubric):
+        print(
+            f"error: {args.job_file}: no requirements found (expected a 'Requirements' or "
+            "'Must have' part with bullets or items); write a rubric JSON and pass it with "
+            "--rubric",
+            file=sys.stderr,
+        )
         return 2
     if args.save_rubric is not None:
         args.save_rubric.write_text(rubric.model_dump_json(indent=2) + "\n", encoding="utf-8")
         print(f"rubric written to {args.save_rubric}", file=sys.stderr)
     for why in rubric.refused:
         print(f"! not used as a criterion: {why}", file=sys.stderr)
-    opened = _open(settings, with_model=False)  # screening is scored in code, never by a model
-    if isinstance(opened, str):
-        return _error(opened)
     catalog = opened.catalog
     if not catalog.candidates:
         print("No candidates yet. Load resumes with: python -m ingest PATH", file=sys.stderr)

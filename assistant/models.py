@@ -462,6 +462,13 @@ class Rubric(BaseModel):
         default_factory=list,
         description="Lines of the posting not used as criteria, each with the reason.",
     )
+    read_by: str = Field(
+        "",
+        description="Who read the criteria from the posting: its structure, or the model named.",
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="How the rubric was read (a model not used, and why)."
+    )
 
 
 class Cell(BaseModel):
@@ -470,6 +477,14 @@ class Cell(BaseModel):
     verdict: Verdict
     evidence: list[Evidence] = Field(default_factory=list)
     note: str = ""
+    strength: float = Field(
+        1.0,
+        ge=0.0,
+        le=1.0,
+        description="How strongly a met criterion is shown: 1 in a role, project or other "
+        "sentence, 0.5 when the only lines are bare skills lists (a nice-to-have then adds half "
+        "its weight).",
+    )
 
 
 class ScreenRow(BaseModel):
@@ -481,7 +496,10 @@ class ScreenRow(BaseModel):
     gates_failed: int = 0
     fits: bool = False
     why: str = Field("", description="Why the row is where it is, in words.")
-    strength: float = Field(0.0, description="Evidence strength, to order equal points.")
+    listed_only: int = Field(
+        0, description="Criteria met only in bare skills lists: fewer first among equal points."
+    )
+    strength: float = Field(0.0, description="Match scores of the evidence: orders what is left.")
 
 
 class Screening(BaseModel):

@@ -695,6 +695,20 @@ def fact_evidence(resume: Resume, fact: Fact, reason: str) -> Evidence:
     )
 
 
+def windows_showing(plan: QueryPlan, catalog: Catalog) -> dict[str, list[Evidence]]:
+    """Per candidate in the plan's scope, every window of lines that shows one of the plan's
+    concepts, unranked (a match answer quotes only the best few; screening asks whether any of
+    them is more than a skills list)."""
+    pool = set(plan.candidate_ids)
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for concept in plan.concepts:
+        for pos, end in sorted(_concept_lines(concept, plan.soft_terms, catalog).items()):
+            cid = catalog.lines[pos].candidate_id
+            if cid in pool:
+                out[cid].append(_span_evidence(catalog, (pos, end), 1.0, plan.requirement))
+    return dict(out)
+
+
 def _concept_lines(
     concept: list[tuple[str, ...]], soft: dict[str, Section], catalog: Catalog
 ) -> dict[int, int]:

@@ -20,22 +20,25 @@ import csv
 import io
 import re
 from datetime import date
+from typing import cast, get_args
 
 from assistant.answering.extractive import md_name, quoted
-from assistant.catalog import Catalog
+from assistant.catalog import Catalog, list_items
 from assistant.citations import CitationBook, quote
 from assistant.models import (
     Answer,
     Cell,
     Criterion,
     CriterionKind,
+    CriterionMode,
     Evidence,
+    ResumeLine,
     Rubric,
     Screening,
     ScreenRow,
 )
-from assistant.question import plan_question
-from assistant.retrieval import Retriever, fact_evidence
+from assistant.question import QueryPlan, plan_question
+from assistant.retrieval import CandidateEvidence, Retriever, fact_evidence, windows_showing
 
 _MUST_HEAD = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(must[- ]haves?|requirements?|required(?: skills)?|"
@@ -54,6 +57,8 @@ _OTHER_HEAD = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•▪–—]|\d+[.)])\s+")
+CRITERION_KINDS: tuple[str, ...] = get_args(CriterionKind)
+STRUCTURE = "the posting's structure"  # Rubric.read_by of the rubric read here
 _YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 _DEGREE = re.compile(
     r"\b(?:bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|b\.?sc?|m\.?sc?|mba|diploma)\b",
@@ -144,6 +149,14 @@ _MUST_POINTS = 2.0
 # Share of the must-haves (a possible one counts half) a candidate needs to be called a fit.
 _FIT_SHARE = 0.75
 _EVIDENCE_PER_CELL = 2
+# A criterion met only by bare skills lists ("Kafka, Spark, SQL"): a name listed is weaker
+# evidence than a role or project that shows it used. A nice-to-have adds this share of its
+# weight; a must-have still counts as met (the recruiter asked for it and the resume names it)
+# and only ranks after equal points shown in use.
+LISTED_ONLY = 0.5
+LISTED_NOTE = "listed in skills only"
+# A skills line this short is a name, not a use ("- Apache Kafka").
+_BARE_WORDS = 3
 # Share of the must-haves a candidate needs to be among the leaders at all.
 _LEADER_SHARE = 0.5
 _VERDICT_WORDS = {
@@ -173,7 +186,8 @@ def protected_reason(text: str) -> str | None:
     return None
 
 
-def _kind(text: str) -> CriterionKind:
+def criterion_kind(text: str) -> CriterionKind:
+    """The kind of a requirement, read from its words (a skill unless they say otherwise)."""
     if _LOCATION.search(text):
         return "location"
     if _CERT.search(text):
@@ -222,25 +236,35 @@ def _is_list(pieces: list[str]) -> bool:
     return short >= 2 * len(pieces) / 3 and all(len(p.split()) <= 8 for p in pieces)
 
 
-def _criterion(text: str, mode: str) -> Criterion | str:
-    """A criterion from one item, or the reason it is refused."""
+def make_criterion(
+    text: str, mode: CriterionMode, kind: str | None = None, weight: float = 1.0
+) -> Criterion | str:
+    """A criterion from one requirement as written, or the reason it is refused. ``kind`` is
+    kept when it is a criterion kind more specific than a skill that fits the text (a "years"
+    criterion states a number of years); otherwise the kind is read from the words. Minimum
+    years are always read from the text."""
     text = " ".join(text.split()).strip(" .;:")
     why = protected_reason(text)
     if why:
         return f"“{text}”: {why}."
-    kind = _kind(text)
     years = _YEARS.search(text)
+    chosen = (
+        cast(CriterionKind, kind)
+        if kind in CRITERION_KINDS and kind != "skill" and (kind != "years" or years)
+        else criterion_kind(text)
+    )
     return Criterion(
         text=text[:300],
-        kind=kind,
-        mode="must" if mode == "must" else "nice",
+        kind=chosen,
+        mode=mode,
+        weight=weight,
         min_years=int(years.group(1)) if years else None,
     )
 
 
 def read_rubric(posting: str) -> Rubric:
     """The rubric a posting states, read from its structure (see the module docstring)."""
-    rubric = Rubric()
+    rubric = Rubric(read_by=STRUCTURE)
     mode: str | None = None
     for raw in posting.splitlines():
         line = raw.strip()
@@ -261,7 +285,7 @@ def read_rubric(posting: str) -> Rubric:
             continue
         body = _BULLET.sub("", line)
         for item in _items(body):
-            found = _criterion(item, mode)
+            found = make_criterion(item, "must" if mode == "must" else "nice")
             if isinstance(found, str):
                 rubric.refused.append(found)
             elif all(c.text.lower() != found.text.lower() for c in rubric.criteria):
@@ -269,7 +293,7 @@ def read_rubric(posting: str) -> Rubric:
     return rubric
 
 
-def _requirement_words(criterion: Criterion) -> str:
+def requirement_words(criterion: Criterion) -> str:
     """The words to match: framing ("strong", "experience with", "currently or recently"), a
     leading "N+ years of" and parenthesised clarifications left out."""
     text = _YEARS.sub(" ", criterion.text)
@@ -297,13 +321,16 @@ class Screener:
         for cid in pool:
             cells = [column.get(cid, Cell(verdict="missing")) for column in columns]
             rows.append(_row(catalog, cid, rubric, cells))
-        # Failed gates last; then points; equal points by evidence strength; then the name,
-        # so the same pile and rubric always give the same order.
-        rows.sort(key=lambda r: (r.gates_failed > 0, -r.score, -r.strength, r.name.lower()))
+        # Failed gates last; then points; equal points with fewer criteria only listed among
+        # skills first, then by match scores; then the name, so the same pile and rubric always
+        # give the same order.
+        rows.sort(
+            key=lambda r: (r.gates_failed > 0, -r.score, r.listed_only, -r.strength, r.name.lower())
+        )
         return Screening(rubric=rubric, considered=len(pool), rows=rows)
 
     def _column(self, criterion: Criterion, catalog: Catalog, pool: list[str]) -> dict[str, Cell]:
-        words = _requirement_words(criterion)
+        words = requirement_words(criterion)
         cells: dict[str, Cell] = {}
         if words and not (criterion.kind == "years" and _only_framing(words)):
             plan = plan_question(f"Who has {words}?", catalog, focus=pool)
@@ -312,11 +339,8 @@ class Screener:
             )
             if plan.kind == "match":
                 retrieved = self.retriever.retrieve(plan, catalog)
-                for group in retrieved.groups:
-                    if group.matched and group.evidence:
-                        cells[group.candidate_id] = Cell(
-                            verdict="meets", evidence=group.evidence[:_EVIDENCE_PER_CELL]
-                        )
+                met = [g for g in retrieved.groups if g.matched and g.evidence]
+                cells.update(_met_cells(met, plan, catalog))
                 if not any(g.possible for g in retrieved.groups):
                     for group in self.retriever.possible_matches(plan, catalog):
                         if group.candidate_id not in cells and group.evidence:
@@ -346,6 +370,58 @@ class Screener:
                 for cid, cell in cells.items()
             }
         return cells
+
+
+def bare_listed(line: ResumeLine) -> bool:
+    """A skills-section line that only names things: a comma, pipe or bullet list of short
+    terms (the catalog's own list reading), or a few words alone ("- Apache Kafka")."""
+    if line.section != "skills" or line.heading:
+        return False
+    if list_items(line.text) is not None:
+        return True
+    body = line.text.split(":", 1)[1] if ":" in line.text[:40] else line.text
+    return len(_BULLET.sub("", body).split()) <= _BARE_WORDS
+
+
+def _listed(catalog: Catalog, evidence: Evidence) -> bool:
+    resume = catalog.resumes.get(evidence.resume_id)
+    if resume is None:
+        return False
+    lines = resume.line_range(evidence.page, evidence.line_start, evidence.line_end)
+    return bool(lines) and all(bare_listed(line) for line in lines)
+
+
+def _met_cells(
+    groups: list[CandidateEvidence], plan: QueryPlan, catalog: Catalog
+) -> dict[str, Cell]:
+    """The "meets" cells, a line that shows the criterion in use quoted first; a candidate whose
+    only lines are bare skills lists meets it with :data:`LISTED_ONLY` strength."""
+    cells: dict[str, Cell] = {}
+    windows: dict[str, list[Evidence]] | None = None  # read only when some cell needs it
+    for group in groups:
+        cid, evidence = group.candidate_id, group.evidence
+        listed = [_listed(catalog, ev) for ev in evidence]
+        strength = 1.0
+        if all(listed):
+            # The match quotes its best few lines; a role further down may still show it.
+            if windows is None:
+                windows = windows_showing(plan, catalog)
+            used = [ev for ev in windows.get(cid, []) if not _listed(catalog, ev)]
+            if used:
+                evidence = [used[0], *evidence]
+            else:
+                strength = LISTED_ONLY
+        else:
+            evidence = [ev for ev, bare in zip(evidence, listed, strict=True) if not bare] + [
+                ev for ev, bare in zip(evidence, listed, strict=True) if bare
+            ]
+        cells[cid] = Cell(
+            verdict="meets",
+            evidence=evidence[:_EVIDENCE_PER_CELL],
+            strength=strength,
+            note=LISTED_NOTE if strength < 1 else "",
+        )
+    return cells
 
 
 # Spoken-language levels in three steps (CEFR and the words resumes use): 1 basic, 2 working,
@@ -427,6 +503,7 @@ def _with_years(catalog: Catalog, cid: str, criterion: Criterion, cell: Cell | N
         verdict=verdict,
         evidence=evidence[: _EVIDENCE_PER_CELL + 1],
         note=f"{months // 12} years of dated roles",
+        strength=cell.strength if cell is not None else 1.0,
     )
 
 
@@ -444,13 +521,14 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
             must[1] += 1
             score += _MUST_POINTS * criterion.weight * value
         else:
-            score += criterion.weight * value
+            score += criterion.weight * value * cell.strength
     share = must[0] / must[1] if must[1] else 1.0
+    met = [cell for cell in cells if cell.verdict in ("meets", "possible")]
     strength = sum(
         (1.0 if cell.verdict == "meets" else 0.5)
+        * cell.strength
         * max((ev.score for ev in cell.evidence), default=0)
-        for cell in cells
-        if cell.verdict in ("meets", "possible")
+        for cell in met
     )
     return ScreenRow(
         candidate_id=cid,
@@ -461,6 +539,7 @@ def _row(catalog: Catalog, cid: str, rubric: Rubric, cells: list[Cell]) -> Scree
         gates_failed=gates_failed,
         fits=gates_failed == 0 and share >= _FIT_SHARE and score > 0,
         why=_why(rubric, cells, score),
+        listed_only=sum(cell.verdict == "meets" and cell.strength < 1 for cell in cells),
         strength=round(strength, 3),
     )
 
@@ -491,6 +570,11 @@ def _why(rubric: Rubric, cells: list[Cell], score: float) -> str:
             if missing:
                 text += "; not shown: " + ", ".join(missing)
         parts.append(text)
+    parts += [
+        f"{requirement_words(c)}: {LISTED_NOTE}"
+        for c, cell in zip(rubric.criteria, cells, strict=True)
+        if cell.verdict == "meets" and cell.strength < 1
+    ]
     return f"{score:g} points: " + "; ".join(parts)
 
 
@@ -529,7 +613,8 @@ def screening_answer(
         f"({sum(c.mode == 'must' for c in rubric.criteria)} must-have, "
         f"{sum(c.mode == 'nice' for c in rubric.criteria)} nice-to-have) checked for all "
         f"{screening.considered} candidates; ranked by points in code (a must-have met counts "
-        f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half)."
+        f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half, and a nice-to-have only "
+        f"listed among skills half)."
     ]
     if not top:
         parts.append("No candidate meets any criterion of this posting.")
@@ -542,6 +627,8 @@ def screening_answer(
         for criterion, cell in zip(rubric.criteria, row.cells, strict=True):
             verdict = _VERDICT_WORDS[cell.verdict]
             shown = f"   - {criterion.mode} · {criterion.text}: {verdict}"
+            if cell.verdict == "meets" and cell.strength < 1:
+                shown += f" ({LISTED_NOTE})"
             if cell.evidence and cell.verdict in ("meets", "possible"):
                 shown += f": {quoted(book, cell.evidence)}"
             elif cell.note:
@@ -604,6 +691,7 @@ def screening_table(
                 {
                     "criterion": f"c{i + 1}",
                     "verdict": cell.verdict,
+                    "strength": cell.strength,
                     "note": hide(cell.note) if hide else cell.note,
                     "citations": citations,
                 }
@@ -677,7 +765,11 @@ def cell_text(cell: dict[str, object]) -> str:
         + ")"
         for c in _list(cell, "citations")
     )
-    return f"{cell['verdict']}: {shown}" if shown else str(cell["verdict"])
+    verdict = str(cell["verdict"])
+    strength = cell.get("strength", 1.0)
+    if verdict == "meets" and isinstance(strength, float) and strength < 1:
+        verdict += f" ({LISTED_NOTE})"
+    return f"{verdict}: {shown}" if shown else verdict
 
 
 def table_csv(table: dict[str, object]) -> str:

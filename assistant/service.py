@@ -17,7 +17,7 @@ from assistant.answering.extractive import ExtractiveStrategy
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
-from assistant.models import Answer, Candidate, Conversation, Resume, Turn
+from assistant.models import Answer, Candidate, Conversation, Resume, Rubric, Turn
 from assistant.planning import LLMPlanner, Planner, RulesPlanner
 from assistant.question import QueryPlan, is_follow_up
 from assistant.retrieval import Retriever
@@ -123,6 +123,17 @@ class Assistant:
         without a model never imports LangChain for an isinstance check)."""
         return self.llm if self.llm is not None and strategy is self.llm else None
 
+    def read_rubric(self, posting: str, use_llm: bool = True) -> Rubric:
+        """The rubric a job posting states, for review before screening: read by the model when
+        one is configured (and ``use_llm``), checked in code, else or when the model fails read
+        from the posting's structure (``Rubric.read_by`` and ``notes`` say which, and why).
+        The model only reads the posting; screening is scored in code."""
+        if not use_llm or self.llm is None:
+            return read_rubric(posting)
+        from assistant.rubrics import read_rubric_with_model
+
+        return read_rubric_with_model(posting, self.llm.model, self.llm.model_name)
+
     def ask(
         self,
         question: str,
@@ -153,10 +164,14 @@ class Assistant:
             )
         elif not catalog.candidates:
             inner = AnswerStream.of(Answer(question=question, answer=EMPTY_STORE))
-        elif looks_like_job_description(question) and (rubric := read_rubric(question)).criteria:
+        elif (
+            looks_like_job_description(question)
+            and (rubric := self.read_rubric(question, use_llm)).criteria
+        ):
             # A pasted job description: every candidate in scope against its criteria.
             screening = self.screener.screen(rubric, catalog, list(focus or catalog.candidates))
             answer = screening_answer(screening, catalog, question)
+            answer.notices = [*rubric.notes, *answer.notices]
             turn.kind, turn.scope_ids = "match", answer.candidate_ids
             inner = AnswerStream.of(answer)
         else:

@@ -309,3 +309,89 @@ def test_a_fluent_language_is_not_met_by_a_conversational_one(
     plain = Rubric(criteria=[Criterion(text="Spanish", kind="language")])
     rows = {r.name: r for r in assistant.screener.screen(plain, assistant.catalog).rows}
     assert rows["Tom Hale"].cells[0].verdict == "meets"  # no level asked, any level does
+
+
+HEAD = "Noor Vance\nnoor@example.com\n\n"
+ROLE = "Experience\nData Engineer, Acme Freight, 2019 - present\n"
+# Where a resume names the criterion (Kafka) -> whether the cell is "meets" at full strength,
+# and the first quoted line.
+WHERE_KAFKA: list[tuple[str, str, float, str]] = [
+    ("comma list", "Skills\nKafka, Spark, SQL\n", 0.5, "Kafka, Spark, SQL"),
+    ("pipe list after a label", "Skills\nStreaming: Kafka | Flink\n", 0.5, "Kafka | Flink"),
+    ("inline skills label", "Skills: Kafka, dbt, Airflow\n", 0.5, "Kafka, dbt"),
+    ("one term per bullet", "Skills\n- Apache Kafka\n- SQL\n", 0.5, "Apache Kafka"),
+    ("a role bullet", ROLE + "- Built Kafka pipelines for payments\n", 1.0, "Built Kafka"),
+    (
+        "listed and used in a role",
+        "Skills\nKafka, Spark, SQL\n\n" + ROLE + "- Moved billing events onto Kafka topics\n",
+        1.0,
+        "Moved billing",
+    ),
+    (
+        "listed twice, used in a long role line",
+        "Skills\nKafka, Spark\nStreaming: Kafka, Flink\n\n"
+        + ROLE
+        + "- Rebuilt the settlement system end to end for four markets and moved every one of "
+        "its nightly batch jobs onto Kafka with exactly-once delivery\n",
+        1.0,
+        "Rebuilt the settlement",
+    ),
+    ("a project", "Projects\n- Kafka-based order router, open source\n", 1.0, "Kafka-based"),
+    ("a sentence in skills", "Skills\nDesigned Kafka topologies for thirty services\n", 1.0, ""),
+    ("the summary", "Summary\nStreaming engineer, Kafka and Flink since 2015\n", 1.0, ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "strength", "quoted"), [c[1:] for c in WHERE_KAFKA], ids=[c[0] for c in WHERE_KAFKA]
+)
+def test_a_skill_only_listed_among_skills_is_met_with_less_strength(
+    ingestor: Ingestor, assistant: Assistant, body: str, strength: float, quoted: str
+) -> None:
+    from assistant.citations import quote
+
+    assert not ingestor.ingest([SourceFile("noor.txt", data=(HEAD + body).encode())]).failed
+    rubric = Rubric(criteria=[Criterion(text="Kafka", mode="nice", weight=2)])
+    row = assistant.screener.screen(rubric, assistant.catalog).rows[0]
+    cell = row.cells[0]
+    assert cell.verdict == "meets"
+    assert cell.strength == strength
+    assert row.score == 2 * strength
+    assert ("Kafka: listed in skills only" in row.why) is (strength < 1)
+    first = cell.evidence[0]
+    text = quote(assistant.catalog, first.resume_id, first.page, first.line_start, first.line_end)
+    assert text is not None and quoted in text
+
+
+def test_listed_only_ranks_after_shown_in_use(ingestor: Ingestor, assistant: Assistant) -> None:
+    people = {
+        # Alphabetically first, so only the strength of the evidence can put her second.
+        "ada.txt": "Ada Brook\nada@example.com\n\nSkills\nKafka, Python, SQL\n\n"
+        + ROLE
+        + "- Wrote Python services for invoicing\n",
+        "zoe.txt": "Zoe Quill\nzoe@example.com\n\n"
+        + ROLE
+        + "- Wrote Python services that read Kafka topics\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    must = Rubric(criteria=[Criterion(text="Python"), Criterion(text="Kafka")])
+    rows = assistant.screener.screen(must, assistant.catalog).rows
+    # A must-have listed still counts as met: equal points, fits, but ranked after.
+    assert [(r.name, r.score, r.fits) for r in rows] == [
+        ("Zoe Quill", 4, True),
+        ("Ada Brook", 4, True),
+    ]
+    assert rows[1].why == "4 points: meets 2 of 2 must-haves; Kafka: listed in skills only"
+    nice = Rubric(criteria=[Criterion(text="Python"), Criterion(text="Kafka", mode="nice")])
+    rows = assistant.screener.screen(nice, assistant.catalog).rows
+    assert [(r.name, r.score) for r in rows] == [("Zoe Quill", 3), ("Ada Brook", 2.5)]
+    from assistant.screening import cell_text
+
+    table = screening_table(assistant.screener.screen(nice, assistant.catalog), assistant.catalog)
+    rows_out = table["rows"]
+    assert isinstance(rows_out, list)
+    ada = next(r for r in rows_out if r["candidate"] == "Ada Brook")
+    assert ada["why"] == "2.5 points: meets 1 of 1 must-haves; meets 1 of 1 nice-to-haves; " + (
+        "Kafka: listed in skills only"
+    )
+    assert cell_text(ada["cells"][1]).startswith("meets (listed in skills only): “Kafka, Python")
