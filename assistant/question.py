@@ -165,7 +165,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     ),
     (
         "certifications",
-        re.compile(r"\b(certifications?|certificates?|certified|licen[cs]es?)\b", re.I),
+        re.compile(r"\b(certifications?|certificates?|certified|certs?|licen[cs]es?)\b", re.I),
     ),
     ("languages", re.compile(r"\b(languages?(?!\s+models?)|speaks?|spoken)\b", re.I)),
     (
@@ -226,6 +226,7 @@ _FRAME_WORDS = """
 _FRAME = set(_FRAME_WORDS.split())
 _SOFT: dict[str, Section] = {
     "certif": "certifications",
+    "cert": "certifications",
     "licens": "certifications",
     "degre": "education",
 }

@@ -64,6 +64,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Any candidates with AWS certifications?", {"kind": "match"}),
     ("Are there any nurses?", {"kind": "match"}),
     ("Is anyone certified in ACLS?", {"kind": "match"}),
+    ("who has AWS certs", {"kind": "match", "requirement": "aws certs"}),
     ("What candidates know Go?", {"kind": "match", "requirement": "go"}),
     ("Who has CI/CD experience?", {"kind": "match", "requirement": "ci/cd"}),
     ("Who knows C++?", {"kind": "match", "requirement": "c++"}),
