@@ -241,6 +241,13 @@ def plan_question(
     focus: list[str] | None = None,
 ) -> QueryPlan:
     text = " ".join(question.split())
+    if (again := _asked_again(text, catalog, conversation)) is not None:
+        # "What about Austin?" after "Who is in Seattle?": the same question about Austin.
+        assert conversation is not None
+        earlier = Conversation(turns=conversation.turns[:-1])
+        plan = plan_question(again, catalog, earlier, focus)
+        plan.question = question
+        return plan
     asks_who = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
@@ -701,6 +708,40 @@ def _period(text: str, today: date) -> tuple[Period | None, str]:
             period = Period(current=True, text="currently")
         return period, rest
     return None, text
+
+
+_WHAT_ABOUT = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<subject>[^?]+?)\s*[?!.]*$", re.IGNORECASE
+)
+
+
+def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None) -> str | None:
+    """The previous "who has" question with its subject replaced by the one a "What about X?"
+    names; None when the question is not that, or X is a candidate ("What about Omar?" is
+    about Omar, which the follow-up rules handle)."""
+    last = conversation.last if conversation else None
+    m = _WHAT_ABOUT.match(text)
+    if m is None or last is None or last.kind != "match":
+        return None
+    subject = m.group("subject").strip()
+    if named_candidates(subject, catalog)[0] or _PRONOUN.search(subject):
+        return None
+    previous = plan_question(
+        last.question,
+        catalog,
+        Conversation(turns=conversation.turns[:-1]) if conversation else None,
+    )
+    said = " ".join([previous.requirement, *previous.employers, previous.place or ""])
+    if previous.period is not None:
+        said = said.replace(f"({previous.period.text})", " ")  # the dates stay as asked
+    asked = {w for w in re.findall(r"[\w+#]+", said.lower()) if w not in _FRAME}
+    words = last.question.split()
+    hits = [i for i, w in enumerate(words) if w.lower().strip("?!.,;:'\"()") in asked]
+    if not hits:
+        return None
+    first, end = hits[0], hits[-1]
+    tail = words[end][len(words[end].rstrip("?!.,;:")) :]
+    return " ".join([*words[:first], subject + tail, *words[end + 1 :]])
 
 
 def is_follow_up(question: str) -> bool:

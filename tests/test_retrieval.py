@@ -236,6 +236,19 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     assert verify(answer.citations, assistant.catalog) == answer.citations
 
 
+def test_what_about_asks_the_previous_question_again_about_something_else(
+    dated: Assistant,
+) -> None:
+    chat = Conversation()
+    assert dated.ask("Who worked at Tidewater Labs in 2019?", chat).candidates == ["Mia Berg"]
+    again = dated.ask("what about Kestrel Bank?", chat)
+    assert again.candidates == ["Rui Costa"]  # at Kestrel Bank, and in 2019
+    assert dated.ask("And how about Fjordline?", chat).answer.startswith("No candidate matches")
+    chat = Conversation()
+    dated.ask("Who knows Scala?", chat)
+    assert sorted(dated.ask("What about Terraform?", chat).candidates) == ["Mia Berg", "Rui Costa"]
+
+
 def test_most_senior_with_a_requirement_ranks_those_who_match(dated: Assistant) -> None:
     answer = dated.ask("Who is the most senior candidate with Kafka?")
     assert answer.candidates == ["Rui Costa", "Mia Berg"]  # Eve Holt has no Kafka
