@@ -162,3 +162,35 @@ def test_ingesting_under_another_hash_seed_builds_the_same_candidates(
     first, second = (sections(run(seed, tmp_path / seed, runs)) for seed in ("3", "17"))
     assert "Done: 21 ingested" in next(iter(first.values()))
     assert first == second
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "--json", "--no-llm", "Who knows Elixir?"],
+        ["ask", "--no-llm", "Who knows Terraform but not Python?"],
+        ["candidates"],
+    ],
+)
+def test_the_command_line_itself_answers_the_same_under_two_hash_seeds(
+    args: list[str], built_store: Path, tmp_path: Path
+) -> None:
+    """Keyword questions never embed, so `python -m assistant` runs as a user runs it."""
+    outputs = []
+    for seed in ("0", "1"):
+        store = tmp_path / seed
+        shutil.copytree(built_store, store)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RECRUITER_")}
+        env.update(PYTHONHASHSEED=seed, RECRUITER_STORE_PATH=str(store))
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert "Noor Vance" in outputs[0]
+    assert outputs[0] == outputs[1]
