@@ -343,7 +343,9 @@ class Retriever:
         per_candidate: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for pos, score in self._fused_lines(plan, catalog, pool):
             per_candidate[catalog.lines[pos].candidate_id].append((pos, score))
-        ranked = sorted(per_candidate.items(), key=lambda kv: -sum(s for _, s in kv[1][:2]))
+        ranked = sorted(
+            per_candidate.items(), key=lambda kv: (-sum(s for _, s in kv[1][:2]), kv[0])
+        )
         groups = [
             _group(
                 catalog,
@@ -367,7 +369,8 @@ class Retriever:
         query = plan.requirement or plan.question
         scores = catalog.keyword_scores(terms(query, query=True))
         allowed = [p for cid in pool for p in catalog.by_candidate.get(cid, [])]
-        keyword = sorted((p for p in allowed if scores[p] > 0), key=lambda p: -scores[p])[:50]
+        # Ties go to the earlier catalog line: ``pool`` is a set, so its order is the hash seed's.
+        keyword = sorted((p for p in allowed if scores[p] > 0), key=lambda p: (-scores[p], p))[:50]
         fused: dict[int, float] = defaultdict(float)
         for rank, pos in enumerate(keyword):
             fused[pos] += 1.0 / (_RRF_K + rank)
@@ -376,7 +379,7 @@ class Retriever:
                 continue
             for pos in _hit_positions(hit, catalog)[:2]:
                 fused[pos] += 1.0 / (_RRF_K + rank) * (0.5 + hit.similarity)
-        return sorted(fused.items(), key=lambda kv: -kv[1])
+        return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def _vector_hits(
         self, text: str, catalog: Catalog, pool: set[str], k: int | None = None

@@ -298,9 +298,10 @@ class ChromaStore:
         count = self.chunks.count()
         if count == 0:
             return []
+        # One more than asked: a tie across the cut shows, and is left out whole.
         res = self.chunks.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, count),
+            n_results=min(k + 1, count),
             include=["metadatas", "distances"],
         )
         ids, metas, dists = (
@@ -308,7 +309,14 @@ class ChromaStore:
             (res["metadatas"] or [[]])[0],
             (res["distances"] or [[]])[0],
         )
-        return [_hit(i, m, d) for i, m, d in zip(ids, metas, dists, strict=True)]
+        # Chroma orders equal distances (identical chunks, two copies of a resume) differently
+        # from one process to the next; the chunk id decides among them instead, and which of
+        # the tied chunks fill the last places would depend on Chroma, so none of them do.
+        hits = sorted(zip(dists, ids, metas, strict=True), key=lambda h: (h[0], h[1]))
+        if len(hits) > k:
+            cut = hits[k][0]
+            hits = [h for h in hits[:k] if h[0] < cut] if hits[k - 1][0] == cut else hits[:k]
+        return [_hit(i, m, d) for d, i, m in hits]
 
     def stale_profiles(self, version: int) -> list[str]:
         return [

@@ -82,6 +82,18 @@ CASES = [
         err="error: bad setting RECRUITER_ANSWER_MODE=fancy",
     ),
     Case(
+        "bad-setting-screen",
+        ["assistant", "screen", "{job}"],
+        {"RECRUITER_ANSWER_MODE": "fancy"},
+        err="error: bad setting RECRUITER_ANSWER_MODE=fancy",
+    ),
+    Case(
+        "hidden-file-in-folder",
+        ["ingest", "{folder}"],
+        code=1,
+        out="SKIPPED  .draft.txt: hidden file (name starts with '.'); name it to ingest it",
+    ),
+    Case(
         "markup-in-folder-path",
         ["ingest", "{markup}"],
         code=1,
@@ -107,8 +119,21 @@ CASES = [
         err="error: cannot reach the Chroma server at 127.0.0.1:{port}",
     ),
     Case(
+        "closed-chroma-server-ask",
+        ["assistant", "ask", "Who knows Python?", "--no-llm"],
+        {"RECRUITER_CHROMA_HOST": "127.0.0.1", "RECRUITER_CHROMA_PORT": "{port}"},
+        err="error: cannot reach the Chroma server at 127.0.0.1:{port}",
+    ),
+    Case(
         "read-only-store",
         ["assistant", "candidates"],
+        err="error: the store {store} is read-only, and Chroma writes to its database even to "
+        "read it",
+        read_only=True,
+    ),
+    Case(
+        "read-only-store-ask",
+        ["assistant", "ask", "Who knows Python?", "--no-llm"],
         err="error: the store {store} is read-only, and Chroma writes to its database even to "
         "read it",
         read_only=True,
@@ -135,6 +160,20 @@ CASES = [
         out="Ada Quint",
     ),
     Case(
+        "unknown-model-split",
+        ["assistant", "split", "ada.txt"],
+        {"RECRUITER_LLM": "nonexistent:model"},
+        code=0,
+        out="ada.txt now stands alone.",
+    ),
+    Case(
+        "unknown-model-screen",
+        ["assistant", "screen", "{job}"],
+        {"RECRUITER_LLM": "nonexistent:model"},
+        code=0,
+        out="**Ada Quint**",
+    ),
+    Case(
         "unknown-model-ask",
         ["assistant", "ask", "Who knows Python?"],
         {"RECRUITER_LLM": "nonexistent:model"},
@@ -150,11 +189,14 @@ def scratch(tmp_path: Path, filled_store: Path) -> Iterator[dict[str, str]]:
     folder = tmp_path / "resumes"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
+    (folder / ".draft.txt").write_text("Ada Quint\n")
+    job = tmp_path / "job.md"
+    job.write_text("Platform Engineer\nMust have: Kubernetes; Python.\n")
     markup = tmp_path / "we[/b]ird"
     markup.mkdir(parents=True)
     (markup / "empty.txt").write_text("")
     (markup / "[bold]notes.xyz").write_text("x")
-    yield {"store": str(store), "folder": str(folder), "markup": str(markup)}
+    yield {"store": str(store), "folder": str(folder), "markup": str(markup), "job": str(job)}
     for path in [store, *store.rglob("*")]:  # let tmp_path be cleaned up after a read-only case
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
 
