@@ -160,17 +160,24 @@ def _error(message: str) -> int:
     return 2
 
 
-def _open(settings: Settings, with_model: bool) -> Assistant | str:
+def _open(settings: Settings, with_model: bool, reads_only: bool) -> Assistant | str:
     """The service, or the one-line reason it cannot start. The chat model is only built for
-    a command that uses it, so a bad RECRUITER_LLM never blocks listing or removing."""
+    a command that uses it, so a bad RECRUITER_LLM never blocks listing or removing. A command
+    that ``reads_only`` answers from a temporary copy of a read-only store."""
     from assistant.service import Assistant
 
     if not with_model:
         settings = settings.model_copy(update={"llm": None})
     try:
-        assistant = Assistant(settings)
+        assistant = Assistant(settings, readable_copy=reads_only)
     except StoreError as err:
         return str(err)
+    copied = getattr(assistant.store, "copied_from", None)
+    if copied is not None:
+        print(
+            f"note: the store {copied} is read-only; answering from a temporary copy of it",
+            file=sys.stderr,
+        )
     if assistant.llm_error:
         return f"{assistant.llm_error} (RECRUITER_LLM; --no-llm answers without it)"
     return assistant
@@ -185,7 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "screen":
         return _screen(args, settings)
 
-    opened = _open(settings, args.command in ("ask", "chat") and not args.no_llm)
+    opened = _open(
+        settings,
+        args.command in ("ask", "chat") and not args.no_llm,
+        reads_only=args.command in ("ask", "chat", "candidates"),
+    )
     if isinstance(opened, str):
         return _error(opened)
     assistant = opened
@@ -254,7 +265,7 @@ def _screen(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     # The model, when one is configured, only reads the rubric; screening is scored in code.
-    opened = _open(settings, with_model=isinstance(given, str) and not args.no_llm)
+    opened = _open(settings, with_model=isinstance(given, str) and not args.no_llm, reads_only=True)
     if isinstance(opened, str):
         return _error(opened)
     rubric = given if isinstance(given, Rubric) else opened.read_rubric(given, not args.no_llm)

@@ -57,12 +57,15 @@ class Assistant:
         store: ResumeStore | None = None,
         embedder: Embedder | None = None,
         llm: LLMStrategy | None = None,
+        readable_copy: bool = False,
     ) -> None:
+        """``readable_copy``: answer from a temporary copy when the store is read-only (see
+        :func:`assistant.store.open_store`); for callers that never change the store."""
         self.settings = settings or Settings()
         self.embedder = embedder or MiniLMEmbedder(
             self.settings.embedding_batch_size, self.settings.embedding_precision
         )
-        self.store = store or open_store(self.settings, self.embedder)
+        self.store = store or open_store(self.settings, self.embedder, readable_copy)
         self.extractive = ExtractiveStrategy()
         self.llm = llm
         self.llm_error: str | None = None

@@ -22,8 +22,11 @@ into fresh collections and drops the old ones (see :mod:`assistant.erasure`).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -232,6 +235,8 @@ class ChromaStore:
         self.embedder = embedder
         self.prefix = prefix
         self.path = path
+        # Set when this is a temporary copy of a read-only store (see open_store).
+        self.copied_from: Path | None = None
         self._open()
         try:
             self._max_batch = int(client.get_max_batch_size())
@@ -463,9 +468,26 @@ class StoreError(RuntimeError):
     """The store cannot be opened; ``str(error)`` is one line saying why and what to do."""
 
 
-def open_store(settings: Settings, embedder: Embedder) -> ChromaStore:
+def _readable_copy(path: Path) -> Path:
+    """A private, writable copy of a read-only store, removed when the process ends."""
+    copy = Path(tempfile.mkdtemp(prefix="recruiter-store-"))
+    atexit.register(shutil.rmtree, copy, ignore_errors=True)
+    shutil.copytree(path, copy, dirs_exist_ok=True)
+    for folder, _, files in os.walk(copy):
+        os.chmod(folder, 0o700)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o600)
+    return copy
+
+
+def open_store(settings: Settings, embedder: Embedder, readable_copy: bool = False) -> ChromaStore:
     """The embedded store at ``settings.store_path``, or the server at ``settings.chroma_host``.
-    Raises :class:`StoreError` when neither can be opened."""
+    Raises :class:`StoreError` when neither can be opened.
+
+    With ``readable_copy`` (commands that only read: ``ask``, ``chat``, ``candidates``,
+    ``screen``), a read-only store is answered from a private temporary copy instead of refused;
+    the store's ``copied_from`` then names the original. Commands that change the store never
+    pass it: their changes would be lost with the copy."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -502,7 +524,17 @@ def open_store(settings: Settings, embedder: Embedder) -> ChromaStore:
         ) from None
     database = path / "chroma.sqlite3"
     if not os.access(path, os.W_OK) or (database.exists() and not os.access(database, os.W_OK)):
-        raise StoreError(read_only)
+        if not readable_copy:
+            raise StoreError(read_only)
+        try:
+            copy = _readable_copy(path)
+            store = ChromaStore(_embedded_client(copy), embedder, settings.collection_prefix, copy)
+        except Exception as err:
+            raise StoreError(
+                f"{read_only} (a temporary copy failed too: {_one_line(err)})"
+            ) from None
+        store.copied_from = path
+        return store
     try:
         return ChromaStore(_embedded_client(path), embedder, settings.collection_prefix, path)
     except Exception as err:

@@ -124,16 +124,33 @@ CASES = [
         {"RECRUITER_CHROMA_HOST": "127.0.0.1", "RECRUITER_CHROMA_PORT": "{port}"},
         err="error: cannot reach the Chroma server at 127.0.0.1:{port}",
     ),
+    # A read-only store still answers, from a temporary copy; what would change it is refused.
     Case(
-        "read-only-store",
+        "read-only-store-candidates",
         ["assistant", "candidates"],
-        err="error: the store {store} is read-only, and Chroma writes to its database even to "
-        "read it",
+        code=0,
+        err="note: the store {store} is read-only; answering from a temporary copy of it",
+        out="Ada Quint",
         read_only=True,
     ),
     Case(
         "read-only-store-ask",
         ["assistant", "ask", "Who knows Python?", "--no-llm"],
+        code=0,
+        err="note: the store {store} is read-only; answering from a temporary copy of it",
+        out="Python",
+        read_only=True,
+    ),
+    Case(
+        "read-only-store-remove",
+        ["assistant", "remove", "ada.txt"],
+        err="error: the store {store} is read-only, and Chroma writes to its database even to "
+        "read it",
+        read_only=True,
+    ),
+    Case(
+        "read-only-store-ingest",
+        ["ingest", "{folder}"],
         err="error: the store {store} is read-only, and Chroma writes to its database even to "
         "read it",
         read_only=True,
