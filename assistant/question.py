@@ -870,14 +870,27 @@ def _frame_stems() -> frozenset[str]:
     return frozenset(t for word in _FRAME for t in terms(word))
 
 
+# Stems of the nouns for someone who writes software. Beside another word they say the same
+# thing ("frontend devs", "a Frontend Engineer", "Java developer", "Java programmer"), so each
+# stands for the others; alone ("Which candidates are engineers?") each keeps its own meaning.
+_ROLE_STEMS = ("develop", "dev", "engin", "programm", "coder")
+
+
+def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    roles = [t for t in alt_terms if t in _ROLE_STEMS]
+    if len(roles) != 1 or len(alt_terms) < 2:
+        return [alt_terms]
+    return [tuple(r if t == roles[0] else t for t in alt_terms) for r in _ROLE_STEMS]
+
+
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     concepts: list[list[tuple[str, ...]]] = []
     for part in _SPLIT_AND.split(requirement):
-        alternatives = []
+        alternatives: list[tuple[str, ...]] = []
         for alt in _SPLIT_OR.split(part):
             alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:
-                alternatives.append(alt_terms)
+                alternatives += [a for a in _with_role_synonyms(alt_terms) if a not in alternatives]
         if alternatives:
             concepts.append(alternatives)
     return concepts

@@ -265,6 +265,22 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("who knws kafka", {"requirement": "kafka"}),
     ("any expereince with Kafka?", {"requirement": "kafka"}),
     ("who has kubernets", {"requirement": "kubernets"}),
+    # nouns for someone who writes software stand for each other beside another word
+    (
+        "do we have any frontend devs?",
+        {
+            "concepts": [
+                [
+                    ("frontend", "develop"),
+                    ("frontend", "dev"),
+                    ("frontend", "engin"),
+                    ("frontend", "programm"),
+                    ("frontend", "coder"),
+                ]
+            ]
+        },
+    ),
+    ("Which candidates are engineers?", {"concepts": [[("engin",)]]}),
     # lower case words are an employer only when some resume writes them as a name
     ("who has worked for a startup?", {"employers": []}),
     ("who has worked at kafka", {"employers": ["kafka"]}),
@@ -299,6 +315,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "excluded": plan.excluded_text,
         "description": plan.description,
         "contact_fields": plan.contact_fields,
+        "concepts": plan.concepts,
         "min_years": plan.min_years,
         "max_years": plan.max_years,
         "period": (plan.period.first, plan.period.last, plan.period.current)
