@@ -19,6 +19,7 @@ from assistant.models import Citation, Conversation, Resume, ResumeLine
 from assistant.service import Assistant
 from ingest.pipeline import parse_resume
 from ingest.readers import ReadError
+from ui.markup import anchor, answer_markdown, citation_label, md_escape, resume_html
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -76,14 +77,10 @@ def answer_text(message: ChatMessage) -> str:
     return message.markdown[0].value
 
 
-def expected_label(citation: Citation) -> str:
-    page = f"p. {citation.page}, " if citation.page is not None else ""
-    lines = (
-        f"line {citation.line_start}"
-        if citation.line_start == citation.line_end
-        else f"lines {citation.line_start}–{citation.line_end}"
-    )
-    return f"**[{citation.n}]** {citation.candidate} — {citation.source}, {page}{lines}"
+def sources(message: ChatMessage) -> str:
+    """The HTML under an answer: one line per citation, then a viewer per cited file."""
+    (block,) = [h.value for h in message.html]
+    return block
 
 
 @pytest.fixture
@@ -136,23 +133,24 @@ def test_question_shows_answer_citations_and_highlighted_resume(
     message = ask(sample_app, question)
 
     answer = answer_text(message)
-    assert answer == expected.answer
+    numbers = [c.n for c in expected.citations]
+    assert answer == answer_markdown(expected.answer, "c0-t0", numbers)
     for name in ("Anika Sharma", "Mei-Ling Chen", "Oliver Brennan", "Marisol Vega"):
         assert name in answer
-    labels = [plain(m.value) for m in message.markdown[1:]]
-    assert labels == [plain(expected_label(c)) for c in expected.citations]
-    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in labels[2].replace("**", "")
-    assert [code.value for code in message.code] == [c.text for c in expected.citations]
-
-    viewers = {plain(e.label): e for e in message.expander}
+    for n in numbers:  # every marker links to its citation's lines
+        assert f"[\\[{n}\\]](#{anchor('c0-t0', n)})" in answer
+    body = sources(message)
     for citation in expected.citations:
-        viewer = viewers[f"Open {citation.source} ({citation.candidate})"]
-        body = viewer.html[0].value
-        for line in citation.text.splitlines():
-            assert f">{html.escape(line)}</mark> <b>[{citation.n}]" in body
-    # The viewer shows the whole resume, not only the cited lines.
-    anika = viewers["Open anika_sharma.md (Anika Sharma)"].html[0].value
-    assert "Anika Sharma" in anika and anika.count("<mark") == 2
+        assert f">[{citation.n}] {html.escape(citation_label(citation))}</a>" in body
+        assert f'id="{anchor("c0-t0", citation.n)}"' in body
+        for line in citation.text.splitlines():  # highlighted in its resume
+            assert f">{html.escape(line)}</mark> <b>[" in body
+    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in body
+    assert not message.code  # each quote is shown once: in the answer and, opened, in context
+    # One viewer per cited file, with the whole resume in it.
+    files = {(c.candidate_id, c.source) for c in expected.citations}
+    assert body.count("<details") == len(files)
+    assert "Open anika_sharma.md (Anika Sharma) · [1] [2]" in body
 
 
 def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest) -> None:
@@ -164,7 +162,8 @@ def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest
     text = answer_text(follow_up)
     assert "Marisol Vega" in text
     assert "Lakeshore State University" in text
-    assert all("marisol_vega.pdf" in plain(m.value) for m in follow_up.markdown[1:])
+    assert "Open marisol_vega.pdf (Marisol Vega)" in sources(follow_up)
+    assert "<details" in sources(follow_up) and sources(follow_up).count("<details") == 1
     assert len(assistant_messages(sample_app)) == 2  # the history is still shown
 
     new_conversation = next(b for b in sample_app.sidebar.button if b.label == "New conversation")
@@ -187,7 +186,7 @@ def test_focus_limits_the_question_to_the_selected_candidate(
     assert "Marisol Vega" in text
     for other in set(everyone.candidates) - {"Marisol Vega"}:
         assert other not in text
-    labels = [plain(m.value) for m in message.markdown[1:]]
+    labels = re.findall(r">\[\d+\] ([^<]*)</a>", sources(message))
     assert labels and all("Marisol Vega — marisol_vega.pdf" in label for label in labels)
 
 
@@ -218,8 +217,8 @@ def test_uploads_are_ingested_at_once_and_bad_files_explained(writable_app: AppT
     assert not writable_app.sidebar.status  # the rerun did not ingest the uploads again
     assert "broken.pdf: " + str(bad_pdf.value) in [plain(e.value) for e in writable_app.error]
     assert "Zofia Kwiatkowska" in answer_text(message)
-    viewer = next(e for e in message.expander if plain(e.label).startswith("Open zofia.txt"))
-    body = viewer.html[0].value
+    body = sources(message)
+    assert "Open zofia.txt (Zofia Kwiatkowska)" in body
     assert "&lt;b&gt;Riak&lt;/b&gt; &amp; Mnesia" in body
     assert "<b>Riak" not in body
 
@@ -242,8 +241,6 @@ def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None
 
 
 def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
-    import app
-
     lines = [
         ResumeLine(page=1, number=1, text="Eve <img src=x onerror=alert(1)>"),
         ResumeLine(page=1, number=2, text="<script>alert('hi')</script> Erlang"),
@@ -270,14 +267,14 @@ def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
         text=lines[1].text,
     )
 
-    body = app.resume_html(resume, [citation])
+    body = resume_html(resume, [citation])
 
     assert "<script" not in body and "<img" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     assert ">&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Erlang</mark> <b>[4]</b>" in body
     assert body.count("<mark") == 1
     assert "Page 1" in body and "Page 2" in body and "Plain &amp; simple" in body
-    assert app.md_escape("[x](http://e.vil) ![i](u) :red[a] $x$") == (
+    assert md_escape("[x](http://e.vil) ![i](u) :red[a] $x$") == (
         r"\[x\]\(http\://e\.vil\) \!\[i\]\(u\) \:red\[a\] \$x\$"
     )
 
@@ -295,7 +292,9 @@ def test_model_answers_stream_and_the_user_can_switch_to_extractive(
         (picker,) = at.sidebar.radio
         assert picker.options == ["LLM: openai:stub-model", "No LLM (extractive)"]
         message = ask(at, "Who has Kubernetes experience?")
-        assert answer_text(message).startswith("Here is what the resumes show for 4 candidate(s).")
+        assert plain(answer_text(message)).startswith(
+            "Here is what the resumes show for 4 candidate(s)."
+        )
         assert any("Written by openai:stub-model" in plain(c.value) for c in message.caption)
         assert state.requests and state.requests[-1]["stream"] is True
         calls = len(state.requests)
