@@ -19,7 +19,7 @@ from assistant.models import Citation, Conversation, Resume, ResumeLine
 from assistant.service import Assistant
 from ingest.pipeline import parse_resume
 from ingest.readers import ReadError
-from ui.markup import anchor, answer_markdown, citation_label, md_escape, resume_html
+from ui.markup import JOINER, anchor, answer_markdown, citation_label, md_escape, resume_html
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -53,8 +53,9 @@ def candidate_list(app: AppTest) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Undo the app's markdown escaping."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Undo the app's markdown escaping (backslashes, and the word joiners that keep bare
+    addresses from becoming links)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(JOINER, "")
 
 
 def run_app() -> AppTest:

@@ -17,14 +17,18 @@ from collections.abc import Iterable, Sequence
 from assistant.models import Citation, Resume
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^\"'])")
+# GFM makes a link of a bare "http://..." or "www...." whatever the escaping (and then shows
+# the escapes in it), so an invisible word joiner (U+2060) is put after the "http" or "www".
+_AUTOLINK = re.compile(r"(?<=http)(?=\\?:)|(?<=https)(?=\\?:)|(?<=www)(?=\\?\.)", re.IGNORECASE)
+JOINER = "\u2060"
 # In an answer: an escaped character (kept), a citation marker, or a character that could start
-# an image, a link, raw HTML, an autolink, LaTeX or a coloured span (escaped).
-_ANSWER_TOKEN = re.compile(r"\\.|\[(\d{1,3})\]|([!\[\]()<>$])", re.DOTALL)
+# an image, a link, raw HTML, LaTeX, a coloured span or an icon (escaped).
+_ANSWER_TOKEN = re.compile(r"\\.|\[(\d{1,3})\]|([!\[\]()<>$:])", re.DOTALL)
 
 
 def md_escape(text: str) -> str:
     """Show ``text`` literally in Streamlit markdown (no links, images, colours or LaTeX)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _AUTOLINK.sub(JOINER, _MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 def anchor(prefix: str, n: int) -> str:
@@ -41,16 +45,17 @@ def answer_markdown(text: str, prefix: str | None = None, cited: Iterable[int] =
     numbers = set(cited)
 
     def token(match: re.Match[str]) -> str:
-        if match.group(1) is not None:
-            n = int(match.group(1))
+        number, special = match.groups()
+        if number is not None:
+            n = int(number)
             if prefix is not None and n in numbers:
                 return f"[\\[{n}\\]](#{anchor(prefix, n)})"
             return f"\\[{n}\\]"
-        if match.group(2) is not None:
-            return "\\" + match.group(2)
+        if special is not None:
+            return "\\" + special
         return match.group(0)
 
-    return _ANSWER_TOKEN.sub(token, text)
+    return _AUTOLINK.sub(JOINER, _ANSWER_TOKEN.sub(token, text))
 
 
 def citation_label(citation: Citation) -> str:
