@@ -275,9 +275,45 @@ def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
     assert ">&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Erlang</mark> <b>[4]</b>" in body
     assert body.count("<mark") == 1
     assert "Page 1" in body and "Page 2" in body and "Plain &amp; simple" in body
-    assert md_escape("[x](http://e.vil) ![i](u) :red[a] $x$") == (
-        r"\[x\]\(http\://e\.vil\) \!\[i\]\(u\) \:red\[a\] \$x\$"
-    )
+
+
+J = JOINER
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("![i](u) :red[a] $x$", r"\!\[i\]\(u\) \:red\[a\] \$x\$"),
+        ("[x](http://e.vil)", rf"\[x\]\(http{J}\://e\.vil\)"),
+        ("<img src=x>", r"\<img src\=x\>"),
+        ("see www.e.vil/a [/b]", rf"see www{J}\.e\.vil/a \[/b\]"),
+        ("HTTPS://E.VIL", rf"HTTPS{J}\://E\.VIL"),
+    ],
+)
+def test_labels_show_resume_text_literally(text: str, label: str) -> None:
+    assert md_escape(text) == label
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # What a model might copy from an injected resume: no image, link, HTML or colour.
+        ("![a](http://h/x)", rf"\!\[a\]\(http{J}\://h/x\)"),
+        ("<img src=http://h/y>", rf"\<img src=http{J}\://h/y\>"),
+        ("[home](https://h) and www.h.io", rf"\[home\]\(https{J}\://h\) and www{J}.h.io"),
+        ("**Ann** :red[x] $5k$", r"**Ann** \:red\[x\] \$5k\$"),
+        # Already escaped (the extractive answers): not escaped twice.
+        (r"\!\[a\]\(u\) \[/b\]", r"\!\[a\]\(u\) \[/b\]"),
+        # Markers of this answer's citations link to them; others stay text.
+        ("Go [1]; Rust [2] [9]", r"Go [\[1\]](#t-cite-1); Rust [\[2\]](#t-cite-2) \[9\]"),
+        (
+            "| a | b |\n|---|---|\n| [1] | - x |",
+            "| a | b |\n|---|---|\n| [\\[1\\]](#t-cite-1) | - x |",
+        ),
+    ],
+)
+def test_answers_keep_their_form_but_lose_images_links_and_html(written: str, shown: str) -> None:
+    assert answer_markdown(written, "t", [1, 2]) == shown
 
 
 def test_model_answers_stream_and_the_user_can_switch_to_extractive(
@@ -361,3 +397,117 @@ def test_screen_changed_rubric_rescores_and_focuses_the_chat(sample_app: AppTest
     focused = at.session_state["focus"]
     assert len(focused) == 2
     assert at.chat_input  # back in the chat, limited to those two
+
+
+def main_buttons(at: AppTest) -> dict[str, object]:
+    return {plain(b.label): b for b in at.main.button}
+
+
+def test_empty_chat_offers_example_questions_that_ask_them(sample_app: AppTest) -> None:
+    from ui.chat import EXAMPLES
+
+    buttons = main_buttons(sample_app)
+    for question in EXAMPLES:
+        assert question in buttons
+    assert any(label.startswith("Summarize ") for label in buttons)
+    next(b for b in sample_app.main.button if plain(b.label) == "Who speaks Spanish?").click().run()
+    assert not sample_app.exception, sample_app.exception
+
+    (question, answer) = sample_app.chat_message
+    assert question.markdown[0].value == "Who speaks Spanish?"
+    assert "Spanish" in plain(answer_text(answer)) and answer.html  # cited
+    assert "Who speaks Spanish?" not in main_buttons(sample_app)  # examples only on an empty chat
+
+
+def test_nobody_matches_offers_next_steps(sample_app: AppTest) -> None:
+    marisol = "name:marisol-vega"
+    sample_app.sidebar.multiselect[0].set_value([marisol]).run()
+    message = ask(sample_app, "Who knows Fortran?")
+    assert plain(answer_text(message)).startswith("No candidate matches")
+    assert any("Next steps" in c.value for c in message.caption)
+    labels = [plain(b.label) for b in message.button]
+    assert labels == [
+        "Show the lines closest to “fortran”",
+        "Ask every candidate, not only those in focus",
+    ]
+
+    message.button[1].click().run()  # the same question, the focus cleared
+    assert sample_app.session_state["focus"] == []
+    assert "the 17 candidates" in answer_text(assistant_messages(sample_app)[-1])
+
+    assistant_messages(sample_app)[-1].button[0].click().run()
+    closest = assistant_messages(sample_app)[-1]
+    assert plain(answer_text(closest)).startswith("The closest passages in the resumes")
+    assert closest.html and not closest.button  # quoted and cited; not a "nobody" answer
+
+
+def test_matching_answers_offer_no_next_steps(sample_app: AppTest) -> None:
+    message = ask(sample_app, "Who has Kubernetes experience?")
+    assert not message.button
+
+
+@pytest.mark.parametrize(
+    ("query", "sort", "expected"),
+    [
+        ("", "name", ["ann", "Bo", "Cy"]),
+        ("", "title", ["Cy", "ann", "Bo"]),  # Analyst, Engineer; none last
+        ("", "employer", ["ann", "Cy", "Bo"]),  # acme, Zeta; none last
+        ("ENGINEER", "name", ["ann"]),
+        ("lisbon", "name", ["Bo"]),
+        ("nobody", "name", []),
+    ],
+)
+def test_candidate_list_filters_and_sorts(query: str, sort: str, expected: list[str]) -> None:
+    from assistant.models import Candidate
+    from ui.sidebar import filtered
+
+    people = [
+        Candidate(id="b", name="Bo", named=True, location="Lisbon"),
+        Candidate(id="a", name="ann", named=True, title="Engineer", employer="acme"),
+        Candidate(id="c", name="Cy", named=True, title="Analyst", employer="Zeta"),
+    ]
+    assert [c.name for c in filtered(people, query, sort)] == expected
+
+
+def test_candidate_list_sorts_by_employer_and_focuses_the_chat(
+    sample_app: AppTest, sample_assistant: Assistant
+) -> None:
+    from ui.sidebar import card_label, filtered
+
+    everyone = sample_assistant.candidates()
+    sample_app.button_group(key="sort").set_value("Employer").run()
+    cards = [e.label for e in sample_app.sidebar.expander if e.label != "Remove a candidate"]
+    assert cards == [card_label(c) for c in filtered(everyone, "", "employer")]
+    assert cards != [card_label(c) for c in everyone]  # the order did change
+    with_employer = [c for c in everyone if c.employer]
+    assert with_employer and with_employer[0].employer in plain(" ".join(cards))
+
+    sample_app.text_input(key="find").set_value("kubernetes nobody").run()
+    assert any("0 of 17 shown" in c.value for c in sample_app.sidebar.caption)
+    sample_app.text_input(key="find").set_value("").run()
+
+    anika = next(c for c in everyone if c.name == "Anika Sharma")
+    sample_app.button(key=f"focus-{anika.id}").click().run()
+    assert sample_app.session_state["focus"] == [anika.id]
+    message = ask(sample_app, "Who has Python?")
+    assert "Anika Sharma" in answer_text(message)
+
+
+def test_screen_selecting_a_cell_or_row_opens_the_cited_lines(sample_app: AppTest) -> None:
+    at = open_screen(sample_app)
+    at.session_state["matrix"] = {
+        "selection": {"rows": [], "columns": [], "cells": [[0, "Kubernetes"]]}
+    }
+    at.run()
+    assert not at.exception, at.exception
+    shown = " ".join(h.value for h in at.main.html)
+    marked = re.findall(r"<mark[^>]*>([^<]*)</mark>", shown)
+    # Only the lines behind that cell: each one names the criterion.
+    assert marked and all("kubernetes" in line.lower() for line in marked), marked
+    assert any("1. Anika Sharma" in plain(m.value) for m in at.main.markdown)
+
+    at.session_state["matrix"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    second = matrix(at)[1]["candidate"]
+    assert any(f"2. {second}" in plain(m.value) for m in at.main.markdown)
+    assert "<mark" in " ".join(h.value for h in at.main.html)
