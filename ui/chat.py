@@ -124,14 +124,16 @@ def ask(assistant: Assistant, question: str, focus: list[str]) -> None:
         render_answer(assistant, answer, turn_key(len(st.session_state[CONVERSATION].turns) - 1))
 
 
-def render_chat(assistant: Assistant, candidates: Sequence[Candidate], focus: list[str]) -> None:
+def render_chat(
+    assistant: Assistant, candidates: Sequence[Candidate], focus: list[str], typed: str | None
+) -> None:
+    """The history, then the question ``typed`` in the chat input (drawn early by the app) or
+    asked by a button."""
     conversation: Conversation = st.session_state[CONVERSATION]
     render_history(assistant, conversation)
     pending = st.session_state.pop(PENDING, None)
-    if not conversation.turns and not pending and candidates:
+    if not conversation.turns and not pending and not typed and candidates:
         render_examples(candidates)
-    question = st.chat_input("Ask about the candidates, e.g. “Who has Kubernetes experience?”")
-    if not (isinstance(question, str) and question.strip()):
-        question = pending
+    question = typed if isinstance(typed, str) and typed.strip() else pending
     if question:
         ask(assistant, question, focus)
