@@ -511,3 +511,36 @@ def test_screen_selecting_a_cell_or_row_opens_the_cited_lines(sample_app: AppTes
     second = matrix(at)[1]["candidate"]
     assert any(f"2. {second}" in plain(m.value) for m in at.main.markdown)
     assert "<mark" in " ".join(h.value for h in at.main.html)
+
+
+HOSTILE = "![a](http://127.0.0.1:9/x) <img src=http://127.0.0.1:9/y> [home](www.e.vil) [/b]"
+_LIVE_MARKUP = re.compile(r"(?<!\\)(!\[|\](?=\([^#])|<img|https?:|www\.)", re.IGNORECASE)
+
+
+def shown_markdown(at: AppTest) -> list[str]:
+    """Every markdown string the app sent (text, captions, alerts, labels)."""
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    values += [a.value for kind in ("success", "error", "warning", "info") for a in at.get(kind)]
+    values += [e.label for e in at.expander] + [b.label for b in at.button]
+    return values
+
+
+def test_hostile_file_names_and_lines_reach_the_page_escaped(writable_app: AppTest) -> None:
+    name = f"{HOSTILE}.txt"
+    body = f"Zephyrscript and {HOSTILE}\nRust\n".encode()
+    writable_app.sidebar.file_uploader[0].set_value([(name, body, "text/plain")]).run()
+    assert not writable_app.exception, writable_app.exception
+    message = ask(writable_app, "Who knows Zephyrscript?")
+
+    assert HOSTILE in plain(answer_text(message))  # shown, as written
+    assert any(HOSTILE in plain(s.value) for s in writable_app.sidebar.success)
+    assert any(f"Files: {name}" in plain(c.value) for c in writable_app.sidebar.caption)
+    # No unescaped image, link or HTML, and no bare address a joiner does not break.
+    live = [
+        v[max(0, m.start() - 30) : m.end() + 30]
+        for v in shown_markdown(writable_app)
+        for m in _LIVE_MARKUP.finditer(v)
+    ]
+    assert not live, live
+    sources_block = sources(message)
+    assert "<img" not in sources_block and html.escape(name) in sources_block
