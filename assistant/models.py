@@ -365,6 +365,11 @@ class Answer(BaseModel):
     notices: list[str] = Field(default_factory=list, description="Things the user should know.")
     strategy: str = "extractive"
     model: str | None = Field(None, description="The chat model that wrote the answer, if any.")
+    unmatched: str | None = Field(
+        None,
+        description="The requirement of a “who has” question that no candidate states (possible "
+        "matches aside), so a reader can be offered a next step; None otherwise.",
+    )
 
     def public(self) -> dict[str, object]:
         """The ``--json`` shape: question, answer and citations."""

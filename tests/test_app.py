@@ -19,6 +19,7 @@ from assistant.models import Citation, Conversation, Resume, ResumeLine
 from assistant.service import Assistant
 from ingest.pipeline import parse_resume
 from ingest.readers import ReadError
+from ui.markup import JOINER, anchor, answer_markdown, citation_label, md_escape, resume_html
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -52,8 +53,9 @@ def candidate_list(app: AppTest) -> str:
 
 
 def plain(markdown: str) -> str:
-    """Undo the app's markdown escaping."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Undo the app's markdown escaping (backslashes, and the word joiners that keep bare
+    addresses from becoming links)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(JOINER, "")
 
 
 def run_app() -> AppTest:
@@ -76,14 +78,10 @@ def answer_text(message: ChatMessage) -> str:
     return message.markdown[0].value
 
 
-def expected_label(citation: Citation) -> str:
-    page = f"p. {citation.page}, " if citation.page is not None else ""
-    lines = (
-        f"line {citation.line_start}"
-        if citation.line_start == citation.line_end
-        else f"lines {citation.line_start}–{citation.line_end}"
-    )
-    return f"**[{citation.n}]** {citation.candidate} — {citation.source}, {page}{lines}"
+def sources(message: ChatMessage) -> str:
+    """The HTML under an answer: one line per citation, then a viewer per cited file."""
+    (block,) = [h.value for h in message.html]
+    return block
 
 
 @pytest.fixture
@@ -136,23 +134,24 @@ def test_question_shows_answer_citations_and_highlighted_resume(
     message = ask(sample_app, question)
 
     answer = answer_text(message)
-    assert answer == expected.answer
+    numbers = [c.n for c in expected.citations]
+    assert answer == answer_markdown(expected.answer, "c0-t0", numbers)
     for name in ("Anika Sharma", "Mei-Ling Chen", "Oliver Brennan", "Marisol Vega"):
         assert name in answer
-    labels = [plain(m.value) for m in message.markdown[1:]]
-    assert labels == [plain(expected_label(c)) for c in expected.citations]
-    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in labels[2].replace("**", "")
-    assert [code.value for code in message.code] == [c.text for c in expected.citations]
-
-    viewers = {plain(e.label): e for e in message.expander}
+    for n in numbers:  # every marker links to its citation's lines
+        assert f"[\\[{n}\\]](#{anchor('c0-t0', n)})" in answer
+    body = sources(message)
     for citation in expected.citations:
-        viewer = viewers[f"Open {citation.source} ({citation.candidate})"]
-        body = viewer.html[0].value
-        for line in citation.text.splitlines():
-            assert f">{html.escape(line)}</mark> <b>[{citation.n}]" in body
-    # The viewer shows the whole resume, not only the cited lines.
-    anika = viewers["Open anika_sharma.md (Anika Sharma)"].html[0].value
-    assert "Anika Sharma" in anika and anika.count("<mark") == 2
+        assert f">[{citation.n}] {html.escape(citation_label(citation))}</a>" in body
+        assert f'id="{anchor("c0-t0", citation.n)}"' in body
+        for line in citation.text.splitlines():  # highlighted in its resume
+            assert f">{html.escape(line)}</mark> <b>[" in body
+    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in body
+    assert not message.code  # each quote is shown once: in the answer and, opened, in context
+    # One viewer per cited file, with the whole resume in it.
+    files = {(c.candidate_id, c.source) for c in expected.citations}
+    assert body.count("<details") == len(files)
+    assert "Open anika_sharma.md (Anika Sharma) · [1] [2]" in body
 
 
 def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest) -> None:
@@ -164,7 +163,8 @@ def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest
     text = answer_text(follow_up)
     assert "Marisol Vega" in text
     assert "Lakeshore State University" in text
-    assert all("marisol_vega.pdf" in plain(m.value) for m in follow_up.markdown[1:])
+    assert "Open marisol_vega.pdf (Marisol Vega)" in sources(follow_up)
+    assert "<details" in sources(follow_up) and sources(follow_up).count("<details") == 1
     assert len(assistant_messages(sample_app)) == 2  # the history is still shown
 
     new_conversation = next(b for b in sample_app.sidebar.button if b.label == "New conversation")
@@ -187,7 +187,7 @@ def test_focus_limits_the_question_to_the_selected_candidate(
     assert "Marisol Vega" in text
     for other in set(everyone.candidates) - {"Marisol Vega"}:
         assert other not in text
-    labels = [plain(m.value) for m in message.markdown[1:]]
+    labels = re.findall(r">\[\d+\] ([^<]*)</a>", sources(message))
     assert labels and all("Marisol Vega — marisol_vega.pdf" in label for label in labels)
 
 
@@ -218,8 +218,8 @@ def test_uploads_are_ingested_at_once_and_bad_files_explained(writable_app: AppT
     assert not writable_app.sidebar.status  # the rerun did not ingest the uploads again
     assert "broken.pdf: " + str(bad_pdf.value) in [plain(e.value) for e in writable_app.error]
     assert "Zofia Kwiatkowska" in answer_text(message)
-    viewer = next(e for e in message.expander if plain(e.label).startswith("Open zofia.txt"))
-    body = viewer.html[0].value
+    body = sources(message)
+    assert "Open zofia.txt (Zofia Kwiatkowska)" in body
     assert "&lt;b&gt;Riak&lt;/b&gt; &amp; Mnesia" in body
     assert "<b>Riak" not in body
 
@@ -242,8 +242,6 @@ def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None
 
 
 def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
-    import app
-
     lines = [
         ResumeLine(page=1, number=1, text="Eve <img src=x onerror=alert(1)>"),
         ResumeLine(page=1, number=2, text="<script>alert('hi')</script> Erlang"),
@@ -270,16 +268,52 @@ def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
         text=lines[1].text,
     )
 
-    body = app.resume_html(resume, [citation])
+    body = resume_html(resume, [citation])
 
     assert "<script" not in body and "<img" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     assert ">&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Erlang</mark> <b>[4]</b>" in body
     assert body.count("<mark") == 1
     assert "Page 1" in body and "Page 2" in body and "Plain &amp; simple" in body
-    assert app.md_escape("[x](http://e.vil) ![i](u) :red[a] $x$") == (
-        r"\[x\]\(http\://e\.vil\) \!\[i\]\(u\) \:red\[a\] \$x\$"
-    )
+
+
+J = JOINER
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("![i](u) :red[a] $x$", r"\!\[i\]\(u\) \:red\[a\] \$x\$"),
+        ("[x](http://e.vil)", rf"\[x\]\(http{J}\://e\.vil\)"),
+        ("<img src=x>", r"\<img src\=x\>"),
+        ("see www.e.vil/a [/b]", rf"see www{J}\.e\.vil/a \[/b\]"),
+        ("HTTPS://E.VIL", rf"HTTPS{J}\://E\.VIL"),
+    ],
+)
+def test_labels_show_resume_text_literally(text: str, label: str) -> None:
+    assert md_escape(text) == label
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # What a model might copy from an injected resume: no image, link, HTML or colour.
+        ("![a](http://h/x)", rf"\!\[a\]\(http{J}\://h/x\)"),
+        ("<img src=http://h/y>", rf"\<img src=http{J}\://h/y\>"),
+        ("[home](https://h) and www.h.io", rf"\[home\]\(https{J}\://h\) and www{J}.h.io"),
+        ("**Ann** :red[x] $5k$", r"**Ann** \:red\[x\] \$5k\$"),
+        # Already escaped (the extractive answers): not escaped twice.
+        (r"\!\[a\]\(u\) \[/b\]", r"\!\[a\]\(u\) \[/b\]"),
+        # Markers of this answer's citations link to them; others stay text.
+        ("Go [1]; Rust [2] [9]", r"Go [\[1\]](#t-cite-1); Rust [\[2\]](#t-cite-2) \[9\]"),
+        (
+            "| a | b |\n|---|---|\n| [1] | - x |",
+            "| a | b |\n|---|---|\n| [\\[1\\]](#t-cite-1) | - x |",
+        ),
+    ],
+)
+def test_answers_keep_their_form_but_lose_images_links_and_html(written: str, shown: str) -> None:
+    assert answer_markdown(written, "t", [1, 2]) == shown
 
 
 def test_model_answers_stream_and_the_user_can_switch_to_extractive(
@@ -295,7 +329,9 @@ def test_model_answers_stream_and_the_user_can_switch_to_extractive(
         (picker,) = at.sidebar.radio
         assert picker.options == ["LLM: openai:stub-model", "No LLM (extractive)"]
         message = ask(at, "Who has Kubernetes experience?")
-        assert answer_text(message).startswith("Here is what the resumes show for 4 candidate(s).")
+        assert plain(answer_text(message)).startswith(
+            "Here is what the resumes show for 4 candidate(s)."
+        )
         assert any("Written by openai:stub-model" in plain(c.value) for c in message.caption)
         assert state.requests and state.requests[-1]["stream"] is True
         calls = len(state.requests)
@@ -361,3 +397,150 @@ def test_screen_changed_rubric_rescores_and_focuses_the_chat(sample_app: AppTest
     focused = at.session_state["focus"]
     assert len(focused) == 2
     assert at.chat_input  # back in the chat, limited to those two
+
+
+def main_buttons(at: AppTest) -> dict[str, object]:
+    return {plain(b.label): b for b in at.main.button}
+
+
+def test_empty_chat_offers_example_questions_that_ask_them(sample_app: AppTest) -> None:
+    from ui.chat import EXAMPLES
+
+    buttons = main_buttons(sample_app)
+    for question in EXAMPLES:
+        assert question in buttons
+    assert any(label.startswith("Summarize ") for label in buttons)
+    next(b for b in sample_app.main.button if plain(b.label) == "Who speaks Spanish?").click().run()
+    assert not sample_app.exception, sample_app.exception
+
+    (question, answer) = sample_app.chat_message
+    assert question.markdown[0].value == "Who speaks Spanish?"
+    assert "Spanish" in plain(answer_text(answer)) and answer.html  # cited
+    assert "Who speaks Spanish?" not in main_buttons(sample_app)  # examples only on an empty chat
+
+
+def test_nobody_matches_offers_next_steps(sample_app: AppTest) -> None:
+    marisol = "name:marisol-vega"
+    sample_app.sidebar.multiselect[0].set_value([marisol]).run()
+    message = ask(sample_app, "Who knows Fortran?")
+    assert plain(answer_text(message)).startswith("No candidate matches")
+    assert any("Next steps" in c.value for c in message.caption)
+    labels = [plain(b.label) for b in message.button]
+    assert labels == [
+        "Show the lines closest to “fortran”",
+        "Ask every candidate, not only those in focus",
+    ]
+
+    message.button[1].click().run()  # the same question, the focus cleared
+    assert sample_app.session_state["focus"] == []
+    assert "the 17 candidates" in answer_text(assistant_messages(sample_app)[-1])
+
+    assistant_messages(sample_app)[-1].button[0].click().run()
+    closest = assistant_messages(sample_app)[-1]
+    assert plain(answer_text(closest)).startswith("The closest passages in the resumes")
+    assert closest.html and not closest.button  # quoted and cited; not a "nobody" answer
+
+
+def test_matching_answers_offer_no_next_steps(sample_app: AppTest) -> None:
+    message = ask(sample_app, "Who has Kubernetes experience?")
+    assert not message.button
+
+
+@pytest.mark.parametrize(
+    ("query", "sort", "expected"),
+    [
+        ("", "name", ["ann", "Bo", "Cy"]),
+        ("", "title", ["Cy", "ann", "Bo"]),  # Analyst, Engineer; none last
+        ("", "employer", ["ann", "Cy", "Bo"]),  # acme, Zeta; none last
+        ("ENGINEER", "name", ["ann"]),
+        ("lisbon", "name", ["Bo"]),
+        ("nobody", "name", []),
+    ],
+)
+def test_candidate_list_filters_and_sorts(query: str, sort: str, expected: list[str]) -> None:
+    from assistant.models import Candidate
+    from ui.sidebar import filtered
+
+    people = [
+        Candidate(id="b", name="Bo", named=True, location="Lisbon"),
+        Candidate(id="a", name="ann", named=True, title="Engineer", employer="acme"),
+        Candidate(id="c", name="Cy", named=True, title="Analyst", employer="Zeta"),
+    ]
+    assert [c.name for c in filtered(people, query, sort)] == expected
+
+
+def test_candidate_list_sorts_by_employer_and_focuses_the_chat(
+    sample_app: AppTest, sample_assistant: Assistant
+) -> None:
+    from ui.sidebar import card_label, filtered
+
+    everyone = sample_assistant.candidates()
+    sample_app.button_group(key="sort").set_value("Employer").run()
+    cards = [e.label for e in sample_app.sidebar.expander if e.label != "Remove a candidate"]
+    assert cards == [card_label(c) for c in filtered(everyone, "", "employer")]
+    assert cards != [card_label(c) for c in everyone]  # the order did change
+    with_employer = [c for c in everyone if c.employer]
+    assert with_employer and with_employer[0].employer in plain(" ".join(cards))
+
+    sample_app.text_input(key="find").set_value("kubernetes nobody").run()
+    assert any("0 of 17 shown" in c.value for c in sample_app.sidebar.caption)
+    sample_app.text_input(key="find").set_value("").run()
+
+    anika = next(c for c in everyone if c.name == "Anika Sharma")
+    sample_app.button(key=f"focus-{anika.id}").click().run()
+    assert sample_app.session_state["focus"] == [anika.id]
+    message = ask(sample_app, "Who has Python?")
+    assert "Anika Sharma" in answer_text(message)
+
+
+def test_screen_selecting_a_cell_or_row_opens_the_cited_lines(sample_app: AppTest) -> None:
+    at = open_screen(sample_app)
+    at.session_state["matrix"] = {
+        "selection": {"rows": [], "columns": [], "cells": [[0, "Kubernetes"]]}
+    }
+    at.run()
+    assert not at.exception, at.exception
+    shown = " ".join(h.value for h in at.main.html)
+    marked = re.findall(r"<mark[^>]*>([^<]*)</mark>", shown)
+    # Only the lines behind that cell: each one names the criterion.
+    assert marked and all("kubernetes" in line.lower() for line in marked), marked
+    assert any("1. Anika Sharma" in plain(m.value) for m in at.main.markdown)
+
+    at.session_state["matrix"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    second = matrix(at)[1]["candidate"]
+    assert any(f"2. {second}" in plain(m.value) for m in at.main.markdown)
+    assert "<mark" in " ".join(h.value for h in at.main.html)
+
+
+HOSTILE = "![a](http://127.0.0.1:9/x) <img src=http://127.0.0.1:9/y> [home](www.e.vil) [/b]"
+_LIVE_MARKUP = re.compile(r"(?<!\\)(!\[|\](?=\([^#])|<img|https?:|www\.)", re.IGNORECASE)
+
+
+def shown_markdown(at: AppTest) -> list[str]:
+    """Every markdown string the app sent (text, captions, alerts, labels)."""
+    values = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    values += [a.value for kind in ("success", "error", "warning", "info") for a in at.get(kind)]
+    values += [e.label for e in at.expander] + [b.label for b in at.button]
+    return values
+
+
+def test_hostile_file_names_and_lines_reach_the_page_escaped(writable_app: AppTest) -> None:
+    name = f"{HOSTILE}.txt"
+    body = f"Zephyrscript and {HOSTILE}\nRust\n".encode()
+    writable_app.sidebar.file_uploader[0].set_value([(name, body, "text/plain")]).run()
+    assert not writable_app.exception, writable_app.exception
+    message = ask(writable_app, "Who knows Zephyrscript?")
+
+    assert HOSTILE in plain(answer_text(message))  # shown, as written
+    assert any(HOSTILE in plain(s.value) for s in writable_app.sidebar.success)
+    assert any(f"Files: {name}" in plain(c.value) for c in writable_app.sidebar.caption)
+    # No unescaped image, link or HTML, and no bare address a joiner does not break.
+    live = [
+        v[max(0, m.start() - 30) : m.end() + 30]
+        for v in shown_markdown(writable_app)
+        for m in _LIVE_MARKUP.finditer(v)
+    ]
+    assert not live, live
+    sources_block = sources(message)
+    assert "<img" not in sources_block and html.escape(name) in sources_block

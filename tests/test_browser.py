@@ -7,23 +7,31 @@ Needs ``apt-get install -y chromium`` (/usr/bin/chromium) and the ``playwright``
 
 from __future__ import annotations
 
+import http.server
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import FilePayload, Locator, Page, expect, sync_playwright
 
+from assistant.embeddings import MiniLMEmbedder
 from assistant.models import Citation, Conversation
 from assistant.service import Assistant
+from assistant.settings import Settings
+from assistant.store import open_store
+from ingest.pipeline import Ingestor, SourceFile
+from ui.markup import JOINER, anchor
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -63,10 +71,14 @@ Met Modelling Ltd, Reading
 
 
 class StreamlitApp:
-    def __init__(self, url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    def __init__(
+        self, url: str, process: subprocess.Popen[bytes], log: Path, started: float
+    ) -> None:
         self.url = url
         self.process = process
         self.log = log
+        self.started = started  # time.monotonic() when the process was launched
+        self.healthy = started  # ... and when its health check first answered
 
     def log_tail(self, chars: int = 4000) -> str:
         return self.log.read_text(errors="replace")[-chars:]
@@ -86,6 +98,7 @@ def wait_until_healthy(app: StreamlitApp) -> None:
         try:
             with urllib.request.urlopen(f"{app.url}/_stcore/health", timeout=2) as response:
                 if response.status == 200 and response.read().strip() == b"ok":
+                    app.healthy = time.monotonic()
                     return
         except (urllib.error.URLError, OSError):
             pass
@@ -104,11 +117,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=STOP_TIMEOUT)
 
 
-@pytest.fixture
-def streamlit_app(tmp_path: Path, sample_store_path: Path) -> Iterator[StreamlitApp]:
-    """The real app on a free port, over its own copy of the sample store (uploads write to it)."""
-    store = tmp_path / "store-copy"
-    shutil.copytree(sample_store_path, store)
+@contextmanager
+def launch(store: Path, log: Path) -> Iterator[StreamlitApp]:
+    """``streamlit run app.py`` over ``store`` on a free port, until the block ends."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("RECRUITER_")}
     env["RECRUITER_STORE_PATH"] = str(store)
     env["RECRUITER_ANSWER_MODE"] = "extractive"  # as sample_assistant, whatever a .env says
@@ -130,15 +141,24 @@ def streamlit_app(tmp_path: Path, sample_store_path: Path) -> Iterator[Streamlit
         "--server.fileWatcherType",
         "none",  # nothing is edited during the test; watching the tree only costs CPU
     ]
-    log = tmp_path / "streamlit.log"
+    started = time.monotonic()
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        app = StreamlitApp(f"http://127.0.0.1:{port}", process, log)
+        app = StreamlitApp(f"http://127.0.0.1:{port}", process, log, started)
         wait_until_healthy(app)
         yield app
     finally:
         stop(process)
+
+
+@pytest.fixture
+def streamlit_app(tmp_path: Path, sample_store_path: Path) -> Iterator[StreamlitApp]:
+    """The real app on a free port, over its own copy of the sample store (uploads write to it)."""
+    store = tmp_path / "store-copy"
+    shutil.copytree(sample_store_path, store)
+    with launch(store, tmp_path / "streamlit.log") as app:
+        yield app
 
 
 @pytest.fixture
@@ -198,8 +218,17 @@ def label(citation: Citation) -> str:
 
 
 def citation_labels(message: Locator) -> Locator:
-    markdown = message.get_by_test_id("stMarkdownContainer")
-    return markdown.filter(has_text=re.compile(r"^\[\d+\] "))
+    """The compact source lines under an answer, one link per citation."""
+    return message.get_by_test_id("stHtml").locator("a")
+
+
+def markers(message: Locator) -> Locator:
+    """The ``[n]`` links in an answer's text."""
+    return message.get_by_test_id("stMarkdownContainer").first.locator('a[href^="#"]')
+
+
+def viewer_of(message: Locator, source: str, candidate: str) -> Locator:
+    return message.locator("details").filter(has_text=f"Open {source} ({candidate})")
 
 
 def highlighted_rows(viewer: Locator) -> list[tuple[str, str, str]]:
@@ -220,7 +249,8 @@ def viewer_rows(viewer: Locator) -> list[tuple[str, str]]:
         """viewer => [...viewer.querySelectorAll("div")]
             .filter(row => row.children.length === 2
                 && [...row.children].every(child => child.tagName === "SPAN"))
-            .map(row => [row.children[0].textContent, row.children[1].firstChild.textContent])"""
+            .map(row => [row.children[0].textContent,
+                (row.children[1].querySelector("mark") || row.children[1]).textContent])"""
     )
     return [(number, text) for number, text in rows]
 
@@ -258,21 +288,18 @@ def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
     expect(first_label).to_have_text(
         re.compile(r"^\[1\] .+ — \S+\.\w+, (p\. \d+, )?lines? \d+(–\d+)?$")
     )
-    codes = message.get_by_test_id("stCode").locator("code")
-    expect(codes).to_have_text([c.text for c in expected.citations])
+    expect(markers(message)).to_have_text([f"[{c.n}]" for c in expected.citations])
+    expect(message.get_by_test_id("stCode")).to_have_count(0)  # each quote is shown once
 
     page.get_by_test_id("stChatMessage").first.scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / "kubernetes-answer.png")
 
     cited = [c for c in expected.citations if c.source == first.source]
-    viewer = message.get_by_test_id("stExpander").filter(
-        has_text=f"Open {first.source} ({first.candidate})"
-    )
+    viewer = viewer_of(message, first.source, first.candidate)
     expect(viewer).to_have_count(1)
+    expect(viewer.locator("mark").first).to_be_hidden()  # closed until asked for
     viewer.locator("summary").click()
-    details = viewer.get_by_test_id("stExpanderDetails")
-    expect(details).to_be_visible()
-    marks = details.locator("mark")
+    marks = viewer.locator("mark")
     expect(marks.first).to_be_visible()
     expect(marks.first).to_have_text(first.text.splitlines()[0])
     expected_rows = [
@@ -280,13 +307,29 @@ def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
         for c in cited
         for i, line in enumerate(c.text.splitlines())
     ]
-    assert highlighted_rows(details) == expected_rows
+    assert highlighted_rows(viewer) == expected_rows
     # The viewer shows the whole resume, not only the cited lines.
     resume = sample_assistant.resume_for(first.candidate_id, first.source)
     assert resume is not None
-    assert viewer_rows(details) == [(str(ln.number), ln.text or "\xa0") for ln in resume.lines]
+    assert viewer_rows(viewer) == [(str(ln.number), ln.text or "\xa0") for ln in resume.lines]
     marks.first.scroll_into_view_if_needed()
     page.screenshot(path=tmp_path / "resume-viewer.png")
+
+    # A [n] marker opens its file's viewer, scrolled to the cited line (the deepest one here).
+    deep = max(
+        (c for c in expected.citations if c.source != first.source), key=lambda c: c.line_start
+    )
+    assert deep.line_start > 20, deep  # below the viewer's fold: it has to scroll
+    deep_viewer = viewer_of(message, deep.source, deep.candidate)
+    expect(deep_viewer).not_to_have_attribute("open", "")
+    markers(message).filter(has_text=f"[{deep.n}]").click()
+    expect(deep_viewer).to_have_attribute("open", "")
+    deep_mark = deep_viewer.locator(f"#{anchor('c0-t0', deep.n)} + mark")
+    expect(deep_mark).to_have_text(deep.text.splitlines()[0])
+    expect(deep_mark).to_be_in_viewport()
+    box_scroll = deep_mark.evaluate("mark => mark.closest('div[style*=overflow]').scrollTop")
+    assert box_scroll > 0
+    page.screenshot(path=tmp_path / "marker-opened.png")
 
     # 2. Uploads through the real file input: one resume is added, the empty file is explained.
     sidebar.locator("input[type=file]").set_input_files(
@@ -316,15 +359,141 @@ def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
     labels = citation_labels(message)
     expect(labels.first).to_contain_text(f"{NEW_PERSON} — {NEW_FILE}, line")
     assert all(f"{NEW_PERSON} — {NEW_FILE}, line" in lbl for lbl in labels.all_inner_texts())
-    expect(
-        message.get_by_test_id("stExpander").filter(has_text=f"Open {NEW_FILE} ({NEW_PERSON})")
-    ).to_have_count(1)
-    # The first answer is still shown above it, with the resume opened there still open.
+    expect(viewer_of(message, NEW_FILE, NEW_PERSON)).to_have_count(1)
+    # The first answer is still shown above it, and its markers still open its resumes.
     expect(page.get_by_test_id("stChatMessage")).to_have_count(4)
-    expect(marks.first).to_be_visible()
+    first_answer = page.get_by_test_id("stChatMessage").nth(1)
+    markers(first_answer).filter(has_text=f"[{first.n}]").click()
+    expect(viewer_of(first_answer, first.source, first.candidate)).to_have_attribute("open", "")
+    expect(
+        viewer_of(first_answer, first.source, first.candidate).locator("mark").first
+    ).to_be_in_viewport()
 
     page.screenshot(path=tmp_path / "fortran-answer.png")
     assert (tmp_path / "fortran-answer.png").stat().st_size > 0
     expect(page.get_by_test_id("stException")).to_have_count(0)
     assert not page_errors, page_errors
     assert streamlit_app.process.poll() is None, streamlit_app.log_tail()
+
+
+# --- hostile names and text -----------------------------------------------------------------
+
+
+class Listener:
+    """An HTTP server on 127.0.0.1 that records every request: the address resumes point
+    images and links at. Nothing may reach it while the browser shows them."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        paths = self.paths
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                paths.append(self.path)
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Listener:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def hostile(url: str) -> str:
+    """Markdown and HTML that would make a browser fetch ``url`` (or link to it)."""
+    return f"![a]({url}/img) <img src={url}/html> [home]({url}/link) [/b] :red[x] $x$ www.x.io"
+
+
+def test_browser_shows_hostile_names_and_lines_literally(
+    tmp_path: Path, minilm: MiniLMEmbedder, page: Page
+) -> None:
+    with Listener() as listener:
+        payload = hostile(listener.url)
+        nameless = (
+            f"Skills\nZephyrscript, Kotlin {payload}\nRust and Go\n\nExperience\n"
+            "Built grain silo telemetry for a farming cooperative.\n"
+            "Maintained a tide prediction service for harbour pilots.\n"
+        )
+        named = (
+            f"Quillon Marsh\nStaff Engineer {payload}\nquillon@example.com\n\n"
+            f"Skills\nZephyrscript, {payload}\n\nEducation\n"
+            "B.A. Philosophy, Northgate College, 2011\n"
+        )
+        source = f"{payload}.txt"
+        store = tmp_path / "store"
+        settings = Settings(store_path=store)
+        report = Ingestor(open_store(settings, minilm), minilm, settings).ingest(
+            [
+                SourceFile(source=source, data=nameless.encode()),
+                SourceFile(source="quillon.txt", data=named.encode()),
+            ]
+        )
+        assert not report.failed, report.failed
+
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        with launch(store, tmp_path / "streamlit.log") as app:
+            page.goto(app.url)
+            expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
+            message = ask(page, "Who knows Zephyrscript?")
+
+            text = answer_text(message).replace(JOINER, "")
+            assert "Quillon Marsh" in text, text
+            # Shown as written (the answer's quotes are cut at 160 characters).
+            assert f"![a]({listener.url}/img) <img src={listener.url}/html>" in text, text
+            expect(citation_labels(message).first).to_contain_text("[1] ")
+            sources_text = message.get_by_test_id("stHtml").inner_text().replace(JOINER, "")
+            assert source in sources_text  # the file name, literally, in the sources
+            for marker in markers(message).all():  # open every cited line in its viewer
+                marker.click()
+            viewers = message.locator("details")
+            expect(viewers).to_have_count(2)
+            for i in range(2):
+                expect(viewers.nth(i)).to_have_attribute("open", "")
+                expect(viewers.nth(i).locator("mark").first).to_contain_text(payload)
+
+            sidebar = page.get_by_test_id("stSidebar")
+            for card in sidebar.get_by_test_id("stExpander").all():
+                card.locator("summary").click()
+            wait_for_run_to_finish(page)
+            shown = sidebar.inner_text().replace(JOINER, "")
+            # The two files are taken as one person (much shared text): both names are shown.
+            assert f"Files: {source}, quillon.txt" in shown, shown
+            assert f"Not the same person: split {source} off" in shown, shown
+            page.screenshot(path=tmp_path / "hostile.png", full_page=True)
+
+            port = listener.url.rsplit(":", 1)[1]
+            expect(page.locator(f"img[src*=':{port}']")).to_have_count(0)
+            expect(page.locator(f"a[href*=':{port}']")).to_have_count(0)
+            expect(page.locator(".katex")).to_have_count(0)  # no LaTeX either
+            page.wait_for_timeout(1000)  # anything the page was going to fetch has been asked for
+        assert listener.paths == []
+        assert not [url for url in requests if listener.url in url], requests
+
+
+def test_first_answer_soon_after_launch(streamlit_app: StreamlitApp, page: Page) -> None:
+    """The page draws while the embedding model loads in the background; the first question
+    is answered as soon as the model is ready. The figures are printed, not asserted (the
+    machine's load decides them)."""
+    page.goto(streamlit_app.url)
+    expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
+    drawn = time.monotonic() - streamlit_app.started
+    message = ask(page, KUBERNETES)
+    answered = time.monotonic() - streamlit_app.started
+    assert "Anika Sharma" in answer_text(message)
+    expect(citation_labels(message).first).to_contain_text("[1] ")
+    healthy = streamlit_app.healthy - streamlit_app.started
+    print(
+        f"\nlaunch to server up: {healthy:.1f} s; to chat input: {drawn:.1f} s; "
+        f"to first answer: {answered:.1f} s"
+    )

@@ -109,6 +109,9 @@ class ExtractiveStrategy:
             candidate_ids=[g.candidate_id for g in about],
             notices=list(retrieved.notes),
             strategy=self.name,
+            unmatched=(plan.requirement or None)
+            if plan.kind == "match" and plan.scope != "named" and not retrieved.matched
+            else None,
         )
 
     def _match(
