@@ -13,7 +13,6 @@ from assistant.models import Citation, Criterion, Rubric, Screening, ScreenRow
 from assistant.screening import (
     leaders,
     protected_reason,
-    read_rubric,
     screening_table,
     table_csv,
     table_markdown,
@@ -214,13 +213,16 @@ def render_screen(assistant: Assistant) -> None:
         "Nice to have: dbt, Snowflake",
     )
     if st.button("Read the rubric", type="primary", disabled=not posting.strip()):
-        st.session_state[RUBRIC] = read_rubric(posting)
+        with st.spinner("Reading the posting…"):
+            st.session_state[RUBRIC] = assistant.read_rubric(posting)
         st.session_state.pop("rubric-editor", None)
     rubric: Rubric | None = st.session_state.get(RUBRIC)
     if rubric is None:
         return
     for why in rubric.refused:
         st.warning(f"Not used as a criterion: {md_escape(why)}")
+    for note in rubric.notes:
+        st.caption(md_escape(note))
     if not rubric.criteria:
         st.info("No requirements found: add criteria in the table below.")
     st.caption(
