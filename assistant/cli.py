@@ -265,7 +265,12 @@ def _screen(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     # The model, when one is configured, only reads the rubric; screening is scored in code.
-    opened = _open(settings, with_model=isinstance(given, str) and not args.no_llm, reads_only=True)
+    wants_model = isinstance(given, str) and not args.no_llm
+    opened = _open(settings, with_model=wants_model, reads_only=True)
+    if isinstance(opened, str) and wants_model and "RECRUITER_LLM" in opened:
+        # The model would only read the rubric, which the posting's structure gives too.
+        print(f"! {opened}; the rubric is read from the posting's structure", file=sys.stderr)
+        opened = _open(settings, with_model=False, reads_only=True)
     if isinstance(opened, str):
         return _error(opened)
     rubric = given if isinstance(given, Rubric) else opened.read_rubric(given, not args.no_llm)

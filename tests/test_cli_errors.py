@@ -188,6 +188,7 @@ CASES = [
         ["assistant", "screen", "{job}"],
         {"RECRUITER_LLM": "nonexistent:model"},
         code=0,
+        err="the rubric is read from the posting's structure",
         out="**Ada Quint**",
     ),
     Case(
