@@ -117,9 +117,44 @@ class Encoder(Protocol):
         ...
 
 
+# Abramowitz & Stegun 7.1.26. Written out because numpy has no erf and importing scipy.special
+# for it takes 0.3-0.6 s (it builds docstrings for its array-API wrappers), a tenth of a cold
+# question. Its error (1.5e-7, 6e-7 with float32 arithmetic) is a few float32 steps of 1.0.
+_ERF_P = np.float32(0.3275911)
+_ERF_A = [np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736)]
+_ERF_A1 = np.float32(0.254829592)
+_SQRT_HALF = np.float32(np.sqrt(0.5))
+
+
+def erf(x: np.ndarray) -> np.ndarray:
+    """The error function, elementwise, for float32 arrays (absolute error < 6e-7)."""
+    z = np.abs(x)
+    t = 1.0 / (1.0 + _ERF_P * z)
+    poly = _ERF_A[0] * t
+    for a in _ERF_A[1:]:
+        poly += a
+        poly *= t
+    poly += _ERF_A1
+    poly *= t
+    np.negative(z, out=z)
+    z *= np.abs(x)
+    y = 1.0 - poly * np.exp(z)
+    return np.copysign(y, x, out=y)
+
+
+def gelu(x: np.ndarray, rows: int = 32) -> np.ndarray:
+    """Exact (erf) GELU of a 2-D float32 array, in place. A block of rows at a time, so the
+    dozen temporaries erf makes stay in cache: three times faster than whole-array passes."""
+    for start in range(0, x.shape[0], rows):
+        block = x[start : start + rows]
+        block *= 0.5 * (1.0 + erf(block * _SQRT_HALF))
+    return x
+
+
 def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
-    x = x - x.mean(axis=-1, keepdims=True)
-    x *= 1.0 / np.sqrt((x * x).mean(axis=-1, keepdims=True) + eps)
+    """Layer norm over the last axis, in place."""
+    x -= x.mean(axis=-1, keepdims=True)
+    x *= 1.0 / np.sqrt(np.square(x).mean(axis=-1, keepdims=True) + eps)
     x *= gamma
     x += beta
     return x
@@ -132,13 +167,12 @@ class NumpyBert:
 
     def __init__(self, config: ModelConfig) -> None:
         from safetensors.numpy import load_file
-        from scipy.special import erf
 
-        self._erf = erf
         self._blas: Any = None
         bert = config.bert
         self.heads = int(bert["num_attention_heads"])
         self.eps = float(bert["layer_norm_eps"])
+        dim = int(bert["hidden_size"])
         weights = {
             key.removeprefix("bert."): value
             for key, value in load_file(str(config.path / "model.safetensors")).items()
@@ -150,12 +184,17 @@ class NumpyBert:
             def get(name: str, i: int = i) -> np.ndarray:
                 return weights[f"encoder.layer.{i}.{name}"]
 
+            # One matmul for query, key and value: fewer, larger BLAS calls. The query part
+            # carries attention's 1/sqrt(head size), which saves a pass over the scores.
+            scale = np.ones(3 * dim, dtype=np.float32)
+            scale[:dim] = 1.0 / np.sqrt(dim // self.heads)
             parts = ("query", "key", "value")
+            qkv = np.concatenate([get(f"attention.self.{p}.weight") for p in parts])
+            qkv_b = np.concatenate([get(f"attention.self.{p}.bias") for p in parts])
             self.layers.append(
                 {
-                    # One matmul for query, key and value: fewer, larger BLAS calls.
-                    "qkv": np.concatenate([get(f"attention.self.{p}.weight") for p in parts]).T,
-                    "qkv_b": np.concatenate([get(f"attention.self.{p}.bias") for p in parts]),
+                    "qkv": (qkv * scale[:, None]).T,
+                    "qkv_b": qkv_b * scale,
                     "out": get("attention.output.dense.weight").T,
                     "out_b": get("attention.output.dense.bias"),
                     "ln1": get("attention.output.LayerNorm.weight"),
@@ -196,20 +235,27 @@ class NumpyBert:
         x = x.reshape(batch * tokens, dim)
         # Padding keys get a score no real one reaches, so softmax gives them weight 0.
         padding = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32)
-        scale = np.float32(1.0 / np.sqrt(head))
+        # In-place adds throughout: each avoided temporary is a pass over the batch's memory.
         for layer in self.layers:
-            qkv = x @ layer["qkv"] + layer["qkv_b"]
+            qkv = x @ layer["qkv"]
+            qkv += layer["qkv_b"]
             qkv = qkv.reshape(batch, tokens, 3, self.heads, head).transpose(2, 0, 3, 1, 4)
-            scores = (qkv[0] * scale) @ qkv[1].transpose(0, 1, 3, 2)  # (batch, heads, q, k)
+            scores = qkv[0] @ qkv[1].transpose(0, 1, 3, 2)  # (batch, heads, query, key)
             scores += padding
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
             context = (scores @ qkv[2]).transpose(0, 2, 1, 3).reshape(batch * tokens, dim)
-            x = _layer_norm(context @ layer["out"] + layer["out_b"] + x, *self._ln(layer, 1))
-            up = x @ layer["up"] + layer["up_b"]
-            up *= 0.5 * (1.0 + self._erf(up * np.float32(1.0 / np.sqrt(2.0))))
-            x = _layer_norm(up @ layer["down"] + layer["down_b"] + x, *self._ln(layer, 2))
+            attended = context @ layer["out"]
+            attended += layer["out_b"]
+            attended += x
+            x = _layer_norm(attended, *self._ln(layer, 1))
+            up = x @ layer["up"]
+            up += layer["up_b"]
+            down = gelu(up) @ layer["down"]
+            down += layer["down_b"]
+            down += x
+            x = _layer_norm(down, *self._ln(layer, 2))
         return x.reshape(batch, tokens, dim)
 
     def _ln(self, layer: dict[str, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray, float]:

@@ -4,6 +4,7 @@ units (elsewhere it is emulated and several times slower)."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -182,3 +183,9 @@ def test_fp32_embedding_imports_neither_torch_nor_sentence_transformers() -> Non
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_erf_matches_the_math_module() -> None:
+    x = np.linspace(-6.0, 6.0, 24001, dtype=np.float32)
+    exact = np.array([math.erf(float(v)) for v in x])
+    assert np.abs(embeddings.erf(x.copy()) - exact).max() < 6e-7
