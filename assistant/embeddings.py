@@ -9,7 +9,7 @@ encoder, mean pooling over the real tokens, L2 normalisation), computed here dir
 * fp32 runs the six-layer encoder in numpy on the safetensors weights, tokenised by the
   ``tokenizers`` library from the package's ``tokenizer.json``. Importing torch,
   transformers and sentence-transformers takes 6-7 s on a 2-core machine, far longer than
-  embedding a question (a few ms), and this path imports none of them.
+  embedding a question (about 20 ms), and this path imports none of them.
 * bf16 autocast, chosen only on CPUs with bf16 units, needs torch: it runs transformers'
   ``BertModel`` under autocast, with the same tokenisation, pooling and normalisation.
 """
@@ -163,7 +163,7 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) 
 class NumpyBert:
     """BERT's encoder in numpy, fp32, as transformers' ``BertModel`` computes it in eval mode
     (post-norm layers, exact GELU). Written out because the alternatives cost seconds to import
-    (torch, transformers) or need an ONNX export that this environment cannot make."""
+    (torch, transformers) or need an ONNX export, which needs the onnx package to make."""
 
     def __init__(self, config: ModelConfig) -> None:
         from safetensors.numpy import load_file
