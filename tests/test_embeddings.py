@@ -3,6 +3,13 @@ units (elsewhere it is emulated and several times slower)."""
 
 from __future__ import annotations
 
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -71,3 +78,114 @@ def test_timing_both_measures_real_embeddings_that_agree() -> None:
     bf16 = MiniLMEmbedder(precision="bf16").embed(texts)
     cosine = (fp32 * bf16).sum(axis=1)
     assert np.all(cosine > 0.99)
+
+
+# Lines that exercise what the hand-written path must get right: lower-casing and accents
+# (the tokenizer's normaliser), surrounding whitespace (stripped, as sentence-transformers
+# does), padding (lines of very different lengths share a batch) and truncation (the last line
+# is longer than the model's 256 tokens).
+PARITY_LINES = [
+    "  Senior Site Reliability Engineer, Zürich — Kubernetes, Terraform, GCP  ",
+    "Python",
+    "MSc Computer Science, Universidad Politécnica de Madrid (2016–2018)",
+    "Led a team of 6 building ETL pipelines in Spark & Airflow; cut costs 35%",
+    "Languages: Spanish (native), English (C2), Mandarin (HSK 3)",
+    "Built " + ", ".join(f"service-{n} on AWS Lambda with DynamoDB streams" for n in range(60)),
+]
+
+
+def test_vectors_match_sentence_transformers() -> None:
+    from tests.embedding_parity import reference
+
+    ours = MiniLMEmbedder(batch_size=4, precision="fp32").embed(PARITY_LINES)
+    theirs = reference()(PARITY_LINES)
+    assert ours.shape == (len(PARITY_LINES), embeddings.DIMENSIONS)
+    assert ours.dtype == np.float32
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosine = (ours * theirs).sum(axis=1)
+    assert np.all(cosine > 0.999), cosine
+
+
+def test_a_text_gets_the_same_vector_alone_or_padded_in_a_batch() -> None:
+    embedder = MiniLMEmbedder(batch_size=64, precision="fp32")
+    alone = embedder.embed(["Python"])[0]
+    batched = embedder.embed(PARITY_LINES)[1]
+    assert float(alone @ batched) > 0.9999
+
+
+def test_mean_pool_ignores_padding() -> None:
+    hidden = np.array([[[3.0, 4.0], [100.0, -100.0]], [[1.0, 0.0], [0.0, 1.0]]], np.float32)
+    mask = np.array([[1, 0], [1, 1]])
+    pooled = embeddings.mean_pool(hidden, mask)
+    assert np.allclose(pooled, [[0.6, 0.8], [2**-0.5, 2**-0.5]])
+
+
+def _model_folder(tmp_path: Path, modules: list[str], pooling: dict[str, bool]) -> Path:
+    (tmp_path / "1_Pooling").mkdir()
+    listed = [
+        {
+            "idx": i,
+            "name": str(i),
+            "path": "1_Pooling" if kind == "Pooling" else "",
+            "type": f"sentence_transformers.models.{kind}",
+        }
+        for i, kind in enumerate(modules)
+    ]
+    (tmp_path / "modules.json").write_text(json.dumps(listed))
+    (tmp_path / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    (tmp_path / "sentence_bert_config.json").write_text('{"max_seq_length": 128}')
+    (tmp_path / "config.json").write_text(
+        '{"model_type": "bert", "hidden_act": "gelu", "num_hidden_layers": 6}'
+    )
+    return tmp_path
+
+
+MEAN = {"pooling_mode_cls_token": False, "pooling_mode_mean_tokens": True}
+
+
+@pytest.mark.parametrize(
+    ("modules", "pooling", "readable"),
+    [
+        (["Transformer", "Pooling", "Normalize"], MEAN, True),
+        (["Transformer", "Pooling"], MEAN, True),
+        (["Transformer", "Pooling", "Normalize"], {"pooling_mode_cls_token": True}, False),
+        (["Transformer", "Pooling"], {**MEAN, "pooling_mode_max_tokens": True}, False),
+        (["Transformer", "Pooling", "Dense", "Normalize"], MEAN, False),
+    ],
+)
+def test_model_config_accepts_only_what_we_compute(
+    tmp_path: Path, modules: list[str], pooling: dict[str, bool], readable: bool
+) -> None:
+    folder = _model_folder(tmp_path, modules, pooling)
+    if readable:
+        assert embeddings.ModelConfig.read(folder).max_seq_length == 128
+    else:
+        with pytest.raises(ValueError):
+            embeddings.ModelConfig.read(folder)
+
+
+def test_the_bundled_model_is_read_from_its_config_files() -> None:
+    config = embeddings.ModelConfig.read(embeddings.model_path())
+    assert config.max_seq_length == 256
+    assert config.bert["hidden_size"] == embeddings.DIMENSIONS
+
+
+def test_fp32_embedding_imports_neither_torch_nor_sentence_transformers() -> None:
+    script = (
+        "import sys\n"
+        "from assistant.embeddings import MiniLMEmbedder\n"
+        "MiniLMEmbedder(precision='fp32').embed(['Kubernetes'])\n"
+        "print(sorted({'torch', 'transformers', 'sentence_transformers'} & set(sys.modules)))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_erf_matches_the_math_module() -> None:
+    x = np.linspace(-6.0, 6.0, 24001, dtype=np.float32)
+    exact = np.array([math.erf(float(v)) for v in x])
+    assert np.abs(embeddings.erf(x.copy()) - exact).max() < 6e-7
