@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel, Field
 
 from assistant.catalog import Catalog
-from assistant.models import Conversation
-from assistant.question import Aspect, Operation, QueryPlan, named_candidates, plan_question
+from assistant.models import Aspect, Conversation, Operation, QueryPlan
+from assistant.question import named_candidates, plan_question
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

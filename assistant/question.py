@@ -19,99 +19,25 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import Literal
 
-from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from assistant import places
 from assistant.catalog import Catalog
-from assistant.models import Conversation, DegreeLevel, Period, Section
+from assistant.models import (
+    Aspect,
+    ContactField,
+    Conversation,
+    DegreeLevel,
+    DegreeRequirement,
+    Kind,
+    Operation,
+    Period,
+    QueryPlan,
+    Scope,
+    Section,
+)
 from assistant.terms import terms
-
-Kind = Literal["match", "about", "search"]
-Aspect = Literal[
-    "summary",
-    "experience",
-    "education",
-    "skills",
-    "languages",
-    "certifications",
-    "contact",
-    "years",
-]
-ContactField = Literal["email", "phone", "links"]
-Scope = Literal["named", "follow_up", "focus", "all"]
-# What the answer does with the candidates in scope: who matches, how many, side by side,
-# ordered by experience, one fact or section, or the closest passages.
-Operation = Literal["who", "count", "compare", "rank", "fact", "search"]
-
-
-class DegreeRequirement(BaseModel):
-    """A degree a question asks for: any of ``levels``, or one of ``names`` ("MBA", "MD"),
-    optionally in a field ("computer science")."""
-
-    levels: list[DegreeLevel] = Field(default_factory=list)
-    names: list[str] = Field(default_factory=list)
-    field: str | None = None
-
-
-class QueryPlan(BaseModel):
-    question: str
-    kind: Kind
-    scope: Scope
-    operation: Operation = "search"
-    candidate_ids: list[str] = Field(
-        description="Candidates in scope (all of them when scope=all)."
-    )
-    aspect: Aspect | None = None
-    contact_fields: list[ContactField] = Field(default_factory=list)
-    requirement: str = Field(
-        "", description="The words of the requirement, as the user wrote them."
-    )
-    concepts: list[list[tuple[str, ...]]] = Field(default_factory=list)
-    soft_terms: dict[str, Section] = Field(
-        default_factory=dict,
-        description="Terms a line may lack when it is in this section (certif: certifications).",
-    )
-    min_years: int | None = Field(
-        None, description="'More than 5 years ...': a line must state at least this many years."
-    )
-    max_years: int | None = Field(
-        None, description="'Less than 5 years ...': a line must state at most this many years."
-    )
-    period: Period | None = Field(
-        None,
-        description="'Worked at Stripe before 2020', 'graduated after 2015', 'Kafka since 2021', "
-        "'currently at Block': the role, degree or lines that show the requirement must fall in "
-        "it.",
-    )
-    employers: list[str] = Field(
-        default_factory=list,
-        description="'Worked at Block or Square', 'anyone from Stripe': checked against the "
-        "employers of the candidates' roles, never against loose words.",
-    )
-    place: str | None = Field(
-        None, description="'Based in Ohio': checked against the candidates' locations."
-    )
-    degree: DegreeRequirement | None = Field(
-        None, description="'A master's in computer science', 'an MBA': checked against education."
-    )
-    schools: list[str] = Field(
-        default_factory=list,
-        description="'Studied at KTH', 'graduated from an IIT or an NIT': checked against schools.",
-    )
-    excluded: list[list[tuple[str, ...]]] = Field(
-        default_factory=list,
-        description="'Python but not Java': concepts a matching candidate must not have.",
-    )
-    excluded_text: str = Field("", description="The words of the excluded part, as written.")
-    description: str = Field(
-        "",
-        description="'The email of the ML engineer in Berlin', 'Who was the lead developer of "
-        "X?': one candidate described, not named; the answer is about the one who fits best.",
-    )
-
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"

@@ -23,8 +23,18 @@ from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
 from assistant.matching import Calibration, Nearness, calibration, correct_spelling, nearness
-from assistant.models import Degree, Evidence, Fact, Location, Period, Position, Resume, Section
-from assistant.question import DegreeRequirement, QueryPlan
+from assistant.models import (
+    Degree,
+    DegreeRequirement,
+    Evidence,
+    Fact,
+    Location,
+    Period,
+    Position,
+    QueryPlan,
+    Resume,
+    Section,
+)
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms

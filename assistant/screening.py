@@ -32,12 +32,13 @@ from assistant.models import (
     CriterionKind,
     CriterionMode,
     Evidence,
+    QueryPlan,
     ResumeLine,
     Rubric,
     Screening,
     ScreenRow,
 )
-from assistant.question import QueryPlan, plan_question
+from assistant.question import plan_question
 from assistant.retrieval import CandidateEvidence, Retriever, fact_evidence, windows_showing
 
 _MUST_HEAD = re.compile(

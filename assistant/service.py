@@ -17,9 +17,9 @@ from assistant.answering.extractive import ExtractiveStrategy
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
-from assistant.models import Answer, Candidate, Conversation, Resume, Rubric, Turn
+from assistant.models import Answer, Candidate, Conversation, QueryPlan, Resume, Rubric, Turn
 from assistant.planning import LLMPlanner, Planner, RulesPlanner
-from assistant.question import QueryPlan, is_follow_up
+from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings

@@ -19,9 +19,8 @@ from langchain_core.messages import AIMessage
 
 from assistant.answering.llm import ModelUnreachable, build_chat_model
 from assistant.catalog import Catalog
-from assistant.models import Conversation
+from assistant.models import Conversation, QueryPlan
 from assistant.planning import LLMPlanner, RulesPlanner, canonical_question
-from assistant.question import QueryPlan
 from assistant.settings import Settings
 from ingest.pipeline import parse_resume
 from tests.llm_stub import Reply, is_planner, llm_stub
