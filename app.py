@@ -11,7 +11,6 @@ question waits only for what is still loading.
 
 from __future__ import annotations
 
-import importlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -22,22 +21,6 @@ if TYPE_CHECKING:
     from ui.state import Services
 
 VIEW = "view"  # as ui.state.VIEW, which is not imported before the first draw
-# What loading the embedding model imports (most of its load time), in the order it does.
-_MODEL_MODULES = ("torch", "transformers", "sentence_transformers")
-
-
-@st.cache_resource(show_spinner=False)
-def warm_imports() -> threading.Thread:
-    """Import the model's libraries in the background, once per process, from the first run on
-    (before the settings are read or the store is opened)."""
-
-    def load() -> None:
-        for name in _MODEL_MODULES:
-            importlib.import_module(name)
-
-    thread = threading.Thread(target=load, name="warm-imports", daemon=True)
-    thread.start()
-    return thread
 
 
 def _settings_key(settings: Settings) -> str:
@@ -81,7 +64,6 @@ def main() -> None:
     question = None
     if view != "Screen":
         question = st.chat_input("Ask about the candidates, e.g. “Who has Kubernetes experience?”")
-    warm_imports()  # after the frame is drawn: importing torch holds the GIL for long stretches
 
     from pydantic import ValidationError
 

@@ -26,10 +26,10 @@ For each size N, in a fresh temporary folder:
    configured LLM (``RECRUITER_LLM``) is switched off for the benchmark.
 
 The model is loaded once and shared by all sizes. This is a benchmark, not a test: nothing here
-asserts on times. Numbers are only comparable on an otherwise idle machine: torch runs one thread
-per core, and when another process holds a core those threads wait for each other (single-query
-embeddings go from ~13 ms to several hundred). The load average is printed for that reason;
-``--torch-threads 1`` shows what a contended machine would get with one thread.
+asserts on times. Numbers are only comparable on an otherwise idle machine: the model's BLAS
+(numpy in fp32, torch in bf16) runs one thread per core, and when another process holds a core
+those threads wait for each other. The load average is printed for that reason; ``--threads 1``
+shows what a contended machine would get with one thread.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ class SizeResult:
 
 def machine_info() -> dict[str, Any]:
     import chromadb
-    import torch
+    from threadpoolctl import threadpool_info
 
     try:
         usable = len(os.sched_getaffinity(0))
@@ -177,8 +177,8 @@ def machine_info() -> dict[str, Any]:
         "processor": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),
         "usable_cores": usable,
-        "torch": torch.__version__,
-        "torch_threads": torch.get_num_threads(),
+        "numpy": np.__version__,
+        "blas_threads": max((p["num_threads"] for p in threadpool_info()), default=0),
         "chromadb": chromadb.__version__,
         # Other processes on the machine skew every number here; the load average shows it.
         "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else [],
@@ -367,7 +367,7 @@ def print_tables(machine: dict[str, Any], results: list[SizeResult]) -> None:
     console = Console()
     console.print(
         f"[bold]Machine[/]: {machine['cpu_count']} cores ({machine['usable_cores']} usable), "
-        f"torch {machine['torch']} with {machine['torch_threads']} threads, "
+        f"numpy {machine['numpy']} with {machine['blas_threads']} BLAS threads, "
         f"chromadb {machine['chromadb']}, Python {machine['python']}, {machine['platform']}, "
         f"load average at start {machine['load_average']}, at end "
         f"{machine['load_average_at_end']} (this run itself adds about 2)"
@@ -434,10 +434,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="resume counts")
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic resumes")
     parser.add_argument(
-        "--torch-threads",
+        "--threads",
         type=int,
         metavar="N",
-        help="torch intra-op threads (default: torch's own, one per core)",
+        help="BLAS and torch threads for the model (default: one per core)",
     )
     parser.add_argument(
         "--json", nargs="?", const="-", metavar="PATH", help="write results as JSON ('-': stdout)"
@@ -454,10 +454,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = Settings()
     embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
-    if args.torch_threads:
-        import torch
+    if args.threads:
+        from threadpoolctl import threadpool_limits
 
-        torch.set_num_threads(args.torch_threads)
+        threadpool_limits(args.threads)
+        if embedder.chosen == "bf16":
+            import torch
+
+            torch.set_num_threads(args.threads)
     machine = machine_info()
     log("loading and warming up the model ...")
     warm_up(embedder)
