@@ -799,14 +799,14 @@ def _frame_stems() -> frozenset[str]:
 # Stems of the nouns for someone who writes software. Beside another word they say the same
 # thing ("frontend devs", "a Frontend Engineer", "Java developer", "Java programmer"), so each
 # stands for the others; alone ("Which candidates are engineers?") each keeps its own meaning.
-_ROLE_STEMS = ("develop", "dev", "engin", "programm", "coder")
+ROLE_STEMS = ("develop", "dev", "engin", "programm", "coder")
 
 
 def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
-    roles = [t for t in alt_terms if t in _ROLE_STEMS]
+    roles = [t for t in alt_terms if t in ROLE_STEMS]
     if len(roles) != 1 or len(alt_terms) < 2:
         return [alt_terms]
-    return [tuple(r if t == roles[0] else t for t in alt_terms) for r in _ROLE_STEMS]
+    return [tuple(r if t == roles[0] else t for t in alt_terms) for r in ROLE_STEMS]
 
 
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:

@@ -35,6 +35,7 @@ from assistant.models import (
     Resume,
     Section,
 )
+from assistant.question import ROLE_STEMS
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms
@@ -219,7 +220,15 @@ class Retriever:
     ) -> list[Nearness]:
         """How near every candidate in scope comes to the plan's requirement."""
         query = plan.requirement or plan.question
-        query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
+        written = set(terms(plan.requirement, query=True))
+        # The words as asked: not the other nouns a role noun stands for ("dev" for "engineer").
+        query_terms = [
+            t
+            for concept in plan.concepts
+            for alt in concept
+            for t in alt
+            if t in written or t not in ROLE_STEMS
+        ]
         pool = set(plan.candidate_ids)
         similarities: dict[str, float] = {}
         chunk_lines: dict[str, list[list[int]]] = defaultdict(list)
