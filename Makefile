@@ -29,7 +29,8 @@ ingest-samples: install
 	$(BIN)/python -m ingest sample_docs/resumes
 
 app: install
-	$(BIN)/streamlit run app.py --browser.gatherUsageStats false --server.headless true \
+	$(BIN)/streamlit run app.py --browser.gatherUsageStats false --server.fileWatcherType none \
+		--server.headless true \
 		--server.address $(HOST) --server.port $(PORT)
 
 ## Lint, type-check and run every test.

@@ -497,3 +497,52 @@ def test_first_answer_soon_after_launch(streamlit_app: StreamlitApp, page: Page)
         f"\nlaunch to server up: {healthy:.1f} s; to chat input: {drawn:.1f} s; "
         f"to first answer: {answered:.1f} s"
     )
+
+
+JOB = "Platform Engineer\n\nMust have:\n- Kubernetes\n\nNice to have:\n- Terraform\n"
+
+
+def ranked_names(page: Page) -> list[str]:
+    """The candidates in ranking order, from the cited-cell expanders ("1. Name · N points")."""
+    titles = page.get_by_test_id("stExpander").locator("summary").all_inner_texts()
+    found = [re.search(r"\b\d+\.\s+(.+?)\s+·\s+[\d.]+ points", t) for t in titles]
+    return [m.group(1) for m in found if m]
+
+
+def test_screen_rank_open_and_export(
+    streamlit_app: StreamlitApp, page: Page, tmp_path: Path
+) -> None:
+    """Paste a job description, read its rubric, see the ranking, open the leader's cited
+    lines, and export the matrix as CSV. (Editing the rubric table re-scores: the table is a
+    canvas grid, driven through its widget state in tests/test_app.py.)"""
+    page.goto(streamlit_app.url)
+    expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
+    # .streamlit/config.toml: a minimal toolbar, so no "Deploy" button.
+    expect(page.get_by_role("button", name="Deploy")).to_have_count(0)
+    page.get_by_text("Screen", exact=True).first.click()
+    posting = page.get_by_label("…or paste it here")
+    posting.fill(JOB)
+    posting.press("Control+Enter")
+    wait_for_run_to_finish(page)
+    page.get_by_role("button", name="Read the rubric").click()
+    wait_for_run_to_finish(page)
+    cells = page.get_by_test_id("stExpander").filter(has_text="points")
+    expect(cells.first).to_be_visible(timeout=ANSWER_TIMEOUT)
+    ranking = ranked_names(page)
+    assert ranking[0] == "Anika Sharma", ranking  # Kubernetes and Terraform
+
+    # A cited cell: the leader's lines, quoted and opened in the resume viewer.
+    first = cells.first
+    first.locator("summary").click()
+    expect(first.get_by_test_id("stCode").first).to_contain_text("Kubernetes")
+    first.get_by_text(re.compile(r"^Open anika")).click()
+    expect(first.locator("mark").first).to_contain_text("Kubernetes", timeout=ANSWER_TIMEOUT)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export CSV").click()
+    saved = tmp_path / "matrix.csv"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "Kubernetes" in text and "Terraform" in text
+    rows = [line for line in text.splitlines()[1:] if line.strip()]
+    assert "Anika Sharma" in rows[0]  # the CSV keeps the ranking
