@@ -509,12 +509,11 @@ def ranked_names(page: Page) -> list[str]:
     return [m.group(1) for m in found if m]
 
 
-def test_screen_rank_open_and_export(
+def test_screen_edit_rank_open_and_export(
     streamlit_app: StreamlitApp, page: Page, tmp_path: Path
 ) -> None:
-    """Paste a job description, read its rubric, see the ranking, open the leader's cited
-    lines, and export the matrix as CSV. (Editing the rubric table re-scores: the table is a
-    canvas grid, driven through its widget state in tests/test_app.py.)"""
+    """Paste a job description, read its rubric, edit one criterion and see the ranking
+    change, open the leader's cited lines, and export the matrix as CSV."""
     page.goto(streamlit_app.url)
     expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
     # .streamlit/config.toml: a minimal toolbar, so no "Deploy" button.
@@ -531,18 +530,33 @@ def test_screen_rank_open_and_export(
     ranking = ranked_names(page)
     assert ranking[0] == "Anika Sharma", ranking  # Kubernetes and Terraform
 
+    # The rubric table is a canvas grid: retype the first criterion's cell (Kubernetes), once
+    # the run that drew it has ended and the grid has settled.
+    wait_for_run_to_finish(page)
+    page.wait_for_timeout(1000)
+    page.get_by_test_id("stDataFrame").first.dblclick(position={"x": 90, "y": 52})
+    page.keyboard.press("Control+A")
+    page.keyboard.type("React")
+    page.keyboard.press("Enter")
+    deadline = time.monotonic() + ANSWER_TIMEOUT / 1000
+    while ranked_names(page)[:1] == ["Anika Sharma"] and time.monotonic() < deadline:
+        time.sleep(0.5)
+    wait_for_run_to_finish(page)
+    ranking = ranked_names(page)
+    assert ranking[0] in ("Jamal Washington", "Tomasz Nowak"), ranking  # they know React
+
     # A cited cell: the leader's lines, quoted and opened in the resume viewer.
     first = cells.first
     first.locator("summary").click()
-    expect(first.get_by_test_id("stCode").first).to_contain_text("Kubernetes")
-    first.get_by_text(re.compile(r"^Open anika")).click()
-    expect(first.locator("mark").first).to_contain_text("Kubernetes", timeout=ANSWER_TIMEOUT)
+    expect(first.get_by_test_id("stCode").first).to_contain_text("React")
+    first.get_by_text(re.compile(r"^Open ")).first.click()
+    expect(first.locator("mark").first).to_contain_text("React", timeout=ANSWER_TIMEOUT)
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Export CSV").click()
     saved = tmp_path / "matrix.csv"
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "Kubernetes" in text and "Terraform" in text
+    assert "React" in text and "Terraform" in text and "Kubernetes" not in text
     rows = [line for line in text.splitlines()[1:] if line.strip()]
-    assert "Anika Sharma" in rows[0]  # the CSV keeps the ranking
+    assert ranking[0] in rows[0]  # the CSV keeps the ranking
