@@ -530,17 +530,20 @@ def test_screen_edit_rank_open_and_export(
     ranking = ranked_names(page)
     assert ranking[0] == "Anika Sharma", ranking  # Kubernetes and Terraform
 
-    # The rubric table is a canvas grid: retype the first criterion's cell (Kubernetes), once
-    # the run that drew it has ended and the grid has settled.
-    wait_for_run_to_finish(page)
-    page.wait_for_timeout(1000)
-    page.get_by_test_id("stDataFrame").first.dblclick(position={"x": 90, "y": 52})
-    page.keyboard.press("Control+A")
-    page.keyboard.type("React")
-    page.keyboard.press("Enter")
-    deadline = time.monotonic() + ANSWER_TIMEOUT / 1000
-    while ranked_names(page)[:1] == ["Anika Sharma"] and time.monotonic() < deadline:
-        time.sleep(0.5)
+    # The rubric table is a canvas grid: retype the first criterion's cell (Kubernetes). A
+    # grid still laying itself out can drop the keystrokes, so the edit is tried again then.
+    for _ in range(3):
+        wait_for_run_to_finish(page)
+        page.wait_for_timeout(1000)
+        page.get_by_test_id("stDataFrame").first.dblclick(position={"x": 90, "y": 52})
+        page.keyboard.press("Control+A")
+        page.keyboard.type("React")
+        page.keyboard.press("Enter")
+        deadline = time.monotonic() + 20
+        while ranked_names(page)[:1] == ["Anika Sharma"] and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if ranked_names(page)[:1] != ["Anika Sharma"]:
+            break
     wait_for_run_to_finish(page)
     ranking = ranked_names(page)
     assert ranking[0] in ("Jamal Washington", "Tomasz Nowak"), ranking  # they know React
