@@ -42,9 +42,10 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-## Ingest throughput and query latency on synthetic resumes (N=100 and N=1000).
+## Ingest throughput and query latency on synthetic resumes (N=100 and N=1000), and ingest
+## beside one CPU-bound process (N=100).
 bench: install
-	$(BIN)/python -m tests.bench --sizes 100 1000
+	$(BIN)/python -m tests.bench --sizes 100 1000 --contention 100
 
 ## Scores on the labeled question set (uses the configured store; run ingest-samples first).
 eval: install

@@ -199,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     if isinstance(opened, str):
         return _error(opened)
-    assistant = opened
+    try:
+        return _run(opened, args)
+    except StoreError as err:  # Chroma is opened on first need (see assistant.snapshot)
+        return _error(str(err))
+
+
+def _run(assistant: Assistant, args: argparse.Namespace) -> int:
     if args.command in ("ask", "chat"):
         use_llm = not args.no_llm
         conversation = Conversation()

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
 DIMENSIONS = 384
 
@@ -382,28 +381,3 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return self._embed(self._encoder(self.bf16), texts)
-
-
-class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Adapts an :class:`Embedder` to Chroma, so Chroma never falls back to its own default
-    (which would try to download a model)."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    def __call__(self, input: Documents) -> Embeddings:
-        return list(self.embedder.embed(list(input)))
-
-    @staticmethod
-    def name() -> str:
-        return "recruiter-minilm"
-
-    def get_config(self) -> dict[str, Any]:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> ChromaEmbeddingFunction:
-        return ChromaEmbeddingFunction(MiniLMEmbedder(precision="auto"))
-
-    def default_space(self) -> Any:
-        return "cosine"

@@ -23,7 +23,7 @@ from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
 from assistant.settings import Settings
-from assistant.store import Erasure, ResumeStore, open_store
+from assistant.store import Erasure, ResumeStore, open_reader
 
 if TYPE_CHECKING:
     from assistant.answering.llm import LLMStrategy
@@ -65,7 +65,7 @@ class Assistant:
         self.embedder = embedder or MiniLMEmbedder(
             self.settings.embedding_batch_size, self.settings.embedding_precision
         )
-        self.store = store or open_store(self.settings, self.embedder, readable_copy)
+        self.store = store or open_reader(self.settings, self.embedder, readable_copy)
         self.extractive = ExtractiveStrategy()
         self.llm = llm
         self.llm_error: str | None = None

@@ -23,22 +23,24 @@ into fresh collections and drops the old ones (see :mod:`assistant.erasure`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 
-from assistant.embeddings import DIMENSIONS, ChromaEmbeddingFunction, Embedder
+from assistant.embeddings import DIMENSIONS, Embedder
 from assistant.models import Chunk, Resume, Section
 from assistant.settings import Settings
+from assistant.snapshot import FOLDER as SNAPSHOT_FOLDER
+from assistant.snapshot import Snapshot, SnapshotIndex
 
 _NO_PAGE = 0  # Chroma metadata cannot hold None; pages are 1-based, so 0 means "no page".
 _PAGE_SIZE = 500  # records per `get` page when loading every resume
@@ -137,28 +139,6 @@ def chunk_id(resume: Resume, index: int) -> str:
     return f"{resume.id}:{resume.content_hash[:16]}:{index}"
 
 
-class _RecordEmbedding(EmbeddingFunction[Documents]):
-    """Resume records are looked up by id, never by similarity; a constant vector keeps Chroma
-    from loading its default model for them."""
-
-    def __init__(self) -> None:
-        pass
-
-    def __call__(self, input: Documents) -> Embeddings:
-        return [np.ones(1, dtype=np.float32) for _ in input]
-
-    @staticmethod
-    def name() -> str:
-        return "recruiter-record"
-
-    def get_config(self) -> dict[str, Any]:
-        return {}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> _RecordEmbedding:
-        return _RecordEmbedding()
-
-
 def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:
     return {
         "resume_id": chunk.resume_id,
@@ -184,6 +164,15 @@ def _hit(chunk_id: str, meta: Any, distance: float) -> ChunkHit:
     )
 
 
+def _version(meta: Any) -> tuple[str, str, int, int]:
+    return (
+        str(meta["content_hash"]),
+        str(meta["candidate_id"]),
+        int(meta.get("profile_version") or 0),
+        int(meta.get("chunk_words") or 0),
+    )
+
+
 def _record_metadata(resume: Resume, n_chunks: int, chunk_words: int) -> dict[str, str | int]:
     return {
         "content_hash": resume.content_hash,
@@ -202,10 +191,12 @@ REBUILD_SUFFIX = ".rebuild"  # a collection being filled by an erasure, renamed 
 def collection(client: Any, name: str, kind: str, embedder: Embedder, create: bool = False) -> Any:
     """Get (or with ``create``, make) one of the store's collections, with the embedding function
     and index space it was made with (Chroma refuses a different one)."""
-    args: dict[str, Any] = {"embedding_function": _RecordEmbedding()}
+    from assistant.chroma import MiniLMFunction, RecordEmbedding
+
+    args: dict[str, Any] = {"embedding_function": RecordEmbedding()}
     if kind == "chunks":
         args = {
-            "embedding_function": ChromaEmbeddingFunction(embedder),
+            "embedding_function": MiniLMFunction(embedder),
             "configuration": {"hnsw": {"space": "cosine"}},
         }
     if create:
@@ -237,6 +228,10 @@ class ChromaStore:
         self.path = path
         # Set when this is a temporary copy of a read-only store (see open_store).
         self.copied_from: Path | None = None
+        self.snapshot = Snapshot(path / SNAPSHOT_FOLDER) if path is not None else None
+        self._depth = 0  # nesting of _writing
+        self._before: SnapshotIndex | None = None
+        self._touched: set[str] = set()
         self._open()
         try:
             self._max_batch = int(client.get_max_batch_size())
@@ -255,12 +250,7 @@ class ChromaStore:
         found: dict[str, StoredVersion] = {}
         for ids, metas, _ in self._pages(include=["metadatas"]):
             for rid, meta in zip(ids, metas, strict=True):
-                found[rid] = StoredVersion(
-                    str(meta["content_hash"]),
-                    str(meta["candidate_id"]),
-                    int(meta.get("profile_version") or 0),
-                    int(meta.get("chunk_words") or 0),
-                )
+                found[rid] = StoredVersion(*_version(meta))
         return found
 
     def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
@@ -337,8 +327,63 @@ class ChromaStore:
         return set(json.loads(docs[0])) if docs else set()
 
     def set_detached(self, resume_ids: Iterable[str]) -> None:
-        self.meta.upsert(ids=["detached"], documents=[json.dumps(sorted(set(resume_ids)))])
-        self._bump()
+        with self._writing():
+            self.meta.upsert(ids=["detached"], documents=[json.dumps(sorted(set(resume_ids)))])
+            self._bump()
+
+    # -- the snapshot --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writing(self, ids: Iterable[str] = ()) -> Iterator[None]:
+        """Every change runs inside this (``ids``: the resumes it may add, change or remove).
+        The snapshot's index is removed before the outermost change and written again after
+        it, from what Chroma then holds (see :mod:`assistant.snapshot`)."""
+        if self.snapshot is None:
+            yield
+            return
+        outer = self._depth == 0
+        with contextlib.ExitStack() as stack:
+            if outer:
+                stack.enter_context(self.snapshot.locked())
+                self._before = self.snapshot.invalidate()
+                self._touched = set()
+            self._touched.update(ids)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            if outer:
+                self._publish(self.snapshot, self._before, sorted(self._touched))
+
+    def _publish(self, snapshot: Snapshot, before: SnapshotIndex | None, ids: list[str]) -> None:
+        records: dict[str, str] = {}
+        versions: dict[str, tuple[str, str, int, int]] = {}
+        if before is None:  # no snapshot yet, or a write stopped half-way: copy everything
+            for page_ids, metas, docs in self._pages(include=["metadatas", "documents"]):
+                for rid, meta, doc in zip(page_ids, metas, docs, strict=True):
+                    records[rid], versions[rid] = doc, _version(meta)
+        else:
+            versions = {rid: v for rid, v in before.versions.items() if rid not in set(ids)}
+            for start in range(0, len(ids), _PAGE_SIZE):
+                got = self.resumes.get(
+                    ids=ids[start : start + _PAGE_SIZE], include=["metadatas", "documents"]
+                )
+                for rid, meta, doc in zip(
+                    got["ids"], got["metadatas"] or [], got["documents"] or [], strict=True
+                ):
+                    records[rid], versions[rid] = doc, _version(meta)
+        index = SnapshotIndex(
+            generation=self.generation(), versions=versions, detached=sorted(self.detached())
+        )
+        snapshot.publish(index, records, removed=ids, whole=before is None)
+
+    def ensure_snapshot(self) -> None:
+        """Build the snapshot if there is none (a store written by an older version, or whose
+        last write stopped half-way)."""
+        if self.snapshot is not None and self.snapshot.index() is None:
+            with self._writing():
+                pass
 
     # -- writes --------------------------------------------------------------------------------
 
@@ -346,16 +391,17 @@ class ChromaStore:
         if not pending:
             return {}
         errors: dict[str, str] = {}
-        try:
-            self._write_all(pending)
-        except Exception:
-            if len(pending) == 1:
-                errors[pending[0].resume.id] = "could not write to the store"
-            else:
-                # Isolate the one that fails; the others still land.
-                for item in pending:
-                    errors.update(self.write([item]))
-        self._bump()
+        with self._writing(p.resume.id for p in pending):
+            try:
+                self._write_all(pending)
+            except Exception:
+                if len(pending) == 1:
+                    errors[pending[0].resume.id] = "could not write to the store"
+                else:
+                    # Isolate the one that fails; the others still land.
+                    for item in pending:
+                        errors.update(self.write([item]))
+            self._bump()
         return errors
 
     def _write_all(self, pending: Sequence[PendingResume]) -> None:
@@ -394,35 +440,42 @@ class ChromaStore:
         }
         kept = [r for r in resumes if r.id in chunks]  # never resurrect a deleted resume
         if kept:
-            self.resumes.upsert(
-                ids=[r.id for r in kept],
-                documents=[r.model_dump_json() for r in kept],
-                metadatas=[_record_metadata(r, *chunks[r.id]) for r in kept],
-            )
-            self._bump()
+            with self._writing(r.id for r in kept):
+                self.resumes.upsert(
+                    ids=[r.id for r in kept],
+                    documents=[r.model_dump_json() for r in kept],
+                    metadatas=[_record_metadata(r, *chunks[r.id]) for r in kept],
+                )
+                self._bump()
 
     def delete(self, resume_ids: Iterable[str]) -> None:
         ids = list(resume_ids)
         if not ids:
             return
-        self.resumes.delete(ids=ids)  # invisible from here on
-        for rid in ids:
-            self._drop_chunks(rid, keep=set())
-        self._bump()
+        with self._writing(ids):
+            self.resumes.delete(ids=ids)  # invisible from here on
+            for rid in ids:
+                self._drop_chunks(rid, keep=set())
+            self._bump()
 
     def erase(self, resume_ids: Iterable[str]) -> Erasure:
         from assistant import erasure
 
         ids = list(dict.fromkeys(resume_ids))
-        records = len(self.resumes.get(ids=ids, include=[])["ids"]) if ids else 0
-        chunks = sum(len(self.chunks.get(where={"resume_id": i}, include=[])["ids"]) for i in ids)
-        self.delete(ids)
-        detached = self.detached()
-        if detached & set(ids):
-            self.set_detached(detached - set(ids))
-        erasure.rebuild(self.client, self.prefix, self.embedder, erasure.Survivors.read(self))
-        self._open()
-        self._bump()
+        with self._writing(ids):
+            records = len(self.resumes.get(ids=ids, include=[])["ids"]) if ids else 0
+            chunks = sum(
+                len(self.chunks.get(where={"resume_id": i}, include=[])["ids"]) for i in ids
+            )
+            self.delete(ids)
+            detached = self.detached()
+            if detached & set(ids):
+                self.set_detached(detached - set(ids))
+            erasure.rebuild(self.client, self.prefix, self.embedder, erasure.Survivors.read(self))
+            self._open()
+            self._bump()
+        # The snapshot was written on leaving _writing: it reads the collections, which must not
+        # happen between closing and compacting below.
         if self.path is None:
             return Erasure(records, chunks, rebuilt=True, compacted=False, notes=(_SERVER_NOTE,))
         # Closed, so that the index files are final before their unused part is cleared and
@@ -448,6 +501,81 @@ class ChromaStore:
         )
 
 
+class SnapshotStore:
+    """An embedded store read from its snapshot while the snapshot is current. Chroma is opened
+    (once, by ``open_chroma``) for vector searches and writes, and for reads while there is no
+    current snapshot."""
+
+    def __init__(self, snapshot: Snapshot, open_chroma: Callable[[], ChromaStore]) -> None:
+        self.snapshot = snapshot
+        self._open_chroma = open_chroma
+        self._chroma: ChromaStore | None = None
+        self.copied_from: Path | None = None
+
+    @property
+    def chroma(self) -> ChromaStore:
+        if self._chroma is None:
+            self._chroma = self._open_chroma()
+        return self._chroma
+
+    @property
+    def opened(self) -> bool:
+        """Whether Chroma has been opened (for tests and the benchmark)."""
+        return self._chroma is not None
+
+    # -- reads: the snapshot when current ------------------------------------------------------
+
+    def generation(self) -> str:
+        index = self.snapshot.index()
+        return index.generation if index is not None else self.chroma.generation()
+
+    def versions(self) -> dict[str, StoredVersion]:
+        index = self.snapshot.index()
+        if index is None:
+            return self.chroma.versions()
+        return {rid: StoredVersion(*v) for rid, v in index.versions.items()}
+
+    def load_resumes(self, ids: Sequence[str] | None = None) -> list[Resume]:
+        index = self.snapshot.index()
+        if index is not None:
+            known = index.versions
+            wanted = sorted(known) if ids is None else [i for i in ids if i in known]
+            resumes = self.snapshot.load(wanted)
+            if resumes is not None:
+                return resumes
+        return self.chroma.load_resumes(ids)
+
+    def detached(self) -> set[str]:
+        index = self.snapshot.index()
+        return set(index.detached) if index is not None else self.chroma.detached()
+
+    def stale_profiles(self, version: int) -> list[str]:
+        index = self.snapshot.index()
+        if index is None:
+            return self.chroma.stale_profiles(version)
+        return [rid for rid, v in index.versions.items() if v[2] < version]
+
+    # -- Chroma --------------------------------------------------------------------------------
+
+    def search(self, vector: np.ndarray, k: int) -> list[ChunkHit]:
+        return self.chroma.search(vector, k)
+
+    def write(self, pending: Sequence[PendingResume]) -> dict[str, str]:
+        return self.chroma.write(pending)
+
+    def rewrite(self, resumes: Sequence[Resume]) -> None:
+        self.chroma.rewrite(resumes)
+
+    def delete(self, resume_ids: Iterable[str]) -> None:
+        self.chroma.delete(resume_ids)
+
+    def erase(self, resume_ids: Iterable[str]) -> Erasure:
+        return self.chroma.erase(resume_ids)
+
+    def set_detached(self, resume_ids: Iterable[str]) -> None:
+        self.chroma.set_detached(resume_ids)
+
+
 _SERVER_NOTE = (
     "The Chroma server keeps its own log and files: its operator purges them "
     "(`chroma vacuum --path ...` with the server stopped)."
@@ -455,13 +583,9 @@ _SERVER_NOTE = (
 
 
 def _embedded_client(path: Path) -> Any:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
+    from assistant.chroma import embedded_client
 
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-    )
+    return embedded_client(path)
 
 
 class StoreError(RuntimeError):
@@ -488,20 +612,12 @@ def open_store(settings: Settings, embedder: Embedder, readable_copy: bool = Fal
     ``screen``), a read-only store is answered from a private temporary copy instead of refused;
     the store's ``copied_from`` then names the original. Commands that change the store never
     pass it: their changes would be lost with the copy."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
         where = f"{settings.chroma_host}:{settings.chroma_port}"
         try:
-            client = chromadb.HttpClient(
-                host=settings.chroma_host,
-                port=settings.chroma_port,
-                ssl=settings.chroma_ssl,
-                settings=chroma_settings,
-            )
-            return ChromaStore(client, embedder, settings.collection_prefix)
+            from assistant.chroma import server_client
+
+            return ChromaStore(server_client(settings), embedder, settings.collection_prefix)
         except Exception as err:  # chromadb raises ValueError, httpx errors, ...
             raise StoreError(
                 f"cannot reach the Chroma server at {where} ({_one_line(err)}); start it "
@@ -544,6 +660,22 @@ def open_store(settings: Settings, embedder: Embedder, readable_copy: bool = Fal
             f"cannot open the store {path} ({_one_line(err)}); check the folder, or set "
             "RECRUITER_STORE_PATH to another one"
         ) from None
+
+
+def open_reader(settings: Settings, embedder: Embedder, readable_copy: bool = False) -> ResumeStore:
+    """The store for a process that mostly reads (the app, ``python -m assistant``): an
+    embedded store with a current snapshot is read from it, and Chroma opened on first need
+    (see :mod:`assistant.snapshot`); otherwise as :func:`open_store`."""
+    path = settings.store_path
+    snapshot = Snapshot(path / SNAPSHOT_FOLDER)
+    if (
+        settings.chroma_host
+        or not os.access(path, os.W_OK)
+        or not os.access(path / "chroma.sqlite3", os.W_OK)
+        or snapshot.index() is None
+    ):
+        return open_store(settings, embedder, readable_copy)
+    return SnapshotStore(snapshot, lambda: open_store(settings, embedder, readable_copy))
 
 
 def _one_line(err: BaseException) -> str:

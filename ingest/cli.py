@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ingestor = Ingestor(store, embedder, settings)
     if refreshed := refresh_profiles(store):
         print(f"Rebuilt the profiles of {refreshed} stored resume(s) with the current extractor.")
+    store.ensure_snapshot()
     if not args.paths:
         return 0  # only the rebuild was asked for
 

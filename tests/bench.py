@@ -24,6 +24,9 @@ For each size N, in a fresh temporary folder:
    questions of seven kinds (skill, language, summarize, where-studied, email, open, no-match).
    p50/p95/max in ms (target p95 < 100 ms at 1,000 resumes). Answers are extractive: a
    configured LLM (``RECRUITER_LLM``) is switched off for the benchmark.
+5. **Contention** (``--contention N``): N resumes ingested into fresh stores on the machine as it
+   is, then beside one CPU-bound process (``while True: pass``), with the model's default thread
+   count and with one thread; the ratios say how ingest degrades when someone else holds a core.
 
 The model is loaded once and shared by all sizes. This is a benchmark, not a test: nothing here
 asserts on times. Numbers are only comparable on an otherwise idle machine: the model's BLAS
@@ -42,6 +45,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -357,6 +361,54 @@ def _release(store: ChromaStore) -> None:
         store.client.clear_system_cache()
 
 
+# -- contention --------------------------------------------------------------------------------
+
+# One busy core's worth of someone else's work.
+_HOG = "while True: pass"
+
+
+def contention(
+    n: int, embedder: MiniLMEmbedder, seed: int, log: Callable[[str], None]
+) -> dict[str, dict[str, float]]:
+    """Ingest wall time of ``n`` resumes (a fresh store each time) on the machine as it is, then
+    with one CPU-bound process running beside it; with the model's default thread count and with
+    one thread. Keys: "default (T threads)" / "1 thread" -> idle_s, busy_s, ratio."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    default = max((p["num_threads"] for p in threadpool_info()), default=1)
+    found: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="recruiter-bench-", ignore_cleanup_errors=True) as tmp:
+        folder = Path(tmp) / "resumes"
+        synthetic.write(synthetic.generate(n, seed), folder)
+        files, _ = collect([folder])
+
+        def ingest_s(tag: str) -> float:
+            settings = Settings(store_path=Path(tmp) / f"store-{tag}", llm=None)
+            store = open_store(settings, embedder)
+            _, seconds = timed(lambda: Ingestor(store, embedder, settings).ingest(files))
+            _release(store)
+            return seconds
+
+        for threads in dict.fromkeys((default, 1)):
+            label = "1 thread" if threads == 1 else f"default ({threads} threads)"
+            with threadpool_limits(threads):
+                log(f"contention, {label}: ingesting {n} resumes on the machine as it is ...")
+                idle = ingest_s(f"idle-{threads}")
+                log(f"contention, {label}: again beside one CPU-bound process ...")
+                hog = subprocess.Popen([sys.executable, "-c", _HOG])
+                try:
+                    busy = ingest_s(f"busy-{threads}")
+                finally:
+                    hog.kill()
+                    hog.wait()
+            found[label] = {
+                "idle_s": round(idle, 2),
+                "busy_s": round(busy, 2),
+                "ratio": round(busy / idle, 2),
+            }
+    return found
+
+
 # -- output ------------------------------------------------------------------------------------
 
 
@@ -415,6 +467,16 @@ def print_tables(machine: dict[str, Any], results: list[SizeResult]) -> None:
         kinds.add_row(f"{kind} ({MIX[kind]})", *cells)
     console.print(kinds)
 
+    if machine.get("contention"):
+        busy = Table(title="Ingest beside one CPU-bound process (target: about 2x, not 10x)")
+        for column in ("model threads", "alone", "beside it", "ratio"):
+            busy.add_column(column, justify="left" if column == "model threads" else "right")
+        for label, row in machine["contention"].items():
+            busy.add_row(
+                label, f"{row['idle_s']:.1f} s", f"{row['busy_s']:.1f} s", f"{row['ratio']:.2f}x"
+            )
+        console.print(busy)
+
 
 def write_json(path: str, machine: dict[str, Any], results: list[SizeResult]) -> None:
     text = json.dumps({"machine": machine, "results": [r.as_dict() for r in results]}, indent=2)
@@ -438,6 +500,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=int,
         metavar="N",
         help="BLAS and torch threads for the model (default: one per core)",
+    )
+    parser.add_argument(
+        "--contention",
+        type=int,
+        metavar="N",
+        help="also ingest N resumes alone and beside one CPU-bound process, and compare",
     )
     parser.add_argument(
         "--json", nargs="?", const="-", metavar="PATH", help="write results as JSON ('-': stdout)"
@@ -470,6 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     speeds = MiniLMEmbedder(settings.embedding_batch_size, "fp32").time_both()
     machine["embedding_texts_per_s"] = {k: round(v, 1) for k, v in speeds.items()}
     results = [run_size(n, embedder, args.seed, log) for n in args.sizes]
+    if args.contention:
+        machine["contention"] = contention(args.contention, embedder, args.seed, log)
     machine["load_average_at_end"] = machine_info()["load_average"]
     if not quiet:
         print_tables(machine, results)
