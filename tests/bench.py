@@ -5,6 +5,7 @@ Run from the project root (``make bench`` does the first)::
     python -m tests.bench --sizes 100 1000
     python -m tests.bench --sizes 100 --json bench.json      # also write the numbers as JSON
     python -m tests.bench --sizes 100 --json -               # JSON on stdout instead of tables
+    python -m tests.bench --sizes 10000 --no-embed-alone     # a large run, without step 3
 
 For each size N, in a fresh temporary folder:
 
@@ -146,7 +147,7 @@ class SizeResult:
 
     @property
     def ratio(self) -> float:
-        return self.ingest_s / self.embed_alone_s
+        return self.ingest_s / self.embed_alone_s if self.embed_alone_s else math.nan
 
     @property
     def ratio_in_run(self) -> float:
@@ -290,7 +291,13 @@ def catalog_breakdown(store: ChromaStore) -> tuple[float, float]:
 # -- one size ----------------------------------------------------------------------------------
 
 
-def run_size(n: int, embedder: MiniLMEmbedder, seed: int, log: Callable[[str], None]) -> SizeResult:
+def run_size(
+    n: int,
+    embedder: MiniLMEmbedder,
+    seed: int,
+    log: Callable[[str], None],
+    embed_again: bool = True,
+) -> SizeResult:
     resumes = synthetic.generate(n, seed)
     with tempfile.TemporaryDirectory(prefix="recruiter-bench-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp) / "resumes"
@@ -309,11 +316,13 @@ def run_size(n: int, embedder: MiniLMEmbedder, seed: int, log: Callable[[str], N
         failed = len(skipped) + sum(o.status == "failed" for o in report.outcomes)
         chunks = sum(o.chunks or 0 for o in ingested)
 
-        log(f"N={n}: embedding the same {chunks} chunk texts alone ...")
-        batches = chunk_batches(files, settings)
-        if sum(map(len, batches)) != chunks:
-            log(f"  note: re-chunking gave {sum(map(len, batches))} texts, pipeline {chunks}")
-        embed_s = embed_alone(embedder, batches)
+        embed_s = 0.0  # not measured
+        if embed_again:
+            log(f"N={n}: embedding the same {chunks} chunk texts alone ...")
+            batches = chunk_batches(files, settings)
+            if sum(map(len, batches)) != chunks:
+                log(f"  note: re-chunking gave {sum(map(len, batches))} texts, pipeline {chunks}")
+            embed_s = embed_alone(embedder, batches)
 
         log(f"N={n}: asking questions ...")
         assistant = Assistant(settings, store=store, embedder=embedder)
@@ -502,6 +511,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="BLAS and torch threads for the model (default: one per core)",
     )
     parser.add_argument(
+        "--no-embed-alone",
+        action="store_true",
+        help="skip embedding the texts again alone (halves a large run; the ratio to the "
+        "embedding time inside the run is still printed)",
+    )
+    parser.add_argument(
         "--contention",
         type=int,
         metavar="N",
@@ -537,7 +552,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine["embedding_precision"] = f"{settings.embedding_precision} -> {embedder.chosen}"
     speeds = MiniLMEmbedder(settings.embedding_batch_size, "fp32").time_both()
     machine["embedding_texts_per_s"] = {k: round(v, 1) for k, v in speeds.items()}
-    results = [run_size(n, embedder, args.seed, log) for n in args.sizes]
+    results = [
+        run_size(n, embedder, args.seed, log, embed_again=not args.no_embed_alone)
+        for n in args.sizes
+    ]
     if args.contention:
         machine["contention"] = contention(args.contention, embedder, args.seed, log)
     machine["load_average_at_end"] = machine_info()["load_average"]
