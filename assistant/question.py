@@ -209,6 +209,7 @@ def plan_question(
     else:
         scope, ids = "all", list(catalog.candidates)
 
+    residual = _unqualified_numbers(residual)
     aspect = _aspect(residual)
     if _PROGRAMMING.search(residual):
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
@@ -743,6 +744,22 @@ def _common_word(word: str, candidate_id: str, catalog: Catalog) -> bool:
             if catalog.lines[pos].candidate_id != candidate_id:
                 return True
     return False
+
+
+_NUMBER_AFTER = re.compile(r"\b([a-z][\w-]*)\s+(?:numbers?|no\.?|#)(?=\W|$)(?! of)", re.I)
+_PHONE_WORDS = {"phone", "phones", "telephone", "contact", "cell", "mobile"}
+
+
+def _unqualified_numbers(text: str) -> str:
+    """"Ingrid's license number" asks for the license line, not a phone: a number named by the
+    word before it (a content word, not a phone word or a framing word) is that thing's number,
+    so "number" is dropped and the word before it stays the subject."""
+
+    def drop(match: re.Match[str]) -> str:
+        word = match.group(1).lower()
+        return match.group(0) if word in _PHONE_WORDS or word in _FRAME else match.group(1)
+
+    return _NUMBER_AFTER.sub(drop, text)
 
 
 def _aspect(text: str) -> Aspect | None:

@@ -214,6 +214,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Anyone with cell biology research?", {"kind": "match", "aspect": None}),
     ("Dana's mobile?", {"kind": "about", "aspect": "contact", "contact_fields": ["phone"]}),
     ("What is Rosa's cell number?", {"kind": "about", "contact_fields": ["phone"]}),
+    # a number named by the word before it is that thing's number, not a phone
+    (
+        "What is Rosa's nursing license number?",
+        {"kind": "about", "aspect": "certifications", "contact_fields": []},
+    ),
+    ("Rosa's license no.?", {"aspect": "certifications", "contact_fields": []}),
+    ("What is Rosa's number?", {"kind": "about", "contact_fields": ["phone"]}),
+    ("Rosa's contact number", {"aspect": "contact", "contact_fields": ["phone"]}),
+    ("What's the number for Rosa?", {"aspect": "contact", "contact_fields": ["phone"]}),
     # bounds on years: "less than" is an upper bound, not a lower one
     ("Who has more than 5 years of Kafka?", {"min_years": 6, "max_years": None}),
     ("Who has 5+ years of Go?", {"min_years": 5, "max_years": None}),
