@@ -245,10 +245,13 @@ def _fill(template: str, rng: random.Random, skills: list[str]) -> str:
 
 
 def _unique_names(n: int, rng: random.Random) -> list[str]:
-    pairs = [(f, last) for f in FIRST_NAMES for last in LAST_NAMES]
-    if n > len(pairs):
-        raise ValueError(f"at most {len(pairs)} distinct names")
-    return [f"{f} {last}" for f, last in rng.sample(pairs, n)]
+    pairs = [f"{f} {last}" for f in FIRST_NAMES for last in LAST_NAMES]
+    if n <= len(pairs):
+        return rng.sample(pairs, n)
+    # Larger piles: a middle initial makes more (the smaller sizes keep their names).
+    initials = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    more = [f"{f} {i}. {last}" for f in FIRST_NAMES for i in initials for last in LAST_NAMES]
+    return rng.sample(pairs + more, n)
 
 
 def _heading(title: str, layout: str) -> list[str]:
