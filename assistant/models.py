@@ -592,6 +592,10 @@ class QueryPlan(BaseModel):
         description="'Python but not Java': concepts a matching candidate must not have.",
     )
     excluded_text: str = Field("", description="The words of the excluded part, as written.")
+    shortest_first: bool = Field(
+        False,
+        description="A ranking asks for the least experienced first ('the most junior').",
+    )
     description: str = Field(
         "",
         description="'The email of the ML engineer in Berlin', 'Who was the lead developer of "

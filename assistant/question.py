@@ -133,7 +133,8 @@ _FRAME_WORDS = """
     might must who whom whose which what where when why how whoever any anyone anybody some
     someone somebody all every each either neither both none no not there here that this
     these those it its i me my we us our you your he him his she her they them their one
-    ones person people candidate candidates applicant applicants resume resumes cv profile
+    ones person people everyone everybody mention mentions mentioned mentioning
+    candidate candidates applicant applicants resume resumes cv profile
     profiles pool list show find give get tell name names please among between out
     experience experienced experiences expertise background knowledge knows know knowing
     familiar familiarity proficient proficiency skilled skill skills strong solid hands-on
@@ -273,6 +274,7 @@ def plan_question(
         aspect = None  # the requirement, not a section, decides a match
     operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
     description = ""
+    shortest_first = False
     if kind == "search" and scope == "all" and aspect is not None and _THE.search(text):
         # "What's the email of the ML platform engineer in Berlin?": a fact about one
         # candidate, the one the rest of the words describe.
@@ -292,10 +294,12 @@ def plan_question(
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
+            shortest_first = bool(_SHORTEST_FIRST.search(text))
         elif not (employers or place or degree or schools or has_years):
             # "Who is the most senior engineer?": those who match, ordered the same way.
             operation, requirement, concepts = "rank", rest, _concepts(rest)
             description = ""
+            shortest_first = bool(_SHORTEST_FIRST.search(text))
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
     return QueryPlan(
@@ -319,6 +323,7 @@ def plan_question(
         excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
         excluded_text=excluded_text if kind == "match" else "",
         description=description,
+        shortest_first=shortest_first,
     )
 
 
@@ -339,9 +344,17 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 _RANK = re.compile(
-    r"\b(?:most|least) (?:senior|experienced|junior)\b|\bmore (?:senior|experienced)\b|"
+    r"\b(?:most|least) (?:senior|experienced|junior)\b|\b(?:more|less) (?:senior|experienced)\b|"
     r"\b(?:rank|order|sort)\b.*\b(?:experience|seniority|years)\b|"
-    r"\blongest (?:career|experience)\b",
+    r"\b(?:longest|shortest) (?:career|experience)\b|"
+    r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
+    r"\b(?:most|least) (?:years|experience)\b",
+    re.IGNORECASE,
+)
+# The least experienced first: "the most junior", "least experience with Go", "fewest years".
+_SHORTEST_FIRST = re.compile(
+    r"\b(?:most junior|least (?:senior|experienced|experience|years)|less (?:senior|experienced)|"
+    r"fewest years|shortest (?:career|experience))\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
@@ -751,7 +764,7 @@ _PHONE_WORDS = {"phone", "phones", "telephone", "contact", "cell", "mobile"}
 
 
 def _unqualified_numbers(text: str) -> str:
-    """"Ingrid's license number" asks for the license line, not a phone: a number named by the
+    """ "Ingrid's license number" asks for the license line, not a phone: a number named by the
     word before it (a content word, not a phone word or a framing word) is that thing's number,
     so "number" is dropped and the word before it stays the subject."""
 

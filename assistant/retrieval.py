@@ -622,8 +622,9 @@ def _experience_within(plan: QueryPlan, catalog: Catalog) -> Retrieved:
 
 
 def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
-    """Candidates ordered by the span of their dated roles, longest first, each with the
-    earliest dated role and the current one as evidence; those without dates come last."""
+    """Candidates ordered by the span of their dated roles, longest first (shortest first when
+    the plan asks for the most junior), each with the earliest dated role and the current one as
+    evidence; those without dates come last."""
     today = date.today()
     ranked: list[tuple[int, CandidateEvidence]] = []
     for cid in plan.candidate_ids:
@@ -634,7 +635,10 @@ def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 continue
             best = (months, _span_evidence_of(resume, months))
         ranked.append((best[0], _group(catalog, cid, best[1], matched=bool(best[1]))))
-    ranked.sort(key=lambda item: -item[0])
+    dated = sorted((r for r in ranked if r[0] >= 0), key=lambda item: -item[0])
+    if plan.shortest_first:
+        dated.reverse()
+    ranked = dated + [r for r in ranked if r[0] < 0]
     notes = ["Experience is the span of the dated roles, gaps included."]
     return Retrieved(
         plan=plan, considered=len(plan.candidate_ids), groups=[g for _, g in ranked], notes=notes

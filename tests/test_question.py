@@ -269,6 +269,21 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # "most senior" with a requirement: those who match it, ranked
     ("Who is the most senior Kafka engineer?", {"operation": "rank", "kind": "match"}),
     ("Which of them is the most senior?", {"operation": "rank", "kind": "about"}),
+    # the direction of a ranking, and "most years of X" as a ranking of those with X
+    ("Who is the most junior candidate?", {"operation": "rank", "shortest_first": True}),
+    ("Who is the least experienced?", {"operation": "rank", "shortest_first": True}),
+    ("Who is the most experienced?", {"operation": "rank", "shortest_first": False}),
+    (
+        "Who has the most years of Python?",
+        {"operation": "rank", "kind": "match", "requirement": "python"},
+    ),
+    (
+        "Who has the least experience with Kafka?",
+        {"operation": "rank", "requirement": "kafka", "shortest_first": True},
+    ),
+    # framing words, not requirements
+    ("List everyone who knows Rust", {"kind": "match", "requirement": "rust"}),
+    ("Who mentions Kafka?", {"kind": "match", "requirement": "kafka"}),
     ("Who is the most senior candidate?", {"operation": "rank", "kind": "about"}),
     # misspelt framing words are dropped; misspelt skills are kept for the matcher to respell
     ("who knws kafka", {"requirement": "kafka"}),
@@ -327,6 +342,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "concepts": plan.concepts,
         "min_years": plan.min_years,
         "max_years": plan.max_years,
+        "shortest_first": plan.shortest_first,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

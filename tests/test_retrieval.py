@@ -255,6 +255,23 @@ def test_most_senior_with_a_requirement_ranks_those_who_match(dated: Assistant) 
     assert answer.answer.index("Rui Costa") < answer.answer.index("Mia Berg")
 
 
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("Who has the most experience with Kafka?", ["Rui Costa", "Mia Berg"]),
+        ("Who has the most years of Kafka?", ["Rui Costa", "Mia Berg"]),
+        ("Who has the least experience with Kafka?", ["Mia Berg", "Rui Costa"]),
+        ("Who is the most junior candidate with Kafka?", ["Mia Berg", "Rui Costa"]),
+    ],
+)
+def test_most_and_least_experience_with_a_skill_rank_those_who_have_it(
+    dated: Assistant, question: str, order: list[str]
+) -> None:
+    answer = dated.ask(question)
+    assert answer.candidates == order  # Eve Holt has no Kafka
+    assert answer.answer.index(order[0]) < answer.answer.index(order[1])
+
+
 def test_misspelt_skills_are_read_as_the_resumes_spell_them(dated: Assistant) -> None:
     answer = dated.ask("who knws terrafrom but not scala")
     assert answer.candidates == ["Mia Berg"]

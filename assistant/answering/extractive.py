@@ -203,8 +203,9 @@ def _compare(retrieved: Retrieved, book: CitationBook) -> str:
 
 
 def _rank(retrieved: Retrieved, book: CitationBook) -> str:
-    """Candidates by the span of their dated roles, longest first."""
-    lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), longest first:", ""]
+    """Candidates by the span of their dated roles, longest first (or shortest, as asked)."""
+    order = "shortest first" if retrieved.plan.shortest_first else "longest first"
+    lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), {order}:", ""]
     undated, more = [], []
     for group in retrieved.groups:
         if not group.evidence:
