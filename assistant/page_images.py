@@ -77,9 +77,16 @@ def render_cited_page(
     the file or the page is missing or PDFium cannot read it. ``content_hash`` keys the cache
     with the file's content, so a replaced file is rendered afresh."""
     try:
+        if not path.is_file():  # erased, perhaps by another process: no cached page either
+            return None
         return _render(str(path), content_hash, page, tuple(lines))
     except Exception:  # a damaged or vanished file: the viewer shows the text alone
         return None
+
+
+def forget_rendered() -> None:
+    """Drop every cached page (after an erasure: no page of a removed person stays in memory)."""
+    _render.cache_clear()
 
 
 @functools.lru_cache(maxsize=_CACHED_PAGES)

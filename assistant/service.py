@@ -29,7 +29,7 @@ from assistant.models import (
     Turn,
 )
 from assistant.originals import Originals
-from assistant.page_images import PageImage, render_cited_page
+from assistant.page_images import PageImage, forget_rendered, render_cited_page
 from assistant.planning import LLMPlanner, Planner, RulesPlanner
 from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
@@ -314,6 +314,7 @@ class Assistant:
         removed = sorted(catalog.resumes[i].source for i in ids)
         # The files first: should the store's erasure fail half-way, no page of theirs is left.
         originals = self.originals.remove(ids)
+        forget_rendered()
         erasure = self.store.erase(ids)
         # And any original whose resume left the store some other way.
         originals += self.originals.prune(self.store.versions())

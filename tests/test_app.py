@@ -7,6 +7,7 @@ removing the backslashes (:func:`plain`).
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import re
 import shutil
@@ -19,7 +20,7 @@ from streamlit.testing.v1.element_tree import ChatMessage
 from assistant.models import Citation, Conversation, Resume, ResumeLine
 from assistant.page_images import PageImage
 from assistant.service import Assistant
-from ingest.pipeline import parse_resume
+from ingest.pipeline import parse_resume, resume_id
 from ingest.readers import ReadError
 from ui.markup import (
     JOINER,
@@ -238,6 +239,30 @@ def test_uploads_are_ingested_at_once_and_bad_files_explained(writable_app: AppT
     assert "Open zofia.txt (Zofia Kwiatkowska)" in body
     assert "&lt;b&gt;Riak&lt;/b&gt; &amp; Mnesia" in body
     assert "<b>Riak" not in body
+
+
+def test_an_uploaded_pdf_keeps_its_original_and_shows_its_page(
+    writable_app: AppTest, tmp_path: Path
+) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ERLANG_RESUME.decode().splitlines():
+        pdf.cell(0, 8, line.replace("<b>", "").replace("</b>", ""), new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    originals = tmp_path / "store-copy" / "originals"
+    before = {p.name for p in originals.iterdir()}
+
+    writable_app.sidebar.file_uploader[0].set_value([("zofia.pdf", data, "application/pdf")]).run()
+    assert not writable_app.exception, writable_app.exception
+
+    added = {p.name for p in originals.iterdir()} - before
+    assert added == {f"{resume_id('zofia.pdf')}.{hashlib.sha256(data).hexdigest()}.pdf"}
+    message = ask(writable_app, "Who knows Erlang?")
+    body = sources(message)
+    assert 'alt="Page 1 of zofia.pdf, cited lines highlighted"' in body
 
 
 def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant import page_images
 from assistant.models import Conversation
 from assistant.originals import Originals
 from assistant.service import Assistant
@@ -252,7 +253,13 @@ def test_remove_deletes_the_persons_original_pdfs(
     orphan = originals.save("r-" + "0" * 20, "f" * 64, wren_pdfs["wren_halloway.pdf"])
 
     if how == "candidate":
+        (wren,) = [r for r in assistant.catalog.resumes.values() if r.source == "wren_halloway.pdf"]
+        path = originals.find(wren)
+        assert path is not None
+        assert page_images.render_cited_page(path, 1, ["Wren Halloway"], wren.content_hash)
+        assert page_images._render.cache_info().currsize >= 1
         removal = assistant.remove("Wren Halloway")
+        assert page_images._render.cache_info().currsize == 0  # no page of hers in memory
         assert sorted(removal.sources) == sorted(wren_pdfs)
         assert removal.originals == 3
         assert "3 original PDF file(s) deleted." in removal.summary()

@@ -133,6 +133,10 @@ def test_a_missing_file_or_page_gives_no_image(tmp_path: Path) -> None:
     assert render_cited_page(tmp_path / "gone.pdf", 1, ["Dana Park"]) is None
     assert render_cited_page(path, 2, ["Dana Park"]) is None
     assert render_cited_page(path, 0, ["Dana Park"]) is None
+    # A file deleted after it was rendered (an erasure) is not served from the cache.
+    assert render_cited_page(path, 1, ["Dana Park"], "h") is not None
+    path.unlink()
+    assert render_cited_page(path, 1, ["Dana Park"], "h") is None
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really")
     assert render_cited_page(broken, 1, ["Dana Park"]) is None
