@@ -27,6 +27,7 @@ HIGHLIGHT = (255, 200, 0)  # the colour of the text viewer's <mark> (ui.markup._
 ALPHA = 110  # of 255: the text stays readable under the band
 PAD = 2  # pixels around each band
 _CACHED_PAGES = 64
+_MIN_NEAR = 18  # folded characters a line needs before a near match is tried
 
 # PDFium is not thread-safe, and Streamlit serves each session from its own thread.
 _PDFIUM = threading.Lock()
@@ -48,6 +49,12 @@ _SAME = str.maketrans(
 )
 
 
+# Control and format characters print nothing; private-use ones are icon-font glyphs that
+# one extractor maps and the other not, as are bullets drawn from symbol fonts.
+_DROPPED = ("Cc", "Cf", "Co")
+_BULLETS = frozenset("•◦▪▫●○■□◆◇►▸‣⁃∙·")
+
+
 @dataclass(frozen=True)
 class PageImage:
     """One rendered page: ``page`` is 1-based; ``found`` of the ``cited`` lines were located
@@ -63,10 +70,13 @@ class PageImage:
 
 def fold(text: str) -> str:
     """``text`` as it is compared: NFKC, case-folded, dashes and quotes unified, and without
-    spaces, control and format characters (which PDFium and pypdf place differently)."""
+    spaces, control and format characters (which PDFium and pypdf place differently), icon
+    glyphs or bullets."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_SAME)
     return "".join(
-        ch for ch in folded if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")
+        ch
+        for ch in folded
+        if not ch.isspace() and unicodedata.category(ch) not in _DROPPED and ch not in _BULLETS
     )
 
 
@@ -185,22 +195,42 @@ def _find_lines(text_page: Any, lines: Sequence[str]) -> list[list[Box]]:
     previous_end = 0
     for line in lines:
         needle = fold(line)
-        starts = []
-        at = haystack.find(needle) if needle else -1
-        while at != -1:
-            starts.append(at)
-            at = haystack.find(needle, at + 1)
-        if not starts:
+        spans = _occurrences(haystack, needle) or _near_occurrences(haystack, needle)
+        if not spans:
             found.append([])
             continue
-        start = min(
-            starts,
-            key=lambda s: (not whole_row(s, s + len(needle)), s < previous_end, s),
+        start, previous_end = min(
+            spans, key=lambda span: (not whole_row(*span), span[0] < previous_end, span[0])
         )
-        previous_end = start + len(needle)
         chars = sorted(set(owner[start:previous_end]))
         found.append(_row_boxes(text_page, chars))
     return found
+
+
+def _occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of ``needle``."""
+    spans = []
+    at = haystack.find(needle) if needle else -1
+    while at != -1:
+        spans.append((at, at + len(needle)))
+        at = haystack.find(needle, at + 1)
+    return spans
+
+
+def _near_occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Where a line's first and last thirds stand in order, about a line's length apart: the
+    line with a few characters the two extractors read differently in its middle (a glyph
+    without a Unicode mapping, a symbol). Short lines must match exactly."""
+    if len(needle) < _MIN_NEAR:
+        return []
+    third = len(needle) // 3
+    head, tail = needle[:third], needle[-third:]
+    spans = []
+    for start, _ in _occurrences(haystack, head):
+        end = haystack.find(tail, start + third)
+        if end != -1 and abs(end + third - start - len(needle)) <= len(needle) // 6:
+            spans.append((start, end + third))
+    return spans
 
 
 def _row_boxes(text_page: Any, chars: Sequence[int]) -> list[Box]:

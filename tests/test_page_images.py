@@ -84,7 +84,16 @@ CASES = {
         ["Python"],
         [200],
     ),
+    "a character read differently mid-line": Case(
+        [[(100, "Dana Park"), (240, "Ran Kafka clusters at Bluefin for five years")]],
+        1,
+        ["Ran Kafka clusters @ Bluefin for five years"],
+        [240],
+    ),
     "a line not on the page": Case([BODY], 1, ["Fortran 77 and MPI"], []),
+    "a long line whose middle differs": Case(
+        [BODY], 1, ["Platform engineer at Kubernetes, Go, Terraform"], []
+    ),
     "a line on another page": Case(
         [BODY, [(120, "Only on the second page")]], 1, ["Only on the second page"], []
     ),
@@ -149,6 +158,7 @@ def test_a_missing_file_or_page_gives_no_image(tmp_path: Path) -> None:
         ("2019 – present", "2019-present"),
         ("“Quoted”\u00a0text\u200b", '"quoted"text'),
         ("Kubernetes,\tGo\r\n", "kubernetes,go"),
+        ("• Led \uf0b7 a team", "ledateam"),
     ],
 )
 def test_fold_ignores_what_extractors_disagree_on(text: str, folded: str) -> None:
