@@ -4,9 +4,11 @@ The page is rendered by PDFium (``pypdfium2``) and each cited line is found on i
 the stored line was extracted by pypdf and normalised at ingest (NFKC, so "ﬁ" is "fi"), while
 PDFium has its own idea of spaces and line breaks, so both sides are folded the same way (NFKC,
 case, dashes and quotes, every space and control character dropped) before the line is looked
-for. A line found gets a translucent band over its characters' boxes (one band per printed row);
-a line not found is simply not highlighted. Units: PDF points for character boxes, pixels for
-the image (about :data:`WIDTH` wide).
+for; icon glyphs and bullets, which one extractor maps and the other not, are dropped too, and a
+long line whose first and last thirds are found about a line's length apart counts as found. A
+line found gets a translucent band over its characters' boxes (one band per printed row); a line
+not found is simply not highlighted. Units: PDF points for character boxes, pixels for the image
+(:data:`WIDTH` wide, at most :data:`MAX_HEIGHT` tall).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 WIDTH = 900  # rendered page width in pixels: sharp at half a wide screen
+MAX_HEIGHT = 2000  # pixels: a page many times taller than wide is drawn narrower instead
 PALETTE = 64  # colours of the PNG
 HIGHLIGHT = (255, 200, 0)  # the colour of the text viewer's <mark> (ui.markup._MARK_STYLE)
 ALPHA = 110  # of 255: the text stays readable under the band
@@ -113,8 +116,11 @@ def _render(path: str, content_hash: str, page: int, lines: tuple[str, ...]) -> 
             if not 1 <= page <= len(document):
                 return None
             pdf_page = document[page - 1]
-            width_pt, _ = pdf_page.get_size()
-            scale = max(0.5, min(4.0, WIDTH / width_pt)) if width_pt > 0 else 1.0
+            width_pt, height_pt = pdf_page.get_size()
+            if width_pt <= 0 or height_pt <= 0:
+                return None
+            # A page's size is whatever the file says: the image stays within WIDTH x MAX_HEIGHT.
+            scale = min(WIDTH / width_pt, MAX_HEIGHT / height_pt)
             image = pdf_page.render(scale=scale).to_pil().convert("RGB")
             text_page = pdf_page.get_textpage()
             rows = _find_lines(text_page, lines)

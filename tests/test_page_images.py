@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from fpdf import FPDF
 from PIL import Image
+from pypdf import PdfWriter
 
-from assistant.page_images import ALPHA, HIGHLIGHT, WIDTH, fold, render_cited_page
+from assistant.page_images import ALPHA, HIGHLIGHT, MAX_HEIGHT, WIDTH, fold, render_cited_page
 
 FONT_SIZE = 11  # points
 LEFT = 72  # points from the left edge
@@ -49,6 +50,7 @@ class Case:
     cited: list[str]  # the cited lines as stored (after ingest's normalisation)
     expected_y: list[float] = field(default_factory=list)  # baselines that must be highlighted
     unicode_font: bool = False
+    rotate: int = 0  # the page's /Rotate, in degrees clockwise
 
 
 BODY = [
@@ -90,6 +92,9 @@ CASES = {
         ["Ran Kafka clusters @ Bluefin for five years"],
         [240],
     ),
+    "an upside-down page (/Rotate 180)": Case(
+        [BODY], 1, ["Platform engineer at Bluefin"], [140], rotate=180
+    ),
     "a line not on the page": Case([BODY], 1, ["Fortran 77 and MPI"], []),
     "a long line whose middle differs": Case(
         [BODY], 1, ["Platform engineer at Kubernetes, Go, Terraform"], []
@@ -114,6 +119,11 @@ def make_pdf(path: Path, case: Case) -> Path:
         for y, text in lines:
             pdf.text(LEFT, y, text)
     pdf.output(str(path))
+    if case.rotate:
+        writer = PdfWriter(clone_from=str(path))
+        for page in writer.pages:
+            page.rotate(case.rotate)
+        writer.write(str(path))
     return path
 
 
@@ -133,6 +143,8 @@ def test_the_highlight_lands_on_the_cited_line(tmp_path: Path, case: Case) -> No
     for (top, bottom), y in zip(found, case.expected_y, strict=True):
         # The middle of the lower-case letters, a third of the font size above the baseline.
         middle = (y - FONT_SIZE / 3) * scale
+        if case.rotate == 180:
+            middle = image.height - middle
         assert top <= middle <= bottom, (top, bottom, middle)
         assert bottom - top <= 2.5 * FONT_SIZE * scale  # one row, not the page
 
@@ -163,3 +175,16 @@ def test_a_missing_file_or_page_gives_no_image(tmp_path: Path) -> None:
 )
 def test_fold_ignores_what_extractors_disagree_on(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+def test_a_page_of_any_size_stays_within_the_image_bounds(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format=(612, 30_000))  # a file says what size its pages are
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.text(LEFT, 100, "Dana Park")
+    pdf.output(str(tmp_path / "tall.pdf"))
+
+    image = render_cited_page(tmp_path / "tall.pdf", 1, ["Dana Park"])
+
+    assert image is not None and image.found == 1
+    assert image.height <= MAX_HEIGHT and image.width <= WIDTH
