@@ -274,14 +274,18 @@ class Assistant:
         path = self.originals.find(resume)
         if path is None:
             return []
-        wanted: dict[int, list[str]] = {}
+        # Page -> line number -> text: a line cited twice is drawn once, and in page order
+        # (which the search uses to tell repeated text apart).
+        wanted: dict[int, dict[int, str]] = {}
         for citation in citations:
             if citation.page is None:
                 continue
             cited = resume.line_range(citation.page, citation.line_start, citation.line_end)
-            wanted.setdefault(citation.page, []).extend(ln.text for ln in cited if not ln.blank)
+            lines = wanted.setdefault(citation.page, {})
+            lines.update((ln.number, ln.text) for ln in cited if not ln.blank)
         images = []
-        for page, texts in sorted(wanted.items()):
+        for page, lines in sorted(wanted.items()):
+            texts = [text for _, text in sorted(lines.items())]
             image = render_cited_page(path, page, texts, resume.content_hash)
             if image is not None:
                 images.append(image)

@@ -365,7 +365,7 @@ def test_cited_pages_of_a_pdf_and_none_without_its_original(
     (citation,) = [c for c in answer.citations if c.source == "dana.pdf"]
     resume = assistant.resume_for(citation.candidate_id, "dana.pdf")
     assert resume is not None
-    (image,) = assistant.cited_pages(resume, [citation])
+    (image,) = assistant.cited_pages(resume, [citation, citation])  # one line, cited twice
     assert (image.page, image.cited, image.found) == (citation.page, 1, 1)
     omar = next(r for r in assistant.catalog.resumes.values() if r.source == "omar.md")
     assert assistant.cited_pages(omar, []) == []
