@@ -372,3 +372,20 @@ def test_cited_pages_of_a_pdf_and_none_without_its_original(
     for path in Originals.from_settings(settings).folder.iterdir():
         path.unlink()  # as for a resume ingested before originals were kept
     assert assistant.cited_pages(resume, [citation]) == []
+
+
+def test_a_pdf_whose_original_cannot_be_kept_is_still_stored(
+    tmp_path: Path, store: ChromaStore, fake_embedder: HashingEmbedder
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder of originals should be")
+    settings = Settings(store_path=tmp_path / "chroma", originals_path=blocked)
+
+    report = Ingestor(store, fake_embedder, settings).ingest(
+        [SourceFile("dana.pdf", data=DANA_PDF)]
+    )
+
+    (outcome,) = report.outcomes
+    assert outcome.status == "ingested"
+    assert any("original PDF could not be kept" in w for w in outcome.warnings), outcome.warnings
+    assert [r.source for r in store.load_resumes()] == ["dana.pdf"]
