@@ -46,7 +46,7 @@ class Originals:
         return cls(folder)
 
     def path(self, resume_id: str, content_hash: str) -> Path:
-        if not _ID.match(resume_id) or not _HASH.match(content_hash):
+        if not _ID.fullmatch(resume_id) or not _HASH.fullmatch(content_hash):
             raise ValueError(f"not a resume id and content hash: {resume_id!r}, {content_hash!r}")
         return self.folder / f"{resume_id}.{content_hash}.pdf"
 
@@ -112,7 +112,7 @@ class Originals:
             return []
         found = []
         for name in names:
-            if (match := _NAME.match(name)) is not None:
+            if (match := _NAME.fullmatch(name)) is not None:
                 found.append((self.folder / name, match.group(1)))
             elif partial and name.startswith(".r-") and name.endswith(_TEMPORARY):
                 found.append((self.folder / name, name[1:23]))

@@ -320,7 +320,10 @@ class Assistant:
         originals = self.originals.remove(ids)
         forget_rendered()
         erasure = self.store.erase(ids)
-        # And any original whose resume left the store some other way.
+        # And any original whose resume left the store some other way. (An ingest in another
+        # process writes its resume before its original, so only one finishing both between
+        # the two reads here can lose its original: its page is then shown as text, until the
+        # file is ingested again.)
         originals += self.originals.prune(self.store.versions())
         return Removal(removed, erasure, originals)
 
