@@ -80,7 +80,6 @@ class Assistant:
             self.settings.embedding_batch_size, self.settings.embedding_precision
         )
         self.store = store or open_store(self.settings, self.embedder, readable_copy)
-        self.originals = Originals.from_settings(self.settings)
         self.extractive = ExtractiveStrategy()
         self.llm = llm
         self.llm_error: str | None = None
@@ -98,6 +97,7 @@ class Assistant:
         self._catalog: Catalog | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
+        self.originals = Originals.from_settings(self.settings)  # the PDFs, to show their pages
 
     @property
     def catalog(self) -> Catalog:
