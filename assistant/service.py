@@ -9,6 +9,7 @@ there, as the fallback and for users who pick "no LLM".
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,18 @@ from assistant.answering.extractive import ExtractiveStrategy
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
-from assistant.models import Answer, Candidate, Conversation, QueryPlan, Resume, Rubric, Turn
+from assistant.models import (
+    Answer,
+    Candidate,
+    Citation,
+    Conversation,
+    QueryPlan,
+    Resume,
+    Rubric,
+    Turn,
+)
+from assistant.originals import Originals
+from assistant.page_images import PageImage, forget_rendered, render_cited_page
 from assistant.planning import LLMPlanner, Planner, RulesPlanner
 from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
@@ -43,11 +55,13 @@ class Removal:
 
     sources: list[str]
     erasure: Erasure | None
+    originals: int = 0  # original PDF files deleted
 
     def summary(self) -> str:
         if self.erasure is None:
             return "Nothing matched; nothing was removed."
-        return f"Removed {', '.join(self.sources)}: {self.erasure.summary()}"
+        kept = f" {self.originals} original PDF file(s) deleted." if self.originals else ""
+        return f"Removed {', '.join(self.sources)}: {self.erasure.summary()}{kept}"
 
 
 class Assistant:
@@ -83,6 +97,7 @@ class Assistant:
         self._catalog: Catalog | None = None
         self._generation: str | None = None
         self._lock = threading.Lock()
+        self.originals = Originals.from_settings(self.settings)  # the PDFs, to show their pages
 
     @property
     def catalog(self) -> Catalog:
@@ -252,6 +267,30 @@ class Assistant:
     def resume_for(self, candidate_id: str, source: str) -> Resume | None:
         return next((r for r in self.catalog.resumes_of(candidate_id) if r.source == source), None)
 
+    def cited_pages(self, resume: Resume, citations: Sequence[Citation]) -> list[PageImage]:
+        """The PDF pages of ``resume`` that ``citations`` point into, as images with the cited
+        lines highlighted; empty when its original was not kept (another format, or ingested
+        before originals were kept) or cannot be rendered."""
+        path = self.originals.find(resume)
+        if path is None:
+            return []
+        # Page -> line number -> text: a line cited twice is drawn once, and in page order
+        # (which the search uses to tell repeated text apart).
+        wanted: dict[int, dict[int, str]] = {}
+        for citation in citations:
+            if citation.page is None:
+                continue
+            cited = resume.line_range(citation.page, citation.line_start, citation.line_end)
+            lines = wanted.setdefault(citation.page, {})
+            lines.update((ln.number, ln.text) for ln in cited if not ln.blank)
+        images = []
+        for page, lines in sorted(wanted.items()):
+            texts = [text for _, text in sorted(lines.items())]
+            image = render_cited_page(path, page, texts, resume.content_hash)
+            if image is not None:
+                images.append(image)
+        return images
+
     def split(self, source: str, undo: bool = False) -> list[str]:
         """Take the resume file ``source`` apart from the candidate it was joined to (one
         person's files are joined by name, contact or text; a user can disagree), or with
@@ -277,7 +316,16 @@ class Assistant:
         if not ids:
             return Removal([], None)
         removed = sorted(catalog.resumes[i].source for i in ids)
-        return Removal(removed, self.store.erase(ids))
+        # The files first: should the store's erasure fail half-way, no page of theirs is left.
+        originals = self.originals.remove(ids)
+        forget_rendered()
+        erasure = self.store.erase(ids)
+        # And any original whose resume left the store some other way. (An ingest in another
+        # process writes its resume before its original, so only one finishing both between
+        # the two reads here can lose its original: its page is then shown as text, until the
+        # file is ingested again.)
+        originals += self.originals.prune(self.store.versions())
+        return Removal(removed, erasure, originals)
 
 
 def _judged(plan: QueryPlan) -> bool:

@@ -24,6 +24,14 @@ class Settings(BaseSettings):
         Path("data/chroma"),
         description="Folder of the embedded Chroma store. Ignored when chroma_host is set.",
     )
+    originals_path: Path | None = Field(
+        None,
+        description=(
+            "Folder of the original PDF files, kept to show a cited page as it looks; give each "
+            "store its own. Unset: `originals` inside store_path (also with a Chroma server; "
+            "a subfolder per collection_prefix other than the default)."
+        ),
+    )
     chroma_host: str | None = Field(
         None, description="Host of a Chroma server (`chroma run`). Unset: use the embedded store."
     )

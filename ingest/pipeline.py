@@ -3,6 +3,8 @@
 One bad file never stops a batch: each gets an outcome with a one-line reason. Files are embedded
 in batches (one model call for many files, which is where the time goes) and each resume is
 written atomically (see :mod:`assistant.store`), so a failure never leaves half a resume behind.
+A PDF's bytes are kept (:mod:`assistant.originals`) once its resume is in the store, so a cited
+page can be shown as it looks; a file that failed keeps nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from assistant.embeddings import Embedder
 from assistant.models import FileFormat, IngestOutcome, IngestReport, Resume, ResumeLine
+from assistant.originals import Originals
 from assistant.settings import Settings
 from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
@@ -22,7 +25,7 @@ from ingest.injection import flag_instructions
 from ingest.limits import Limits
 from ingest.normalise import normalise
 from ingest.profile import PROFILE_VERSION, build_profile
-from ingest.readers import SUPPORTED, ReadError, read_lines
+from ingest.readers import SUPPORTED, ReadError, file_format, read_lines
 from ingest.sections import label_sections
 
 Progress = Callable[[IngestOutcome], None]
@@ -176,6 +179,7 @@ class Ingestor:
         self.store = store
         self.embedder = embedder
         self.settings = settings
+        self.originals = Originals.from_settings(settings)
 
     def ingest(self, files: Sequence[SourceFile], progress: Progress | None = None) -> IngestReport:
         report = IngestReport()
@@ -188,9 +192,10 @@ class Ingestor:
 
         for batch in _batches(files, _BATCH_FILES):
             pending: list[PendingResume] = []
+            contents: list[bytes] = []  # each pending resume's file, in the same order
             statuses: dict[str, str] = {}
             for file in batch:
-                outcome = self._prepare(file, known, pending)
+                outcome = self._prepare(file, known, pending, contents)
                 if outcome is not None:
                     done(outcome)
                 else:
@@ -211,13 +216,15 @@ class Ingestor:
                 p.vectors = vectors[offset : offset + len(p.chunks)]
                 offset += len(p.chunks)
             errors = self.store.write(pending)
-            for p in pending:
+            for p, data in zip(pending, contents, strict=True):
                 if p.resume.id in errors:
                     done(_failed(p.resume.source, errors[p.resume.id]))
                     continue
                 known[p.resume.id] = StoredVersion(
                     p.resume.content_hash, p.resume.candidate_id, chunk_words=p.chunk_words
                 )
+                if p.resume.format == "pdf":
+                    self._keep_original(p.resume, data)
                 done(
                     IngestOutcome(
                         source=p.resume.source,
@@ -230,10 +237,34 @@ class Ingestor:
                 )
         return report
 
+    def _keep_original(self, resume: Resume, data: bytes) -> None:
+        """Save a stored PDF's bytes; the resume stays stored without them when that fails
+        (its pages are then not shown as images), and the outcome says so."""
+        try:
+            self.originals.save(resume.id, resume.content_hash, data)
+        except OSError as err:
+            resume.warnings.append(
+                f"The original PDF could not be kept ({err.strerror or err}); its pages are "
+                "shown as text only."
+            )
+
+    def _backfill_original(self, rid: str, source: str, digest: str, data: bytes) -> None:
+        """An unchanged PDF stored before originals were kept gets its original now."""
+        try:
+            if file_format(source) == "pdf" and not self.originals.path(rid, digest).exists():
+                self.originals.save(rid, digest, data)
+        except (ReadError, ValueError, OSError):
+            pass  # only the page image is missing, as before
+
     def _prepare(
-        self, file: SourceFile, known: dict[str, StoredVersion], pending: list[PendingResume]
+        self,
+        file: SourceFile,
+        known: dict[str, StoredVersion],
+        pending: list[PendingResume],
+        contents: list[bytes],
     ) -> IngestOutcome | None:
-        """Read and parse one file; None when it was queued for embedding."""
+        """Read and parse one file; None when it was queued for embedding (its bytes then
+        appended to ``contents``)."""
         limit = self.settings.max_upload_mb * 1024 * 1024
         words = self.settings.chunk_max_words
         try:
@@ -245,8 +276,11 @@ class Ingestor:
                 )
             data = file.read()
             digest = hashlib.sha256(data).hexdigest()
-            stored = known.get(resume_id(file.source)) or _queued(pending, resume_id(file.source))
+            rid = resume_id(file.source)
+            stored = known.get(rid) or _queued(pending, rid)
             if stored is not None and stored.content_hash == digest and stored.chunk_words == words:
+                if rid in known:
+                    self._backfill_original(rid, file.source, digest, data)
                 return IngestOutcome(source=file.source, status="unchanged")
             # Same content chunked at another size (an upgrade): chunked and embedded again.
             resume = parse_resume(
@@ -260,6 +294,8 @@ class Ingestor:
                     and again.content_hash == digest
                     and again.chunk_words == words
                 ):
+                    if resume.id in known:
+                        self._backfill_original(resume.id, file.source, digest, data)
                     return IngestOutcome(source=file.source, status="unchanged")
         except ReadError as err:
             return _failed(file.source, str(err))
@@ -269,6 +305,7 @@ class Ingestor:
             return _failed(file.source, f"could not parse this file ({type(err).__name__})")
         chunks = chunk_resume(resume, self.settings.chunk_max_words)
         pending.append(PendingResume(resume=resume, chunks=chunks, chunk_words=words))
+        contents.append(data)
         return None
 
 

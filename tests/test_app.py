@@ -6,6 +6,8 @@ removing the backslashes (:func:`plain`).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 import shutil
@@ -16,10 +18,19 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import ChatMessage
 
 from assistant.models import Citation, Conversation, Resume, ResumeLine
+from assistant.page_images import PageImage
 from assistant.service import Assistant
-from ingest.pipeline import parse_resume
+from ingest.pipeline import parse_resume, resume_id
 from ingest.readers import ReadError
-from ui.markup import JOINER, anchor, answer_markdown, citation_label, md_escape, resume_html
+from ui.markup import (
+    JOINER,
+    anchor,
+    answer_markdown,
+    citation_label,
+    md_escape,
+    resume_html,
+    sources_html,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -152,6 +163,12 @@ def test_question_shows_answer_citations_and_highlighted_resume(
     files = {(c.candidate_id, c.source) for c in expected.citations}
     assert body.count("<details") == len(files)
     assert "Open anika_sharma.md (Anika Sharma) · [1] [2]" in body
+    # Each cited page of a PDF is shown as an image beside the text; other files have none.
+    pages = {(c.source, c.page) for c in expected.citations if c.source.endswith(".pdf")}
+    assert pages and body.count('<img src="data:image/png;base64,') == len(pages)
+    for source, page in pages:
+        assert f'alt="Page {page} of {html.escape(source)}, cited lines highlighted"' in body
+    assert "anika_sharma.md, cited lines highlighted" not in body
 
 
 def test_follow_up_question_answers_about_the_same_candidate(sample_app: AppTest) -> None:
@@ -224,6 +241,30 @@ def test_uploads_are_ingested_at_once_and_bad_files_explained(writable_app: AppT
     assert "<b>Riak" not in body
 
 
+def test_an_uploaded_pdf_keeps_its_original_and_shows_its_page(
+    writable_app: AppTest, tmp_path: Path
+) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in ERLANG_RESUME.decode().splitlines():
+        pdf.cell(0, 8, line.replace("<b>", "").replace("</b>", ""), new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    originals = tmp_path / "store-copy" / "originals"
+    before = {p.name for p in originals.iterdir()}
+
+    writable_app.sidebar.file_uploader[0].set_value([("zofia.pdf", data, "application/pdf")]).run()
+    assert not writable_app.exception, writable_app.exception
+
+    added = {p.name for p in originals.iterdir()} - before
+    assert added == {f"{resume_id('zofia.pdf')}.{hashlib.sha256(data).hexdigest()}.pdf"}
+    message = ask(writable_app, "Who knows Erlang?")
+    body = sources(message)
+    assert 'alt="Page 1 of zofia.pdf, cited lines highlighted"' in body
+
+
 def test_removing_a_candidate_updates_the_sidebar(writable_app: AppTest) -> None:
     tomasz = "name:tomasz-nowak"
     assert "Tomasz Nowak" in writable_app.sidebar.multiselect[0].options
@@ -275,6 +316,45 @@ def test_resume_viewer_escapes_markup_and_highlights_cited_lines() -> None:
     assert ">&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; Erlang</mark> <b>[4]</b>" in body
     assert body.count("<mark") == 1
     assert "Page 1" in body and "Page 2" in body and "Plain &amp; simple" in body
+
+
+def test_page_images_sit_beside_the_text_with_escaped_names() -> None:
+    source = 'eve"><script>x</script>.pdf'
+    resume = Resume(
+        id="r-1",
+        source=source,
+        format="pdf",
+        content_hash="0" * 64,
+        candidate_id="name:eve",
+        candidate_name="Eve",
+        identity={"name": "Eve"},
+        lines=[ResumeLine(page=2, number=1, text="Erlang")],
+    )
+    citation = Citation(
+        n=1,
+        candidate="Eve",
+        candidate_id="name:eve",
+        source=source,
+        page=2,
+        line_start=1,
+        line_end=1,
+        text="Erlang",
+    )
+    image = PageImage(page=2, png=b"\x89PNG-bytes", width=900, height=1165, cited=2, found=1)
+    key = ("name:eve", source)
+
+    with_image = sources_html([citation], {key: resume}, "t", {key: [image]})
+    text_only = sources_html([citation], {key: resume}, "t", {key: []})
+
+    assert "<script" not in with_image
+    alt = html.escape(f"Page 2 of {source}, cited lines highlighted")
+    data = base64.b64encode(image.png).decode()
+    assert f'<img src="data:image/png;base64,{data}" alt="{alt}"' in with_image
+    assert "1 cited line(s) not found on the image" in with_image
+    assert "<img" not in text_only
+    # The text viewer is the same, with or without the image beside it.
+    assert resume_html(resume, [citation], "t", height="24rem") in with_image
+    assert resume_html(resume, [citation], "t", height="24rem") in text_only
 
 
 J = JOINER

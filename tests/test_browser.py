@@ -7,7 +7,9 @@ Needs ``apt-get install -y chromium`` (/usr/bin/chromium) and the ``playwright``
 
 from __future__ import annotations
 
+import base64
 import http.server
+import io
 import os
 import re
 import shutil
@@ -22,11 +24,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import FilePayload, Locator, Page, expect, sync_playwright
 
 from assistant.embeddings import MiniLMEmbedder
 from assistant.models import Citation, Conversation
+from assistant.page_images import ALPHA, HIGHLIGHT
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import open_store
@@ -563,3 +568,73 @@ def test_screen_edit_rank_open_and_export(
     assert "React" in text and "Terraform" in text and "Kubernetes" not in text
     rows = [line for line in text.splitlines()[1:] if line.strip()]
     assert ranking[0] in rows[0]  # the CSV keeps the ranking
+
+
+# --- the cited PDF page as an image -------------------------------------------------------------
+
+WMS = "Who knows Manhattan SCALE WMS?"
+
+
+def highlight_rows(png: bytes) -> list[int]:
+    """Pixel rows of an image that hold a run of the highlight band's colour (the highlight
+    blended over white paper), however the image was scaled."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    band = np.array([round(255 + (c - 255) * ALPHA / 255) for c in HIGHLIGHT], dtype=np.int16)
+    mask = np.all(np.abs(pixels - band) <= 12, axis=2)
+    return [int(row) for row in np.flatnonzero(mask.sum(axis=1) >= 10)]
+
+
+def test_browser_page_image_shows_the_cited_pdf_lines_highlighted(
+    streamlit_app: StreamlitApp, page: Page, sample_assistant: Assistant, tmp_path: Path
+) -> None:
+    expected = sample_assistant.ask(WMS, Conversation())
+    cited = [c for c in expected.citations if c.source == "declan_ashby.pdf"]
+    assert len(cited) >= 2 and {c.page for c in cited} == {1}, expected.citations
+    first = cited[0]
+
+    page.goto(streamlit_app.url)
+    expect(page.get_by_test_id("stChatInputTextArea")).to_be_visible(timeout=PAGE_TIMEOUT)
+    message = ask(page, WMS)
+    viewer = viewer_of(message, first.source, first.candidate)
+    image = viewer.locator("img")
+    expect(image).to_have_count(1)
+    expect(image).to_be_hidden()  # closed until asked for
+
+    markers(message).filter(has_text=f"[{first.n}]").click()
+    expect(viewer).to_have_attribute("open", "")
+    expect(image).to_be_visible()
+    expect(image).to_have_attribute("alt", "Page 1 of declan_ashby.pdf, cited lines highlighted")
+    assert image.evaluate("img => img.complete && img.naturalWidth") >= 800
+    # Beside the text on a wide screen: left of the lines, at the same height.
+    text_box = viewer.locator("mark").first.locator(
+        "xpath=ancestor::div[contains(@style,'overflow')]"
+    )
+    picture, lines = image.bounding_box(), text_box.bounding_box()
+    assert picture is not None and lines is not None
+    assert picture["x"] + picture["width"] <= lines["x"]
+    assert picture["y"] < lines["y"] + lines["height"]
+    assert lines["y"] < picture["y"] + picture["height"]
+
+    # The image sent is the page with one band per cited line, at the lines' height.
+    src = image.get_attribute("src") or ""
+    assert src.startswith("data:image/png;base64,")
+    sent = base64.b64decode(src.split(",", 1)[1])
+    rows = highlight_rows(sent)
+    bands = [r for i, r in enumerate(rows) if i == 0 or r > rows[i - 1] + 8]
+    assert len(bands) == len(cited), rows
+    height = Image.open(io.BytesIO(sent)).height
+    assert all(0.15 * height < r < 0.6 * height for r in bands), (bands, height)
+    # And what the browser draws holds the highlight colour too.
+    image.scroll_into_view_if_needed()
+    viewer.screenshot(path=tmp_path / "page-image-viewer.png")
+    shown = image.screenshot(path=tmp_path / "page-image.png")
+    assert len(highlight_rows(shown)) >= 2 * len(cited)
+
+    # On a narrow screen the page comes above the text.
+    page.set_viewport_size({"width": 600, "height": 1000})
+    page.wait_for_timeout(500)
+    picture, lines = image.bounding_box(), text_box.bounding_box()
+    assert picture is not None and lines is not None
+    assert picture["y"] + picture["height"] <= lines["y"]
+    page.screenshot(path=tmp_path / "page-image-narrow.png", full_page=True)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,6 +1,7 @@
 """Removing a person erases them from every file of the embedded store: no email, no phrase of
 their resume and no vector of theirs is left in any byte under the store folder (the SQLite file
-and its -journal/-wal/-shm files, the HNSW index folders), while the others still answer."""
+and its -journal/-wal/-shm files, the HNSW index folders) nor in the folder of original PDFs,
+while the others still answer."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant import page_images
 from assistant.models import Conversation
+from assistant.originals import Originals
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import ChromaStore, collection, open_store
@@ -204,3 +207,90 @@ def test_a_chroma_server_store_is_rebuilt_through_its_api(request: pytest.Fixtur
     assert names == ["recruiter-chunks", "recruiter-meta", "recruiter-resumes"]
     left = store.chunks.get(include=["metadatas"])["metadatas"] or []
     assert left and not {m["candidate_id"] for m in left} & wren
+
+
+def pdf_of(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in text.splitlines():
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("how", "elsewhere"),
+    [("candidate", False), ("file from the cli", False), ("candidate", True)],
+    ids=["candidate", "file-cli", "candidate-originals-path"],
+)
+def test_remove_deletes_the_persons_original_pdfs(
+    tmp_path: Path, how: str, elsewhere: bool
+) -> None:
+    path = tmp_path / "store"
+    kept = tmp_path / "kept" if elsewhere else None
+    settings = Settings(store_path=path, originals_path=kept)
+    embedder = HashingEmbedder()
+    store = open_store(settings, embedder)
+    wren_pdfs = {
+        "wren_halloway.pdf": pdf_of(RESUMES["wren_halloway.txt"]),
+        "wren_2024.pdf": pdf_of(RESUMES["wren_halloway.txt"] + "Go, Terraform\n"),
+    }
+    ilse_pdf = pdf_of(RESUMES["ilse_brandt.md"].replace("#", ""))
+    files = [SourceFile(name, data=data) for name, data in wren_pdfs.items()]
+    report = Ingestor(store, embedder, settings).ingest(
+        [*files, SourceFile("ilse_brandt.pdf", data=ilse_pdf)]
+    )
+    assert not report.failed, report.failed
+    assistant = Assistant(settings, store=store, embedder=embedder)
+    originals = Originals.from_settings(settings)
+    wren_ids = {
+        r.id for r in assistant.catalog.resumes.values() if r.candidate_name == "Wren Halloway"
+    }
+    assert len(wren_ids) == 2 and all(originals.versions(rid) for rid in wren_ids)
+    # An original whose resume left the store without it (a crash, an older version's bug).
+    orphan = originals.save("r-" + "0" * 20, "f" * 64, wren_pdfs["wren_halloway.pdf"])
+
+    if how == "candidate":
+        (wren,) = [r for r in assistant.catalog.resumes.values() if r.source == "wren_halloway.pdf"]
+        path = originals.find(wren)
+        assert path is not None
+        assert page_images.render_cited_page(path, 1, ["Wren Halloway"], wren.content_hash)
+        assert page_images._render.cache_info().currsize >= 1
+        removal = assistant.remove("Wren Halloway")
+        assert page_images._render.cache_info().currsize == 0  # no page of hers in memory
+        assert sorted(removal.sources) == sorted(wren_pdfs)
+        assert removal.originals == 3
+        assert "3 original PDF file(s) deleted." in removal.summary()
+    else:
+        store.client.close()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RECRUITER_")}
+        env["RECRUITER_STORE_PATH"] = str(path)
+        for name in wren_pdfs:
+            done = subprocess.run(
+                [sys.executable, "-m", "assistant", "remove", name],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                timeout=300,
+            )
+            assert done.returncode == 0, done.stderr
+            assert "original PDF file(s) deleted" in done.stdout
+
+    left = sorted(p.name for p in originals.folder.iterdir())
+    assert not [name for name in left if name.split(".")[0] in wren_ids], left
+    assert not orphan.exists()
+    # No byte of her files stays in any file under the store or the originals folder.
+    needles = {name: data for name, data in wren_pdfs.items()}
+    assert occurrences(path, needles) == {}
+    assert occurrences(originals.folder, needles) == {}
+    # The others keep theirs.
+    if how == "candidate":
+        store.client.close()
+    stored = {r.id for r in open_store(settings, embedder).load_resumes()}
+    assert [originals.folder / name for name in left] == [
+        p for rid in stored for p in originals.versions(rid)
+    ]
+    assert len(left) == 1 and (originals.folder / left[0]).read_bytes() == ilse_pdf

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 
 from assistant.models import Resume
+from assistant.originals import Originals
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import ChromaStore, PendingResume
@@ -272,3 +274,118 @@ def test_hidden_files_and_folders_in_a_folder_are_listed_as_skipped(tmp_path: Pa
     # A hidden file named explicitly is tried like any other.
     files, outcomes = collect([folder / ".draft.txt"])
     assert [f.source for f in files] == [".draft.txt"] and outcomes == []
+
+
+# --- original PDFs ------------------------------------------------------------------------------
+
+
+def resume_pdf(lines: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+DANA_PDF = resume_pdf(["Dana Park", "dana@example.com", "Skills", "Kubernetes, Go, Terraform"])
+DANA_PDF_2 = resume_pdf(["Dana Park", "dana@example.com", "Skills", "Kubernetes, Helm, Go"])
+
+
+def originals_of(settings: Settings) -> dict[str, bytes]:
+    folder = Originals.from_settings(settings).folder
+    return {p.name: p.read_bytes() for p in folder.iterdir()} if folder.exists() else {}
+
+
+def test_pdf_originals_are_kept_replaced_and_never_for_failures(
+    ingestor: Ingestor, store: ChromaStore, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rid = resume_id("dana.pdf")
+    ingestor.ingest(
+        [
+            SourceFile("dana.pdf", data=DANA_PDF),
+            SourceFile("omar.md", data=OMAR.encode()),  # not a PDF: its text is all of it
+            SourceFile("broken.pdf", data=b"%PDF-1.4 truncated"),  # failed: nothing kept
+        ]
+    )
+    assert settings.store_path / "originals" == Originals.from_settings(settings).folder
+    first = f"{rid}.{hashlib.sha256(DANA_PDF).hexdigest()}.pdf"
+    assert originals_of(settings) == {first: DANA_PDF}
+    (stored,) = [r for r in store.load_resumes() if r.source == "dana.pdf"]
+    assert (
+        Originals.from_settings(settings).find(stored) == settings.store_path / "originals" / first
+    )
+
+    # A changed file replaces its original; nothing half-written is left beside it.
+    report = ingestor.ingest([SourceFile("dana.pdf", data=DANA_PDF_2)])
+    assert [o.status for o in report.outcomes] == ["replaced"]
+    second = f"{rid}.{hashlib.sha256(DANA_PDF_2).hexdigest()}.pdf"
+    assert originals_of(settings) == {second: DANA_PDF_2}
+
+    # A new version whose store write fails keeps the stored version's original.
+    real = store._write_all
+
+    def failing(pending: list[PendingResume]) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_write_all", failing)
+    report = ingestor.ingest([SourceFile("dana.pdf", data=DANA_PDF)])
+    assert [o.status for o in report.outcomes] == ["failed"]
+    assert originals_of(settings) == {second: DANA_PDF_2}
+    monkeypatch.setattr(store, "_write_all", real)
+
+    # A store from before originals were kept gets them when the unchanged file is ingested.
+    (settings.store_path / "originals" / second).unlink()
+    report = ingestor.ingest([SourceFile("dana.pdf", data=DANA_PDF_2)])
+    assert [o.status for o in report.outcomes] == ["unchanged"]
+    assert originals_of(settings) == {second: DANA_PDF_2}
+
+
+def test_originals_path_setting_and_uploads(
+    tmp_path: Path, store: ChromaStore, fake_embedder: HashingEmbedder
+) -> None:
+    settings = Settings(store_path=tmp_path / "chroma", originals_path=tmp_path / "kept")
+    # The browser's uploads are SourceFiles with data, through the same Ingestor.
+    Ingestor(store, fake_embedder, settings).ingest([SourceFile("Resume.pdf", data=DANA_PDF)])
+    assert [p.name for p in (tmp_path / "kept").iterdir()] == [
+        f"{resume_id('Resume.pdf')}.{hashlib.sha256(DANA_PDF).hexdigest()}.pdf"
+    ]
+    assert not (tmp_path / "chroma" / "originals").exists()
+
+
+def test_cited_pages_of_a_pdf_and_none_without_its_original(
+    ingestor: Ingestor, assistant: Assistant, settings: Settings
+) -> None:
+    ingestor.ingest(
+        [SourceFile("dana.pdf", data=DANA_PDF), SourceFile("omar.md", data=OMAR.encode())]
+    )
+    answer = assistant.ask("Who has Kubernetes experience?", use_llm=False)
+    (citation,) = [c for c in answer.citations if c.source == "dana.pdf"]
+    resume = assistant.resume_for(citation.candidate_id, "dana.pdf")
+    assert resume is not None
+    (image,) = assistant.cited_pages(resume, [citation, citation])  # one line, cited twice
+    assert (image.page, image.cited, image.found) == (citation.page, 1, 1)
+    omar = next(r for r in assistant.catalog.resumes.values() if r.source == "omar.md")
+    assert assistant.cited_pages(omar, []) == []
+    for path in Originals.from_settings(settings).folder.iterdir():
+        path.unlink()  # as for a resume ingested before originals were kept
+    assert assistant.cited_pages(resume, [citation]) == []
+
+
+def test_a_pdf_whose_original_cannot_be_kept_is_still_stored(
+    tmp_path: Path, store: ChromaStore, fake_embedder: HashingEmbedder
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder of originals should be")
+    settings = Settings(store_path=tmp_path / "chroma", originals_path=blocked)
+
+    report = Ingestor(store, fake_embedder, settings).ingest(
+        [SourceFile("dana.pdf", data=DANA_PDF)]
+    )
+
+    (outcome,) = report.outcomes
+    assert outcome.status == "ingested"
+    assert any("original PDF could not be kept" in w for w in outcome.warnings), outcome.warnings
+    assert [r.source for r in store.load_resumes()] == ["dana.pdf"]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from assistant.models import Answer, Candidate, Citation, Conversation, Resume
+from assistant.page_images import PageImage
 from assistant.service import Assistant
 from ui.markup import answer_markdown, md_escape, sources_html
 from ui.state import CONVERSATION, FOCUS, PENDING, USE_LLM, ask_later, turn_key
@@ -75,6 +76,21 @@ def cited_resumes(
     }
 
 
+def cited_pages(
+    assistant: Assistant,
+    citations: Sequence[Citation],
+    resumes: dict[tuple[str, str], Resume | None],
+) -> dict[tuple[str, str], list[PageImage]]:
+    """The cited pages of each cited PDF, as images (none for other files, or for PDFs whose
+    original was not kept)."""
+    pages: dict[tuple[str, str], list[PageImage]] = {}
+    for (candidate_id, source), resume in resumes.items():
+        if resume is not None:
+            cited = [c for c in citations if (c.candidate_id, c.source) == (candidate_id, source)]
+            pages[candidate_id, source] = assistant.cited_pages(resume, cited)
+    return pages
+
+
 def render_answer(assistant: Assistant, answer: Answer, key: str) -> None:
     numbers = [c.n for c in answer.citations]
     st.markdown(answer_markdown(answer.answer, key, numbers))
@@ -84,7 +100,9 @@ def render_answer(assistant: Assistant, answer: Answer, key: str) -> None:
         st.warning(answer_markdown(notice))
     render_next_steps(answer, key)
     if answer.citations:
-        st.html(sources_html(answer.citations, cited_resumes(assistant, answer.citations), key))
+        resumes = cited_resumes(assistant, answer.citations)
+        pages = cited_pages(assistant, answer.citations, resumes)
+        st.html(sources_html(answer.citations, resumes, key, pages))
 
 
 def render_question(question: str) -> None:

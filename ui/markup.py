@@ -10,11 +10,13 @@ No streamlit here: these are plain functions of text, tested directly.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from assistant.models import Citation, Resume
+from assistant.page_images import PageImage
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^\"'])")
 # GFM makes a link of a bare "http://..." or "www...." whatever the escaping (and then shows
@@ -105,13 +107,40 @@ def resume_html(
     return f'<div style="{_BOX_STYLE}max-height:{height}">{"".join(rows)}</div>'
 
 
+def page_images_html(source: str, pages: Sequence[PageImage]) -> str:
+    """The cited pages of a PDF as images (PNG data URIs, so the browser fetches nothing), each
+    with an alt text naming the file and page."""
+    figures = []
+    for image in pages:
+        alt = f"Page {image.page} of {source}, cited lines highlighted"
+        data = base64.b64encode(image.png).decode("ascii")
+        found = (
+            ""
+            if image.found == image.cited
+            else f" · {image.cited - image.found} cited line(s) not found on the image"
+        )
+        figures.append(
+            f'<figure style="{_FIGURE_STYLE}">'
+            f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
+            f'width="{image.width}" height="{image.height}" style="{_IMG_STYLE}">'
+            f'<figcaption style="{_CAPTION_STYLE}">Page {image.page}{found}</figcaption>'
+            "</figure>"
+        )
+    return "".join(figures)
+
+
 def sources_html(
-    citations: Sequence[Citation], resumes: dict[tuple[str, str], Resume | None], prefix: str
+    citations: Sequence[Citation],
+    resumes: dict[tuple[str, str], Resume | None],
+    prefix: str,
+    pages: Mapping[tuple[str, str], Sequence[PageImage]] | None = None,
 ) -> str:
     """The sources under an answer: one compact line per citation (a link to its lines), then
     one closed viewer per cited file. Following a ``[n]`` link opens the file's viewer scrolled
     to the highlighted line (browsers open a ``<details>`` that holds a link's target), so the
-    cited text is shown once, in context, and only when asked for."""
+    cited text is shown once, in context, and only when asked for. ``pages`` holds, per cited
+    PDF, its cited pages as images with the lines highlighted: shown beside the text (above it
+    when the screen is narrow)."""
     links = []
     by_file: dict[tuple[str, str], list[Citation]] = {}
     for citation in citations:
@@ -131,6 +160,13 @@ def sources_html(
             if resume is not None
             else "<i>This resume is no longer in the store.</i>"
         )
+        images = (pages or {}).get(key) if resume is not None else None
+        if images:
+            body = (
+                f'<div style="{_SIDE_BY_SIDE_STYLE}">'
+                f'<div style="{_PAGES_STYLE}">{page_images_html(source, images)}</div>'
+                f'<div style="{_TEXT_STYLE}">{body}</div></div>'
+            )
         parts.append(
             f'<details data-source="{html.escape(source)}" style="{_DETAILS_STYLE}">'
             f'<summary style="cursor:pointer">{summary}</summary>{body}</details>'
@@ -151,3 +187,10 @@ _LINK_STYLE = "color:inherit;text-decoration:none"
 _SOURCES_STYLE = "font-weight:600;opacity:0.7;margin-top:0.25rem"
 _SMALL_STYLE = "font-size:0.85rem;line-height:1.6"
 _DETAILS_STYLE = "margin-top:0.4rem"
+# The page images and the text side by side; wrapped, the images come first (above the text).
+_SIDE_BY_SIDE_STYLE = "display:flex;flex-wrap:wrap;gap:0.75rem;align-items:flex-start"
+_PAGES_STYLE = "flex:3 1 22rem;max-width:44rem;min-width:0"
+_TEXT_STYLE = "flex:2 1 20rem;min-width:0"
+_FIGURE_STYLE = "margin:0 0 0.5rem"
+_IMG_STYLE = "display:block;width:100%;height:auto;border:1px solid rgba(128,128,128,0.4)"
+_CAPTION_STYLE = "opacity:0.7;font-size:0.8rem"
