@@ -75,6 +75,7 @@ class Catalog:
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _years: dict[int, int] | None = None
+    _teams: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
     _names: tuple[re.Pattern[str] | None, dict[str, list[str]]] | None = None
 
@@ -167,6 +168,18 @@ class Catalog:
             self._years = found
         return self._years
 
+    def team_sizes(self) -> dict[int, int]:
+        """Line position -> the largest team the line says its writer led ("a team of 8",
+        "Manage 14 engineers", "Supervised 45 people")."""
+        if self._teams is None:
+            found: dict[int, int] = {}
+            for pos, ref in enumerate(self.lines):
+                sizes = team_sizes(ref.line.text)
+                if sizes:
+                    found[pos] = max(sizes)
+            self._teams = found
+        return self._teams
+
     def position(self, resume_id: str, page: int | None, number: int) -> int | None:
         return self._line_pos.get((resume_id, page, number))
 
@@ -199,6 +212,47 @@ class Catalog:
 
 
 _STATED_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+# "a team of 8", "a brigade of 22", "a squad of about 5".
+_TEAM_OF = re.compile(
+    r"\b(?:team|squad|group|crew|brigade|staff|department|unit|org(?:anization)?)s?\s+of\s+"
+    r"(?:about|around|over|nearly|up to|~)?\s*(\d{1,4})\b",
+    re.IGNORECASE,
+)
+# Leading, before "a team of N" ("Led a team of 8", "Tech lead for a squad of 5"): helping or
+# joining a team of 9 is not leading it.
+_LEADER = re.compile(
+    r"\b(?:manag\w*|lead\w*|led|supervis\w*|direct\w*|oversaw|oversee\w*|head\w*|ran|run\w*|"
+    r"responsible for|coach\w*|in charge of)\b",
+    re.IGNORECASE,
+)
+# "Manage 14 engineers", "Lead 7 account executives", "Supervised 45 people": a verb of leading,
+# a number, then (within two words) a noun for people. The noun is told by its form (an agent
+# or role suffix: engineers, analysts, technicians, assistants, executives, employees) or by
+# being one of the few plain words for people; "led 12 post-incident reviews" is not a team.
+_LEADS_N = re.compile(
+    r"\b(?:manag\w*|lead|leads|leading|led|supervis\w*|direct(?:s|ed|ing)?|oversaw|oversee\w*|"
+    r"head(?:s|ed|ing)?|ran|run|runs|running|responsible for|coach(?:es|ed|ing)?)\s+"
+    r"(?:a\s+|an\s+)?(?:team\s+of\s+)?(?:about|around|over|nearly|up to|~)?\s*(\d{1,4})\s+"
+    r"((?:[\w-]+\s+){0,2}[\w-]+)",
+    re.IGNORECASE,
+)
+_PEOPLE_NOUN = re.compile(
+    r"(?:ers|ors|ists|ians|ants|ents|ees|ives|people|persons|staff|reports|members|nurses|"
+    r"cooks|chefs|hires|folks|leads|managers|reps)$",
+    re.IGNORECASE,
+)
+
+
+def team_sizes(text: str) -> list[int]:
+    """The team sizes a line states, as in :meth:`Catalog.team_sizes`."""
+    sizes = [int(m.group(1)) for m in _TEAM_OF.finditer(text) if _LEADER.search(text[: m.start()])]
+    for number, following in _LEADS_N.findall(text):
+        words = following.split()
+        if any(_PEOPLE_NOUN.search(w) for w in words):
+            sizes.append(int(number))
+    return list(dict.fromkeys(sizes))  # "Led a team of 8 engineers" is read by both patterns
+
+
 _ITEM_SPLIT = re.compile(r"[,;|•·]\s*(?![^()]*\))")
 
 

@@ -525,6 +525,7 @@ Aspect = Literal[
     "certifications",
     "contact",
     "years",
+    "location",
 ]
 ContactField = Literal["email", "phone", "links"]
 Scope = Literal["named", "follow_up", "focus", "all"]
@@ -565,6 +566,11 @@ class QueryPlan(BaseModel):
     )
     max_years: int | None = Field(
         None, description="'Less than 5 years ...': a line must state at most this many years."
+    )
+    min_team: int | None = Field(
+        None,
+        description="'Led a team of more than 10': a line must state leading at least this many "
+        "people ('Manage 14 engineers', 'a team of 12').",
     )
     period: Period | None = Field(
         None,

@@ -214,8 +214,11 @@ def plan_question(
     aspect = _aspect(residual)
     if _PROGRAMMING.search(residual):
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
+    elif _WHERE_BASED.search(text):
+        aspect = "location"  # "Where does Dana live?" asks for the place, not a summary
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     min_years, max_years, residual = _years(residual)
+    min_team, residual = _team_size(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
     requirement = _without_misspelt_framing(_requirement_text(residual), catalog)
@@ -223,6 +226,8 @@ def plan_question(
     if min_years is not None or max_years is not None:
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
+    if min_team is not None:
+        requirement = f"led a team of {min_team}+" + (f" ({requirement})" if requirement else "")
     if period is not None and degree is None and not schools and aspect == "education":
         degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
     wants_match = asks_who
@@ -237,7 +242,7 @@ def plan_question(
     ):
         # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
         wants_match = False
-    has_years = min_years is not None or max_years is not None
+    has_years = min_years is not None or max_years is not None or min_team is not None
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or has_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
     if _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
@@ -247,12 +252,14 @@ def plan_question(
     if (employers or place) and (wants_match or scope in ("named", "follow_up")):
         # The place or employer is the whole requirement; the rest of the words are framing.
         wants_match, concepts, min_years, max_years, has_years = True, [], None, None, False
+        min_team = None
         requirement = " or ".join(employers) if employers else place or ""
     else:
         employers, place = [], None
     if (degree or schools) and (wants_match or scope in ("named", "follow_up")):
         # What is left ("data engineers" in "Which data engineers have a PhD?") must hold too.
         wants_match, min_years, max_years, has_years = True, None, None, False
+        min_team = None
         asked = _degree_text(degree) if degree else " or ".join(schools)
         requirement = asked + (f" ({requirement})" if requirement else "")
     else:
@@ -315,6 +322,7 @@ def plan_question(
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
         min_years=min_years if kind == "match" else None,
         max_years=max_years if kind == "match" else None,
+        min_team=min_team if kind == "match" else None,
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
@@ -341,6 +349,12 @@ _COUNT = re.compile(r"\b(?:how many|number of|count)\b", re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|versus|vs\.?|side[- ]by[- ]side|difference between|"
     r"how do .+ differ)\b",
+    re.IGNORECASE,
+)
+# "Where is Dana based?", "Where does Dana live?", "Dana's location": where the candidate is.
+_WHERE_BASED = re.compile(
+    r"^\s*where\b.*\b(?:live[sd]?|living|based|located|from|resid\w*)\b|"
+    r"\b(?:location|whereabouts|city of residence)\b",
     re.IGNORECASE,
 )
 _RANK = re.compile(
@@ -557,6 +571,33 @@ def _years(text: str) -> tuple[int | None, int | None, str]:
         return None, n, rest
     strict = bound in ("more than", "over", "above")
     return n + 1 if strict else n, None, rest
+
+
+_LEAD_VERB = (
+    r"(?:led|lead|leading|manag(?:e|ed|es|ing)|supervis(?:e|ed|ing)|ran|run|running|"
+    r"head(?:ed|ing)?|direct(?:ed|ing)?|oversaw|overseen)"
+)
+_MORE = r"(?P<bound{i}>more than|over|above|at least|greater than|bigger than|larger than)"
+_TEAM_ASKED = re.compile(
+    rf"\b(?:{_LEAD_VERB}\s+)?(?:an?\s+)?(?:teams?|groups?|squads?|staffs?|departments?|"
+    rf"org(?:anization)?s?)\s+of\s+(?:{_MORE.format(i=1)}\s+)?(?P<n1>\d{{1,4}})\s*\+?"
+    rf"(?:\s*or\s+more)?|"
+    rf"\b{_LEAD_VERB}\s+(?:{_MORE.format(i=2)}\s+)?(?P<n2>\d{{1,4}})\s*\+?(?:\s*or\s+more)?"
+    rf"(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _team_size(text: str) -> tuple[int | None, str]:
+    """The smallest team asked for and the text without it: 'led a team of more than 10
+    engineers' -> (11, '... engineers'), 'managed 5+ people' -> (5, '... people')."""
+    m = _TEAM_ASKED.search(text)
+    if m is None:
+        return None, text
+    n = int(m.group("n1") or m.group("n2"))
+    bound = (m.group("bound1") or m.group("bound2") or "").lower()
+    strict = bound not in ("", "at least")
+    return (n + 1 if strict else n), text[: m.start()] + " " + text[m.end() :]
 
 
 def years_text(low: int | None, high: int | None) -> str:

@@ -144,6 +144,15 @@ class Retriever:
                 "Years are counted where a resume states them (“8 years of experience”); "
                 "the dates of past roles are not added up."
             )
+        if plan.min_team is not None:
+            # "Led a team of more than 10 engineers": the line that states the team, with the
+            # rest of the requirement ("engineers") on it.
+            teams = {p: p for p, n in catalog.team_sizes().items() if n >= plan.min_team}
+            per_line = [{p: e for p, e in c.items() if p in teams} for c in per_line] or [teams]
+            notes.append(
+                "Team sizes are read where a line states them (“Manage 14 engineers”, “led a "
+                "team of 8”); mentoring, hiring or joining a team does not count."
+            )
         if plan.period is not None:
             # "Kafka since 2020": the line must sit under a role whose dates meet the period.
             roles: dict[int, Position] = {}
@@ -206,7 +215,12 @@ class Retriever:
                 0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
             )
             return ranked
-        bounded = plan.min_years is not None or plan.max_years is not None or plan.period
+        bounded = (
+            plan.min_years is not None
+            or plan.max_years is not None
+            or plan.min_team is not None
+            or plan.period
+        )
         if not any(g.matched for g in found) and not bounded and plan.scope != "named":
             near = [
                 g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
@@ -307,6 +321,8 @@ class Retriever:
             evidence = _summary_lines(catalog, cid)
         elif plan.aspect == "years":
             evidence = _years_lines(catalog, cid)
+        elif plan.aspect == "location":
+            evidence = _location_lines(catalog, cid)
         else:
             evidence = _section_lines(catalog, cid, plan.aspect)
             if plan.aspect == "skills":
@@ -990,6 +1006,17 @@ def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:
         if out:
             break
     return out
+
+
+def _location_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """Where the candidate is, from their profile; a resume that states no place gives its
+    header lines instead, where a place would be."""
+    found = [
+        fact_evidence(resume, resume.profile.location, "location")
+        for resume in catalog.resumes_of(cid)
+        if resume.profile.location is not None
+    ]
+    return found[:1] or _summary_lines(catalog, cid)
 
 
 def _contact_lines(catalog: Catalog, cid: str, fields: Sequence[str]) -> list[Evidence]:

@@ -69,6 +69,22 @@ def test_employers_and_places_come_from_profiles(
     assert bool(answer.citations) == bool(who)
 
 
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Where does Wren Calloway live?", "Seattle, WA"),
+        ("Where is Tobias based?", "Boise, ID"),  # not the state of Washington in his name
+        ("What is Marit Ellery's location?", "Austin, TX"),
+    ],
+)
+def test_where_a_named_candidate_is_comes_from_their_profile(
+    people: Assistant, question: str, place: str
+) -> None:
+    answer = people.ask(question)
+    assert [c.text for c in answer.citations] == [place]
+    assert "location" in answer.answer.splitlines()[0]
+
+
 def test_the_rare_word_decides_and_misspellings_are_corrected() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)

@@ -281,6 +281,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has the least experience with Kafka?",
         {"operation": "rank", "requirement": "kafka", "shortest_first": True},
     ),
+    # the size of a team led
+    ("Who has led a team of more than 10 engineers?", {"kind": "match", "min_team": 11}),
+    ("Who has managed 20+ people?", {"kind": "match", "min_team": 20, "concepts": []}),
+    ("anyone who led teams of 5 or more", {"kind": "match", "min_team": 5}),
+    ("Who supervised at least 8 nurses?", {"min_team": 8, "concepts": [[("nurs",)]]}),
+    ("Who has managed a team?", {"kind": "match", "min_team": None}),
+    ("Who has 10 years of Java?", {"min_team": None, "min_years": 10}),
+    # where a named candidate is
+    ("Where does Rosa Delgado live?", {"kind": "about", "aspect": "location"}),
+    ("Where is Rosa based?", {"kind": "about", "aspect": "location"}),
+    ("What's Rosa's location?", {"kind": "about", "aspect": "location"}),
+    ("Where did Rosa study?", {"kind": "about", "aspect": "education"}),
     # framing words, not requirements
     ("List everyone who knows Rust", {"kind": "match", "requirement": "rust"}),
     ("Who mentions Kafka?", {"kind": "match", "requirement": "kafka"}),
@@ -343,6 +355,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_years": plan.min_years,
         "max_years": plan.max_years,
         "shortest_first": plan.shortest_first,
+        "min_team": plan.min_team,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

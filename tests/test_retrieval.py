@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from assistant.catalog import team_sizes
 from assistant.citations import verify
 from assistant.models import Conversation
 from assistant.question import plan_question
@@ -270,6 +271,53 @@ def test_most_and_least_experience_with_a_skill_rank_those_who_have_it(
     answer = dated.ask(question)
     assert answer.candidates == order  # Eve Holt has no Kafka
     assert answer.answer.index(order[0]) < answer.answer.index(order[1])
+
+
+@pytest.mark.parametrize(
+    ("line", "sizes"),
+    [
+        ("Led a team of 8 on the consumer app; hired 11 engineers.", [8]),
+        ("Manage 14 engineers across three teams", [14]),
+        ("Lead 7 account executives; the team hit 112% of target", [7]),
+        ("Supervised 45 people on the cross-border desk", [45]),
+        ("Responsible for a team of 46 nurses", [46]),
+        ("Tech lead for a squad of 5", [5]),
+        ("Run a brigade of 22 across lunch and dinner, 350 covers a night", [22]),
+        ("Has run teams of up to 120 people across two shifts", [120]),
+        # not leading a team
+        ("Helped a team of 9 move from C to Rust", []),
+        ("Mentored 3 new-grad engineers", []),
+        ("Carried the pager; led 12 post-incident reviews", []),
+        ("Managed 3 projects worth $2M", []),
+        ("Hired 11 engineers in 2023", []),
+    ],
+)
+def test_team_sizes_stated_in_a_line(line: str, sizes: list[int]) -> None:
+    assert team_sizes(line) == sizes
+
+
+def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {  # invented
+        "ines.txt": "Ines Morrow\nExperience\nNorthwind — Engineering Manager, 2019 – Present\n"
+        "- Manage 14 engineers across two teams\n",
+        "oskar.txt": "Oskar Lind\nExperience\nBrightline — Tech Lead, 2020 – Present\n"
+        "- Led a team of 6 engineers; mentored 12 interns\n",
+        "pia.txt": "Pia Santos\nExperience\nHarbor Clinic — Charge Nurse, 2016 – Present\n"
+        "- Supervised 30 nurses on nights\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    assert assistant.ask("Who has led a team of more than 10 engineers?").candidates == [
+        "Ines Morrow"
+    ]
+    assert sorted(assistant.ask("Who has managed 5+ people?").candidates) == [
+        "Ines Morrow",
+        "Oskar Lind",
+        "Pia Santos",
+    ]
+    nobody = assistant.ask("Who has managed more than 50 people?")
+    assert nobody.candidates == [] and nobody.answer.startswith("No candidate matches")
 
 
 def test_misspelt_skills_are_read_as_the_resumes_spell_them(dated: Assistant) -> None:

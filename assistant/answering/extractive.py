@@ -26,6 +26,7 @@ _ASPECT_TITLES = {
     "certifications": "Certifications",
     "contact": "Contact",
     "years": "Years of experience",
+    "location": "Location",
 }
 
 
