@@ -175,6 +175,13 @@ class Position(Fact):
         stop = _month_ordinal(today) if self.current or self.end is None else self.end.ordinal(True)
         return max(0, stop - self.start.ordinal() + 1)
 
+    def span(self, today: date) -> tuple[int, int] | None:
+        """First and last month (as ordinals); None without a start."""
+        months = self.months(today)
+        if self.start is None or months is None:
+            return None
+        return self.start.ordinal(), self.start.ordinal() + months - 1
+
 
 class Degree(Fact):
     level: DegreeLevel | None = None
@@ -232,11 +239,10 @@ class Profile(BaseModel):
         """Months at each employer, overlapping roles at one employer counted once."""
         spans: dict[str, list[tuple[int, int]]] = {}
         for p in self.positions:
-            months = p.months(today)
-            if p.employer and p.start is not None and months is not None:
-                first = p.start.ordinal()
-                spans.setdefault(p.employer, []).append((first, first + months - 1))
-        return {employer: _union_months(s) for employer, s in spans.items()}
+            span = p.span(today)
+            if p.employer and span is not None:
+                spans.setdefault(p.employer, []).append(span)
+        return {employer: union_months(s) for employer, s in spans.items()}
 
     def experience_months(self, today: date) -> int | None:
         """From the earliest start to the latest end (or today), gaps included; None when no
@@ -256,7 +262,8 @@ def _month_ordinal(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def _union_months(spans: list[tuple[int, int]]) -> int:
+def union_months(spans: list[tuple[int, int]]) -> int:
+    """Months covered by these (first, last) month spans, overlaps counted once."""
     total, reach = 0, -1
     for first, last in sorted(spans):
         if last > reach:

@@ -34,6 +34,7 @@ from assistant.models import (
     QueryPlan,
     Resume,
     Section,
+    union_months,
 )
 from assistant.question import ROLE_STEMS
 from assistant.settings import Settings
@@ -132,18 +133,28 @@ class Retriever:
         if plan.max_years is not None and not plan.concepts:
             return _experience_within(plan, catalog)
         if plan.min_years is not None or plan.max_years is not None:
-            # Years count only where a line states them, and on that same line as the skill.
+            # Years stated on a line count with the skill on that same line; for a minimum, the
+            # dated roles whose lines show the skill count too, added up.
             low, high = plan.min_years or 0, plan.max_years
             years = {
                 p: p
                 for p, n in catalog.stated_years().items()
                 if n >= low and (high is None or n <= high)
             }
-            per_line = [{p: e for p, e in c.items() if p in years} for c in per_line] or [years]
-            notes.append(
-                "Years are counted where a resume states them (“8 years of experience”); "
-                "the dates of past roles are not added up."
-            )
+            stated = [{p: e for p, e in c.items() if p in years} for c in per_line]
+            if high is None and per_line:
+                dated = _lines_in_roles_lasting(per_line, pool, catalog, low * 12)
+                per_line = [{**a, **b} for a, b in zip(stated, dated, strict=True)]
+                notes.append(
+                    "Years of a skill: stated beside it (“8 years of Kafka”), or the dated roles "
+                    "whose lines mention it, added up (overlapping roles counted once)."
+                )
+            else:
+                per_line = stated or [years]
+                notes.append(
+                    "Years are counted where a resume states them (“8 years of experience”); "
+                    "the dates of past roles are not added up."
+                )
         if plan.min_team is not None:
             # "Led a team of more than 10 engineers": the line that states the team, with the
             # rest of the requirement ("engineers") on it.
@@ -498,6 +509,24 @@ def _in_period(period: Period | None, position: Position) -> bool:
         position.end.year if position.end else None,
         position.current,
     )
+
+
+def _lines_in_roles_lasting(
+    per_line: list[dict[int, int]], pool: set[str], catalog: Catalog, months: int
+) -> list[dict[int, int]]:
+    """Per concept, the lines (of candidates in ``pool``) written under dated roles that,
+    added up, last at least ``months``: "5+ years of Kafka" from the roles that mention it."""
+    today = date.today()
+    out: list[dict[int, int]] = [{} for _ in per_line]
+    candidates = {catalog.lines[p].candidate_id for c in per_line for p in c} & pool
+    for cid in sorted(candidates):
+        roles = _dated_roles(catalog, cid)
+        for i, lines in enumerate(per_line):
+            held = {p: e for p, e in lines.items() if p in roles}
+            spans = [s for p in held if (s := roles[p].span(today)) is not None]
+            if spans and union_months(spans) >= months:
+                out[i].update(held)
+    return out
 
 
 def _dated_roles(catalog: Catalog, cid: str) -> dict[int, Position]:

@@ -224,6 +224,11 @@ def dated(ingestor: Ingestor, assistant: Assistant) -> Assistant:
         ("Who has less than 5 years of experience?", ["Eve Holt"]),
         ("Who has at most 40 years of experience?", ["Eve Holt", "Mia Berg", "Rui Costa"]),
         ("Who has between 6 and 40 years of experience?", ["Mia Berg", "Rui Costa"]),
+        # years of a skill: the dated roles whose lines mention it, added up
+        ("Who has 5+ years of Scala?", ["Rui Costa"]),  # Kestrel Bank, 2015 - 2020
+        ("Who has 7+ years of Scala?", []),
+        ("Who has 3+ years of Terraform?", ["Mia Berg"]),  # the skills list has no dates
+        ("Who has more than 3 years of Terraform?", []),
     ],
 )
 def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
