@@ -251,9 +251,14 @@ def plan_question(
     asked_place = place
     if (employers or place) and (wants_match or scope in ("named", "follow_up")):
         # The place or employer is the whole requirement; the rest of the words are framing.
-        wants_match, concepts, min_years, max_years, has_years = True, [], None, None, False
+        # What is left must hold too ("Who has Java and lives in Texas?"); framing words and
+        # words that only qualify the place ("Washington state") are not left.
+        concepts = [c for c in concepts if not _qualifies_place(c)] if place else concepts
+        wants_match, min_years, max_years, has_years = True, None, None, False
         min_team = None
-        requirement = " or ".join(employers) if employers else place or ""
+        asked = " or ".join(employers) if employers else place or ""
+        rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
+        requirement = asked + (f" ({rest})" if concepts and rest else "")
     else:
         employers, place = [], None
     if (degree or schools) and (wants_match or scope in ("named", "follow_up")):
@@ -586,6 +591,14 @@ _TEAM_ASKED = re.compile(
     rf"(?=\s+[a-z])",
     re.IGNORECASE,
 )
+
+
+_PLACE_NOUNS = {"state", "area", "city", "region", "county", "country", "metro", "province", "town"}
+
+
+def _qualifies_place(concept: list[tuple[str, ...]]) -> bool:
+    """ "state" in "based in Washington state": a word that only says what kind of place."""
+    return all(set(alt) <= _PLACE_NOUNS for alt in concept)
 
 
 def _team_size(text: str) -> tuple[int | None, str]:

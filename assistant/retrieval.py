@@ -455,10 +455,13 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     wanted_place = _place_query(plan.place) if plan.place else None
     # Words beside a degree must hold too ("data engineers" in "Which data engineers have a
     # PhD?"): candidate -> per concept, the lines that show it.
-    concept_hits: list[set[str]] = [
-        {catalog.lines[p].candidate_id for p in _concept_lines(c, plan.soft_terms, catalog)}
-        for c in plan.concepts
-    ]
+    # candidate -> per concept, the first window that shows it (quoted beside the fact).
+    concept_hits: list[dict[str, tuple[int, int]]] = []
+    for concept in plan.concepts:
+        first: dict[str, tuple[int, int]] = {}
+        for start, end in sorted(_concept_lines(concept, plan.soft_terms, catalog).items()):
+            first.setdefault(catalog.lines[start].candidate_id, (start, end))
+        concept_hits.append(first)
     groups = []
     for cid in plan.candidate_ids:
         evidence: list[Evidence] = []
@@ -495,7 +498,12 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             ):
                 evidence.append(fact_evidence(resume, profile.location, "location"))
         if evidence:
-            groups.append(_group(catalog, cid, evidence[:_MATCH_LINES]))
+            shown = [
+                _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits
+            ]
+            groups.append(
+                _group(catalog, cid, evidence[: max(1, _MATCH_LINES - len(shown))] + shown)
+            )
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)

@@ -59,6 +59,12 @@ def test_structured_requirements_in_questions(
         ("Who is based in Washington state?", ["Wren Calloway"]),
         ("Who lives in Texas?", ["Marit Ellery"]),
         ("Has anyone worked at Target?", []),
+        # the rest of the requirement holds too, beside the place or employer
+        ("Who knows iOS and is based in Washington state?", ["Wren Calloway"]),
+        ("Who lives in Texas and has ICU experience?", ["Marit Ellery"]),
+        ("Who lives in Texas and knows iOS?", []),
+        ("Who worked at Fjordline on an iOS app?", ["Wren Calloway"]),
+        ("Who worked at Harbor Mutual on an iOS app?", []),
     ],
 )
 def test_employers_and_places_come_from_profiles(
@@ -67,6 +73,11 @@ def test_employers_and_places_come_from_profiles(
     answer = people.ask(question)
     assert answer.candidates == who
     assert bool(answer.citations) == bool(who)
+
+
+def test_a_requirement_beside_a_place_is_quoted_with_it(people: Assistant) -> None:
+    answer = people.ask("Who lives in Texas and has ICU experience?")
+    assert [c.text for c in answer.citations] == ["Austin, TX", "- Cared for patients in a busy ICU"]
 
 
 @pytest.mark.parametrize(
