@@ -77,7 +77,8 @@ def test_employers_and_places_come_from_profiles(
 
 def test_a_requirement_beside_a_place_is_quoted_with_it(people: Assistant) -> None:
     answer = people.ask("Who lives in Texas and has ICU experience?")
-    assert [c.text for c in answer.citations] == ["Austin, TX", "- Cared for patients in a busy ICU"]
+    quoted = [c.text for c in answer.citations]
+    assert quoted == ["Austin, TX", "- Cared for patients in a busy ICU"]
 
 
 @pytest.mark.parametrize(
