@@ -148,6 +148,7 @@ _FRAME_WORDS = """
     match matches many much number count total two three four five six seven eight nine ten
     also too either
     got need needs needed looking look seeking any1 ppl folks who's i'm we're asap pls plz
+    w/ exp xp
     stuff things
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -367,12 +368,13 @@ _RANK = re.compile(
     r"\b(?:rank|order|sort)\b.*\b(?:experience|seniority|years)\b|"
     r"\b(?:longest|shortest) (?:career|experience)\b|"
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
-    r"\b(?:most|least) (?:years|experience)\b",
+    r"\b(?:most|least|more|less) (?:years|experience)\b",
     re.IGNORECASE,
 )
 # The least experienced first: "the most junior", "least experience with Go", "fewest years".
 _SHORTEST_FIRST = re.compile(
-    r"\b(?:most junior|least (?:senior|experienced|experience|years)|less (?:senior|experienced)|"
+    r"\b(?:most junior|least (?:senior|experienced|experience|years)|"
+    r"less (?:senior|experienced|experience|years)|"
     r"fewest years|shortest (?:career|experience))\b",
     re.IGNORECASE,
 )

@@ -293,7 +293,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Where is Rosa based?", {"kind": "about", "aspect": "location"}),
     ("What's Rosa's location?", {"kind": "about", "aspect": "location"}),
     ("Where did Rosa study?", {"kind": "about", "aspect": "education"}),
+    ("Which nurse has more experience?", {"operation": "rank", "shortest_first": False}),
+    ("Which of Rosa and Dana has less experience?", {"operation": "rank", "shortest_first": True}),
     # framing words, not requirements
+    ("any1 w/ react exp?", {"kind": "match", "requirement": "react"}),
     ("List everyone who knows Rust", {"kind": "match", "requirement": "rust"}),
     ("Who mentions Kafka?", {"kind": "match", "requirement": "kafka"}),
     ("Who is the most senior candidate?", {"operation": "rank", "kind": "about"}),
