@@ -479,7 +479,7 @@ _PLACE = re.compile(
 
 
 _IN_PLACE = re.compile(
-    r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|"
+    r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|are|is|"
     r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+"
     r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
 )
