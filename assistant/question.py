@@ -737,6 +737,9 @@ def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None)
         return None
     first, end = hits[0], hits[-1]
     tail = words[end][len(words[end].rstrip("?!.,;:")) :]
+    if subject.islower() and (previous.employers or previous.place or previous.schools):
+        # "what about harvard?" after "a degree from MIT": a name, written as the one it replaces
+        subject = subject.title()
     return " ".join([*words[:first], subject + tail, *words[end + 1 :]])
 
 

@@ -253,6 +253,11 @@ def test_what_about_asks_the_previous_question_again_about_something_else(
     chat = Conversation()
     dated.ask("Who knows Scala?", chat)
     assert sorted(dated.ask("What about Terraform?", chat).candidates) == ["Mia Berg", "Rui Costa"]
+    chat = Conversation()
+    assert dated.ask("Who studied at Hill College?", chat).candidates == ["Rui Costa"]
+    again = dated.ask("what about lakeshore university?", chat)
+    assert again.candidates == ["Mia Berg"]
+    assert "“Lakeshore University”" in again.answer  # read as a school, as the first was
 
 
 def test_most_senior_with_a_requirement_ranks_those_who_match(dated: Assistant) -> None:
