@@ -31,6 +31,7 @@ from assistant.models import (
 from assistant.originals import Originals
 from assistant.page_images import PageImage, forget_rendered, render_cited_page
 from assistant.planning import LLMPlanner, Planner, RulesPlanner
+from assistant.protected import protected_reason
 from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
 from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
@@ -182,6 +183,8 @@ class Assistant:
             )
         elif not catalog.candidates:
             inner = AnswerStream.of(Answer(question=question, answer=EMPTY_STORE))
+        elif (refusal := protected_reason(question)) is not None:
+            inner = AnswerStream.of(Answer(question=question, answer=refusal))
         elif (
             looks_like_job_description(question)
             and (rubric := self.read_rubric(question, use_llm)).criteria
