@@ -302,6 +302,13 @@ def plan_question(
         operation = "count"
     elif _COMPARE.search(text) and len(ids) >= 2 and scope != "all":
         kind, aspect, operation = "about", None, "compare"
+    elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
+        # "Who speaks the most languages?": ordered by how many the profile holds.
+        kind, operation, requirement, concepts = "about", "rank", most.group(0), []
+        aspect = _COUNTED[most.group("what").lower()[:4]]
+        if aspect == "languages" and _PROGRAMMING.search(text):
+            aspect = "skills"
+        shortest_first = most.group("dir").lower() in ("fewest", "least")
     elif (rank := _RANK.search(text)) and len(ids) >= 2:
         rest = _requirement_text(_RANK.sub(" ", residual))
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
@@ -371,6 +378,17 @@ _RANK = re.compile(
     r"\b(?:most|least|more|less) (?:years|experience)\b",
     re.IGNORECASE,
 )
+# "the most languages", "fewest certifications": a ranking by how many the profile holds.
+_MOST_OF = re.compile(
+    r"\b(?P<dir>most|fewest|least|more)\s+(?:(?:spoken|foreign|programming)\s+)?"
+    r"(?P<what>languages|certifications|certificates|certs|degrees)\b",
+    re.IGNORECASE,
+)
+_COUNTED: dict[str, Aspect] = {
+    "lang": "languages",
+    "cert": "certifications",
+    "degr": "education",
+}
 # The least experienced first: "the most junior", "least experience with Go", "fewest years".
 _SHORTEST_FIRST = re.compile(
     r"\b(?:most junior|least (?:senior|experienced|experience|years)|"

@@ -310,6 +310,8 @@ class Retriever:
     # -- about a candidate ---------------------------------------------------------------------
 
     def _about(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.operation == "rank" and plan.aspect in COUNTED:
+            return _ranked_by_count(plan, catalog)
         if plan.operation == "rank":
             return _ranked_by_experience(plan, catalog)
         if plan.scope == "all" and (plan.description or plan.place):
@@ -672,6 +674,54 @@ def _experience_within(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     return Retrieved(
         plan=plan, considered=len(plan.candidate_ids), groups=[g for _, g in groups], notes=notes
     )
+
+
+# What a "the most ..." ranking counts, by the aspect it asks about.
+COUNTED = {
+    "languages": "spoken languages",
+    "skills": "programming languages",
+    "certifications": "certifications",
+    "education": "degrees",
+}
+
+
+def _counted_facts(resume: Resume, aspect: str) -> Sequence[Fact]:
+    profile = resume.profile
+    if aspect == "languages":
+        return profile.languages
+    if aspect == "skills":
+        return profile.programming_languages
+    if aspect == "certifications":
+        return profile.certifications
+    return [d for d in profile.education if d.completed]
+
+
+def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
+    """Candidates ordered by how many spoken languages (certifications, degrees, programming
+    languages) their profiles hold, the same one in two files counted once; those with none
+    stated come last."""
+    what = COUNTED[plan.aspect or ""]
+    ranked: list[tuple[int, CandidateEvidence]] = []
+    for cid in plan.candidate_ids:
+        seen: dict[str, Evidence] = {}
+        for resume in catalog.resumes_of(cid):
+            for fact in _counted_facts(resume, plan.aspect or ""):
+                named = getattr(fact, "language", None) or getattr(fact, "value", None)
+                key = _bare(named or _fact_text(resume, fact))
+                seen.setdefault(key, fact_evidence(resume, fact, plan.aspect or ""))
+        count = len(seen)
+        # Several languages often share a line: each line is quoted once.
+        evidence = _unique(list(seen.values()))[:3]
+        if evidence:
+            said = f"{count} {what if count > 1 else what[:-1]}"
+            evidence[0] = evidence[0].model_copy(update={"reason": said})
+        ranked.append((count, _group(catalog, cid, evidence, matched=bool(evidence))))
+    counted = sorted((r for r in ranked if r[0]), key=lambda r: r[0], reverse=True)
+    if plan.shortest_first:
+        counted.reverse()
+    notes = [f"Counted from the profiles: each of the {what} a resume lists, once per person."]
+    groups = [g for _, g in counted] + [g for n, g in ranked if not n]
+    return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
 
 
 def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:

@@ -2,8 +2,10 @@
 a "Languages" heading).
 
 A spoken language is a name in ISO 639-1 (``pycountry``), or one of the endonyms and common
-names resumes use ("Español", "Mandarin"). Items under a languages heading that are not spoken
-languages ("Go", "Rust", "a bit of Zig") are programming languages. "Bilingual (English/Spanish)"
+names resumes use ("Español", "Mandarin"). Items under a languages heading that name a
+programming language ("Go", "Rust", "a bit of Zig") are programming languages; what names
+neither ("Outside work", "Youth soccer coach", lines a missed heading left in the section) is
+neither. "Bilingual (English/Spanish)"
 anywhere in the resume counts too.
 """
 
@@ -63,6 +65,26 @@ def _names() -> dict[str, str]:
     return names
 
 
+@cache
+def _programming_names() -> frozenset[str]:
+    # Pygments (installed with rich) knows the names and aliases of some 600 programming,
+    # markup and configuration languages, which is the list this needs; written out here it
+    # would only be a shorter copy of theirs.
+    from pygments.lexers import get_all_lexers
+
+    names: set[str] = set()
+    for name, aliases, _, _ in get_all_lexers():
+        names.add(name.lower())
+        names.update(a.lower() for a in aliases)
+    return frozenset(names)
+
+
+def programming(name: str) -> bool:
+    """Whether an item names a programming language ("Python", "C++", "a bit of Zig")."""
+    words = name.lower().split()
+    return bool(words) and len(words) <= 4 and words[-1] in _programming_names()
+
+
 def spoken(name: str) -> str | None:
     """The language a word names ("english" -> "English", "Español" -> "Spanish")."""
     return _names().get(name.strip().lower())
@@ -83,7 +105,7 @@ def _items(text: str) -> list[str]:
 
 def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[TextFact]]:
     spoken_found: dict[str, SpokenLanguage] = {}
-    programming: list[TextFact] = []
+    found_programming: list[TextFact] = []
     for line in lines:
         if line.blank or line.heading or line.suspicious:
             continue
@@ -100,12 +122,12 @@ def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[
                     spoken_found.setdefault(
                         found, SpokenLanguage.on(line, language=found, level=level)
                     )
-                elif name and len(name.split()) <= 4 and not name.endswith("."):
-                    programming.append(TextFact.on(line, value=name))
+                elif programming(name):
+                    found_programming.append(TextFact.on(line, value=name))
         for m in _BILINGUAL.finditer(line.text):
             for word in re.split(r"\s*(?:/|,|\band\b)\s*", m.group(1) or m.group(2)):
                 if (found := spoken(word)) is not None:
                     spoken_found.setdefault(
                         found, SpokenLanguage.on(line, language=found, level="bilingual")
                     )
-    return list(spoken_found.values()), programming
+    return list(spoken_found.values()), found_programming

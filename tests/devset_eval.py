@@ -30,7 +30,7 @@ from assistant.models import Conversation
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.store import open_store
-from ingest.pipeline import Ingestor, collect
+from ingest.pipeline import Ingestor, collect, refresh_profiles
 
 DEFAULT_DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 FIGURES = ("recall", "precision", "evidence", "citation_validity", "negatives_ok")
@@ -52,6 +52,7 @@ def ingest_devset(devset: Path, scratch: Path) -> Assistant:
     embedder = MiniLMEmbedder(settings.embedding_batch_size, settings.embedding_precision)
     store = open_store(settings, embedder)
     files, _ = collect([devset / "resumes"])
+    refresh_profiles(store)  # as `python -m ingest` does: a kept store gets today's extractors
     report = Ingestor(store, embedder, settings).ingest(files)
     for outcome in report.failed:
         print(f"ingest failed: {outcome.source}: {outcome.reason}", file=sys.stderr)

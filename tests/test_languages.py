@@ -29,6 +29,18 @@ def test_programming_languages_under_a_languages_heading() -> None:
     assert programming == ["Rust", "Go", "C", "Python", "a bit of Zig"]
 
 
+def test_lines_a_missed_heading_left_in_the_section_are_no_languages() -> None:
+    spoken, programming = read(
+        "Languages",
+        "English, Portuguese",
+        "Outside work",
+        "Youth soccer coach (U12), Newton, MA.",
+        "Volunteer judge, Hack the North 2023",
+    )
+    assert spoken == [("English", None), ("Portuguese", None)]
+    assert programming == []
+
+
 def test_bilingual_anywhere_and_inline_label() -> None:
     spoken, _ = read("Summary", "Bilingual (English/Spanish) nurse.", "Skills", "Languages: Tamil")
     assert spoken == [("English", "bilingual"), ("Spanish", "bilingual"), ("Tamil", None)]

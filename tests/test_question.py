@@ -295,6 +295,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Where did Rosa study?", {"kind": "about", "aspect": "education"}),
     ("Which nurse has more experience?", {"operation": "rank", "shortest_first": False}),
     ("Which of Rosa and Dana has less experience?", {"operation": "rank", "shortest_first": True}),
+    # a ranking by how many the profile lists
+    ("Who speaks the most languages?", {"operation": "rank", "aspect": "languages"}),
+    ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
+    ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
+    (
+        "Who has the fewest certs?",
+        {"operation": "rank", "aspect": "certifications", "shortest_first": True},
+    ),
     # framing words, not requirements
     ("any1 w/ react exp?", {"kind": "match", "requirement": "react"}),
     ("List everyone who knows Rust", {"kind": "match", "requirement": "rust"}),

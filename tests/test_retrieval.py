@@ -330,6 +330,34 @@ def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
     assert nobody.candidates == [] and nobody.answer.startswith("No candidate matches")
 
 
+_POLYGLOTS = {  # invented
+    "lena.txt": "Lena Fischer\n\nLanguages\nGerman (native), English (C2), French (B1)\n"
+    "\nSkills\nLanguages: Python, Go, Rust\n",
+    "omar.txt": "Omar Haddad\n\nLanguages\nArabic (native), English (fluent)\n"
+    "\nCertifications\nCKA (2021)\nAWS Solutions Architect (2022)\n",
+    "ivy.txt": "Ivy Tran\n\nLanguages\nEnglish\n\nSkills\nLanguages: Python\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("Which candidate speaks the most languages?", ["Lena Fischer", "Omar Haddad", "Ivy Tran"]),
+        ("Who speaks the fewest languages?", ["Ivy Tran", "Omar Haddad", "Lena Fischer"]),
+        ("Who knows the most programming languages?", ["Lena Fischer", "Ivy Tran"]),
+        ("Who has the most certifications?", ["Omar Haddad"]),
+    ],
+)
+def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
+    ingestor: Ingestor, assistant: Assistant, question: str, order: list[str]
+) -> None:
+    files = [SourceFile(n, data=t.encode()) for n, t in _POLYGLOTS.items()]
+    assert not ingestor.ingest(files).failed
+    answer = assistant.ask(question)
+    ranked = [line for line in answer.answer.splitlines() if line[:1].isdigit()]
+    assert [n for line in ranked for n in order if n in line] == order
+
+
 def test_misspelt_skills_are_read_as_the_resumes_spell_them(dated: Assistant) -> None:
     answer = dated.ask("who knws terrafrom but not scala")
     assert answer.candidates == ["Mia Berg"]

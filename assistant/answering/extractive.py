@@ -13,7 +13,7 @@ from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
 from assistant.models import Answer, Conversation, Evidence
-from assistant.retrieval import COMPARED, CandidateEvidence, Retrieved
+from assistant.retrieval import COMPARED, COUNTED, CandidateEvidence, Retrieved
 
 _QUOTE_CHARS = 160
 _RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
@@ -205,8 +205,13 @@ def _compare(retrieved: Retrieved, book: CitationBook) -> str:
 
 def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     """Candidates by the span of their dated roles, longest first (or shortest, as asked)."""
-    order = "shortest first" if retrieved.plan.shortest_first else "longest first"
-    lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), {order}:", ""]
+    plan = retrieved.plan
+    if plan.aspect in COUNTED:
+        order = "fewest first" if plan.shortest_first else "most first"
+        lines = [f"By {COUNTED[plan.aspect]} listed ({_pool_phrase(retrieved)}), {order}:", ""]
+    else:
+        order = "shortest first" if plan.shortest_first else "longest first"
+        lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), {order}:", ""]
     undated, more = [], []
     for group in retrieved.groups:
         if not group.evidence:
@@ -222,5 +227,6 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     if more:
         lines += ["", f"Then {len(more)} more: " + ", ".join(more) + "."]
     if undated:
-        lines += ["", "No dated roles: " + ", ".join(undated) + "."]
+        none = f"No {COUNTED[plan.aspect]} listed" if plan.aspect in COUNTED else "No dated roles"
+        lines += ["", f"{none}: " + ", ".join(undated) + "."]
     return "\n".join(lines)
