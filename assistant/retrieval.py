@@ -203,7 +203,7 @@ class Retriever:
                     # "Does Dana know Go?": a plain no is part of the answer.
                     groups.append((-1.0, _group(catalog, cid, [], matched=False)))
                 continue
-            chosen = _best_per_concept(per_concept, scores)
+            chosen = _best_per_concept(per_concept, scores, catalog)
             strength = float(sum(scores[p] + scores[e] for p, e in chosen))
             evidence = [
                 _window_evidence(catalog, p, e, scores, plan.requirement) for p, e in chosen
@@ -954,12 +954,17 @@ def _respell(
 
 
 def _best_per_concept(
-    per_concept: list[dict[int, int]], scores: np.ndarray
+    per_concept: list[dict[int, int]], scores: np.ndarray, catalog: Catalog
 ) -> list[tuple[int, int]]:
+    """Per concept, the best-scoring window, then the best one in the summary or header (how
+    the candidates describe themselves) if another, else the next best."""
     chosen: list[tuple[int, int]] = []
     for windows in per_concept:
         ranked = sorted(windows.items(), key=lambda pe: (-scores[pe[0]] - scores[pe[1]], pe[0]))
-        for window in ranked[:2]:
+        described = [
+            w for w in ranked[1:] if catalog.lines[w[0]].line.section in ("summary", "header")
+        ]
+        for window in ranked[:1] + (described[:1] or ranked[1:2]):
             if window not in chosen:
                 chosen.append(window)
     return chosen[:_MATCH_LINES]

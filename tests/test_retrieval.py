@@ -358,6 +358,22 @@ def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
     assert [n for line in ranked for n in order if n in line] == order
 
 
+def test_a_match_quotes_how_the_candidate_describes_themself_beside_the_best_line(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    resume = (  # invented
+        "Noor Aziz\n\nSummary\nCritical care nurse with a decade at the bedside.\n"
+        "\nExperience\nCharge Nurse, Lakeview Hospital, 2019 - present\n"
+        "- Nurse preceptor for new nurses on the ICU\n"
+        "Staff Nurse, Hill Clinic, 2014 - 2019\n"
+    )
+    assert not ingestor.ingest([SourceFile("noor.txt", data=resume.encode())]).failed
+    answer = assistant.ask("Which candidates are nurses?")
+    quoted = [c.text for c in answer.citations]
+    assert "Critical care nurse with a decade at the bedside." in quoted
+    assert len(quoted) == 2  # and the best-scoring line of the rest
+
+
 def test_misspelt_skills_are_read_as_the_resumes_spell_them(dated: Assistant) -> None:
     answer = dated.ask("who knws terrafrom but not scala")
     assert answer.candidates == ["Mia Berg"]
