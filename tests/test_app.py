@@ -157,12 +157,14 @@ def test_question_shows_answer_citations_and_highlighted_resume(
         assert f'id="{anchor("c0-t0", citation.n)}"' in body
         for line in citation.text.splitlines():  # highlighted in its resume
             assert f">{html.escape(line)}</mark> <b>[" in body
-    assert "[3] Mei-Ling Chen — meiling_chen.pdf, p. 1, line 13" in body
+    # A label names the candidate, the file, the page of a PDF and the line.
+    assert re.search(r"\[\d+\] Mei-Ling Chen — meiling_chen\.pdf, p\. 1, line 13<", body)
     assert not message.code  # each quote is shown once: in the answer and, opened, in context
     # One viewer per cited file, with the whole resume in it.
     files = {(c.candidate_id, c.source) for c in expected.citations}
     assert body.count("<details") == len(files)
-    assert "Open anika_sharma.md (Anika Sharma) · [1] [2]" in body
+    anika = " ".join(f"[{c.n}]" for c in expected.citations if c.source == "anika_sharma.md")
+    assert f"Open anika_sharma.md (Anika Sharma) · {anika}" in body
     # Each cited page of a PDF is shown as an image beside the text; other files have none.
     pages = {(c.source, c.page) for c in expected.citations if c.source.endswith(".pdf")}
     assert pages and body.count('<img src="data:image/png;base64,') == len(pages)
