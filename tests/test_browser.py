@@ -303,7 +303,7 @@ def test_browser_chat_cites_opens_resumes_and_ingests_uploads(
     viewer = viewer_of(message, first.source, first.candidate)
     expect(viewer).to_have_count(1)
     expect(viewer.locator("mark").first).to_be_hidden()  # closed until asked for
-    viewer.locator("summary").click()
+    viewer.locator("summary").first.click()
     marks = viewer.locator("mark")
     expect(marks.first).to_be_visible()
     expect(marks.first).to_have_text(first.text.splitlines()[0])
@@ -565,7 +565,8 @@ def test_screen_edit_rank_open_and_export(
     saved = tmp_path / "matrix.csv"
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
-    assert "React" in text and "Terraform" in text and "Kubernetes" not in text
+    header = text.splitlines()[0].split(",")  # the criteria as edited are the columns
+    assert "React" in header and "Terraform" in header and "Kubernetes" not in header
     rows = [line for line in text.splitlines()[1:] if line.strip()]
     assert ranking[0] in rows[0]  # the CSV keeps the ranking
 
@@ -602,6 +603,8 @@ def test_browser_page_image_shows_the_cited_pdf_lines_highlighted(
 
     markers(message).filter(has_text=f"[{first.n}]").click()
     expect(viewer).to_have_attribute("open", "")
+    expect(image).to_be_hidden()  # the page itself is one more click away
+    viewer.locator("details[data-pages] > summary").click()
     expect(image).to_be_visible()
     expect(image).to_have_attribute("alt", "Page 1 of declan_ashby.pdf, cited lines highlighted")
     assert image.evaluate("img => img.complete && img.naturalWidth") >= 800

@@ -162,9 +162,13 @@ def sources_html(
         )
         images = (pages or {}).get(key) if resume is not None else None
         if images:
+            pages_shown = ", ".join(str(i.page) for i in images)
             body = (
                 f'<div style="{_SIDE_BY_SIDE_STYLE}">'
-                f'<div style="{_PAGES_STYLE}">{page_images_html(source, images)}</div>'
+                f'<details data-pages="{html.escape(source)}" style="{_PAGES_STYLE}">'
+                f'<summary style="cursor:pointer">Page{"s" if len(images) > 1 else ""} '
+                f"{pages_shown} as printed, cited lines highlighted</summary>"
+                f"{page_images_html(source, images)}</details>"
                 f'<div style="{_TEXT_STYLE}">{body}</div></div>'
             )
         parts.append(
@@ -188,6 +192,9 @@ _SOURCES_STYLE = "font-weight:600;opacity:0.7;margin-top:0.25rem"
 _SMALL_STYLE = "font-size:0.85rem;line-height:1.6"
 _DETAILS_STYLE = "margin-top:0.4rem"
 # The page images and the text side by side; wrapped, the images come first (above the text).
+# The images sit in a closed <details> of their own until asked for: shown at once, they made
+# a [n] link in an earlier answer land off its line now and then (the chat's stick-to-bottom
+# scrolling moved the page again once the images had been laid out).
 _SIDE_BY_SIDE_STYLE = "display:flex;flex-wrap:wrap;gap:0.75rem;align-items:flex-start"
 _PAGES_STYLE = "flex:3 1 22rem;max-width:44rem;min-width:0"
 _TEXT_STYLE = "flex:2 1 20rem;min-width:0"
