@@ -28,6 +28,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -230,6 +231,7 @@ class ChromaStore:
         self.copied_from: Path | None = None
         self.snapshot = Snapshot(path / SNAPSHOT_FOLDER) if path is not None else None
         self._depth = 0  # nesting of _writing
+        self._write_lock = threading.RLock()
         self._before: SnapshotIndex | None = None
         self._touched: set[str] = set()
         self._open()
@@ -341,8 +343,10 @@ class ChromaStore:
         if self.snapshot is None:
             yield
             return
-        outer = self._depth == 0
-        with contextlib.ExitStack() as stack:
+        # The app writes from several threads (one per browser session): one write at a time,
+        # and nested changes of the same thread join the write they are part of.
+        with self._write_lock, contextlib.ExitStack() as stack:
+            outer = self._depth == 0
             if outer:
                 stack.enter_context(self.snapshot.locked())
                 self._before = self.snapshot.invalidate()

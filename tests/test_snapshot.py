@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,29 @@ def test_the_command_line_gives_the_same_output_with_and_without_the_snapshot(
     with_snapshot = python(tmp_path / "store", "-m", "assistant", *command)
     (tmp_path / "store" / FOLDER / "index.json").unlink()
     assert python(tmp_path / "store", "-m", "assistant", *command) == with_snapshot
+
+
+def test_writes_from_several_threads_all_reach_the_snapshot(tmp_path: Path) -> None:
+    settings, store, embedder = ingested(tmp_path / "store")
+    ingestor = Ingestor(store, embedder, settings)
+    people = [  # invented
+        "Maren Olsen",
+        "Tobias Rainier",
+        "Ilka Brandvold",
+        "Quentin Marlowe",
+        "Sunniva Haug",
+        "Dario Vescovi",
+    ]
+    files = [
+        SourceFile(f"p{i}.txt", data=f"{name}\np{i}@example.com\n\nSkills\nCOBOL\n".encode())
+        for i, name in enumerate(people)
+    ]
+    threads = [threading.Thread(target=ingestor.ingest, args=([f],)) for f in files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    fast, snap = reader(settings, embedder)
+    assert snap.versions() == store.versions()
+    assert set(people) <= set(names(fast))
