@@ -613,11 +613,14 @@ _TEAM_ASKED = re.compile(
 )
 
 
-_PLACE_NOUNS = {"state", "area", "city", "region", "county", "country", "metro", "province", "town"}
+_PLACE_NOUNS = frozenset(
+    t for w in "state area city region county country metro province town".split() for t in terms(w)
+)
 
 
 def _qualifies_place(concept: list[tuple[str, ...]]) -> bool:
-    """ "state" in "based in Washington state": a word that only says what kind of place."""
+    """ "state" in "based in Washington state": a word that only says what kind of place
+    (compared as stems, as concepts hold them)."""
     return all(set(alt) <= _PLACE_NOUNS for alt in concept)
 
 

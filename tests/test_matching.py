@@ -63,6 +63,7 @@ def test_structured_requirements_in_questions(
         ("Who knows iOS and is based in Washington state?", ["Wren Calloway"]),
         ("Who lives in Texas and has ICU experience?", ["Marit Ellery"]),
         ("Who lives in Texas and knows iOS?", []),
+        ("Who knows iOS and lives in Seattle city?", ["Wren Calloway"]),  # "city" names no skill
         ("Which nurses are in Texas?", ["Marit Ellery"]),
         ("Which engineers are in Texas?", []),
         ("Who worked at Fjordline on an iOS app?", ["Wren Calloway"]),
