@@ -320,14 +320,16 @@ class Assistant:
             return Removal([], None)
         removed = sorted(catalog.resumes[i].source for i in ids)
         # The files first: should the store's erasure fail half-way, no page of theirs is left.
-        originals = self.originals.remove(ids)
-        forget_rendered()
-        erasure = self.store.erase(ids)
         # And any original whose resume left the store some other way. (An ingest in another
         # process writes its resume before its original, so only one finishing both between
         # the two reads here can lose its original: its page is then shown as text, until the
-        # file is ingested again.)
-        originals += self.originals.prune(self.store.versions())
+        # file is ingested again.) Read before the erasure: the store is not read after it in
+        # this call, since a read of a rebuilt collection rewrites its index files from this
+        # process's memory, which may still hold the person's text (see the README on erasure).
+        staying = set(self.store.versions()) - set(ids)
+        originals = self.originals.remove(ids) + self.originals.prune(staying)
+        forget_rendered()
+        erasure = self.store.erase(ids)
         return Removal(removed, erasure, originals)
 
 
