@@ -179,7 +179,8 @@ def render_cited_cells(assistant: Assistant, screening: Screening, blind: bool, 
     """The evidence of the leading rows, criterion by criterion, with the resume to open."""
     for rank, row in enumerate(screening.rows[:shown], 1):
         label = f"Candidate {rank}" if blind else row.name
-        with st.expander(f"{rank}. {md_escape(label)} · {row.score:g} points", key=f"cells-{rank}"):
+        # No key: a keyed expander kept its old label when an edited rubric reordered the rows.
+        with st.expander(f"{rank}. {md_escape(label)} · {row.score:g} points"):
             st.caption(md_escape(row.why))
             lines, citations = row_citations(assistant, screening, row)
             for line in lines:
