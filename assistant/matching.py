@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,7 @@ FEATURES = (
     "coverage_margin",
 )
 _MIN_FUZZY_LEN = 5
+_MIN_PREFIX = 3  # the shortest word read as an abbreviation of a longer one
 _FUZZY_SCORE = 85
 _SPAN_LINES = 3  # most lines one piece of evidence quotes
 
@@ -88,6 +90,32 @@ def correct_spelling(term: str, catalog: Catalog) -> str:
         term, catalog.vocabulary(), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE
     )
     return str(found[0]) if found else term
+
+
+def expand_abbreviation(term: str, beside: Sequence[str], catalog: Catalog) -> str:
+    """A short word no resume holds, read as the resume word it begins that shares the most
+    lines with all the words ``beside`` it ("pen" beside "test" -> "penetr", from "penetration
+    tests"); the term itself when no such word shares a line with them. Alone, a short prefix
+    says too little to expand."""
+    if not _MIN_PREFIX <= len(term) < _MIN_FUZZY_LEN or not term.isalpha() or not beside:
+        return term
+    if term in catalog.postings:
+        return term
+    # The lines that hold every other word: the expansion must stand beside all of them.
+    near = set(catalog.postings.get(beside[0], ())).intersection(
+        *(catalog.postings.get(t, ()) for t in beside[1:])
+    )
+    if not near:
+        return term
+    vocabulary = catalog.vocabulary()
+    best, shared = term, 0
+    for word in vocabulary[bisect_left(vocabulary, term) :]:
+        if not word.startswith(term):
+            break
+        n = len(near.intersection(catalog.postings[word]))
+        if n > shared:
+            best, shared = word, n
+    return best
 
 
 def nearness(

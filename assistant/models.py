@@ -533,6 +533,7 @@ Aspect = Literal[
     "contact",
     "years",
     "location",
+    "current",
 ]
 ContactField = Literal["email", "phone", "links"]
 Scope = Literal["named", "follow_up", "focus", "all"]

@@ -114,6 +114,8 @@ _ASPECT_QUESTIONS: dict[str, str] = {
     "certifications": "Which certifications does {names} hold?",
     "contact": "What is the email and phone of {names}?",
     "years": "How many years of experience does {names} have?",
+    "location": "Where is {names} based?",
+    "current": "What is the current role of {names}?",
 }
 
 

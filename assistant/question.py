@@ -60,6 +60,28 @@ _PRONOUN = re.compile(
     r"the candidate|the same (candidate|person)|(of|among) (these|those|them))\b",
     re.IGNORECASE,
 )
+# "Who started their current job after 2022?": in a "who" question, "their" and "they" stand
+# for the people asked about, not for an earlier answer's candidates; unless "they" is the
+# subject an auxiliary asks about ("Which programming languages do they use?").
+_BOUND_PRONOUNS = {"their", "theirs", "they", "themselves"}
+_AUXILIARY = re.compile(
+    r"\b(?:do|does|did|has|have|had|is|are|was|were|can|could|will|would|should)\s*$", re.I
+)
+
+
+def _refers_back(text: str, asks_who: bool) -> bool:
+    """Whether a pronoun in ``text`` points at the previous answer's candidates."""
+    for m in _PRONOUN.finditer(text):
+        bound = (
+            asks_who
+            and m.group(0).lower() in _BOUND_PRONOUNS
+            and not _AUXILIARY.search(text[: m.start()])
+        )
+        if not bound:
+            return True
+    return False
+
+
 _PROGRAMMING = re.compile(
     r"\b(?:programming|coding|computer|software|scripting)\s+languages?\b", re.IGNORECASE
 )
@@ -152,6 +174,13 @@ _FRAME_WORDS = """
     stuff things
 """
 _FRAME = set(_FRAME_WORDS.split())
+# The frame words that are verbs: what may follow the people a "which" question is about.
+_FRAME_VERBS = set(
+    """is are was were be been has have had do does did can could would should will know knows
+    work works worked use uses used speak speaks hold holds mention mentions built build builds
+    developed develop wrote write writes coded code studied study graduated attended lives live
+    got need needs""".split()
+)
 _SOFT: dict[str, Section] = {
     "certif": "certifications",
     "cert": "certifications",
@@ -197,14 +226,14 @@ def plan_question(
     scope: Scope
     if named:
         scope, ids = "named", named
-    elif previous and _PRONOUN.search(text):
+    elif previous and _refers_back(text, asks_who):
         # "And which of those have been on call?": the previous answer's candidates.
         scope, ids = "follow_up", previous
     elif continues and last is not None and last.kind == "match":
         # "What about Mandarin?" after "Who speaks Japanese?": same question, same pool.
         scope = "follow_up" if set(last.scope_ids) != set(catalog.candidates) else "all"
         ids = [c for c in last.scope_ids if c in catalog.candidates]
-    elif previous and (_PRONOUN.search(text) or continues):
+    elif previous and (_refers_back(text, asks_who) or continues):
         scope, ids = "follow_up", previous
     elif focus_ids:
         scope, ids = "focus", focus_ids
@@ -217,12 +246,14 @@ def plan_question(
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
     elif _WHERE_BASED.search(text):
         aspect = "location"  # "Where does Dana live?" asks for the place, not a summary
+    elif aspect in (None, "experience", "summary") and _CURRENT_ROLE.search(residual):
+        aspect = "current"  # "What is Dana's current title?": the role, not the whole history
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     min_years, max_years, residual = _years(residual)
     min_team, residual = _team_size(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
-    requirement = _without_misspelt_framing(_requirement_text(residual), catalog)
+    requirement = _without_misspelt_framing(_requirement_text(_subject_apart(residual)), catalog)
     concepts = _concepts(requirement)
     if min_years is not None or max_years is not None:
         said = years_text(min_years, max_years)
@@ -368,6 +399,15 @@ _COMPARE = re.compile(
 _WHERE_BASED = re.compile(
     r"^\s*where\b.*\b(?:live[sd]?|living|based|located|from|resid\w*)\b|"
     r"\b(?:location|whereabouts|city of residence)\b",
+    re.IGNORECASE,
+)
+# "What is Dana's current title?", "Where does Dana work now?": the role held today.
+_ROLE_WORD = r"(?:title|role|job|position|employer|company|work(?:s|ing)?|do(?:es|ing)?)"
+_NOW_WORD = r"(?:current(?:ly)?|now|at present|presently|these days|today)"
+_CURRENT_ROLE = re.compile(
+    rf"\b{_NOW_WORD}\b(?:\W+\w+){{0,4}}?\W+{_ROLE_WORD}\b|"
+    rf"\b{_ROLE_WORD}\b(?:\W+\w+){{0,4}}?\W+{_NOW_WORD}\b|"
+    r"^\s*(?:where|who)\s+(?:does|do|is)\b.*\bwork(?:s|ing)?(?:\s+for)?\W*$",
     re.IGNORECASE,
 )
 _RANK = re.compile(
@@ -682,7 +722,7 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+year\b", re.I), "last year"),
     (re.compile(r"\b(?:recently|recent)\b", re.I), "recent"),
     (
-        re.compile(r"\b(?:currently|presently|right now|at present|these days)\b", re.I),
+        re.compile(r"\b(?:currently|presently|(?:right )?now|still|at present|these days)\b", re.I),
         "current",
     ),
 ]
@@ -766,7 +806,8 @@ def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None)
 
 def is_follow_up(question: str) -> bool:
     """Whether a question leans on the conversation ("Where did she study?", "What about Go?")."""
-    return bool(_PRONOUN.search(question) or _CONTINUATION.search(question))
+    asks_who = bool(_MATCH_START.search(question) or _MATCH_ANYWHERE.search(question))
+    return _refers_back(question, asks_who) or bool(_CONTINUATION.search(question))
 
 
 def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
@@ -862,6 +903,26 @@ def _aspect(text: str) -> Aspect | None:
     return None
 
 
+def _subject_apart(residual: str) -> str:
+    """ "Which devs know Go?" asks for devs who know Go, not for a line that says both: the
+    people the question is about ("devs", "data engineers") are set apart by a comma, so they
+    become a requirement of their own, met by any line of the resume (a title, a summary)."""
+    words = residual.split()
+    if len(words) < 3 or words[0].lower() not in ("which", "what"):
+        return residual
+    end = 1
+    while end < len(words) and words[end].lower().strip("?!.,;:") not in _FRAME:
+        end += 1
+    rest = [w.lower().strip("?!.,;:") for w in words[end:]]
+    # Only when a verb of the frame ends the subject: in "Which designer reworked the
+    # packaging?" the words before "the" hold a verb, and stay one requirement.
+    if end == 1 or not rest or rest[0] not in _FRAME_VERBS:
+        return residual
+    if not any(w and w not in _FRAME for w in rest):
+        return residual
+    return " ".join(words[:end]) + ", " + " ".join(words[end:])
+
+
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
@@ -875,7 +936,7 @@ def _requirement_text(residual: str) -> str:
         ):
             kept.append(bare)
         owner = word.endswith("s'") or (word.endswith("'s") and bare not in _FRAME)
-    return " ".join(kept).strip(" ,;&/?!.")
+    return " ".join(kept).replace(" , ", ", ").strip(" ,;&/?!.")
 
 
 _MIN_MISSPELT = 4  # shorter words are too often another word one letter away

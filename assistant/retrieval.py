@@ -22,7 +22,14 @@ from pydantic import BaseModel, Field
 from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
-from assistant.matching import Calibration, Nearness, calibration, correct_spelling, nearness
+from assistant.matching import (
+    Calibration,
+    Nearness,
+    calibration,
+    correct_spelling,
+    expand_abbreviation,
+    nearness,
+)
 from assistant.models import (
     Degree,
     DegreeRequirement,
@@ -125,6 +132,8 @@ class Retriever:
                     "excluded": _respell(plan.excluded, spelled),
                 }
             )
+        if (joined := _joined(plan.concepts, catalog)) != plan.concepts:
+            plan = plan.model_copy(update={"concepts": joined})
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
@@ -336,6 +345,8 @@ class Retriever:
             evidence = _years_lines(catalog, cid)
         elif plan.aspect == "location":
             evidence = _location_lines(catalog, cid)
+        elif plan.aspect == "current":
+            evidence = _current_lines(catalog, cid)
         else:
             evidence = _section_lines(catalog, cid, plan.aspect)
             if plan.aspect == "skills":
@@ -934,7 +945,8 @@ def _close_together(held: list[str], tokens: list[str]) -> bool:
 
 
 def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
-    """Query terms no resume holds -> the closest term that some resume does hold."""
+    """Query terms no resume holds -> the closest term that some resume does hold: a
+    misspelling's nearest word, or the word a short abbreviation begins ("pen testing")."""
     out: dict[str, str] = {}
     for concept in [*plan.concepts, *plan.excluded]:
         for alternative in concept:
@@ -942,8 +954,34 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
                 if term in out or term in plan.soft_terms or catalog.document_frequency(term):
                     continue
                 fixed = correct_spelling(term, catalog)
+                if fixed == term:
+                    beside = [t for t in alternative if t != term]
+                    fixed = expand_abbreviation(term, beside, catalog)
                 if fixed != term:
                     out[term] = fixed
+    return out
+
+
+def _joined(concepts: list[list[tuple[str, ...]]], catalog: Catalog) -> list[list[tuple[str, ...]]]:
+    """Two words of a requirement that the resumes write as one ("ML ops" and "MLOps", "data
+    base" and "database") more often than as two words on one line also match as that word
+    ("set up" stays two words where "setup" is rarer than lines with both)."""
+    out = []
+    for concept in concepts:
+        alternatives = list(concept)
+        for alt in concept:
+            for i in range(len(alt) - 1):
+                joined = terms(alt[i] + alt[i + 1])
+                if len(joined) != 1 or not (df := catalog.document_frequency(joined[0])):
+                    continue
+                both = set(catalog.postings.get(alt[i], ())) & set(
+                    catalog.postings.get(alt[i + 1], ())
+                )
+                if df > len(both):
+                    wider = (*alt[:i], joined[0], *alt[i + 2 :])
+                    if wider not in alternatives:
+                        alternatives.append(wider)
+        out.append(alternatives)
     return out
 
 
@@ -1098,6 +1136,31 @@ def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:
         if out:
             break
     return out
+
+
+def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
+    """The roles a candidate holds today (every one marked current, from the richest resume
+    that has any); without one, the latest dated role."""
+    latest: list[tuple[Resume, Position]] = []
+    for resume in catalog.resumes_of(cid):
+        now = [(resume, p) for p in resume.profile.positions if p.current]
+        if now:
+            return now
+        dated = [p for p in resume.profile.positions if p.start is not None]
+        if dated and not latest:
+            last = max(dated, key=lambda p: (p.end or p.start).ordinal() if p.start else 0)
+            latest = [(resume, last)]
+    return latest
+
+
+def _current_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """The line of each role held today. Without one, the latest dated role and the summary
+    lines, which often say what the candidate does now."""
+    held = current_positions(catalog, cid)
+    found = [fact_evidence(r, p, "current role") for r, p in held]
+    if any(p.current for _, p in held):
+        return found
+    return _unique(found + _summary_lines(catalog, cid))
 
 
 def _location_lines(catalog: Catalog, cid: str) -> list[Evidence]:

@@ -129,6 +129,34 @@ def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     assert "quillston" in split[0].why
 
 
+SECURITY = {
+    "ines.txt": "Ines Moreau\nExperience\n- Ran network penetration tests for insurers\n"
+    "- Wrote a pension calculator in Excel\n- Led MLOps for the fraud models\n",
+    "joss.txt": "Joss Varga\nExperience\n- Tested the pension portal's forms\n"
+    "- Kept the operations runbook\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # a short word no resume holds: the word it begins that shares a line with the rest
+        ("Who has done pen testing?", ["Ines Moreau"]),
+        ("Who has pen tested insurers?", ["Ines Moreau"]),
+        # two words the resumes write as one
+        ("Anyone with ML ops experience?", ["Ines Moreau"]),
+        # a prefix alone says too little: no guess
+        ("Who knows pen?", []),
+    ],
+)
+def test_abbreviations_and_split_words_are_read_as_the_resumes_write_them(
+    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+) -> None:
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in SECURITY.items()])
+    assert not report.failed
+    assert assistant.ask(question).candidates == who
+
+
 def test_coverage_margin_says_how_far_ahead_a_line_is() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from assistant.catalog import Catalog
-from assistant.models import Conversation
-from assistant.question import plan_question
+from assistant.models import Answer, Conversation, Turn
+from assistant.question import ROLE_STEMS, plan_question
 from ingest.pipeline import parse_resume
 
 POOL = {
@@ -105,7 +105,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Where is Grace Washington based?", {"kind": "about", "named": "Grace Washington"}),
     ("What are Dana Park's skills?", {"kind": "about", "aspect": "skills"}),
     ("Where did Omar Haddad go to school?", {"kind": "about", "aspect": "education"}),
-    ("What is Grace Washington's current job?", {"kind": "about", "aspect": "experience"}),
+    ("What is Grace Washington's current job?", {"kind": "about", "aspect": "current"}),
     ("Has Rosa worked with Kafka?", {"kind": "match", "named": "Rosa M. Delgado"}),
     ("Is Omar fluent in Arabic?", {"kind": "match", "named": "Omar Haddad"}),
     ("Can Dana write Go?", {"kind": "match", "named": "Dana Park"}),
@@ -293,6 +293,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Where is Rosa based?", {"kind": "about", "aspect": "location"}),
     ("What's Rosa's location?", {"kind": "about", "aspect": "location"}),
     ("Where did Rosa study?", {"kind": "about", "aspect": "education"}),
+    # the role held today, as a fact rather than the whole history
+    ("What is Kofi's current title?", {"kind": "about", "aspect": "current"}),
+    ("Where does Kofi Mensah work now?", {"kind": "about", "aspect": "current"}),
+    ("Who does Kofi work for?", {"kind": "about", "aspect": "current"}),
+    ("What's Kofi's current role?", {"kind": "about", "aspect": "current"}),
+    ("What is Kofi doing these days?", {"kind": "about", "aspect": "current"}),
+    ("What roles has Kofi had?", {"kind": "about", "aspect": "experience"}),
+    ("Who works at Harbor Mutual now?", {"kind": "match", "employers": ["Harbor Mutual"]}),
+    ("Who is still at Harbor Mutual?", {"period": (None, None, True)}),
     ("Which nurse has more experience?", {"operation": "rank", "shortest_first": False}),
     ("Which of Rosa and Dana has less experience?", {"operation": "rank", "shortest_first": True}),
     # a ranking by how many the profile lists
@@ -328,6 +337,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("Which candidates are engineers?", {"concepts": [[("engin",)]]}),
+    # "which <people> <verb> X": the people are a requirement of their own, met on any line
+    ("which nurses know Epic?", {"concepts": [[("nurs",)], [("epic",)]]}),
+    (
+        "Which platform engineers use Kafka?",
+        {"concepts": [[("platform", r) for r in ROLE_STEMS], [("kafka",)]]},
+    ),
+    # ... but not when a verb sits among them, nor for "which candidates"
+    (
+        "Which nurse redesigned the ward rota?",
+        {"concepts": [[("nurs", "redesign", "ward", "rota")]]},
+    ),
+    ("Which candidates know Kafka?", {"concepts": [[("kafka",)]]}),
     # lower case words are an employer only when some resume writes them as a name
     ("who has worked for a startup?", {"employers": []}),
     ("who has worked at kafka", {"employers": ["kafka"]}),
@@ -392,3 +413,31 @@ def test_relative_periods_count_back_from_today(
     assert plan.kind == "match"
     assert plan.period is not None
     assert (plan.period.first, plan.period.last) == (date.today().year - years_back, None)
+
+
+# After "Who knows Swift?" (Omar and Ann): which questions lean on that answer.
+FOLLOW_UPS: list[tuple[str, str]] = [
+    ("Which of them know Python?", "follow_up"),
+    ("And which of those have been on call?", "follow_up"),
+    ("Who among them speaks Arabic?", "follow_up"),
+    ("Do they know SQL?", "follow_up"),
+    ("What is their email?", "follow_up"),
+    ("Which programming languages do they use?", "follow_up"),
+    ("Which languages have they listed?", "follow_up"),
+    # "their" and "they" in a "who" question stand for the people asked about
+    ("Who started their current job after 2019?", "all"),
+    ("Which candidates list their certifications?", "all"),
+    ("Who says they know Kafka?", "all"),
+    ("Who knows Kafka?", "all"),
+]
+
+
+@pytest.mark.parametrize(("question", "scope"), FOLLOW_UPS, ids=[q for q, _ in FOLLOW_UPS])
+def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scope: str) -> None:
+    swift = [cid(catalog, "Omar Haddad"), cid(catalog, "Ann Vale")]
+    earlier = Answer(question="Who knows Swift?", answer="Omar and Ann.", candidate_ids=swift)
+    turn = Turn(question=earlier.question, answer=earlier, kind="match", scope_ids=swift)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert plan.scope == scope
+    if scope == "follow_up":
+        assert sorted(plan.candidate_ids) == sorted(swift)

@@ -242,6 +242,31 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     assert verify(answer.citations, assistant.catalog) == answer.citations
 
 
+@pytest.mark.parametrize(
+    ("question", "fact", "quoted"),
+    [
+        (
+            "What is Rui Costa's current title?",
+            "current role: Staff Engineer at Tidewater Labs, since 2020.",
+            ["Staff Engineer, Tidewater Labs, 2020 - present"],
+        ),
+        (
+            "Where does Mia work now?",
+            "current role: Data Engineer at Kestrel Bank, since 2021.",
+            ["Data Engineer, Kestrel Bank, 2021 - present"],
+        ),
+    ],
+)
+def test_the_current_role_is_said_first_and_cited(
+    dated: Assistant, question: str, fact: str, quoted: list[str]
+) -> None:
+    answer = dated.ask(question)
+    head = answer.answer.splitlines()[0]
+    assert fact in head
+    assert [c.text for c in answer.citations] == quoted
+    assert verify(answer.citations, dated.catalog) == answer.citations
+
+
 def test_what_about_asks_the_previous_question_again_about_something_else(
     dated: Assistant,
 ) -> None:

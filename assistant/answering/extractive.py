@@ -13,7 +13,13 @@ from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
 from assistant.models import Answer, Conversation, Evidence
-from assistant.retrieval import COMPARED, COUNTED, CandidateEvidence, Retrieved
+from assistant.retrieval import (
+    COMPARED,
+    COUNTED,
+    CandidateEvidence,
+    Retrieved,
+    current_positions,
+)
 
 _QUOTE_CHARS = 160
 _RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
@@ -27,6 +33,7 @@ _ASPECT_TITLES = {
     "contact": "Contact",
     "years": "Years of experience",
     "location": "Location",
+    "current": "Current role",
 }
 
 
@@ -82,6 +89,33 @@ def _role_span(catalog: Catalog, candidate_id: str) -> str:
                 f", {months // 12} years {months % 12} months (gaps included)."
             )
     return ""
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b")
+
+
+def _current_role(catalog: Catalog, candidate_id: str) -> str:
+    """ "Senior Data Engineer at Sunfield Grocers, since 2020." from the profile: the fact first,
+    the cited lines under it."""
+    held = current_positions(catalog, candidate_id)
+    roles = []
+    for _, pos in held:
+        parts = [x for x in (pos.title, pos.employer) if x]
+        # A title read from a sentence ("From 2014 I was ...") is left to the quote below.
+        if any(len(x.split()) > 8 or _FIRST_PERSON.search(x) for x in parts):
+            parts = []
+        what = " at ".join(md_name(x) for x in parts) or "a role (quoted below)"
+        if pos.current:
+            since = f", since {pos.start}" if pos.start is not None else ""
+        else:
+            until = f" to {pos.end}" if pos.end is not None else ""
+            since = f" ({pos.start}{until})" if pos.start is not None else ""
+        roles.append(what + since)
+    if not roles:
+        return "no dated role on the resume; its first lines:"
+    if not any(pos.current for _, pos in held):
+        return f"no role is dated to the present; the latest dated one is {roles[0]}."
+    return "; ".join(roles) + "."
 
 
 class ExtractiveStrategy:
@@ -176,6 +210,8 @@ class ExtractiveStrategy:
                 head = f"**{md_name(group.name)}** {fits}{where}; {title.lower()}:"
             if plan.aspect == "years" and (span := _role_span(catalog, group.candidate_id)):
                 head += f" {span}"
+            if plan.aspect == "current":
+                head += f" {_current_role(catalog, group.candidate_id)}"
             blocks.append("\n".join([head, *rows]))
         return "\n\n".join(blocks), retrieved.groups
 
