@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
-from assistant.terms import terms
+from assistant.terms import stem_words, terms
 
 if TYPE_CHECKING:
     import bm25s
@@ -77,6 +77,7 @@ class Catalog:
     _years: dict[int, int] | None = None
     _teams: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
+    _stemmed: list[str] | None = None
     _names: tuple[re.Pattern[str] | None, dict[str, list[str]]] | None = None
 
     @classmethod
@@ -188,6 +189,13 @@ class Catalog:
         if self._vocabulary is None:
             self._vocabulary = sorted(self.postings)
         return self._vocabulary
+
+    def stemmed_vocabulary(self) -> list[str]:
+        """:meth:`vocabulary` with every word stemmed, in the same order: the words kept whole
+        as names ("kubernetes") as a misspelt query word is stemmed ("kuberent")."""
+        if self._stemmed is None:
+            self._stemmed = stem_words(self.vocabulary())
+        return self._stemmed
 
     def name_matcher(self) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
         """One compiled pattern for every candidate's name and aliases (lower case, whole

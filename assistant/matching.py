@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.catalog import Catalog
 
@@ -49,6 +50,7 @@ FEATURES = (
     "coverage_margin",
 )
 _MIN_FUZZY_LEN = 5
+_LONG_WORD = 8  # from this length a misspelling may hold two slips
 _MIN_PREFIX = 3  # the shortest word read as an abbreviation of a longer one
 _FUZZY_SCORE = 85
 _SPAN_LINES = 3  # most lines one piece of evidence quotes
@@ -89,7 +91,24 @@ def correct_spelling(term: str, catalog: Catalog) -> str:
     found = process.extractOne(
         term, catalog.vocabulary(), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE
     )
-    return str(found[0]) if found else term
+    if found:
+        return str(found[0])
+    # One slip (two in a long word), a swap of neighbours counting as one ("pyhton"), with the
+    # first letter kept, as typing slips go; among equals, the word more resumes use.
+    edits = 1 if len(term) < _LONG_WORD else 2
+    vocabulary = catalog.vocabulary()
+    close = [
+        (distance, -catalog.document_frequency(vocabulary[i]), vocabulary[i])
+        for _, distance, i in process.extract(
+            term,
+            catalog.stemmed_vocabulary(),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=edits,
+            limit=None,
+        )
+        if vocabulary[i][:1] == term[:1]
+    ]
+    return str(min(close)[2]) if close else term
 
 
 def expand_abbreviation(term: str, beside: Sequence[str], catalog: Catalog) -> str:

@@ -205,7 +205,11 @@ def plan_question(
         plan = plan_question(again, catalog, earlier, focus)
         plan.question = question
         return plan
-    asks_who = bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    # "Show the lines closest to fortran": the passages nearest to the words, not who has them.
+    closest = _CLOSEST.match(text)
+    if closest:
+        text = text[closest.end() :].strip(" “”\"'")
+    asks_who = not closest and bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
     employers, place, unnamed = _structured(dated, catalog)
@@ -263,6 +267,10 @@ def plan_question(
     if period is not None and degree is None and not schools and aspect == "education":
         degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
     wants_match = asks_who
+    if not (wants_match or closest) and scope == "all" and aspect in (None, "experience", "skills"):
+        # "kubernetes experience?", "senior java devs": search words typed as they are, with
+        # no question around them, ask who has them.
+        wants_match = not _ASKS.search(text)
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
     selects = re.search(r"\b(?:of|among) (?:them|those|these)\b", text, re.IGNORECASE)
@@ -385,6 +393,18 @@ def _without_aspect_words(text: str) -> str:
     return text
 
 
+CLOSEST_LINES = "Show the lines closest to"
+_CLOSEST = re.compile(
+    r"^\W*(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:lines|passages)\s+(?:closest|nearest)\s+to\b",
+    re.IGNORECASE,
+)
+# How a question or a request starts; a text that starts otherwise is search words.
+_ASKS = re.compile(
+    r"^\W*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|tell|explain|describe|"
+    r"show|summari[sz]e|give|list|find|compare|rank|is|are|was|were|does|do|did|can|could|"
+    r"should|would|will|has|have|had|please|i|i'm|we|we're|my|our|hi|hello|thanks?)\b",
+    re.IGNORECASE,
+)
 _THE = re.compile(r"\b(?:the|this|that)\b", re.IGNORECASE)
 _ONE = re.compile(
     r"^\s*(?:who|which (?:candidate|person|one|applicant))\s+(?:is|was)\s+the\b", re.IGNORECASE

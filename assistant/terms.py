@@ -54,6 +54,11 @@ def _fold_phrases(text: str) -> str:
     return text
 
 
+def stem_words(words: list[str]) -> list[str]:
+    """The stem of each word, as :func:`normalize` stems a word it does not keep whole."""
+    return list(_stemmer.stemWords(words))
+
+
 @lru_cache(maxsize=65536)
 def normalize(token: str) -> str:
     """One raw token -> its search form (lowercase, dots dropped, alias, stem)."""

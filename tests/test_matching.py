@@ -115,6 +115,26 @@ def test_the_rare_word_decides_and_misspellings_are_corrected() -> None:
     assert all(n.probability < 0.5 for n in unknown)
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("pyhton", "python"),  # two neighbours swapped
+        ("kuberentes", "kubernetes"),  # a name kept whole in the resumes, misspelt and stemmed
+        ("kubernets", "kubernetes"),
+        ("javscript", "javascript"),
+        ("quilstone", "quillston"),
+        # nothing near: left as typed, for "nobody" to be said
+        ("cobol", "cobol"),
+        ("mandarin", "mandarin"),
+        ("rython", "rython"),  # a typing slip keeps the first letter
+    ],
+)
+def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: str) -> None:
+    text = "Ada Quist\nSkills\nPython, Kubernetes, JavaScript\n- Built Quillstone\n"
+    catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
+    assert [correct_spelling(t, catalog) for t in terms(typed, query=True)] == [read]
+
+
 def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)

@@ -50,6 +50,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("List everyone with a nursing license.", {"kind": "match"}),
     ("How many candidates know SQL?", {"kind": "match", "requirement": "sql"}),
     ("how many people speak spanish", {"kind": "match", "requirement": "spanish"}),
+    # search words typed as they are ask who has them; a question about a thing does not
+    ("kafka experience?", {"kind": "match", "requirement": "kafka"}),
+    ("Kafka?", {"kind": "match", "requirement": "kafka"}),
+    ("senior kafka engineers", {"kind": "match", "scope": "all"}),
+    ("python and sql", {"kind": "match", "concepts": [[("python",)], [("sql",)]]}),
+    ("What is Kafka?", {"kind": "search"}),
+    ("Show the lines closest to kafka", {"kind": "search", "requirement": "kafka"}),
+    ("Tell me about Kafka projects", {"kind": "search"}),
     # names that are also words of the pool
     ("Who knows Swift?", {"kind": "match", "scope": "all"}),
     ("Who can write Swift for iOS?", {"kind": "match", "scope": "all"}),

@@ -8,6 +8,7 @@ import streamlit as st
 
 from assistant.models import Answer, Candidate, Citation, Conversation, Resume
 from assistant.page_images import PageImage
+from assistant.question import CLOSEST_LINES
 from assistant.service import Assistant
 from ui.markup import answer_markdown, md_escape, sources_html
 from ui.state import CONVERSATION, FOCUS, PENDING, USE_LLM, ask_later, turn_key
@@ -48,10 +49,10 @@ def render_next_steps(answer: Answer, key: str) -> None:
     st.caption("Next steps:")
     left, right = st.columns(2)
     left.button(
-        f"Show the lines closest to “{md_escape(wanted)}”",
+        f"{CLOSEST_LINES} “{md_escape(wanted)}”",
         key=f"{key}-closest",
         on_click=ask_later,
-        args=(wanted,),
+        args=(f"{CLOSEST_LINES} {wanted}",),
         help="Asks for the requirement alone: the closest passages in every resume, quoted.",
     )
     if st.session_state.get(FOCUS):
