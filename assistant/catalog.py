@@ -171,7 +171,7 @@ class Catalog:
 
     def team_sizes(self) -> dict[int, int]:
         """Line position -> the largest team the line says its writer led ("a team of 8",
-        "Manage 14 engineers", "Supervised 45 people")."""
+        "Manage 14 engineers", "Supervised 45 people"; 1 for "Managed the QA team")."""
         if self._teams is None:
             found: dict[int, int] = {}
             for pos, ref in enumerate(self.lines):
@@ -251,13 +251,30 @@ _PEOPLE_NOUN = re.compile(
 )
 
 
+# A team led with no size said ("Managed the QA team", "Lead two teams", "Supervise nursing
+# staff", "Team Lead, Payments"): a verb of leading, then within three words a team or a plain
+# word for people; or a title that manages people. "Tech lead" is left out: it leads the work,
+# not always the people.
+_LEADS_TEAM = re.compile(
+    r"\b(?:manag(?:e|ed|es|ing)|lead|leads|leading|led|supervis(?:e|ed|es|ing)|"
+    r"head(?:s|ed|ing)?|direct(?:s|ed|ing)|oversaw|oversee(?:s|ing)?|in charge of)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:teams?|squads?|crews?|staff|people|direct reports|employees|"
+    r"engineers|developers|nurses|analysts|technicians|agents)\b|"
+    r"\b(?:team\s+lead(?:er)?|(?:people|line|engineering|nurse|nursing)\s+manager)\b",
+    re.IGNORECASE,
+)
+
+
 def team_sizes(text: str) -> list[int]:
-    """The team sizes a line states, as in :meth:`Catalog.team_sizes`."""
+    """The team sizes a line states, as in :meth:`Catalog.team_sizes`; a team led without a
+    size counts as 1 (at least one person)."""
     sizes = [int(m.group(1)) for m in _TEAM_OF.finditer(text) if _LEADER.search(text[: m.start()])]
     for number, following in _LEADS_N.findall(text):
         words = following.split()
         if any(_PEOPLE_NOUN.search(w) for w in words):
             sizes.append(int(number))
+    if not sizes and _LEADS_TEAM.search(text):
+        sizes.append(1)
     return list(dict.fromkeys(sizes))  # "Led a team of 8 engineers" is read by both patterns
 
 

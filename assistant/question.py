@@ -263,7 +263,8 @@ def plan_question(
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
     if min_team is not None:
-        requirement = f"led a team of {min_team}+" + (f" ({requirement})" if requirement else "")
+        led = f"led a team of {min_team}+" if min_team > 1 else "led or managed people"
+        requirement = led + (f" ({requirement})" if requirement else "")
     if period is not None and degree is None and not schools and aspect == "education":
         degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
     wants_match = asks_who
@@ -673,6 +674,15 @@ _TEAM_ASKED = re.compile(
 )
 
 
+# Leading people with no size asked: "managed a team", "led people", "people management",
+# "line management", "managerial experience". Managing a thing ("managed a budget") is not it.
+_PEOPLE_LED = re.compile(
+    rf"\b{_LEAD_VERB}\s+(?:an?\s+|the\s+|their\s+|own\s+|other\s+)?(?:teams?|people|staff|"
+    r"direct reports|reports|employees|others)\b|"
+    r"\b(?:people|line|team|staff)[\s-]+(?:management|managing|manager|leadership|leading)\b|"
+    r"\bmanagerial\b",
+    re.IGNORECASE,
+)
 _PLACE_NOUNS = frozenset(
     t for w in "state area city region county country metro province town".split() for t in terms(w)
 )
@@ -686,10 +696,14 @@ def _qualifies_place(concept: list[tuple[str, ...]]) -> bool:
 
 def _team_size(text: str) -> tuple[int | None, str]:
     """The smallest team asked for and the text without it: 'led a team of more than 10
-    engineers' -> (11, '... engineers'), 'managed 5+ people' -> (5, '... people')."""
+    engineers' -> (11, '... engineers'), 'managed 5+ people' -> (5, '... people'), 'people
+    management' or 'has managed a team' -> (1, ...)."""
     m = _TEAM_ASKED.search(text)
     if m is None:
-        return None, text
+        m = _PEOPLE_LED.search(text)
+        if m is None:
+            return None, text
+        return 1, text[: m.start()] + " " + text[m.end() :]
     n = int(m.group("n1") or m.group("n2"))
     bound = (m.group("bound1") or m.group("bound2") or "").lower()
     strict = bound not in ("", "at least")

@@ -235,10 +235,12 @@ class Retriever:
                 0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
             )
             return ranked
+        # A number asked is a bound no "near" answer meets; "managed people" (a team of 1+) is
+        # not, and those who come near are offered as possible matches.
         bounded = (
             plan.min_years is not None
             or plan.max_years is not None
-            or plan.min_team is not None
+            or (plan.min_team is not None and plan.min_team > 1)
             or plan.period
         )
         if not any(g.matched for g in found) and not bounded and plan.scope != "named":

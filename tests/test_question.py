@@ -294,7 +294,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has managed 20+ people?", {"kind": "match", "min_team": 20, "concepts": []}),
     ("anyone who led teams of 5 or more", {"kind": "match", "min_team": 5}),
     ("Who supervised at least 8 nurses?", {"min_team": 8, "concepts": [[("nurs",)]]}),
-    ("Who has managed a team?", {"kind": "match", "min_team": None}),
+    # leading people with no size asked: at least one person
+    ("Who has managed a team?", {"kind": "match", "min_team": 1, "concepts": []}),
+    ("anyone with people management experience", {"min_team": 1, "concepts": []}),
+    ("Who has line management experience?", {"min_team": 1, "concepts": []}),
+    ("Which nurses have led staff?", {"min_team": 1, "concepts": [[("nurs",)]]}),
+    ("Who has managed a budget?", {"min_team": None}),
+    ("Who has managed Kubernetes clusters?", {"min_team": None}),
     ("Who has 10 years of Java?", {"min_team": None, "min_years": 10}),
     # where a named candidate is
     ("Where does Rosa Delgado live?", {"kind": "about", "aspect": "location"}),

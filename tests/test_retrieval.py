@@ -323,6 +323,13 @@ def test_most_and_least_experience_with_a_skill_rank_those_who_have_it(
         ("Helped a team of 9 move from C to Rust", []),
         ("Mentored 3 new-grad engineers", []),
         ("Carried the pager; led 12 post-incident reviews", []),
+        # a team led with no size said: at least one person
+        ("Managed the QA team through two releases", [1]),
+        ("Team Lead, Payments Platform", [1]),
+        ("Supervise nursing staff on nights", [1]),
+        ("Prioritized the backlog with the engineering leads", []),
+        ("Managed the migration to AWS Secrets Manager", []),
+        ("Product Manager for the patient app", []),
         ("Managed 3 projects worth $2M", []),
         ("Hired 11 engineers in 2023", []),
     ],
