@@ -233,6 +233,10 @@ _LEADER = re.compile(
     r"responsible for|coach\w*|in charge of)\b",
     re.IGNORECASE,
 )
+# The verb of leading a few words before "team of" ("Led the platform team of 12", "Tech lead
+# for a squad of 5"): further back, it governs something else ("Managed defect triage in Jira
+# and TestRail for a team of 12 developers" served that team).
+_LEADS_BEFORE = re.compile(_LEADER.pattern + r"(?:\W+[\w'-]+){0,4}?\W+$", re.IGNORECASE)
 # "Manage 14 engineers", "Lead 7 account executives", "Supervised 45 people": a verb of leading,
 # a number, then (within two words) a noun for people. The noun is told by its form (an agent
 # or role suffix: engineers, analysts, technicians, assistants, executives, employees) or by
@@ -268,7 +272,9 @@ _LEADS_TEAM = re.compile(
 def team_sizes(text: str) -> list[int]:
     """The team sizes a line states, as in :meth:`Catalog.team_sizes`; a team led without a
     size counts as 1 (at least one person)."""
-    sizes = [int(m.group(1)) for m in _TEAM_OF.finditer(text) if _LEADER.search(text[: m.start()])]
+    sizes = [
+        int(m.group(1)) for m in _TEAM_OF.finditer(text) if _LEADS_BEFORE.search(text[: m.start()])
+    ]
     for number, following in _LEADS_N.findall(text):
         words = following.split()
         if any(_PEOPLE_NOUN.search(w) for w in words):

@@ -166,7 +166,8 @@ _FRAME_WORDS = """
     living speaker speakers native-level kind kinds sort type types went gone written write
     writes wrote built build builds developed develop coded code also too ever currently
     current previously previous good great deep professional
-    fit fits suitable ideal best role roles position positions job jobs opening openings would
+    fit fits suitable ideal best better role roles position positions job jobs opening
+    openings would
     match matches many much number count total two three four five six seven eight nine ten
     also too either
     got need needs needed looking look seeking any1 ppl folks who's i'm we're asap pls plz
@@ -970,6 +971,11 @@ def _requirement_text(residual: str) -> str:
         ):
             kept.append(bare)
         owner = word.endswith("s'") or (word.endswith("'s") and bare not in _FRAME)
+    # "Which of Dana and Omar knows Go?": the "and" between the names is left alone at the edge.
+    while kept and kept[0] in ("and", "or", "but", ","):
+        kept.pop(0)
+    while kept and kept[-1] in ("and", "or", "but", ","):
+        kept.pop()
     return " ".join(kept).replace(" , ", ", ").strip(" ,;&/?!.")
 
 

@@ -100,6 +100,9 @@ def terms(text: str, query: bool = False) -> list[str]:
             out.extend(normalize(part) for part in raw.split("/") if part)
         else:
             out.append(normalize(raw))
+            if not query and raw.lower().endswith(".js") and raw.lower() != "node.js":
+                # "Vue.js" in a resume also meets a question that says "Vue".
+                out.append(normalize(raw[:-3]))
     if not query:
         out.extend(normalize(m.group(0).replace("-", "")) for m in _COMPOUND.finditer(text))
     return [t for t in out if t]

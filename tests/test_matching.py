@@ -135,6 +135,21 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
     assert [correct_spelling(t, catalog) for t in terms(typed, query=True)] == [read]
 
 
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        ("Vue.js, Next.js", False, ["vuej", "vue", "nextj", "next"]),
+        ("vue", True, ["vue"]),
+        ("Node.js and C++", False, ["node.js", "and", "c++"]),
+        ("k8s, Ph.D.", False, ["kubernetes", "phd"]),
+        ("front-end", True, ["frontend"]),
+        ("front-end", False, ["front", "end", "frontend"]),
+    ],
+)
+def test_terms(text: str, query: bool, expected: list[str]) -> None:
+    assert terms(text, query=query) == expected
+
+
 def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)

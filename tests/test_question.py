@@ -62,6 +62,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who knows Swift?", {"kind": "match", "scope": "all"}),
     ("Who can write Swift for iOS?", {"kind": "match", "scope": "all"}),
     ("What is Swift's email?", {"kind": "about", "named": "Lena Swift"}),
+    # the "and" between two names is no part of what is asked about them
+    (
+        "Which of Omar and Ann knows Swift better?",
+        {"scope": "named", "names": ["Ann Vale", "Omar Haddad"], "requirement": "swift"},
+    ),
+    ("Do Omar and Ann know Swift?", {"scope": "named", "requirement": "swift"}),
     ("What is Lena Swift's email?", {"kind": "about", "named": "Lena Swift"}),
     ("who knws kafka", {"kind": "match", "scope": "all"}),
     ("Which people have Kubernetes?", {"kind": "match"}),

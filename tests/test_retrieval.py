@@ -321,6 +321,8 @@ def test_most_and_least_experience_with_a_skill_rank_those_who_have_it(
         ("Has run teams of up to 120 people across two shifts", [120]),
         # not leading a team
         ("Helped a team of 9 move from C to Rust", []),
+        ("Managed defect triage in Jira and TestRail for a team of 12 developers", []),
+        ("Led the platform team of 12 engineers", [12]),
         ("Mentored 3 new-grad engineers", []),
         ("Carried the pager; led 12 post-incident reviews", []),
         # a team led with no size said: at least one person
