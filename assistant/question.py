@@ -443,13 +443,16 @@ _RANK = re.compile(
 # "the most languages", "fewest certifications": a ranking by how many the profile holds.
 _MOST_OF = re.compile(
     r"\b(?P<dir>most|fewest|least|more)\s+(?:(?:spoken|foreign|programming)\s+)?"
-    r"(?P<what>languages|certifications|certificates|certs|degrees)\b",
+    r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs)\b",
     re.IGNORECASE,
 )
 _COUNTED: dict[str, Aspect] = {
     "lang": "languages",
     "cert": "certifications",
     "degr": "education",
+    "empl": "experience",  # "worked at the most companies": the employers of the dated roles
+    "comp": "experience",
+    "jobs": "experience",
 }
 # The least experienced first: "the most junior", "least experience with Go", "fewest years".
 _SHORTEST_FIRST = re.compile(

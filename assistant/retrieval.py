@@ -695,6 +695,7 @@ COUNTED = {
     "skills": "programming languages",
     "certifications": "certifications",
     "education": "degrees",
+    "experience": "employers",
 }
 
 
@@ -706,6 +707,8 @@ def _counted_facts(resume: Resume, aspect: str) -> Sequence[Fact]:
         return profile.programming_languages
     if aspect == "certifications":
         return profile.certifications
+    if aspect == "experience":
+        return [p for p in profile.positions if p.employer]
     return [d for d in profile.education if d.completed]
 
 
@@ -719,7 +722,11 @@ def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         seen: dict[str, Evidence] = {}
         for resume in catalog.resumes_of(cid):
             for fact in _counted_facts(resume, plan.aspect or ""):
-                named = getattr(fact, "language", None) or getattr(fact, "value", None)
+                named = (
+                    getattr(fact, "language", None)
+                    or getattr(fact, "value", None)
+                    or getattr(fact, "employer", None)  # two roles at one employer: one
+                )
                 key = _bare(named or _fact_text(resume, fact))
                 seen.setdefault(key, fact_evidence(resume, fact, plan.aspect or ""))
         count = len(seen)

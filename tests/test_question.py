@@ -327,6 +327,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # a ranking by how many the profile lists
     ("Who speaks the most languages?", {"operation": "rank", "aspect": "languages"}),
     ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
+    ("Who has worked at the most companies?", {"operation": "rank", "aspect": "experience"}),
     ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
     (
         "Who has the fewest certs?",

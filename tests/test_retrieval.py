@@ -366,10 +366,15 @@ def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
 
 _POLYGLOTS = {  # invented
     "lena.txt": "Lena Fischer\n\nLanguages\nGerman (native), English (C2), French (B1)\n"
-    "\nSkills\nLanguages: Python, Go, Rust\n",
+    "\nSkills\nLanguages: Python, Go, Rust\n"
+    "\nExperience\nStaff Engineer, Kestrel Bank, 2019 - present\n"
+    "Engineer, Kestrel Bank, 2015 - 2019\n",
     "omar.txt": "Omar Haddad\n\nLanguages\nArabic (native), English (fluent)\n"
-    "\nCertifications\nCKA (2021)\nAWS Solutions Architect (2022)\n",
-    "ivy.txt": "Ivy Tran\n\nLanguages\nEnglish\n\nSkills\nLanguages: Python\n",
+    "\nCertifications\nCKA (2021)\nAWS Solutions Architect (2022)\n"
+    "\nExperience\nLead Engineer, Tidewater Labs, 2021 - present\n"
+    "Engineer, Harbor Mutual, 2017 - 2021\nAnalyst, Fjordline, 2014 - 2017\n",
+    "ivy.txt": "Ivy Tran\n\nLanguages\nEnglish\n\nSkills\nLanguages: Python\n"
+    "\nExperience\nAnalyst, Pinegrove Labs, 2020 - present\nIntern, Fjordline, 2019 - 2020\n",
 }
 
 
@@ -380,6 +385,9 @@ _POLYGLOTS = {  # invented
         ("Who speaks the fewest languages?", ["Ivy Tran", "Omar Haddad", "Lena Fischer"]),
         ("Who knows the most programming languages?", ["Lena Fischer", "Ivy Tran"]),
         ("Who has the most certifications?", ["Omar Haddad"]),
+        # employers, two roles at one counted once
+        ("Who has worked at the most companies?", ["Omar Haddad", "Ivy Tran", "Lena Fischer"]),
+        ("Who has had the fewest employers?", ["Lena Fischer", "Ivy Tran", "Omar Haddad"]),
     ],
 )
 def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
