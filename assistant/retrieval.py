@@ -1152,13 +1152,11 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
     that has any); without one, the latest dated role."""
     latest: list[tuple[Resume, Position]] = []
     for resume in catalog.resumes_of(cid):
-        now = [(resume, p) for p in resume.profile.positions if p.current]
-        if now:
-            return now
-        dated = [p for p in resume.profile.positions if p.start is not None]
+        if now := resume.profile.current_positions():
+            return [(resume, p) for p in now]
+        dated = [(p.end or p.start, p) for p in resume.profile.positions if p.start is not None]
         if dated and not latest:
-            last = max(dated, key=lambda p: (p.end or p.start).ordinal() if p.start else 0)
-            latest = [(resume, last)]
+            latest = [(resume, max(dated, key=lambda dp: dp[0].ordinal())[1])]
     return latest
 
 
