@@ -37,7 +37,7 @@ from assistant.models import (
     Scope,
     Section,
 )
-from assistant.terms import terms
+from assistant.terms import SHORT_PAIR, terms
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"
@@ -963,7 +963,7 @@ def _subject_apart(residual: str) -> str:
 
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
-    words = re.findall(r"[\w+#./'-]+|[,;&/]", residual.lower())
+    words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
     owner = False
     for word in words:
@@ -1025,9 +1025,12 @@ def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     concepts: list[list[tuple[str, ...]]] = []
-    for part in _SPLIT_AND.split(requirement):
+    # "A/B testing", "R&D": the slash or ampersand of a short pair joins, it does not split.
+    kept = SHORT_PAIR.sub(lambda m: m.group(0).replace("/", "\0").replace("&", "\1"), requirement)
+    for part in _SPLIT_AND.split(kept):
         alternatives: list[tuple[str, ...]] = []
         for alt in _SPLIT_OR.split(part):
+            alt = alt.replace("\0", "/").replace("\1", "&")
             alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:
                 alternatives += [a for a in _with_role_synonyms(alt_terms) if a not in alternatives]

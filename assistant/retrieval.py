@@ -65,6 +65,9 @@ class Retrieved(BaseModel):
     considered: int = Field(description="How many candidates were checked.")
     groups: list[CandidateEvidence] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Caveats the answer must carry.")
+    left_out: int = Field(
+        0, description="'Python but not Java': how many met the rest but hold the excluded part."
+    )
 
     @property
     def matched(self) -> list[CandidateEvidence]:
@@ -203,10 +206,12 @@ class Retriever:
         if excluded:
             notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
         groups: list[tuple[float, CandidateEvidence]] = []
+        left_out = 0
         for cid in plan.candidate_ids:
-            if cid in excluded:
-                continue
             per_concept = hits.get(cid)
+            if cid in excluded:
+                left_out += per_concept is not None and all(per_concept)
+                continue
             if per_concept is None or not all(per_concept):
                 if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
                     # "Does Dana know Go?": a plain no is part of the answer.
@@ -249,7 +254,9 @@ class Retriever:
             ]
             # "Who was the lead developer of X?" asks for one person: the closest.
             found += near[:1] if plan.description else near
-        return Retrieved(plan=plan, considered=len(pool), groups=found, notes=notes)
+        return Retrieved(
+            plan=plan, considered=len(pool), groups=found, notes=notes, left_out=left_out
+        )
 
     def nearness(
         self, plan: QueryPlan, catalog: Catalog, model: Calibration | None = None

@@ -11,8 +11,15 @@ from functools import lru_cache
 
 import Stemmer
 
-# Keeps tool names whole: c++, c#, node.js, .net, ci/cd are single tokens.
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*\.?|\.net\b", re.IGNORECASE)
+# Keeps tool names whole: c++, c#, node.js, .net, ci/cd are single tokens, and so are the short
+# pairs joined by "&" ("R&D", "P&L", "AT&T").
+_TOKEN = re.compile(
+    r"\b[a-z0-9]{1,2}&[a-z0-9]{1,2}\b|[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*\.?|\.net\b",
+    re.IGNORECASE,
+)
+# "A/B", "I/O", "R&D", "M&A": a slash or ampersand between letters of which one stands alone
+# joins them into one word; "Python/Go" and "C/C++" are two words.
+SHORT_PAIR = re.compile(r"(?<![\w/&])(?=\w[/&]|\w\w[/&]\w(?!\w))\w{1,2}[/&]\w{1,2}(?![\w/&+#])")
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -96,7 +103,7 @@ def terms(text: str, query: bool = False) -> list[str]:
             _hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end())
         ):
             out.append("go")
-        elif "/" in raw and raw.lower() != "ci/cd":
+        elif "/" in raw and raw.lower() != "ci/cd" and not SHORT_PAIR.fullmatch(raw):
             out.extend(normalize(part) for part in raw.split("/") if part)
         else:
             out.append(normalize(raw))

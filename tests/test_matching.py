@@ -144,6 +144,13 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
         ("k8s, Ph.D.", False, ["kubernetes", "phd"]),
         ("front-end", True, ["frontend"]),
         ("front-end", False, ["front", "end", "frontend"]),
+        # a short pair is one word; longer words on either side of a slash are two
+        ("Ran A/B tests", False, ["ran", "a/b", "test"]),
+        ("R&D and P&L, AT&T", False, ["r&d", "and", "p&l", "at&t"]),
+        ("I/O", True, ["i/o"]),
+        ("Python/Go", True, ["python", "golang"]),
+        ("C/C++", True, ["c", "c++"]),
+        ("UI/UX", True, ["ui", "ux"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:

@@ -370,6 +370,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("nurs", "redesign", "ward", "rota")]]},
     ),
     ("Which candidates know Kafka?", {"concepts": [[("kafka",)]]}),
+    # a slash or ampersand inside a short pair joins; elsewhere it separates
+    ("Who has done A/B testing?", {"concepts": [[("a/b", "test")]]}),
+    ("Anyone with R&D experience?", {"concepts": [[("r&d",)]]}),
+    ("who knows C/C++", {"concepts": [[("c",), ("c++",)]]}),
+    ("Who knows Python/Go?", {"concepts": [[("python",), ("golang",)]]}),
+    ("Who has Python & Go?", {"concepts": [[("python",)], [("golang",)]]}),
     # lower case words are an employer only when some resume writes them as a name
     ("who has worked for a startup?", {"employers": []}),
     ("who has worked at kafka", {"employers": ["kafka"]}),

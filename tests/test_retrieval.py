@@ -449,6 +449,17 @@ def test_but_not_leaves_out_whoever_has_it(team: Assistant) -> None:
     assert team.ask("Which candidates speak Spanish, except Omar?").candidates == ["Lena Fischer"]
 
 
+def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
+    answer = team.ask("Who knows Kubernetes but not Terraform?")
+    assert answer.candidates == ["Lena Fischer"]
+    answer = team.ask("Who speaks Spanish but not English?")
+    assert answer.candidates == ["Lena Fischer"]
+    answer = team.ask("Who knows Kubernetes and Terraform but not Go?")
+    assert not answer.citations
+    assert answer.answer.startswith("No candidate matches: 1 of")
+    assert "but all of them also mention go" in answer.answer
+
+
 def test_compare_is_a_table_of_cited_profile_facts(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

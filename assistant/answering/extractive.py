@@ -165,6 +165,13 @@ class ExtractiveStrategy:
                         f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
                     )
             return "\n\n".join(lines), matched
+        if not matched and retrieved.left_out:
+            # "Kubernetes and Terraform but not AWS": say that the rest was found.
+            return (
+                f"No candidate matches: {retrieved.left_out} of {_pool_phrase(retrieved)} "
+                f"mention {wanted}, but all of them also mention {plan.excluded_text}.",
+                [],
+            )
         if not matched and retrieved.possible:
             near = retrieved.possible
             head = (
