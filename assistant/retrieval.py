@@ -820,12 +820,16 @@ def _place_query(text: str) -> places.Place | str:
     its words ("Washington, D.C.")."""
     if (region := places.region(text)) is not None:
         return places.Place(region=region[0], country=region[1])
+    if (continent := places.continent(text)) is not None:
+        return places.Place(continent=continent[0])
     return places.parse(text) or text
 
 
 def _same_place(wanted: places.Place | str, where: Location) -> bool:
     if isinstance(wanted, str):
         return places.fold(wanted) == places.fold(where.text)
+    if wanted.continent:
+        return bool(where.country) and places.continent_of(where.country) == wanted.continent
     pairs = [(wanted.city, where.city), (wanted.region, where.region)]
     if wanted.country and not (wanted.city or wanted.region):
         pairs.append((wanted.country, where.country))

@@ -23,6 +23,8 @@ PEOPLE = {
     "- Integrated the Fjordline API into claims reports\n",
     "marit.txt": "Marit Ellery\nAustin, TX\nExperience\nPinegrove Labs — Nurse, 2015 – 2019\n"
     "- Cared for patients in a busy ICU\n",
+    "ines.txt": "Ines Moreau\nLyon, France\nExperience\nBoulangerie Vidal — Baker, 2019 – Present\n"
+    "- Ran the morning bread line\n",
 }
 
 
@@ -68,6 +70,10 @@ def test_structured_requirements_in_questions(
         ("Which engineers are in Texas?", []),
         ("Who worked at Fjordline on an iOS app?", ["Wren Calloway"]),
         ("Who worked at Harbor Mutual on an iOS app?", []),
+        # a continent holds the countries GeoNames puts in it
+        ("Who is based in Europe?", ["Ines Moreau"]),
+        ("anyone in north america?", ["Marit Ellery", "Tobias Washington", "Wren Calloway"]),
+        ("Which candidates are in Asia?", []),
     ],
 )
 def test_employers_and_places_come_from_profiles(
@@ -104,7 +110,7 @@ def test_the_rare_word_decides_and_misspellings_are_corrected() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)
     assert correct_spelling("quilstone", catalog) == "quillston"
-    wren, tobias, marit = (r.candidate_id for r in resumes)
+    wren, tobias, marit, _ = (r.candidate_id for r in resumes)
     pool = [wren, tobias, marit]
     model = Calibration({"bias": -2.0, "coverage": 4.0}, threshold=0.5)
     near = nearness(["lead", "develop", "quilstone", "app"], {}, {}, pool, catalog, model)
@@ -202,7 +208,7 @@ def test_abbreviations_and_split_words_are_read_as_the_resumes_write_them(
 def test_coverage_margin_says_how_far_ahead_a_line_is() -> None:
     resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
     catalog = Catalog.build(resumes)
-    wren, tobias, marit = (r.candidate_id for r in resumes)
+    wren, tobias, marit, _ = (r.candidate_id for r in resumes)
     near = {
         n.candidate_id: n.features
         for n in nearness(["fjordlin", "quillston"], {}, {}, [wren, tobias, marit], catalog)

@@ -181,6 +181,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has at least 2 years of Swift?", {"kind": "match"}),
     # places and employers, casual
     ("anyone in texas?", {"kind": "match", "place": "Texas"}),
+    ("anyone in asia?", {"kind": "match", "place": "Asia"}),
+    ("Which candidates are based in Europe?", {"kind": "match", "place": "Europe"}),
     ("who's based in Ohio", {"kind": "match", "place": "Ohio"}),
     ("Any candidates located in Atlanta?", {"kind": "match", "place": "Atlanta"}),
     ("Who is based in Washington?", {"place": "Washington", "scope": "all"}),
