@@ -829,7 +829,7 @@ def _same_place(wanted: places.Place | str, where: Location) -> bool:
     if isinstance(wanted, str):
         return places.fold(wanted) == places.fold(where.text)
     if wanted.continent:
-        return bool(where.country) and places.continent_of(where.country) == wanted.continent
+        return where.country is not None and places.continent_of(where.country) == wanted.continent
     pairs = [(wanted.city, where.city), (wanted.region, where.region)]
     if wanted.country and not (wanted.city or wanted.region):
         pairs.append((wanted.country, where.country))
