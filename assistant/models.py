@@ -580,6 +580,11 @@ class QueryPlan(BaseModel):
         description="'Led a team of more than 10': a line must state leading at least this many "
         "people ('Manage 14 engineers', 'a team of 12').",
     )
+    min_count: int | None = Field(
+        None,
+        description="'Worked at three or more companies', 'speaks at least 3 languages': the "
+        "profile must list at least this many of what ``aspect`` counts.",
+    )
     period: Period | None = Field(
         None,
         description="'Worked at Stripe before 2020', 'graduated after 2015', 'Kafka since 2021', "

@@ -329,6 +329,7 @@ def plan_question(
     operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
     description = ""
     shortest_first = False
+    min_count: int | None = None
     if kind == "search" and scope == "all" and aspect is not None and _THE.search(text):
         # "What's the email of the ML platform engineer in Berlin?": a fact about one
         # candidate, the one the rest of the words describe.
@@ -343,6 +344,16 @@ def plan_question(
         operation = "count"
     elif _COMPARE.search(text) and len(ids) >= 2 and scope != "all":
         kind, aspect, operation = "about", None, "compare"
+    elif (least := _AT_LEAST_OF.search(text)) and ids:
+        # "Who has worked at three or more companies?": those whose profile lists that many.
+        kind, operation, requirement, concepts = "about", "rank", least.group(0), []
+        aspect = _COUNTED[least.group("what").lower()[:4]]
+        if aspect == "languages" and _PROGRAMMING.search(text):
+            aspect = "skills"
+        number = (least.group("n") or least.group("n2")).lower()
+        min_count = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        if (least.group("bound") or "").lower() in ("more than", "over"):
+            min_count += 1
     elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
         # "Who speaks the most languages?": ordered by how many the profile holds.
         kind, operation, requirement, concepts = "about", "rank", most.group(0), []
@@ -377,6 +388,7 @@ def plan_question(
         min_years=min_years if kind == "match" else None,
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
+        min_count=min_count,
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
@@ -729,6 +741,15 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+# "three or more companies", "at least 2 languages", "more than 3 certifications": a minimum.
+_AT_LEAST_OF = re.compile(
+    r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
+    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")|"
+    r"(?P<n2>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|or more))\s+"
+    r"(?:different\s+)?(?:(?:spoken|foreign|programming)\s+)?"
+    r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs)\b",
+    re.IGNORECASE,
+)
 _YEAR = r"(?:19|20)\d\d"
 _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (

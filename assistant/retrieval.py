@@ -747,6 +747,10 @@ def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     if plan.shortest_first:
         counted.reverse()
     notes = [f"Counted from the profiles: each of the {what} a resume lists, once per person."]
+    if plan.min_count is not None:
+        # "Three or more companies": only those who reach the number, most first.
+        groups = [g for n, g in counted if n >= plan.min_count]
+        return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
     groups = [g for _, g in counted] + [g for n, g in ranked if not n]
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
 

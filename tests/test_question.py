@@ -328,6 +328,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Which of Rosa and Dana has less experience?", {"operation": "rank", "shortest_first": True}),
     # a ranking by how many the profile lists
     ("Who speaks the most languages?", {"operation": "rank", "aspect": "languages"}),
+    ("Who has worked at three or more companies?", {"aspect": "experience", "min_count": 3}),
+    ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
+    ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
+    ("Who has 10+ years of experience?", {"min_count": None, "min_years": 10}),
     ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
     ("Who has worked at the most companies?", {"operation": "rank", "aspect": "experience"}),
     ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
@@ -417,6 +421,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "max_years": plan.max_years,
         "shortest_first": plan.shortest_first,
         "min_team": plan.min_team,
+        "min_count": plan.min_count,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

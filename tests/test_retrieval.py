@@ -388,6 +388,13 @@ _POLYGLOTS = {  # invented
         # employers, two roles at one counted once
         ("Who has worked at the most companies?", ["Omar Haddad", "Ivy Tran", "Lena Fischer"]),
         ("Who has had the fewest employers?", ["Lena Fischer", "Ivy Tran", "Omar Haddad"]),
+        # a minimum keeps those who reach it, most first
+        ("Who has worked at three or more companies?", ["Omar Haddad"]),
+        ("Who has worked at 2+ employers?", ["Omar Haddad", "Ivy Tran"]),
+        ("Who speaks at least two languages?", ["Lena Fischer", "Omar Haddad"]),
+        ("Who speaks more than 2 languages?", ["Lena Fischer"]),
+        ("Who has at least 2 certifications?", ["Omar Haddad"]),
+        ("Who has at least 3 certifications?", []),
     ],
 )
 def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
@@ -398,6 +405,8 @@ def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
     answer = assistant.ask(question)
     ranked = [line for line in answer.answer.splitlines() if line[:1].isdigit()]
     assert [n for line in ranked for n in order if n in line] == order
+    if not order:
+        assert answer.answer.startswith("No candidate matches") and not answer.citations
 
 
 def test_a_match_quotes_how_the_candidate_describes_themself_beside_the_best_line(

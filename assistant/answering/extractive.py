@@ -249,7 +249,12 @@ def _compare(retrieved: Retrieved, book: CitationBook) -> str:
 def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     """Candidates by the span of their dated roles, longest first (or shortest, as asked)."""
     plan = retrieved.plan
-    if plan.aspect in COUNTED:
+    if plan.min_count is not None and plan.aspect in COUNTED:
+        least = f"at least {plan.min_count} {COUNTED[plan.aspect]}"
+        if not retrieved.groups:
+            return f"No candidate matches: none of {_pool_phrase(retrieved)} lists {least}."
+        lines = [f"**{len(retrieved.groups)} of {_pool_phrase(retrieved)}** list {least}:", ""]
+    elif plan.aspect in COUNTED:
         order = "fewest first" if plan.shortest_first else "most first"
         lines = [f"By {COUNTED[plan.aspect]} listed ({_pool_phrase(retrieved)}), {order}:", ""]
     else:
@@ -260,7 +265,7 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         if not group.evidence:
             undated.append(group.name)
             continue
-        if len(lines) - 2 >= _RANKED_SHOWN:
+        if len(lines) - 2 >= _RANKED_SHOWN and plan.min_count is None:
             more.append(group.name)
             continue
         span = group.evidence[0].reason
