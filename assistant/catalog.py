@@ -303,6 +303,18 @@ def file_label(source: str) -> str:
     return " ".join(w.capitalize() if not w.isupper() else w for w in words if w) or stem
 
 
+# Words that name a document, not a person: a file called "Resume.pdf" or "CV final 2.docx" is
+# no name to ask about ("whose resume mentions Kafka?").
+_DOCUMENT_WORDS = frozenset(
+    "resume resumes cv cvs curriculum vitae profile document doc file final new latest "
+    "updated update copy version draft my".split()
+)
+
+
+def _generic_label(label: str) -> bool:
+    return all(w.lower() in _DOCUMENT_WORDS or w.isdigit() for w in label.split())
+
+
 def _richness(resume: Resume) -> tuple[int, int, int]:
     p = resume.profile
     return (len(p.positions) + len(p.education), len(resume.lines), -len(resume.source))
@@ -326,7 +338,8 @@ def _candidates(resumes: Sequence[Resume], why: dict[str, list[str]]) -> dict[st
         cand.links.extend(link for link in ident.links if link not in cand.links)
         cand.sources.append(resume.source)
         cand.resume_ids.append(resume.id)
-        if not cand.named and (label := file_label(resume.source)) not in cand.aliases:
+        label = file_label(resume.source)
+        if not cand.named and label not in cand.aliases and not _generic_label(label):
             cand.aliases.append(label)
         # A name-less file joined to a named candidate is no longer name-less.
         own = [w for w in resume.warnings if not (cand.named and w.startswith("No name found"))]

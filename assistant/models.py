@@ -585,6 +585,11 @@ class QueryPlan(BaseModel):
         description="'Worked at three or more companies', 'speaks at least 3 languages': the "
         "profile must list at least this many of what ``aspect`` counts.",
     )
+    first_role: bool = Field(
+        False,
+        description="'Started their career before 2010', 'first job at Stripe': the period and "
+        "employers are checked against the earliest dated role only.",
+    )
     period: Period | None = Field(
         None,
         description="'Worked at Stripe before 2020', 'graduated after 2015', 'Kafka since 2021', "

@@ -40,8 +40,9 @@ from assistant.models import (
 from assistant.terms import SHORT_PAIR, terms
 
 _MATCH_START = re.compile(
-    r"^\s*(who|whom|which|does anyone|does anybody|do any|is there anyone|is anyone|are there any|"
-    r"is there an?|are there|do we have|have we got|got any\w*|i need|we need|need an?|"
+    r"^\s*(who|whom|whose|which|does anyone|does anybody|do any|is there anyone|is anyone|"
+    r"are there any|is there an?|are there|do we have|have we got|got any\w*|i need|we need|"
+    r"need an?|"
     r"(?:i'?m |we'?re )?looking for|any1|ppl|people who|who'?s|"
     r"anyone|anybody|any|list|find|show|name|give me|get me|how many|what number of|count|"
     r"(has|have|is|are|does|do|can|did) (anyone|anybody|any\w*))\b",
@@ -213,6 +214,11 @@ def plan_question(
     asks_who = not closest and bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
+    # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
+    # dated role, not any role; what is left reads as any role ("worked at Stripe").
+    first_role = asks_who and bool(_CAREER_START.search(dated))
+    if first_role:
+        dated = _CAREER_START.sub("worked", dated)
     employers, place, unnamed = _structured(dated, catalog)
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
@@ -266,6 +272,7 @@ def plan_question(
     if min_team is not None:
         led = f"led a team of {min_team}+" if min_team > 1 else "led or managed people"
         requirement = led + (f" ({requirement})" if requirement else "")
+    first_role = first_role and bool(period or employers)
     if period is not None and degree is None and not schools and aspect == "education":
         degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
     wants_match = asks_who
@@ -315,7 +322,7 @@ def plan_question(
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    structured = employers or place or degree or schools
+    structured = employers or place or degree or schools or first_role
     if wants_match and (concepts or has_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
@@ -372,6 +379,8 @@ def plan_question(
             operation, requirement, concepts = "rank", rest, _concepts(rest)
             description = ""
             shortest_first = bool(_SHORTEST_FIRST.search(text))
+    if first_role and kind == "match":
+        requirement = f"{requirement}, first role" if requirement else "first role"
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
     return QueryPlan(
@@ -389,6 +398,7 @@ def plan_question(
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
         min_count=min_count,
+        first_role=first_role and kind == "match" and bool(period or employers),
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
@@ -560,7 +570,7 @@ def _degree_text(degree: DegreeRequirement) -> str:
 
 
 _EMPLOYER = re.compile(
-    r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job)\s+(?i:at|for)|"
+    r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began)\s+(?i:at|for)|"
     r"(?i:is|are)\s+(?i:at)|(?i:joined))\s+"
     r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
     r"|\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from|ex-)\s*"
@@ -741,6 +751,13 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+_CAREER_START = re.compile(
+    r"\b(?:(?:start|began|begin|begun|launch)\w*\s+(?:(?:their|his|her|my|your|the|a)\s+)?"
+    r"(?:(?:professional|working)\s+)?(?:career|working life)|"
+    r"(?:start|began|begin|begun)\w*\s+(?:to\s+)?work(?:ing)?|"
+    r"first\s+(?:job|role|position|employer)(?:\s+(?:was|is))?)\b",
+    re.IGNORECASE,
+)
 # "three or more companies", "at least 2 languages", "more than 3 certifications": a minimum.
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"

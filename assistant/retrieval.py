@@ -122,7 +122,7 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        if plan.employers or plan.place or plan.degree or plan.schools:
+        if plan.employers or plan.place or plan.degree or plan.schools or plan.first_role:
             return _profile_match(plan, catalog)
         notes = []
         # "kubernets": a word no resume holds is read as the closest word they do hold.
@@ -491,7 +491,10 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
                 groups.append(_group(catalog, cid, [], matched=False))
             continue
-        for resume in catalog.resumes_of(cid):
+        first_role = _first_role(catalog, cid) if plan.first_role else None
+        if first_role is not None and _starts_as_asked(plan, *first_role):
+            evidence.append(fact_evidence(*first_role, "first role"))
+        for resume in catalog.resumes_of(cid) if not plan.first_role else []:
             profile = resume.profile
             for degree in profile.education:
                 if plan.period is not None and not plan.period.covers(
@@ -529,6 +532,36 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+
+def _first_role(catalog: Catalog, cid: str) -> tuple[Resume, Position] | None:
+    """The earliest dated role of a candidate, over all their files."""
+    dated = [
+        (pos.start.ordinal(), resume, pos)
+        for resume in catalog.resumes_of(cid)
+        for pos in resume.profile.positions
+        if pos.start is not None
+    ]
+    if not dated:
+        return None
+    _, resume, pos = min(dated, key=lambda item: item[0])
+    return resume, pos
+
+
+def _starts_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
+    """ "Started their career before 2010": the first role began in the period; "first job at
+    Stripe": it was at one of the employers."""
+    if plan.period is not None and role.start is not None:
+        year = role.start.year
+        if (plan.period.first is not None and year < plan.period.first) or (
+            plan.period.last is not None and year > plan.period.last
+        ):
+            return False
+    if plan.employers:
+        lines = resume.line_range(role.page, role.line_start, role.line_end)
+        text = " ".join([role.employer or "", *(ln.text for ln in lines)])
+        return any(_names_org(org, text) for org in plan.employers)
+    return True
 
 
 def _in_period(period: Period | None, position: Position) -> bool:

@@ -329,6 +329,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # a ranking by how many the profile lists
     ("Who speaks the most languages?", {"operation": "rank", "aspect": "languages"}),
     ("Who has worked at three or more companies?", {"aspect": "experience", "min_count": 3}),
+    # the start of a career: the earliest dated role
+    ("Who started their career before 2010?", {"kind": "match", "first_role": True}),
+    ("whose first job was at Stripe?", {"employers": ["Stripe"], "first_role": True}),
+    ("Who began their professional career after 2015?", {"first_role": True}),
+    ("Who started using Kafka in 2019?", {"first_role": False}),
+    ("Who has worked at Stripe before 2020?", {"first_role": False}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
     ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
     ("Who has 10+ years of experience?", {"min_count": None, "min_years": 10}),
@@ -422,6 +428,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "shortest_first": plan.shortest_first,
         "min_team": plan.min_team,
         "min_count": plan.min_count,
+        "first_role": plan.first_role,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

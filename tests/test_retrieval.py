@@ -229,6 +229,12 @@ def dated(ingestor: Ingestor, assistant: Assistant) -> Assistant:
         ("Who has 7+ years of Scala?", []),
         ("Who has 3+ years of Terraform?", ["Mia Berg"]),  # the skills list has no dates
         ("Who has more than 3 years of Terraform?", []),
+        # the start of a career is the earliest dated role
+        ("Who started their career before 2018?", ["Rui Costa"]),
+        ("Who began working after 2016?", ["Eve Holt", "Mia Berg"]),
+        ("Whose first job was at Tidewater Labs?", ["Eve Holt", "Mia Berg"]),
+        ("Who started their career at Kestrel Bank?", ["Rui Costa"]),  # Mia joined it later
+        ("Who started their career at Kestrel Bank after 2016?", []),
     ],
 )
 def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
@@ -467,6 +473,23 @@ def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant)
     assert not answer.citations
     assert answer.answer.startswith("No candidate matches: 1 of")
     assert "but all of them also mention go" in answer.answer
+
+
+def test_a_nameless_file_called_resume_is_no_name_to_ask_about(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    files = {
+        "resume.md": "Contact: applicant@example.net\n\n## Experience\n- Ran Kafka clusters\n",
+        "cand_42.txt": "Contact: other@example.net\n\nExperience\n- Tuned Kafka consumers\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in files.items()]).failed
+    # Named by their emails' local parts; the files' names are aliases, but not "Resume".
+    aliases = {c.name: c.aliases for c in assistant.catalog.candidates.values()}
+    assert aliases == {"applicant": [], "other": ["Cand 42"]}
+    plan = plan_question("whose resume mentions Kafka?", assistant.catalog)
+    assert (plan.kind, plan.scope) == ("match", "all")
+    answer = assistant.ask("whose resume mentions Kafka?")
+    assert sorted(answer.candidates) == ["applicant", "other"]
 
 
 def test_compare_is_a_table_of_cited_profile_facts(
