@@ -111,6 +111,24 @@ def correct_spelling(term: str, catalog: Catalog) -> str:
     return str(min(close)[2]) if close else term
 
 
+# Suffixes that make a word about a person or a state out of another (stems as the stemmer
+# leaves them): "internship" is about being an "intern", "auditor" about an "audit".
+_DERIVING_SUFFIXES = ("ships", "ship", "hood", "ment", "ness", "ism", "ist", "er", "or")
+_MIN_BASE = 5
+
+
+def derived_base(term: str, catalog: Catalog) -> str:
+    """A term no resume holds, read as the word it is derived from when some resume holds that
+    ("internship" -> "intern", "mentorship" -> "mentor"); the term itself otherwise."""
+    if term in catalog.postings or not term.isalpha():
+        return term
+    for suffix in _DERIVING_SUFFIXES:
+        base = term.removesuffix(suffix)
+        if base != term and len(base) >= _MIN_BASE and base in catalog.postings:
+            return base
+    return term
+
+
 def expand_abbreviation(term: str, beside: Sequence[str], catalog: Catalog) -> str:
     """A short word no resume holds, read as the resume word it begins that shares the most
     lines with all the words ``beside`` it ("pen" beside "test" -> "penetr", from "penetration

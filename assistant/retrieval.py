@@ -27,6 +27,7 @@ from assistant.matching import (
     Nearness,
     calibration,
     correct_spelling,
+    derived_base,
     expand_abbreviation,
     nearness,
 )
@@ -1010,7 +1011,9 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
             for term in alternative:
                 if term in out or term in plan.soft_terms or catalog.document_frequency(term):
                     continue
-                fixed = correct_spelling(term, catalog)
+                fixed = derived_base(term, catalog)
+                if fixed == term:
+                    fixed = correct_spelling(term, catalog)
                 if fixed == term:
                     beside = [t for t in alternative if t != term]
                     fixed = expand_abbreviation(term, beside, catalog)

@@ -7,7 +7,7 @@ import pytest
 
 from assistant import retrieval
 from assistant.catalog import Catalog
-from assistant.matching import Calibration, correct_spelling, nearness
+from assistant.matching import Calibration, correct_spelling, derived_base, nearness
 from assistant.models import Conversation
 from assistant.question import plan_question
 from assistant.service import Assistant
@@ -139,6 +139,25 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
     text = "Ada Quist\nSkills\nPython, Kubernetes, JavaScript\n- Built Quillstone\n"
     catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
     assert [correct_spelling(t, catalog) for t in terms(typed, query=True)] == [read]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("internship", "intern"),
+        ("mentorship", "mentor"),
+        ("auditors", "audit"),
+        # the base must be a word some resume holds, and long enough to say something
+        ("pharmacist", "pharmacist"),
+        ("ownership", "ownership"),
+        ("mentor", "mentor"),  # held as it is
+    ],
+)
+def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str) -> None:
+    text = "Ada Quist\nExperience\n- Engineering intern at Fjordline\n- Mentor to 3 juniors\n"
+    text += "- Led the SOC 2 audit\n- Took ownership of the own-brand line\n"
+    catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
+    assert [derived_base(t, catalog) for t in terms(typed, query=True)] == [terms(read)[0]]
 
 
 @pytest.mark.parametrize(
