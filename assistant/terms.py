@@ -31,7 +31,7 @@ _ALIAS_GROUPS: list[list[str]] = [
     ["typescript"],
     ["postgresql", "postgres", "psql"],
     ["golang", "go"],
-    ["nodejs", "node"],
+    ["nodejs", "node.js", "node"],
     ["phd", "doctorate", "doctoral", "dphil"],
     ["master", "masters", "ms", "msc", "meng", "mtech"],
     ["bachelor", "bachelors", "bs", "bsc", "ba", "beng", "btech"],
@@ -43,6 +43,10 @@ _ALIAS_GROUPS: list[list[str]] = [
     ["cicd", "ci/cd"],
 ]
 _ALIAS = {word: group[0] for group in _ALIAS_GROUPS for word in group}
+# Tool names that a resume writes in lower case only as the plain word: "Node" in a skills list
+# is Node.js, "a 3-node cluster" and "Kubernetes node groups" are not. (A question typed in
+# lower case still means the tool.)
+_PLAIN_IN_LOWER_CASE = frozenset({"node"})
 
 # Phrases folded into one token before aliasing (so "machine learning" meets "ML").
 _PHRASES = [
@@ -75,7 +79,11 @@ def normalize(token: str) -> str:
     word = _ALIAS.get(word, word)
     if word in _ALIAS.values() or not word.isalpha():
         return word
-    return _ALIAS.get(_stemmer.stemWord(word), _stemmer.stemWord(word))
+    stem = _stemmer.stemWord(word)
+    if word == stem + "s":
+        # A plain plural names things, not the tool: "120 nodes" is no Node.js.
+        return stem
+    return _ALIAS.get(stem, stem)
 
 
 _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
@@ -103,6 +111,8 @@ def terms(text: str, query: bool = False) -> list[str]:
             _hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end())
         ):
             out.append("go")
+        elif not query and raw in _PLAIN_IN_LOWER_CASE:
+            out.append(raw)
         elif "/" in raw and raw.lower() != "ci/cd" and not SHORT_PAIR.fullmatch(raw):
             out.extend(normalize(part) for part in raw.split("/") if part)
         else:

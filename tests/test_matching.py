@@ -165,8 +165,13 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
     [
         ("Vue.js, Next.js", False, ["vuej", "vue", "nextj", "next"]),
         ("vue", True, ["vue"]),
-        ("Node.js and C++", False, ["node.js", "and", "c++"]),
+        ("Node.js and C++", False, ["nodejs", "and", "c++"]),
+        ("node.js", True, ["nodejs"]),
+        ("Kubernetes node groups", False, ["kubernetes", "node", "group"]),
+        ("who knows node", True, ["who", "know", "nodejs"]),
         ("k8s, Ph.D.", False, ["kubernetes", "phd"]),
+        ("Node, 120 nodes", False, ["nodejs", "120", "node"]),
+        ("Certifications: masters", False, ["certif", "master"]),
         ("front-end", True, ["frontend"]),
         ("front-end", False, ["front", "end", "frontend"]),
         # a short pair is one word; longer words on either side of a slash are two
