@@ -565,6 +565,11 @@ class QueryPlan(BaseModel):
         "", description="The words of the requirement, as the user wrote them."
     )
     concepts: list[list[tuple[str, ...]]] = Field(default_factory=list)
+    relaxed: list[list[tuple[str, ...]]] = Field(
+        default_factory=list,
+        description="'Swift for iOS': the requirement read apart at 'for', each part met on any "
+        "line; tried when no line holds it whole.",
+    )
     soft_terms: dict[str, Section] = Field(
         default_factory=dict,
         description="Terms a line may lack when it is in this section (certif: certifications).",

@@ -174,6 +174,7 @@ _FRAME_WORDS = """
     got need needs needed looking look seeking any1 ppl folks who's i'm we're asap pls plz
     w/ exp xp
     stuff things
+    responsible accountable
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -266,6 +267,16 @@ def plan_question(
     ids = [c for c in ids if c not in left_out]
     requirement = _without_misspelt_framing(_requirement_text(_subject_apart(residual)), catalog)
     concepts = _concepts(requirement)
+    # "Swift for iOS", "workflow tools for data scientists": what the skill is for, met on
+    # any line, should no line hold both.
+    relaxed = _concepts(
+        _without_misspelt_framing(
+            _requirement_text(re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.I)),
+            catalog,
+        )
+    )
+    if len(relaxed) <= len(concepts):
+        relaxed = []
     if min_years is not None or max_years is not None:
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
@@ -393,6 +404,7 @@ def plan_question(
         contact_fields=contact_fields if aspect == "contact" else [],
         requirement=requirement,
         concepts=concepts,
+        relaxed=relaxed if kind == "match" else [],
         soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
         min_years=min_years if kind == "match" else None,
         max_years=max_years if kind == "match" else None,

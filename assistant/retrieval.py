@@ -226,6 +226,17 @@ class Retriever:
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
+        if plan.relaxed and not any(g.matched for g in found):
+            apart = self._match(
+                plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
+            )
+            if any(g.matched for g in apart.groups):
+                apart.notes.insert(
+                    0,
+                    f"No line states “{plan.requirement}” as a whole: the candidates below show "
+                    "what it is for on another line.",
+                )
+                return apart
         if plan.operation == "rank" and any(g.matched for g in found):
             # "Who is the most senior engineer?": whoever matches, by their dated roles.
             ranked = _ranked_by_experience(

@@ -329,6 +329,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # a ranking by how many the profile lists
     ("Who speaks the most languages?", {"operation": "rank", "aspect": "languages"}),
     ("Who has worked at three or more companies?", {"aspect": "experience", "min_count": 3}),
+    # what a skill is for may stand on another line, should no line hold both
+    (
+        "Who can write Swift for iOS?",
+        {"concepts": [[("swift", "io")]], "relaxed": [[("swift",)], [("io",)]]},
+    ),
+    ("Who was responsible for hiring?", {"concepts": [[("hire",)]], "relaxed": []}),
+    ("Who knows Python?", {"relaxed": []}),
     # the start of a career: the earliest dated role
     ("Who started their career before 2010?", {"kind": "match", "first_role": True}),
     ("whose first job was at Stripe?", {"employers": ["Stripe"], "first_role": True}),
@@ -428,6 +435,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "shortest_first": plan.shortest_first,
         "min_team": plan.min_team,
         "min_count": plan.min_count,
+        "relaxed": plan.relaxed,
         "first_role": plan.first_role,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period

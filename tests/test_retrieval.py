@@ -464,6 +464,19 @@ def test_but_not_leaves_out_whoever_has_it(team: Assistant) -> None:
     assert team.ask("Which candidates speak Spanish, except Omar?").candidates == ["Lena Fischer"]
 
 
+def test_what_a_skill_is_for_may_stand_on_another_line(team: Assistant) -> None:
+    answer = team.ask("Who knows Go for platform engineering?")
+    assert answer.candidates == ["Dana Park"]
+    quoted = [c.text for c in answer.citations]
+    assert "Kubernetes, Go, Terraform" in quoted and "Platform engineer." in quoted
+    assert any("as a whole" in n for n in answer.notices)
+    # one line holding both is read first, and then nothing is relaxed
+    strict = team.ask("Who knows Kafka for Bluefin?")
+    assert strict.candidates == ["Omar Haddad"]
+    assert not any("as a whole" in n for n in strict.notices)
+    assert not team.ask("Who knows Kafka for platform engineering?").candidates
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]
