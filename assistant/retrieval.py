@@ -654,8 +654,31 @@ def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> b
         return False
     if wanted.field:
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
-        return all(t in held for t in terms(wanted.field, query=True))
+        return any(
+            all(t in held for t in terms(name, query=True)) for name in _field_names(wanted.field)
+        )
     return True
+
+
+# Other names of a field of study, as European and Latin American degrees write it
+# ("M.Sc. Informatik", "Ingeniería Informática").
+_FIELD_NAMES = {
+    "computer science": (
+        "informatics",
+        "informatik",
+        "informatique",
+        "informatica",
+        "computing science",
+    ),
+}
+
+
+def _field_names(field: str) -> list[str]:
+    key = " ".join(terms(field, query=True))
+    for name, others in _FIELD_NAMES.items():
+        if " ".join(terms(name, query=True)) == key:
+            return [field, *others]
+    return [field]
 
 
 _SCHOOL_STOP = {"the", "of", "at", "an", "a", "and", "de", "university", "college"}

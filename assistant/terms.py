@@ -7,6 +7,7 @@ Resume text and questions go through the same :func:`terms`, so "Ph.D." meets "P
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -93,6 +94,15 @@ def _hyphen_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index] == "-"
 
 
+def _without_accents(text: str) -> str:
+    """ "Informática", "München", "Peña" -> "Informatica", "Munchen", "Pena": one word, met
+    however it is typed (the tokens are ASCII)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def terms(text: str, query: bool = False) -> list[str]:
     """Search terms of a text, in order, duplicates kept.
 
@@ -100,7 +110,7 @@ def terms(text: str, query: bool = False) -> list[str]:
     word; in a ``query`` it is only the joined word, so "front-end" and "frontend" meet either
     spelling in a resume.
     """
-    text = _fold_phrases(text.replace("’", "'"))
+    text = _fold_phrases(_without_accents(text.replace("’", "'")))
     if query:
         text = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), text)
     out = []
@@ -129,7 +139,7 @@ def compound_parts(text: str) -> dict[str, list[str]]:
     """The search forms of a text's hyphenated words, joined -> parts ("flash-sale" ->
     ``{"flashsal": ["flash", "sale"]}``), for a query whose joined word no resume holds (a
     resume may write "flash sales", or "Metaflow" where the query says "Metaflow-like")."""
-    text = _fold_phrases(text.replace("’", "'"))
+    text = _fold_phrases(_without_accents(text.replace("’", "'")))
     out: dict[str, list[str]] = {}
     for m in _COMPOUND.finditer(text):
         joined = normalize(m.group(0).replace("-", ""))
