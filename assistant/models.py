@@ -536,6 +536,9 @@ Aspect = Literal[
     "current",
 ]
 ContactField = Literal["email", "phone", "links"]
+# The role a question asks about: the first one, the one held now, or the time at the current
+# employer (all its roles: "joined their current company in 2019").
+RoleAsked = Literal["first", "current", "current_employer"]
 Scope = Literal["named", "follow_up", "focus", "all"]
 # What the answer does with the candidates in scope: who matches, how many, side by side,
 # ordered by experience, one fact or section, or the closest passages.
@@ -590,10 +593,12 @@ class QueryPlan(BaseModel):
         description="'Worked at three or more companies', 'speaks at least 3 languages': the "
         "profile must list at least this many of what ``aspect`` counts.",
     )
-    first_role: bool = Field(
-        False,
-        description="'Started their career before 2010', 'first job at Stripe': the period and "
-        "employers are checked against the earliest dated role only.",
+    role: RoleAsked | None = Field(
+        None,
+        description="'Started their career before 2010', 'first job at Stripe' (first); "
+        "'in their current role since 2020' (current); 'joined their current employer in "
+        "2021', 'at their current company for 5+ years' (current_employer, from the first role "
+        "there): the period, employers and years are checked against that role only.",
     )
     period: Period | None = Field(
         None,

@@ -34,6 +34,7 @@ from assistant.models import (
     Operation,
     Period,
     QueryPlan,
+    RoleAsked,
     Scope,
     Section,
 )
@@ -216,10 +217,15 @@ def plan_question(
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
-    # dated role, not any role; what is left reads as any role ("worked at Stripe").
-    first_role = asks_who and bool(_CAREER_START.search(dated))
-    if first_role:
-        dated = _CAREER_START.sub("worked", dated)
+    # dated role, not any role; what is left reads as any role ("worked at Stripe"). "Who
+    # joined their current employer in 2021?": the role held now.
+    role: RoleAsked | None = None
+    if asks_who and _CAREER_START.search(dated):
+        role, dated = "first", _CAREER_START.sub("worked", dated)
+    elif asks_who and (now := _CURRENT_JOB.search(dated)):
+        at_employer = now.group("what").lower() in ("employer", "company", "workplace")
+        role = "current_employer" if at_employer else "current"
+        dated = _CURRENT_JOB.sub(" ", dated)
     employers, place, unnamed = _structured(dated, catalog)
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
@@ -267,6 +273,13 @@ def plan_question(
     ids = [c for c in ids if c not in left_out]
     requirement = _without_misspelt_framing(_requirement_text(_subject_apart(residual)), catalog)
     concepts = _concepts(requirement)
+    has_bound = min_years is not None or max_years is not None
+    if role is not None and not (period or employers or (role != "first" and has_bound)):
+        role = None  # "Who started their career in nursing?": the words, as asked
+    if role is not None:
+        # "joined", "started", "been at": how the role is asked about, not a requirement.
+        requirement = " ".join(w for w in requirement.split() if w not in _TENURE_WORDS)
+        concepts = _concepts(requirement)
     # "Swift for iOS", "workflow tools for data scientists": what the skill is for, met on
     # any line, should no line hold both.
     relaxed = _concepts(
@@ -275,15 +288,14 @@ def plan_question(
             catalog,
         )
     )
-    if len(relaxed) <= len(concepts):
+    if len(relaxed) <= len(concepts) or role is not None:
         relaxed = []
-    if min_years is not None or max_years is not None:
+    if (min_years is not None or max_years is not None) and role in (None, "first"):
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
     if min_team is not None:
         led = f"led a team of {min_team}+" if min_team > 1 else "led or managed people"
         requirement = led + (f" ({requirement})" if requirement else "")
-    first_role = first_role and bool(period or employers)
     if period is not None and degree is None and not schools and aspect == "education":
         degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
     wants_match = asks_who
@@ -333,7 +345,7 @@ def plan_question(
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    structured = employers or place or degree or schools or first_role
+    structured = employers or place or degree or schools or role
     if wants_match and (concepts or has_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
@@ -390,8 +402,11 @@ def plan_question(
             operation, requirement, concepts = "rank", rest, _concepts(rest)
             description = ""
             shortest_first = bool(_SHORTEST_FIRST.search(text))
-    if first_role and kind == "match":
-        requirement = f"{requirement}, first role" if requirement else "first role"
+    if role is not None and kind == "match":
+        said = {"first": "first role", "current": "current role"}.get(role, "current employer")
+        if role != "first" and (min_years is not None or max_years is not None):
+            said += f", {years_text(min_years, max_years)}"
+        requirement = f"{requirement}, {said}" if requirement else said
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
     return QueryPlan(
@@ -410,7 +425,7 @@ def plan_question(
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
         min_count=min_count,
-        first_role=first_role and kind == "match" and bool(period or employers),
+        role=role if kind == "match" else None,
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
@@ -763,6 +778,15 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+_CURRENT_JOB = re.compile(
+    r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present)\s+"
+    r"(?P<what>job|role|position|employer|company|workplace|title)\b",
+    re.IGNORECASE,
+)
+_TENURE_WORDS = frozenset(
+    "joined join joins started start starts began begin begun stayed stay stays been moved hired "
+    "worked there".split()
+)
 _CAREER_START = re.compile(
     r"\b(?:(?:start|began|begin|begun|launch)\w*\s+(?:(?:their|his|her|my|your|the|a)\s+)?"
     r"(?:(?:professional|working)\s+)?(?:career|working life)|"

@@ -123,7 +123,7 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        if plan.employers or plan.place or plan.degree or plan.schools or plan.first_role:
+        if plan.employers or plan.place or plan.degree or plan.schools or plan.role:
             return _profile_match(plan, catalog)
         notes = []
         # "kubernets": a word no resume holds is read as the closest word they do hold.
@@ -503,10 +503,10 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
                 groups.append(_group(catalog, cid, [], matched=False))
             continue
-        first_role = _first_role(catalog, cid) if plan.first_role else None
-        if first_role is not None and _starts_as_asked(plan, *first_role):
-            evidence.append(fact_evidence(*first_role, "first role"))
-        for resume in catalog.resumes_of(cid) if not plan.first_role else []:
+        for resume, role in _roles_asked(plan, catalog, cid):
+            if _role_as_asked(plan, resume, role):
+                evidence.append(fact_evidence(resume, role, plan.requirement))
+        for resume in catalog.resumes_of(cid) if not plan.role else []:
             profile = resume.profile
             for degree in profile.education:
                 if plan.period is not None and not plan.period.covers(
@@ -546,8 +546,29 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
 
 
-def _first_role(catalog: Catalog, cid: str) -> tuple[Resume, Position] | None:
-    """The earliest dated role of a candidate, over all their files."""
+def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
+    """The role a question is about: the earliest dated one over all the candidate's files
+    (``first``), or the ones held now (``current``); none when the plan asks of any role."""
+    if plan.role in ("current", "current_employer"):
+        out: list[tuple[Resume, Position]] = []
+        seen: set[tuple[str, str]] = set()
+        for resume, pos in current_positions(catalog, cid):
+            if plan.role == "current_employer" and pos.employer:
+                # The time at the employer starts with the first role there, and lasts to now.
+                there = [
+                    p
+                    for p in resume.profile.positions
+                    if p.start is not None and _bare(p.employer or "") == _bare(pos.employer)
+                ]
+                first = min(there, key=lambda p: p.start.ordinal() if p.start else 0, default=pos)
+                pos = first.model_copy(update={"current": True, "end": None})
+            key = (_bare(pos.employer or ""), _bare(pos.title or ""))
+            if key not in seen:  # the same role in two files of one person: once
+                seen.add(key)
+                out.append((resume, pos))
+        return out
+    if plan.role != "first":
+        return []
     dated = [
         (pos.start.ordinal(), resume, pos)
         for resume in catalog.resumes_of(cid)
@@ -555,19 +576,27 @@ def _first_role(catalog: Catalog, cid: str) -> tuple[Resume, Position] | None:
         if pos.start is not None
     ]
     if not dated:
-        return None
+        return []
     _, resume, pos = min(dated, key=lambda item: item[0])
-    return resume, pos
+    return [(resume, pos)]
 
 
-def _starts_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
-    """ "Started their career before 2010": the first role began in the period; "first job at
-    Stripe": it was at one of the employers."""
-    if plan.period is not None and role.start is not None:
+def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
+    """ "Started their career before 2010", "joined their current employer in 2021": the role
+    began in the period; "first job at Stripe": it was at one of the employers; "at their
+    current company for 5+ years": it has lasted that long."""
+    if plan.period is not None:
+        if role.start is None:
+            return False
         year = role.start.year
         if (plan.period.first is not None and year < plan.period.first) or (
             plan.period.last is not None and year > plan.period.last
         ):
+            return False
+    if plan.min_years is not None or plan.max_years is not None:
+        months = role.months(date.today())
+        low, high = plan.min_years or 0, plan.max_years if plan.max_years is not None else 99
+        if months is None or not low * 12 <= months < (high + 1) * 12:
             return False
     if plan.employers:
         lines = resume.line_range(role.page, role.line_start, role.line_end)

@@ -337,11 +337,21 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who was responsible for hiring?", {"concepts": [[("hire",)]], "relaxed": []}),
     ("Who knows Python?", {"relaxed": []}),
     # the start of a career: the earliest dated role
-    ("Who started their career before 2010?", {"kind": "match", "first_role": True}),
-    ("whose first job was at Stripe?", {"employers": ["Stripe"], "first_role": True}),
-    ("Who began their professional career after 2015?", {"first_role": True}),
-    ("Who started using Kafka in 2019?", {"first_role": False}),
-    ("Who has worked at Stripe before 2020?", {"first_role": False}),
+    ("Who started their career before 2010?", {"kind": "match", "role": "first"}),
+    ("whose first job was at Stripe?", {"employers": ["Stripe"], "role": "first"}),
+    ("Who began their professional career after 2015?", {"role": "first"}),
+    ("Who started using Kafka in 2019?", {"role": None}),
+    ("Who has worked at Stripe before 2020?", {"role": None}),
+    (
+        "Who joined their current employer in 2021?",
+        {"role": "current_employer", "period": (2021, 2021, False)},
+    ),
+    ("Who has been in their current role since 2020?", {"role": "current"}),
+    (
+        "Who has been at their current company for more than 5 years?",
+        {"role": "current_employer", "min_years": 6, "concepts": []},
+    ),
+    ("What is Dana's current role?", {"role": None, "aspect": "current"}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
     ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
     ("Who has 10+ years of experience?", {"min_count": None, "min_years": 10}),
@@ -436,7 +446,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_team": plan.min_team,
         "min_count": plan.min_count,
         "relaxed": plan.relaxed,
-        "first_role": plan.first_role,
+        "role": plan.role,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

@@ -235,6 +235,11 @@ def dated(ingestor: Ingestor, assistant: Assistant) -> Assistant:
         ("Whose first job was at Tidewater Labs?", ["Eve Holt", "Mia Berg"]),
         ("Who started their career at Kestrel Bank?", ["Rui Costa"]),  # Mia joined it later
         ("Who started their career at Kestrel Bank after 2016?", []),
+        # the role held now: when it began, and how long it has lasted
+        ("Who joined their current employer in 2021?", ["Mia Berg"]),
+        ("Who has been in their current role since 2020?", ["Eve Holt", "Mia Berg", "Rui Costa"]),
+        ("Who has been at their current company for less than 4 years?", ["Eve Holt"]),
+        ("Who has been at their current company for more than 4 years?", ["Mia Berg", "Rui Costa"]),
     ],
 )
 def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
@@ -246,6 +251,21 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     if not who:
         assert answer.answer.startswith("No candidate matches")
     assert verify(answer.citations, assistant.catalog) == answer.citations
+
+
+def test_time_at_the_current_employer_counts_from_the_first_role_there(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    text = (
+        "Ola Nord\n\nExperience\nLead Engineer, Harbor Mutual, 2022 - present\n"
+        "Engineer, Harbor Mutual, 2018 - 2022\nIntern, Fjordline, 2017 - 2018\n"
+    )
+    assert not ingestor.ingest([SourceFile("ola.txt", data=text.encode())]).failed
+    joined = assistant.ask("Who joined their current company in 2018?")
+    assert joined.candidates == ["Ola Nord"]
+    assert [c.text for c in joined.citations] == ["Engineer, Harbor Mutual, 2018 - 2022"]
+    assert assistant.ask("Who started their current role in 2022?").candidates == ["Ola Nord"]
+    assert assistant.ask("Who joined their current employer in 2022?").candidates == []
 
 
 @pytest.mark.parametrize(
