@@ -8,6 +8,7 @@ number (body paragraphs and table-cell paragraphs in document order).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal, Self
 
@@ -256,6 +257,60 @@ class Profile(BaseModel):
             for p in dated
         )
         return max(0, last - first + 1)
+
+
+class Gap(BaseModel):
+    """A stretch of months between dated roles (or after the last one, when none is held now)."""
+
+    first: int = Field(description="First month without a role (ordinal: year * 12 + month - 1).")
+    last: int = Field(description="Last month without a role.")
+    before: Position = Field(description="The role that ended before it.")
+    after: Position | None = Field(None, description="The role that began after it, if any.")
+    stated: Position | None = Field(
+        None, description="An entry that names the break itself ('Career break, 2015 - 2017')."
+    )
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    def text(self) -> str:
+        def month(n: int) -> str:
+            return f"{n // 12}-{n % 12 + 1:02d}"
+
+        until = month(self.last) if self.after is not None else "now"
+        return f"a gap of {self.months} months, {month(self.first)} to {until}"
+
+
+def employment_gaps(positions: list[Position], today: date, at_least: int) -> list[Gap]:
+    """Stretches of ``at_least`` months or more that no dated role covers, between the first
+    role and today. A year without a month reads as January to December, so "2015 - 2018"
+    then "2019 - present" has no gap."""
+    spans = [(span, p) for p in positions if (span := p.span(today)) is not None]
+    # An entry that names a break ("Career break", "Sabbatical") covers no work.
+    breaks = [(span, p) for span, p in spans if _BREAK.search(f"{p.title} {p.employer}")]
+    dated = sorted((item for item in spans if item not in breaks), key=lambda item: item[0])
+    gaps: list[Gap] = []
+    reach, last_role = -1, None
+    for (first, last), role in dated:
+        if last_role is not None and first - reach - 1 >= at_least:
+            gaps.append(Gap(first=reach + 1, last=first - 1, before=last_role, after=role))
+        if last > reach:
+            reach, last_role = last, role
+    now = _month_ordinal(today)
+    if last_role is not None and now - reach >= at_least:
+        gaps.append(Gap(first=reach + 1, last=now, before=last_role))
+    for gap in gaps:
+        stated = [p for (a, b), p in breaks if a <= gap.last and b >= gap.first]
+        gap.stated = stated[0] if stated else None
+    return gaps
+
+
+_BREAK = re.compile(
+    r"\b(?:career break|sabbatical|gap year|(?:parental|maternity|paternity|family|medical) "
+    r"leave|leave of absence|time off)\b",
+    re.IGNORECASE,
+)
 
 
 def _month_ordinal(day: date) -> int:
@@ -592,6 +647,11 @@ class QueryPlan(BaseModel):
         None,
         description="'Worked at three or more companies', 'speaks at least 3 languages': the "
         "profile must list at least this many of what ``aspect`` counts.",
+    )
+    min_gap_months: int | None = Field(
+        None,
+        description="'Who has gaps in their employment?', 'a career break of over a year': a "
+        "stretch of at least this many months that no dated role covers.",
     )
     role: RoleAsked | None = Field(
         None,

@@ -219,6 +219,10 @@ def plan_question(
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
     # dated role, not any role; what is left reads as any role ("worked at Stripe"). "Who
     # joined their current employer in 2021?": the role held now.
+    # "Which candidates have gaps in their employment?": months no dated role covers.
+    min_gap: int | None = None
+    if asks_who and _GAP.search(dated):
+        min_gap, dated = _gap_months(dated), _GAP.sub(" ", _GAP_SIZE.sub(" ", dated))
     role: RoleAsked | None = None
     if asks_who and _CAREER_START.search(dated):
         role, dated = "first", _CAREER_START.sub("worked", dated)
@@ -345,7 +349,7 @@ def plan_question(
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    structured = employers or place or degree or schools or role
+    structured = employers or place or degree or schools or role or min_gap
     if wants_match and (concepts or has_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
@@ -402,6 +406,9 @@ def plan_question(
             operation, requirement, concepts = "rank", rest, _concepts(rest)
             description = ""
             shortest_first = bool(_SHORTEST_FIRST.search(text))
+    if min_gap is not None and kind == "match":
+        gap = f"an employment gap of {min_gap}+ months"
+        requirement = f"{requirement}, {gap}" if requirement else gap
     if role is not None and kind == "match":
         said = {"first": "first role", "current": "current role"}.get(role, "current employer")
         if role != "first" and (min_years is not None or max_years is not None):
@@ -426,6 +433,7 @@ def plan_question(
         min_team=min_team if kind == "match" else None,
         min_count=min_count,
         role=role if kind == "match" else None,
+        min_gap_months=min_gap if kind == "match" else None,
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
@@ -778,6 +786,33 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+_GAP = re.compile(
+    r"\b(?:employment|career|work|job|resume|cv)\s+(?:gaps?|breaks?)\b|"
+    r"\b(?:gaps?|breaks?)\s+(?:in|between)\s+(?:(?:their|his|her|the)\s+)?"
+    r"(?:employment|career|work|jobs|roles|resume|cv|work history|experience)\b|"
+    r"\b(?:gaps?|breaks?)\b(?=\s+(?:of\s+)?(?:more than|over|at least|longer than)\b)",
+    re.IGNORECASE,
+)
+_GAP_SIZE = re.compile(
+    r"\b(?:of\s+)?(?P<bound>more than|over|at least|longer than)\s+"
+    r"(?P<n>\d{1,2}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\b",
+    re.IGNORECASE,
+)
+_DEFAULT_GAP_MONTHS = 6  # shorter breaks between jobs are ordinary
+
+
+def _gap_months(text: str) -> int:
+    """ "a gap of more than a year" -> 13, "at least 3 months" -> 3; six months when unsaid."""
+    m = _GAP_SIZE.search(text)
+    if m is None:
+        return _DEFAULT_GAP_MONTHS
+    word = m.group("n").lower()
+    n = 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    months = n * 12 if m.group("unit").lower().startswith("year") else n
+    strict = m.group("bound").lower() in ("more than", "over", "longer than")
+    return months + 1 if strict else months
+
+
 _CURRENT_JOB = re.compile(
     r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present)\s+"
     r"(?P<what>job|role|position|employer|company|workplace|title)\b",

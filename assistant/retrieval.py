@@ -36,12 +36,14 @@ from assistant.models import (
     DegreeRequirement,
     Evidence,
     Fact,
+    Gap,
     Location,
     Period,
     Position,
     QueryPlan,
     Resume,
     Section,
+    employment_gaps,
     union_months,
 )
 from assistant.question import ROLE_STEMS
@@ -58,6 +60,9 @@ class CandidateEvidence(BaseModel):
         False, description="No line states the requirement, but the candidate comes close."
     )
     why: str = Field("", description="Why a possible match is unsure.")
+    said: str = Field(
+        "", description="A fact said before the quotes ('a gap of 9 months, 2019-06 to 2020-02')."
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -123,7 +128,14 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        if plan.employers or plan.place or plan.degree or plan.schools or plan.role:
+        if (
+            plan.employers
+            or plan.place
+            or plan.degree
+            or plan.schools
+            or plan.role
+            or plan.min_gap_months
+        ):
             return _profile_match(plan, catalog)
         notes = []
         # "kubernets": a word no resume holds is read as the closest word they do hold.
@@ -503,6 +515,16 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
                 groups.append(_group(catalog, cid, [], matched=False))
             continue
+        said = ""
+        if plan.min_gap_months:
+            gaps = _gaps(catalog, cid, plan.min_gap_months)
+            said = "; ".join(gap.text() for _, gap in gaps)
+            for resume, gap in gaps[:2]:
+                if gap.stated is not None:
+                    evidence.append(fact_evidence(resume, gap.stated, gap.text()))
+                evidence.append(fact_evidence(resume, gap.before, gap.text()))
+                if gap.after is not None:
+                    evidence.append(fact_evidence(resume, gap.after, gap.text()))
         for resume, role in _roles_asked(plan, catalog, cid):
             if _role_as_asked(plan, resume, role):
                 evidence.append(fact_evidence(resume, role, plan.requirement))
@@ -538,12 +560,24 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             shown = [
                 _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits
             ]
-            groups.append(
-                _group(catalog, cid, evidence[: max(1, _MATCH_LINES - len(shown))] + shown)
-            )
+            kept = _unique(evidence)[: max(1, _MATCH_LINES - len(shown))]
+            group = _group(catalog, cid, kept + shown)
+            groups.append(group.model_copy(update={"said": said}) if said else group)
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+
+
+def _gaps(catalog: Catalog, cid: str, at_least: int) -> list[tuple[Resume, Gap]]:
+    """The employment gaps of a candidate, over the dated roles of all their files."""
+    owner: dict[int, Resume] = {}
+    positions: list[Position] = []
+    for resume in catalog.resumes_of(cid):
+        for pos in resume.profile.positions:
+            owner[id(pos)] = resume
+            positions.append(pos)
+    gaps = employment_gaps(positions, date.today(), at_least)
+    return [(owner.get(id(gap.before), catalog.resumes_of(cid)[0]), gap) for gap in gaps]
 
 
 def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:

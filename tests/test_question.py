@@ -352,6 +352,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"role": "current_employer", "min_years": 6, "concepts": []},
     ),
     ("What is Dana's current role?", {"role": None, "aspect": "current"}),
+    # employment gaps: six months unless the question says
+    ("Which candidates have gaps in their employment?", {"kind": "match", "min_gap": 6}),
+    ("Who has a career gap of more than a year?", {"min_gap": 13, "concepts": []}),
+    ("anyone with employment gaps of at least 3 months?", {"min_gap": 3}),
+    ("Who has closed skill gaps in the team?", {"min_gap": None}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
     ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
     ("Who has 10+ years of experience?", {"min_count": None, "min_years": 10}),
@@ -447,6 +452,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_count": plan.min_count,
         "relaxed": plan.relaxed,
         "role": plan.role,
+        "min_gap": plan.min_gap_months,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

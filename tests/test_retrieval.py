@@ -12,7 +12,7 @@ import pytest
 
 from assistant.catalog import team_sizes
 from assistant.citations import verify
-from assistant.models import Conversation
+from assistant.models import Conversation, PartialDate, Position, employment_gaps
 from assistant.question import plan_question
 from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
@@ -251,6 +251,64 @@ def test_dates_and_bounds_are_checked_against_dated_roles_and_degrees(
     if not who:
         assert answer.answer.startswith("No candidate matches")
     assert verify(answer.citations, assistant.catalog) == answer.citations
+
+
+Span = tuple[tuple[int, int | None], tuple[int, int | None] | None]
+
+
+@pytest.mark.parametrize(
+    ("roles", "at_least", "gaps"),
+    [
+        # years without months read as January to December: no gap between them
+        ([((2015, None), (2018, None)), ((2019, None), None)], 6, []),
+        ([((2015, 1), (2018, 6)), ((2019, 3), None)], 6, ["a gap of 8 months, 2018-07 to 2019-02"]),
+        ([((2015, 1), (2018, 6)), ((2019, 3), None)], 9, []),
+        # overlapping roles cover each other; the gap starts after the later end
+        ([((2012, 1), (2016, 12)), ((2014, 1), (2015, 6)), ((2017, 9), None)], 9, []),
+        (
+            [((2012, 1), (2016, 12)), ((2014, 1), (2015, 6)), ((2017, 9), None)],
+            3,
+            ["a gap of 8 months, 2017-01 to 2017-08"],
+        ),
+        # nothing held now: the gap runs to today
+        ([((2010, 1), (2012, 12))], 6, ["a gap of 162 months, 2013-01 to now"]),
+    ],
+)
+def test_employment_gaps_are_months_no_dated_role_covers(
+    roles: list[Span], at_least: int, gaps: list[str]
+) -> None:
+    positions = [
+        Position(
+            line_start=1,
+            line_end=1,
+            start=PartialDate(year=start[0], month=start[1]),
+            end=PartialDate(year=end[0], month=end[1]) if end else None,
+            current=end is None,
+        )
+        for start, end in roles
+    ]
+    found = employment_gaps(positions, date(2026, 6, 15), at_least)
+    assert [g.text() for g in found] == gaps
+
+
+def test_gaps_in_employment_are_answered_from_the_dated_roles(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {
+        "ada.txt": "Ada Moss\n\nExperience\nEngineer, Fjordline, Mar 2019 - present\n"
+        "Career break, Jul 2017 - Feb 2019\n- Family caregiving\n"
+        "Analyst, Harbor Mutual, Jan 2014 - Jun 2017\n",
+        "bo.txt": "Bo Lund\n\nExperience\nEngineer, Fjordline, 2018 - present\n"
+        "Analyst, Harbor Mutual, 2014 - 2017\n",
+    }
+    files = [SourceFile(n, data=t.encode()) for n, t in people.items()]
+    assert not ingestor.ingest(files).failed
+    answer = assistant.ask("Which candidates have gaps in their employment?")
+    assert answer.candidates == ["Ada Moss"]  # a "Career break" entry is no work
+    assert "a gap of 20 months, 2017-07 to 2019-02" in answer.answer
+    quoted = [c.text for c in answer.citations]
+    assert "Career break, Jul 2017 - Feb 2019" in quoted
+    assert assistant.ask("Who has a career gap of more than 2 years?").candidates == []
 
 
 def test_time_at_the_current_employer_counts_from_the_first_role_there(

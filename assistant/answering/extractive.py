@@ -187,7 +187,10 @@ class ExtractiveStrategy:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”{but_not}:"
-        rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)}" for g in matched]
+        rows = [
+            f"- **{md_name(g.name)}**: {g.said + '; ' if g.said else ''}{quoted(book, g.evidence)}"
+            for g in matched
+        ]
         return "\n".join([head, "", *rows]), matched
 
     def _about(
