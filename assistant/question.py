@@ -376,8 +376,12 @@ def plan_question(
         description = requirement  # "Who was the lead developer of X?": one person
     if kind == "match" and _COUNT.search(text):
         operation = "count"
-    elif _COMPARE.search(text) and len(ids) >= 2 and scope != "all":
+    elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
+        # "Compare Dana and Omar on Kafka", "Who's better at Go, Leo or Ewan?": side by side,
+        # with what the comparison is about as a row of its own.
         kind, aspect, operation = "about", None, "compare"
+        requirement = _requirement_text(_BETTER.sub(" ", _COMPARE.sub(" ", residual)))
+        concepts = _concepts(requirement)
     elif (least := _AT_LEAST_OF.search(text)) and ids:
         # "Who has worked at three or more companies?": those whose profile lists that many.
         kind, operation, requirement, concepts = "about", "rank", least.group(0), []
@@ -474,6 +478,7 @@ _COMPARE = re.compile(
     r"how do .+ differ)\b",
     re.IGNORECASE,
 )
+_BETTER = re.compile(r"\b(?:better|stronger|best|strongest)\b", re.IGNORECASE)
 # "Where is Dana based?", "Where does Dana live?", "Dana's location": where the candidate is.
 _WHERE_BASED = re.compile(
     r"^\s*where\b.*\b(?:live[sd]?|living|based|located|from|resid\w*)\b|"

@@ -361,7 +361,8 @@ class Retriever:
         groups = []
         for cid in plan.candidate_ids[:10]:
             if plan.operation == "compare":
-                groups.append(_group(catalog, cid, _compared_facts(catalog, cid)))
+                topic = _topic_lines(plan, catalog, cid) if plan.concepts else []
+                groups.append(_group(catalog, cid, topic + _compared_facts(catalog, cid)))
                 continue
             evidence = self._aspect_lines(plan, catalog, cid)
             groups.append(_group(catalog, cid, evidence, matched=bool(evidence)))
@@ -761,6 +762,24 @@ def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
 
 # The rows of a side-by-side comparison, in order (the evidence ``reason`` names the row).
 COMPARED = ("current role", "first dated role", "highest degree", "spoken languages", "skills")
+
+
+TOPIC = "topic"  # the reason of the lines that show what a comparison is about
+
+
+def _topic_lines(plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
+    """ "Compare Dana and Omar on Kafka": the candidate's best lines that show every concept
+    of the topic (none when the resume does not mention it)."""
+    own = set(catalog.by_candidate.get(cid, []))
+    per_concept = [
+        {p: e for p, e in _concept_lines(c, plan.soft_terms, catalog).items() if p in own}
+        for c in plan.concepts
+    ]
+    if not all(per_concept):
+        return []
+    scores = catalog.keyword_scores([t for c in plan.concepts for alt in c for t in alt])
+    chosen = _best_per_concept(per_concept, scores, catalog)[:2]
+    return [_window_evidence(catalog, p, e, scores, TOPIC) for p, e in chosen]
 
 
 def _compared_facts(catalog: Catalog, cid: str) -> list[Evidence]:

@@ -169,6 +169,16 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Compare Dana Park and Omar Haddad", {"operation": "compare", "kind": "about"}),
     ("Dana vs Omar", {"operation": "compare", "names": ["Dana Park", "Omar Haddad"]}),
     ("Compare Dana and Lena Swift side by side", {"operation": "compare"}),
+    # what a comparison is about: a requirement without the comparing words
+    (
+        "Compare Dana Park and Omar Haddad on Kafka",
+        {"operation": "compare", "requirement": "kafka"},
+    ),
+    ("Who's better at Go, Dana or Omar?", {"operation": "compare", "requirement": "go"}),
+    (
+        "Which of Dana and Omar knows Terraform better?",
+        {"operation": "compare", "requirement": "terraform"},
+    ),
     ("What's the difference between Grace Washington and Rosa Delgado?", {"operation": "compare"}),
     ("Who is the most senior candidate?", {"operation": "rank", "scope": "all"}),
     ("Who is the most experienced?", {"operation": "rank"}),

@@ -611,6 +611,14 @@ def test_compare_is_a_table_of_cited_profile_facts(
     ranked = assistant.ask("Which of Ivy and Max is more senior?")
     assert ranked.candidates == ["Ivy Chen", "Max Berg"]  # since 2014 before since 2021
     assert ranked.answer.index("Ivy Chen") < ranked.answer.index("Max Berg")
+    # what the comparison is about is a row of its own, first
+    for question in (
+        "Compare Ivy Chen and Max Berg on Spark",
+        "Who's better at Spark, Ivy or Max?",
+    ):
+        table = assistant.ask(question).answer.splitlines()
+        assert table[4] == "| “spark” | “Python, SQL, Spark” [1] | not mentioned |"
+        assert any(line.startswith("| highest degree |") for line in table)
 
 
 def test_contact_of_someone_described_not_named(team: Assistant) -> None:

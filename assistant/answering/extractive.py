@@ -16,6 +16,7 @@ from assistant.models import Answer, Conversation, Evidence
 from assistant.retrieval import (
     COMPARED,
     COUNTED,
+    TOPIC,
     CandidateEvidence,
     Retrieved,
     current_positions,
@@ -240,6 +241,13 @@ def _compare(retrieved: Retrieved, book: CitationBook) -> str:
     groups = retrieved.groups
     head = "| | " + " | ".join(f"**{_short(g.name)}**" for g in groups) + " |"
     rows = [head, "|---" * (len(groups) + 1) + "|"]
+    if retrieved.plan.concepts:
+        # What the comparison is about comes first: the lines that show it, or that nothing does.
+        cells = []
+        for group in groups:
+            found = [ev for ev in group.evidence if ev.reason == TOPIC]
+            cells.append(quoted(book, found) if found else "not mentioned")
+        rows.append(f"| “{retrieved.plan.requirement}” | " + " | ".join(cells) + " |")
     for label in COMPARED:
         cells = []
         for group in groups:
