@@ -718,9 +718,12 @@ def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> b
         return False
     if wanted.field:
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
-        return any(
-            all(t in held for t in terms(name, query=True)) for name in _field_names(wanted.field)
-        )
+        if all(t in held for t in terms(wanted.field, query=True)):
+            return True
+        # Another name of the field counts when it is the whole field: "M.Sc. Informatik", not
+        # "Nursing Informatics".
+        field = terms(degree.field or "", query=True)
+        return any(field == terms(name, query=True) for name in _field_names(wanted.field)[1:])
     return True
 
 

@@ -318,6 +318,10 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
                 data="Dirk Maas\nEducation\nM.Sc. Informatik, Technische Universität München, "
                 "2017\nB.Sc. Health Sciences, Hill College, 2014\n".encode(),
             ),
+            SourceFile(
+                "e.txt",
+                data=b"Eva Lind\nEducation\nM.S. Nursing Informatics, Hill College, 2015\n",
+            ),
         ]
     )
     ask = assistant.ask
