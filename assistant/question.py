@@ -121,7 +121,9 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "skills",
         re.compile(
-            r"\b(skills?|skillset|tech stack|stack|technologies|tools|good at|strengths?)\b", re.I
+            r"\b(skills?|skillset|tech stack|(?<!-)(?<!full )stack|technologies|tools|good at|"
+            r"strengths?)\b",
+            re.I,
         ),
     ),
     (

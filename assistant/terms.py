@@ -114,6 +114,9 @@ def terms(text: str, query: bool = False) -> list[str]:
     if query:
         text = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), text)
     out = []
+    # In a resume, a hyphenated word's joined form follows its last part, so "senior
+    # full-stack" stays two words apart, not the length of the line.
+    joined = {} if query else {m.end(): m.group(0) for m in _COMPOUND.finditer(text)}
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         # "go-live", "on-the-go": a hyphenated "go" is the verb, not the language.
@@ -130,8 +133,9 @@ def terms(text: str, query: bool = False) -> list[str]:
             if not query and raw.lower().endswith(".js") and raw.lower() != "node.js":
                 # "Vue.js" in a resume also meets a question that says "Vue".
                 out.append(normalize(raw[:-3]))
-    if not query:
-        out.extend(normalize(m.group(0).replace("-", "")) for m in _COMPOUND.finditer(text))
+        if (compound := joined.pop(match.end(), None)) is not None:
+            out.append(normalize(compound.replace("-", "")))
+    out.extend(normalize(compound.replace("-", "")) for compound in joined.values())
     return [t for t in out if t]
 
 

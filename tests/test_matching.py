@@ -174,6 +174,12 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("Certifications: masters", False, ["certif", "master"]),
         ("front-end", True, ["frontend"]),
         ("front-end", False, ["front", "end", "frontend"]),
+        # the joined word follows its parts, so proximity within a line holds
+        (
+            "senior full-stack, back-end",
+            False,
+            ["senior", "full", "stack", "fullstack", "back", "end", "backend"],
+        ),
         # a short pair is one word; longer words on either side of a slash are two
         ("Ran A/B tests", False, ["ran", "a/b", "test"]),
         ("R&D and P&L, AT&T", False, ["r&d", "and", "p&l", "at&t"]),

@@ -169,6 +169,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Compare Dana Park and Omar Haddad", {"operation": "compare", "kind": "about"}),
     ("Dana vs Omar", {"operation": "compare", "names": ["Dana Park", "Omar Haddad"]}),
     ("Compare Dana and Lena Swift side by side", {"operation": "compare"}),
+    # "full-stack" names no section to read
+    ("Is Dana a good fit for a senior full-stack role?", {"kind": "match", "aspect": None}),
+    ("What is Dana's tech stack?", {"kind": "about", "aspect": "skills"}),
     # what a comparison is about: a requirement without the comparing words
     (
         "Compare Dana Park and Omar Haddad on Kafka",
