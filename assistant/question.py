@@ -193,7 +193,10 @@ _SOFT: dict[str, Section] = {
     "licens": "certifications",
     "degre": "education",
 }
-_SPLIT_AND = re.compile(r"\s*(?:,|;|&|\band\b|\bas well as\b|\bplus\b|\balong with\b)\s*", re.I)
+_SPLIT_AND = re.compile(
+    r"\s*(?:,|;|&|(?<=\s)\+(?=\s)|\band\b|\bn\b|\bas well as\b|\bplus\b|\balong with\b)\s*",
+    re.I,
+)
 _SPLIT_OR = re.compile(r"\s*(?:\bor\b|/)\s*", re.I)
 
 
@@ -1099,7 +1102,7 @@ def _requirement_text(residual: str) -> str:
     return " ".join(kept).replace(" , ", ", ").strip(" ,;&/?!.")
 
 
-_MIN_MISSPELT = 4  # shorter words are too often another word one letter away
+_MIN_MISSPELT = 3  # "knw"; shorter words are too often another word one letter away
 
 
 def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
@@ -1108,18 +1111,34 @@ def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
     kept = []
     for word in requirement.split():
         stems = terms(word)
-        if (
+        close = (
             len(word) >= _MIN_MISSPELT
             and word.isalpha()
-            and not any(catalog.document_frequency(t) for t in stems)
-            # Another form of a framing word ("developer" beside "developed") is a word of its
-            # own, not a slip.
-            and not set(stems) & _frame_stems()
+            and not set(stems) & set(ROLE_STEMS)  # "developers" is no slip for "developed"
             and process.extractOne(word, _FRAME, scorer=fuzz.ratio, score_cutoff=85)
+        )
+        if close and (
+            not any(catalog.document_frequency(t) for t in stems)
+            # "experiance" stems as "experience" does, which the resumes hold; as written, no
+            # resume holds it ("developed" and "developer" are both written).
+            or (set(stems) <= _frame_stems() and not _written(word, stems, catalog))
         ):
             continue
         kept.append(word)
     return " ".join(kept)
+
+
+_WRITTEN_SCAN = 2000  # lines read to find a word as written
+
+
+def _written(word: str, stems: list[str], catalog: Catalog) -> bool:
+    """Whether some resume line holds the word as written (not only a word of the same stem)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    return any(
+        pattern.search(catalog.lines[pos].line.text)
+        for t in stems
+        for pos in catalog.postings.get(t, [])[:_WRITTEN_SCAN]
+    )
 
 
 @cache

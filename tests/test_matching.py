@@ -142,6 +142,22 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
 
 
 @pytest.mark.parametrize(
+    ("question", "requirement"),
+    [
+        ("who has experiance with kafka", "kafka"),  # stems as "experience" does; not written
+        ("any expereince with kafka?", "kafka"),
+        ("who knws kafka", "kafka"),
+        ("Which developers know Kafka?", "developers, kafka"),  # a word for people, kept
+        ("who has used kafka", "kafka"),
+    ],
+)
+def test_misspelt_framing_words_are_dropped(question: str, requirement: str) -> None:
+    text = "Ada Quist\nExperience\n- Developed Kafka pipelines with 5 years of experience\n"
+    catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
+    assert plan_question(question, catalog).requirement == requirement
+
+
+@pytest.mark.parametrize(
     ("typed", "read"),
     [
         ("internship", "intern"),

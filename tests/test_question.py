@@ -417,6 +417,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("nurs", "redesign", "ward", "rota")]]},
     ),
     ("Which candidates know Kafka?", {"concepts": [[("kafka",)]]}),
+    # casual joins and misspelt framing words
+    ("anyone knw terraform n ansible?", {"concepts": [[("terraform",)], [("ansibl",)]]}),
+    ("who has experiance with kafka", {"concepts": [[("kafka",)]]}),
+    ("anyone w/ kafka + spark?", {"concepts": [[("kafka",)], [("spark",)]]}),
+    ("who knows c++", {"concepts": [[("c++",)]]}),
     # a slash or ampersand inside a short pair joins; elsewhere it separates
     ("Who has done A/B testing?", {"concepts": [[("a/b", "test")]]}),
     ("Anyone with R&D experience?", {"concepts": [[("r&d",)]]}),
