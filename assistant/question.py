@@ -405,7 +405,11 @@ def plan_question(
             aspect = "skills"
         shortest_first = most.group("dir").lower() in ("fewest", "least")
     elif (rank := _RANK.search(text)) and len(ids) >= 2:
-        rest = _requirement_text(_RANK.sub(" ", residual))
+        # "Rank the data engineers by experience": who is ranked stands between the words.
+        by = _RANK_BY.search(residual)
+        rest = _requirement_text(by.group("what") if by else _RANK.sub(" ", residual))
+        if by and set(rest.split()) - {"and", "or", ",", "&"}:
+            kind, aspect = "match", None
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
@@ -505,6 +509,11 @@ _RANK = re.compile(
     r"\b(?:longest|shortest) (?:career|experience)\b|"
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
     r"\b(?:most|least|more|less) (?:years|experience)\b",
+    re.IGNORECASE,
+)
+_RANK_BY = re.compile(
+    r"\b(?:rank|order|sort)\b(?P<what>.*?)\b(?:by|on|according to)\s+(?:their\s+)?"
+    r"(?:experience|seniority|years)\b",
     re.IGNORECASE,
 )
 # "the most languages", "fewest certifications": a ranking by how many the profile holds.

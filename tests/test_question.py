@@ -417,6 +417,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("nurs", "redesign", "ward", "rota")]]},
     ),
     ("Which candidates know Kafka?", {"concepts": [[("kafka",)]]}),
+    # a ranking of those who match
+    (
+        "rank the data engineers by experience",
+        {"kind": "match", "operation": "rank", "requirement": "data engineers", "aspect": None},
+    ),
+    ("sort the candidates by seniority", {"kind": "about", "operation": "rank"}),
     # casual joins and misspelt framing words
     ("anyone knw terraform n ansible?", {"concepts": [[("terraform",)], [("ansibl",)]]}),
     ("who has experiance with kafka", {"concepts": [[("kafka",)]]}),
