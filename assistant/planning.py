@@ -145,9 +145,13 @@ def canonical_question(draft: PlanDraft, catalog: Catalog) -> str | None:
     if draft.operation == "rank":
         if len(names) >= 2:
             return f"Which of {who} is the most senior?"
+        if draft.previous_candidates:
+            return "Which of them is the most senior?"
+        # "Rank the data engineers by experience": those who match, ranked.
+        wanted = draft.requirement.strip(" ?.!")
         return (
-            "Which of them is the most senior?"
-            if draft.previous_candidates
+            f"Who is the most senior candidate with {wanted}?"
+            if wanted
             else ("Who is the most senior candidate?")
         )
     if draft.operation in ("fact", "compare") and names:

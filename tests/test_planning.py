@@ -85,6 +85,11 @@ ROWS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"operation": "rank", "scope": "all"},
     ),
     (
+        "rank the kafka people by experience",
+        {"operation": "rank", "requirement": "Kafka"},
+        {"kind": "match", "operation": "rank", "llm:requirement": "kafka"},
+    ),
+    (
         "Has anyone worked at Fjordline?",
         {"operation": "who", "employers": ["Fjordline"]},
         {"kind": "match", "employers": ["Fjordline"]},
