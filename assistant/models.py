@@ -648,6 +648,11 @@ class QueryPlan(BaseModel):
         description="'Worked at three or more companies', 'speaks at least 3 languages': the "
         "profile must list at least this many of what ``aspect`` counts.",
     )
+    fields: list[str] = Field(
+        default_factory=list,
+        description="'Which of them work in tech?', 'healthcare candidates': fields of work "
+        "(assistant.fields), read from the titles of the roles the candidates hold now.",
+    )
     min_gap_months: int | None = Field(
         None,
         description="'Who has gaps in their employment?', 'a career break of over a year': a "

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from assistant import places
 from assistant.catalog import Catalog
+from assistant.fields import asked_fields
 from assistant.models import (
     Aspect,
     ContactField,
@@ -224,6 +225,8 @@ def plan_question(
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
     # dated role, not any role; what is left reads as any role ("worked at Stripe"). "Who
     # joined their current employer in 2021?": the role held now.
+    # "Which of them work in tech?", "healthcare candidates": the field of their titles.
+    fields, dated = asked_fields(dated) if asks_who else ([], dated)
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
     if asks_who and _GAP.search(dated):
@@ -354,7 +357,7 @@ def plan_question(
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    structured = employers or place or degree or schools or role or min_gap
+    structured = employers or place or degree or schools or role or min_gap or fields
     if wants_match and (concepts or has_years or structured) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
@@ -419,6 +422,9 @@ def plan_question(
             operation, requirement, concepts = "rank", rest, _concepts(rest)
             description = ""
             shortest_first = bool(_SHORTEST_FIRST.search(text))
+    if fields and kind == "match":
+        where = "in " + " or ".join(fields)
+        requirement = f"{requirement} ({where})" if requirement else where
     if min_gap is not None and kind == "match":
         gap = f"an employment gap of {min_gap}+ months"
         requirement = f"{requirement}, {gap}" if requirement else gap
@@ -447,6 +453,7 @@ def plan_question(
         min_count=min_count,
         role=role if kind == "match" else None,
         min_gap_months=min_gap if kind == "match" else None,
+        fields=fields if kind == "match" else [],
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
+from assistant.fields import FieldReader
 from assistant.matching import (
     Calibration,
     Nearness,
@@ -117,6 +118,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self.settings = settings
+        self.fields = FieldReader(embedder)
 
     def retrieve(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         if plan.kind == "match":
@@ -128,6 +130,8 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.fields:
+            return self._in_fields(plan, catalog)
         if (
             plan.employers
             or plan.place
@@ -281,6 +285,90 @@ class Retriever:
         return Retrieved(
             plan=plan, considered=len(pool), groups=found, notes=notes, left_out=left_out
         )
+
+    def _in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Which of them work in tech?": the candidates whose titles are in the field, each
+        with the title that puts them there; what else the question asks must hold too."""
+        members = self.field_titles(plan.fields, plan.candidate_ids, catalog)
+        inside = plan.model_copy(
+            update={"fields": [], "candidate_ids": [c for c in plan.candidate_ids if c in members]}
+        )
+        note = (
+            f"Field of work ({', '.join(plan.fields)}) read from the titles of the roles held "
+            "now and the headline under the name."
+        )
+        asks_more = bool(
+            plan.concepts
+            or plan.employers
+            or plan.place
+            or plan.degree
+            or plan.schools
+            or plan.role
+            or plan.min_gap_months
+            or plan.period
+            or plan.min_years is not None
+            or plan.max_years is not None
+            or plan.min_team is not None
+        )
+        if not asks_more:
+            groups = [_group(catalog, cid, members[cid]) for cid in inside.candidate_ids]
+            return Retrieved(
+                plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=[note]
+            )
+        found = self._match(inside, catalog)
+        groups = [
+            g.model_copy(update={"evidence": _unique(members[g.candidate_id][:1] + g.evidence)})
+            if g.matched
+            else g
+            for g in found.groups
+        ]
+        return found.model_copy(
+            update={
+                "plan": plan,
+                "considered": len(plan.candidate_ids),
+                "groups": groups,
+                "notes": [note, *found.notes],
+            }
+        )
+
+    def field_titles(
+        self, wanted: list[str], pool: list[str], catalog: Catalog
+    ) -> dict[str, list[Evidence]]:
+        """Candidate -> the title lines that put them in one of the ``wanted`` fields: the
+        headline and the roles held now (the latest dated role when none is)."""
+        titles: dict[str, list[tuple[Resume, Fact, str]]] = {}
+        for cid in pool:
+            held: list[tuple[Resume, Fact, str]] = []
+            for resume in catalog.resumes_of(cid):
+                if resume.profile.headline is not None:
+                    held.append((resume, resume.profile.headline, resume.profile.headline.value))
+            now = [(r, p) for r, p in current_positions(catalog, cid) if p.title]
+            if not now:
+                dated = [
+                    (r, p)
+                    for r in catalog.resumes_of(cid)
+                    for p in r.profile.positions
+                    if p.title and p.start is not None
+                ]
+                if dated:
+                    latest = max(dated, key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0)
+                    now = [latest]
+            held += [(r, p, p.title or "") for r, p in now]
+            titles[cid] = held
+        read = self.fields.fields_of([t for held in titles.values() for _, _, t in held])
+        out: dict[str, list[Evidence]] = {}
+        at = 0
+        for cid, held in titles.items():
+            kinds = read[at : at + len(held)]
+            at += len(held)
+            shown = [
+                fact_evidence(resume, fact, kind)
+                for (resume, fact, _), kind in zip(held, kinds, strict=True)
+                if kind in wanted
+            ]
+            if shown:
+                out[cid] = _unique(shown)[:_MATCH_LINES]
+        return out
 
     def nearness(
         self, plan: QueryPlan, catalog: Catalog, model: Calibration | None = None

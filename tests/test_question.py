@@ -365,6 +365,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"role": "current_employer", "min_years": 6, "concepts": []},
     ),
     ("What is Dana's current role?", {"role": None, "aspect": "current"}),
+    # fields of work, read from titles
+    ("Which of them work in tech?", {"kind": "match", "fields": ["technology"], "concepts": []}),
+    (
+        "Which tech candidates know Kafka?",
+        {"fields": ["technology"], "concepts": [[("kafka",)]]},
+    ),
+    ("Who has sales experience?", {"fields": [], "concepts": [[("sale",)]]}),
     # employment gaps: six months unless the question says
     ("Which candidates have gaps in their employment?", {"kind": "match", "min_gap": 6}),
     ("Who has a career gap of more than a year?", {"min_gap": 13, "concepts": []}),
@@ -477,6 +484,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "relaxed": plan.relaxed,
         "role": plan.role,
         "min_gap": plan.min_gap_months,
+        "fields": plan.fields,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,

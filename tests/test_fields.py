@@ -1,0 +1,96 @@
+"""Fields of work: how questions name them, how titles are read, and who is in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.embeddings import MiniLMEmbedder
+from assistant.fields import FieldReader, asked_fields
+from assistant.models import Conversation
+from assistant.question import plan_question
+from assistant.service import Assistant
+from ingest.pipeline import Ingestor, SourceFile
+from tests.conftest import HashingEmbedder
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("Which of them work in tech?", ["technology"]),
+        ("Which tech candidates have people management experience?", ["technology"]),
+        ("anyone in the healthcare industry?", ["healthcare"]),
+        ("Who comes from a sales background?", ["sales"]),
+        ("any finance people?", ["finance"]),
+        ("Which HR professionals speak Spanish?", ["human resources"]),
+        ("Who works in hospitality or logistics?", ["hospitality"]),  # one field per phrase
+        # not a field: the word as a skill, or "it" the pronoun
+        ("Who has sales experience?", []),
+        ("Who has worked on it?", []),
+        ("Who knows software testing?", []),
+    ],
+)
+def test_questions_name_fields(question: str, fields: list[str]) -> None:
+    assert asked_fields(question)[0] == fields
+
+
+def test_a_title_is_read_as_the_field_of_the_nearest_example() -> None:
+    # With the hashing embedder only identical words are near: the examples themselves.
+    reader = FieldReader(HashingEmbedder())
+    titles = ["Registered Nurse", "Paralegal", "Software Engineer", "Sous Chef"]
+    assert reader.fields_of(titles) == ["healthcare", "legal", "technology", "hospitality"]
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Principal Platform Engineer", "technology"),
+        ("Senior Data Platform Engineer, Payments", "technology"),
+        ("Pediatric Staff Nurse", "healthcare"),
+        ("Highway Structures Engineer", "construction"),
+        ("Head Pastry Chef", "hospitality"),
+        ("Senior Tax Accountant", "finance"),
+        ("Middle School Science Teacher", "education"),
+        ("Talent Acquisition Partner", "human resources"),
+    ],
+)
+def test_titles_no_example_holds_are_read_by_meaning(
+    minilm: MiniLMEmbedder, title: str, field: str
+) -> None:
+    assert FieldReader(minilm).fields_of([title]) == [field]
+
+
+_PEOPLE = {
+    "ana.txt": (
+        "Ana Ruiz\nSoftware Engineer\n\nExperience\n"
+        "Software Engineer, Fjordline, 2019 - present\n"
+        "- Manage 4 engineers\n\nLanguages\nSpanish (native)\n"
+    ),
+    "ben.txt": (
+        "Ben Ode\nRegistered Nurse\n\nExperience\n"
+        "Registered Nurse, Hill Hospital, 2015 - present\n"
+        "- Managed a team of 6 nurses\n\nLanguages\nSpanish (fluent)\n"
+    ),
+    "cy.txt": (
+        "Cy Lam\nSoftware Engineer\n\nExperience\nParalegal, Quay Law, 2012 - 2016\n"
+        "Software Engineer, Rook Ltd, 2017 - present\n"
+    ),
+}
+
+
+def test_who_works_in_a_field_is_read_from_the_titles_held_now(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    files = [SourceFile(n, data=t.encode()) for n, t in _PEOPLE.items()]
+    assert not ingestor.ingest(files).failed
+    assert assistant.ask("Who works in tech?").candidates == ["Ana Ruiz", "Cy Lam"]
+    assert assistant.ask("Any legal people?").candidates == []  # Cy left law in 2016
+    answer = assistant.ask("Which tech candidates have people management experience?")
+    assert answer.candidates == ["Ana Ruiz"]
+    assert "Software Engineer" in answer.citations[0].text
+    conversation = Conversation()
+    assistant.ask("Who speaks Spanish?", conversation)
+    follow = assistant.ask("Which of them work in healthcare?", conversation)
+    assert follow.candidates == ["Ben Ode"]
+    assert "from the previous answer" in follow.answer
+    plan = plan_question("Which of them work in healthcare?", assistant.catalog, conversation)
+    assert (plan.fields, plan.concepts) == (["healthcare"], [])
