@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -83,9 +84,12 @@ def calibration() -> Calibration:
     return Calibration(weights=dict(data["weights"]), threshold=float(data["threshold"]))
 
 
-def correct_spelling(term: str, catalog: Catalog) -> str:
+def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> str:
     """A term no resume contains, mapped to the closest resume word ("kubernets" ->
-    "kubernet"); the term itself when nothing is close."""
+    "kubernet"); the term itself when nothing is close. With ``typed``, the word as the user
+    typed it, a slip found between stems must also be a slip between the words as written:
+    "conferences" stems to "confer", one letter from "conver" ("conversational"), but it is
+    no slip of "conversational"."""
     if term in catalog.postings or len(term) < _MIN_FUZZY_LEN or not term.isalpha():
         return term
     found = process.extractOne(
@@ -108,7 +112,26 @@ def correct_spelling(term: str, catalog: Catalog) -> str:
         )
         if vocabulary[i][:1] == term[:1]
     ]
-    return str(min(close)[2]) if close else term
+    for _, _, word in sorted(close):
+        if typed is None or _written_near(typed, word, catalog, edits + 1):
+            return str(word)
+    return term
+
+
+_NEAR_SCAN = 200  # lines read to find how a resume word is written
+
+
+def _written_near(typed: str, term: str, catalog: Catalog, edits: int) -> bool:
+    """Whether some resume writes a word with search term ``term`` within ``edits`` slips of
+    ``typed`` (one more than between the stems, for an ending: "kubernets", "Kubernetes")."""
+    typed = typed.lower()
+    for pos in catalog.postings.get(term, [])[:_NEAR_SCAN]:
+        for word in re.findall(r"[a-z0-9+#]+", catalog.lines[pos].line.text.lower()):
+            if abs(len(word) - len(typed)) <= edits and (
+                DamerauLevenshtein.distance(typed, word, score_cutoff=edits) <= edits
+            ):
+                return True
+    return False
 
 
 # Suffixes that make a word about a person or a state out of another (stems as the stemmer

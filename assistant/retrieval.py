@@ -1213,6 +1213,11 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
     """Query terms no resume holds -> the closest term that some resume does hold: a
     misspelling's nearest word, or the word a short abbreviation begins ("pen testing")."""
     out: dict[str, str] = {}
+    # The words as typed, by their search form: a slip is checked on what was written.
+    typed: dict[str, str] = {}
+    for word in f"{plan.requirement} {plan.excluded_text}".split():
+        for t in terms(word, query=True):
+            typed.setdefault(t, word.strip("()[],.;:?!\"'"))
     for concept in [*plan.concepts, *plan.excluded]:
         for alternative in concept:
             for term in alternative:
@@ -1220,7 +1225,7 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
                     continue
                 fixed = derived_base(term, catalog)
                 if fixed == term:
-                    fixed = correct_spelling(term, catalog)
+                    fixed = correct_spelling(term, catalog, typed.get(term))
                 if fixed == term:
                     beside = [t for t in alternative if t != term]
                     fixed = expand_abbreviation(term, beside, catalog)

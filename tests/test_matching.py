@@ -142,6 +142,23 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
 
 
 @pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("pyhton", "python"),
+        ("kuberentes", "kubernetes"),
+        # one letter apart as stems ("confer", "convers"), far apart as written
+        ("conferences", "confer"),
+    ],
+)
+def test_a_slip_between_stems_must_be_a_slip_as_written(typed: str, read: str) -> None:
+    text = "Ada Quist\nSkills\nPython, Kubernetes\nLanguages\nSpanish (conversational)\n"
+    catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
+    assert [correct_spelling(t, catalog, typed) for t in terms(typed, query=True)] == [
+        terms(read)[0]
+    ]
+
+
+@pytest.mark.parametrize(
     ("question", "requirement"),
     [
         ("who has experiance with kafka", "kafka"),  # stems as "experience" does; not written
