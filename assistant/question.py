@@ -179,6 +179,7 @@ _FRAME_WORDS = """
     w/ exp xp
     stuff things
     responsible accountable
+    others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.

@@ -430,6 +430,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"kind": "match", "operation": "rank", "requirement": "data engineers", "aspect": None},
     ),
     ("sort the candidates by seniority", {"kind": "about", "operation": "rank"}),
+    # "others" and "setting" frame what is asked
+    ("Who has taught others in a class setting?", {"requirement": "taught class"}),
     # casual joins and misspelt framing words
     ("anyone knw terraform n ansible?", {"concepts": [[("terraform",)], [("ansibl",)]]}),
     ("who has experiance with kafka", {"concepts": [[("kafka",)]]}),
