@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel, Field
 
 from assistant.catalog import Catalog
+from assistant.fields import asked_fields
 from assistant.models import Aspect, Conversation, Operation, QueryPlan
 from assistant.question import named_candidates, plan_question
 
@@ -226,5 +227,9 @@ class LLMPlanner:
         if canonical is None:
             return self.rules.plan(question, catalog, conversation, focus)
         plan = plan_question(canonical, catalog, conversation, focus)
+        if asked_fields(question)[0] and not plan.fields:
+            # "Which of them work in tech?": a field of work is read from titles, which the
+            # draft has no slot for; the rules read the question as asked.
+            return self.rules.plan(question, catalog, conversation, focus)
         plan.question = question
         return plan

@@ -90,6 +90,12 @@ ROWS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"kind": "match", "operation": "rank", "llm:requirement": "kafka"},
     ),
     (
+        # a field of work has no slot in the draft: the rules read the question as asked
+        "Which tech candidates know Go?",
+        {"operation": "who", "requirement": "tech Go"},
+        {"kind": "match", "fields": ["technology"], "requirement": "go (in technology)"},
+    ),
+    (
         "Has anyone worked at Fjordline?",
         {"operation": "who", "employers": ["Fjordline"]},
         {"kind": "match", "employers": ["Fjordline"]},
@@ -194,6 +200,7 @@ def summary(plan: QueryPlan, catalog: Catalog) -> dict[str, Any]:
         "names": sorted(catalog.candidates[c].name for c in plan.candidate_ids)
         if plan.scope == "named"
         else None,
+        "fields": plan.fields,
     }
 
 
