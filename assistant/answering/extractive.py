@@ -182,6 +182,12 @@ class ExtractiveStrategy:
             rows = [f"- **{md_name(g.name)}**: {quoted(book, g.evidence)} — {g.why}" for g in near]
             return "\n".join([head, "", *rows]), near
         if not matched:
+            if plan.fields and not plan.concepts:
+                return (
+                    f"No candidate matches: none of {_pool_phrase(retrieved)} holds a title in "
+                    f"{' or '.join(plan.fields)} now.",
+                    [],
+                )
             if plan.period is not None or plan.max_years is not None:
                 # Stripe is mentioned; no role there falls before 2020.
                 return f"No candidate matches: none of {_pool_phrase(retrieved)} has {wanted}.", []
