@@ -241,6 +241,9 @@ _ASKED = re.compile(
 )
 
 
+_EVER = re.compile(r"\b(?:worked|background)\b", re.IGNORECASE)
+
+
 def asked_fields(text: str) -> tuple[list[str], str]:
     """The fields a question asks about, and the question without the words that ask it:
     "Which tech candidates have led teams?" -> (["technology"], "Which have led teams?")."""
@@ -254,6 +257,12 @@ def asked_fields(text: str) -> tuple[list[str], str]:
                     found.append(name)
         rest = rest.replace(m.group(0), " ")
     return found, rest
+
+
+def asks_ever(text: str) -> bool:
+    """ "Who has worked in sales?", "a background in finance": any role counts, not only the
+    ones held now."""
+    return any(_EVER.search(m.group(0)) for m in _ASKED.finditer(text))
 
 
 @dataclass

@@ -653,6 +653,11 @@ class QueryPlan(BaseModel):
         description="'Which of them work in tech?', 'healthcare candidates': fields of work "
         "(assistant.fields), read from the titles of the roles the candidates hold now.",
     )
+    fields_ever: bool = Field(
+        False,
+        description="'Who has worked in sales?', 'a background in finance': the titles of every "
+        "role count, not only the ones held now.",
+    )
     min_gap_months: int | None = Field(
         None,
         description="'Who has gaps in their employment?', 'a career break of over a year': a "

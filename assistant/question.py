@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from assistant import places
 from assistant.catalog import Catalog
-from assistant.fields import asked_fields
+from assistant.fields import asked_fields, asks_ever
 from assistant.models import (
     Aspect,
     ContactField,
@@ -227,6 +227,7 @@ def plan_question(
     # dated role, not any role; what is left reads as any role ("worked at Stripe"). "Who
     # joined their current employer in 2021?": the role held now.
     # "Which of them work in tech?", "healthcare candidates": the field of their titles.
+    fields_ever = asks_who and asks_ever(dated)
     fields, dated = asked_fields(dated) if asks_who else ([], dated)
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
@@ -455,6 +456,7 @@ def plan_question(
         role=role if kind == "match" else None,
         min_gap_months=min_gap if kind == "match" else None,
         fields=fields if kind == "match" else [],
+        fields_ever=bool(fields) and fields_ever and kind == "match",
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,

@@ -289,13 +289,14 @@ class Retriever:
     def _in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         """ "Which of them work in tech?": the candidates whose titles are in the field, each
         with the title that puts them there; what else the question asks must hold too."""
-        members = self.field_titles(plan.fields, plan.candidate_ids, catalog)
+        members = self.field_titles(plan.fields, plan.candidate_ids, catalog, plan.fields_ever)
         inside = plan.model_copy(
             update={"fields": [], "candidate_ids": [c for c in plan.candidate_ids if c in members]}
         )
+        held = "of every role" if plan.fields_ever else "of the roles held now"
         note = (
-            f"Field of work ({', '.join(plan.fields)}) read from the titles of the roles held "
-            "now and the headline under the name."
+            f"Field of work ({', '.join(plan.fields)}) read from the titles {held} and the "
+            "headline under the name."
         )
         asks_more = bool(
             plan.concepts
@@ -332,10 +333,11 @@ class Retriever:
         )
 
     def field_titles(
-        self, wanted: list[str], pool: list[str], catalog: Catalog
+        self, wanted: list[str], pool: list[str], catalog: Catalog, ever: bool = False
     ) -> dict[str, list[Evidence]]:
         """Candidate -> the title lines that put them in one of the ``wanted`` fields: the
-        headline and the roles held now (the latest dated role when none is)."""
+        headline and the roles held now (the latest dated role when none is), or every role
+        with ``ever``."""
         titles: dict[str, list[tuple[Resume, Fact, str]]] = {}
         for cid in pool:
             held: list[tuple[Resume, Fact, str]] = []
@@ -343,7 +345,10 @@ class Retriever:
                 if resume.profile.headline is not None:
                     held.append((resume, resume.profile.headline, resume.profile.headline.value))
             now = [(r, p) for r, p in current_positions(catalog, cid) if p.title]
-            if not now:
+            if ever:
+                now = [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.positions]
+                now = [(r, p) for r, p in now if p.title]
+            elif not now:
                 dated = [
                     (r, p)
                     for r in catalog.resumes_of(cid)

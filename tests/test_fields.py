@@ -23,6 +23,8 @@ from tests.conftest import HashingEmbedder
         ("any finance people?", ["finance"]),
         ("Which HR professionals speak Spanish?", ["human resources"]),
         ("Who works in hospitality or logistics?", ["hospitality"]),  # one field per phrase
+        ("Who has worked in sales?", ["sales"]),
+        ("Who has a background in finance?", ["finance"]),
         # not a field: the word as a skill, or "it" the pronoun
         ("Who has sales experience?", []),
         ("Who has worked on it?", []),
@@ -83,6 +85,8 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     files = [SourceFile(n, data=t.encode()) for n, t in _PEOPLE.items()]
     assert not ingestor.ingest(files).failed
     assert assistant.ask("Who works in tech?").candidates == ["Ana Ruiz", "Cy Lam"]
+    # "has worked in": every role counts
+    assert assistant.ask("Who has worked in law?").candidates == ["Cy Lam"]
     legal = assistant.ask("Any legal people?")
     assert legal.candidates == []  # Cy left law in 2016
     assert (
