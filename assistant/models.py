@@ -591,9 +591,10 @@ Aspect = Literal[
     "current",
 ]
 ContactField = Literal["email", "phone", "links"]
-# The role a question asks about: the first one, the one held now, or the time at the current
-# employer (all its roles: "joined their current company in 2019").
-RoleAsked = Literal["first", "current", "current_employer"]
+# The role a question asks about: the first one, the one held now, the time at the current
+# employer (all its roles: "joined their current company in 2019"), or the last one when none
+# is held now ("left their last job in 2024", "not working at the moment").
+RoleAsked = Literal["first", "current", "current_employer", "ended"]
 Scope = Literal["named", "follow_up", "focus", "all"]
 # What the answer does with the candidates in scope: who matches, how many, side by side,
 # ordered by experience, one fact or section, or the closest passages.
@@ -668,7 +669,9 @@ class QueryPlan(BaseModel):
         description="'Started their career before 2010', 'first job at Stripe' (first); "
         "'in their current role since 2020' (current); 'joined their current employer in "
         "2021', 'at their current company for 5+ years' (current_employer, from the first role "
-        "there): the period, employers and years are checked against that role only.",
+        "there); 'left their last job in 2024', 'not currently working' (ended: no role held "
+        "now, the period checked against the end of the last): the period, employers and years "
+        "are checked against that role only.",
     )
     period: Period | None = Field(
         None,

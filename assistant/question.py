@@ -236,6 +236,11 @@ def plan_question(
     role: RoleAsked | None = None
     if asks_who and _CAREER_START.search(dated):
         role, dated = "first", _CAREER_START.sub("worked", dated)
+    elif asks_who and (_LEFT.search(dated) or _NOT_WORKING.search(dated)):
+        # "Who left their last job in 2024?", "Who is not working at the moment?"
+        role, dated = "ended", _NOT_WORKING.sub(" ", _LEFT.sub(" ", dated))
+        if period is not None and period.current:
+            period = None  # "not currently working": the "currently" is the question itself
     elif asks_who and (now := _CURRENT_JOB.search(dated)):
         at_employer = now.group("what").lower() in ("employer", "company", "workplace")
         role = "current_employer" if at_employer else "current"
@@ -288,7 +293,7 @@ def plan_question(
     requirement = _without_misspelt_framing(_requirement_text(_subject_apart(residual)), catalog)
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
-    if role is not None and not (period or employers or (role != "first" and has_bound)):
+    if role not in (None, "ended") and not (period or employers or (role != "first" and has_bound)):
         role = None  # "Who started their career in nursing?": the words, as asked
     if role is not None:
         # "joined", "started", "been at": how the role is asked about, not a requirement.
@@ -431,7 +436,11 @@ def plan_question(
         gap = f"an employment gap of {min_gap}+ months"
         requirement = f"{requirement}, {gap}" if requirement else gap
     if role is not None and kind == "match":
-        said = {"first": "first role", "current": "current role"}.get(role, "current employer")
+        said = {
+            "first": "first role",
+            "current": "current role",
+            "ended": "last role ended" if period else "no role held now",
+        }.get(role, "current employer")
         if role != "first" and (min_years is not None or max_years is not None):
             said += f", {years_text(min_years, max_years)}"
         requirement = f"{requirement}, {said}" if requirement else said
@@ -842,6 +851,18 @@ def _gap_months(text: str) -> int:
     return months + 1 if strict else months
 
 
+_LEFT = re.compile(
+    r"\b(?:left|quit|ended|finished)\s+(?:(?:their|his|her|the|a)\s+)?"
+    r"(?:(?:last|latest|most recent|previous)\s+)?(?:job|role|position|employer|company)\b|"
+    r"\b(?:last|latest|most recent)\s+(?:job|role|position)\s+(?:ended|finished)\b",
+    re.IGNORECASE,
+)
+_NOT_WORKING = re.compile(
+    r"\b(?:(?:not|n't)\s+(?:currently\s+|presently\s+)?(?:working|employed)|"
+    r"(?:currently\s+)?unemployed|between jobs|out of work|without a job)\b"
+    r"(?:\s+(?:right now|at the moment|currently|at present|now))?",
+    re.IGNORECASE,
+)
 _CURRENT_JOB = re.compile(
     r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present)\s+"
     r"(?P<what>job|role|position|employer|company|workplace|title)\b",

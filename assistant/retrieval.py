@@ -677,10 +677,11 @@ def _gaps(catalog: Catalog, cid: str, at_least: int) -> list[tuple[Resume, Gap]]
 def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
     """The role a question is about: the earliest dated one over all the candidate's files
     (``first``), or the ones held now (``current``); none when the plan asks of any role."""
+    held_now = [(r, p) for r, p in current_positions(catalog, cid) if p.current]
     if plan.role in ("current", "current_employer"):
         out: list[tuple[Resume, Position]] = []
         seen: set[tuple[str, str]] = set()
-        for resume, pos in current_positions(catalog, cid):
+        for resume, pos in held_now:
             if plan.role == "current_employer" and pos.employer:
                 # The time at the employer starts with the first role there, and lasts to now.
                 there = [
@@ -695,6 +696,20 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
                 seen.add(key)
                 out.append((resume, pos))
         return out
+    if plan.role == "ended":
+        if held_now:
+            return []
+        ended = [
+            (pos.span(date.today()), resume, pos)
+            for resume in catalog.resumes_of(cid)
+            for pos in resume.profile.positions
+            if pos.start is not None
+        ]
+        spans = [(span[1], resume, pos) for span, resume, pos in ended if span is not None]
+        if not spans:
+            return []
+        _, resume, pos = max(spans, key=lambda item: item[0])
+        return [(resume, pos)]
     if plan.role != "first":
         return []
     dated = [
@@ -714,9 +729,11 @@ def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
     began in the period; "first job at Stripe": it was at one of the employers; "at their
     current company for 5+ years": it has lasted that long."""
     if plan.period is not None:
-        if role.start is None:
+        # when it began; for a role that ended ("left their last job in 2024"), when it ended
+        when = role.end if plan.role == "ended" else role.start
+        if when is None:
             return False
-        year = role.start.year
+        year = when.year
         if (plan.period.first is not None and year < plan.period.first) or (
             plan.period.last is not None and year > plan.period.last
         ):

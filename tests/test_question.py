@@ -365,6 +365,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"role": "current_employer", "min_years": 6, "concepts": []},
     ),
     ("What is Dana's current role?", {"role": None, "aspect": "current"}),
+    ("Who left their last job in 2024?", {"role": "ended", "period": (2024, 2024, False)}),
+    ("Who is not currently working?", {"role": "ended", "period": None, "concepts": []}),
+    ("Which candidates are between jobs?", {"role": "ended", "kind": "match"}),
     # fields of work, read from titles
     ("Which of them work in tech?", {"kind": "match", "fields": ["technology"], "concepts": []}),
     (

@@ -311,6 +311,29 @@ def test_gaps_in_employment_are_answered_from_the_dated_roles(
     assert assistant.ask("Who has a career gap of more than 2 years?").candidates == []
 
 
+def test_who_holds_no_role_now_and_when_the_last_ended(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {
+        "ada.txt": "Ada Moss\n\nExperience\nEngineer, Fjordline, 2019 - 2023\n"
+        "Analyst, Harbor Mutual, 2014 - 2019\n",
+        "bo.txt": "Bo Lund\n\nExperience\nEngineer, Fjordline, 2018 - present\n"
+        "Analyst, Harbor Mutual, 2014 - 2017\n",
+    }
+    files = [SourceFile(n, data=t.encode()) for n, t in people.items()]
+    assert not ingestor.ingest(files).failed
+    for question in ("Who is not currently working?", "who is between jobs", "Who is unemployed?"):
+        answer = assistant.ask(question)
+        assert answer.candidates == ["Ada Moss"]
+        assert [c.text for c in answer.citations] == ["Engineer, Fjordline, 2019 - 2023"]
+    assert assistant.ask("Who left their last job in 2023?").candidates == ["Ada Moss"]
+    assert assistant.ask("Who left their last job in 2017?").candidates == []  # Bo is employed
+    # a role that ended is no current company
+    assert assistant.ask("Who has been at their current company for 2+ years?").candidates == [
+        "Bo Lund"
+    ]
+
+
 def test_time_at_the_current_employer_counts_from_the_first_role_there(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
