@@ -659,7 +659,14 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             groups.append(group.model_copy(update={"said": said}) if said else group)
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
-    return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
+    notes = []
+    if plan.min_gap_months or plan.role == "ended":
+        notes.append(
+            "Time between or after jobs has many reasons (study, caregiving, health, a move); "
+            "some places bar turning applicants down for being out of work. The dates are for "
+            "reading the timeline, and a question to ask, not a reason to screen anyone out."
+        )
+    return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
 
 
 def _gaps(catalog: Catalog, cid: str, at_least: int) -> list[tuple[Resume, Gap]]:

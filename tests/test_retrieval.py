@@ -326,6 +326,7 @@ def test_who_holds_no_role_now_and_when_the_last_ended(
         answer = assistant.ask(question)
         assert answer.candidates == ["Ada Moss"]
         assert [c.text for c in answer.citations] == ["Engineer, Fjordline, 2019 - 2023"]
+    assert any("not a reason to screen anyone out" in n for n in answer.notices)
     assert assistant.ask("Who left their last job in 2023?").candidates == ["Ada Moss"]
     assert assistant.ask("Who left their last job in 2017?").candidates == []  # Bo is employed
     # a role that ended is no current company
