@@ -301,14 +301,12 @@ def plan_question(
         concepts = _concepts(requirement)
     # "Swift for iOS", "workflow tools for data scientists": what the skill is for, met on
     # any line, should no line hold both.
-    relaxed = _concepts(
-        _without_misspelt_framing(
-            _requirement_text(re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.I)),
-            catalog,
-        )
-    )
-    if len(relaxed) <= len(concepts) or role is not None:
-        relaxed = []
+    relaxed: list[list[tuple[str, ...]]] = []
+    if role is None and re.search(r"\bfor\b", residual, re.IGNORECASE):
+        apart = re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.IGNORECASE)
+        relaxed = _concepts(_without_misspelt_framing(_requirement_text(apart), catalog))
+        if len(relaxed) <= len(concepts):
+            relaxed = []
     if (min_years is not None or max_years is not None) and role in (None, "first"):
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
@@ -403,8 +401,7 @@ def plan_question(
         aspect = _COUNTED[least.group("what").lower()[:4]]
         if aspect == "languages" and _PROGRAMMING.search(text):
             aspect = "skills"
-        number = (least.group("n") or least.group("n2")).lower()
-        min_count = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        min_count = _number(least.group("n") or least.group("n2"))
         if (least.group("bound") or "").lower() in ("more than", "over"):
             min_count += 1
     elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
@@ -844,8 +841,7 @@ def _gap_months(text: str) -> int:
     m = _GAP_SIZE.search(text)
     if m is None:
         return _DEFAULT_GAP_MONTHS
-    word = m.group("n").lower()
-    n = 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    n = _number(m.group("n"))
     months = n * 12 if m.group("unit").lower().startswith("year") else n
     strict = m.group("bound").lower() in ("more than", "over", "longer than")
     return months + 1 if strict else months
@@ -879,6 +875,14 @@ _CAREER_START = re.compile(
     r"first\s+(?:job|role|position|employer)(?:\s+(?:was|is))?)\b",
     re.IGNORECASE,
 )
+
+
+def _number(word: str) -> int:
+    """ "3", "three", "a" -> 3, 3, 1."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
 # "three or more companies", "at least 2 languages", "more than 3 certifications": a minimum.
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
@@ -951,9 +955,7 @@ def _period(text: str, today: date) -> tuple[Period | None, str]:
         elif kind == "in":
             period = Period(first=a, last=a, text=said)
         elif kind in ("last", "last year"):
-            n = groups.get("n") or "1"
-            years = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
-            period = Period(first=today.year - years, text=said)
+            period = Period(first=today.year - _number(groups.get("n") or "1"), text=said)
         elif kind == "recent":
             period = Period(
                 first=today.year - _RECENT_YEARS,

@@ -344,21 +344,8 @@ class Retriever:
             for resume in catalog.resumes_of(cid):
                 if resume.profile.headline is not None:
                     held.append((resume, resume.profile.headline, resume.profile.headline.value))
-            now = [(r, p) for r, p in current_positions(catalog, cid) if p.title]
-            if ever:
-                now = [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.positions]
-                now = [(r, p) for r, p in now if p.title]
-            elif not now:
-                dated = [
-                    (r, p)
-                    for r in catalog.resumes_of(cid)
-                    for p in r.profile.positions
-                    if p.title and p.start is not None
-                ]
-                if dated:
-                    latest = max(dated, key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0)
-                    now = [latest]
-            held += [(r, p, p.title or "") for r, p in now]
+            roles = _all_roles(catalog, cid) if ever else current_positions(catalog, cid)
+            held += [(r, p, p.title) for r, p in roles if p.title]
             titles[cid] = held
         read = self.fields.fields_of([t for held in titles.values() for _, _, t in held])
         out: dict[str, list[Evidence]] = {}
@@ -669,16 +656,17 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
 
 
+def _all_roles(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
+    """Every role of a candidate, over all their files, with the file it is in."""
+    return [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.positions]
+
+
 def _gaps(catalog: Catalog, cid: str, at_least: int) -> list[tuple[Resume, Gap]]:
     """The employment gaps of a candidate, over the dated roles of all their files."""
-    owner: dict[int, Resume] = {}
-    positions: list[Position] = []
-    for resume in catalog.resumes_of(cid):
-        for pos in resume.profile.positions:
-            owner[id(pos)] = resume
-            positions.append(pos)
-    gaps = employment_gaps(positions, date.today(), at_least)
-    return [(owner.get(id(gap.before), catalog.resumes_of(cid)[0]), gap) for gap in gaps]
+    roles = _all_roles(catalog, cid)
+    owner = {id(pos): resume for resume, pos in roles}
+    gaps = employment_gaps([pos for _, pos in roles], date.today(), at_least)
+    return [(owner.get(id(gap.before), roles[0][0]), gap) for gap in gaps]
 
 
 def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
@@ -703,31 +691,16 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
                 seen.add(key)
                 out.append((resume, pos))
         return out
-    if plan.role == "ended":
-        if held_now:
-            return []
-        ended = [
-            (pos.span(date.today()), resume, pos)
-            for resume in catalog.resumes_of(cid)
-            for pos in resume.profile.positions
-            if pos.start is not None
-        ]
-        spans = [(span[1], resume, pos) for span, resume, pos in ended if span is not None]
-        if not spans:
-            return []
-        _, resume, pos = max(spans, key=lambda item: item[0])
-        return [(resume, pos)]
-    if plan.role != "first":
+    if plan.role not in ("first", "ended") or (plan.role == "ended" and held_now):
         return []
-    dated = [
-        (pos.start.ordinal(), resume, pos)
-        for resume in catalog.resumes_of(cid)
-        for pos in resume.profile.positions
-        if pos.start is not None
-    ]
+    today = date.today()
+    dated = [(span, r, p) for r, p in _all_roles(catalog, cid) if (span := p.span(today))]
     if not dated:
         return []
-    _, resume, pos = min(dated, key=lambda item: item[0])
+    if plan.role == "ended":  # the role that ended last
+        _, resume, pos = max(dated, key=lambda item: item[0][1])
+    else:  # the role that began first
+        _, resume, pos = min(dated, key=lambda item: item[0][0])
     return [(resume, pos)]
 
 
