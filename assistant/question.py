@@ -305,8 +305,8 @@ def plan_question(
     if role is None and re.search(r"\bfor\b", residual, re.IGNORECASE):
         apart = re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.IGNORECASE)
         relaxed = _concepts(_without_misspelt_framing(_requirement_text(apart), catalog))
-        if len(relaxed) <= len(concepts):
-            relaxed = []
+    if len(relaxed) <= len(concepts) or role is not None:
+        relaxed = []
     if (min_years is not None or max_years is not None) and role in (None, "first"):
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
@@ -720,7 +720,41 @@ def _structured(text: str, catalog: Catalog) -> tuple[list[str], str | None, str
         # "anyone in texas?": lower case is fine when it is a known place.
         place = m.group("place").strip().title()
         rest = text[: m.start("sep")] + " " + text[m.end() :]
+    elif (m := _TRAILING_PLACE.search(text)) and _unmistakable_place(m.group("place"), catalog):
+        # "a react dev in Atlanta", "Python developers in Texas": where they are.
+        place = m.group("place").strip()
+        place = place if place[:1].isupper() else place.title()
+        rest = text[: m.start()] + " " + text[m.end() :]
     return employers, place, rest
+
+
+# "... in Atlanta?" at the end of a question, after any words.
+_TRAILING_PLACE = re.compile(
+    r"\b(?i:in|near|around)\s+(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})"
+    r"\s*[?!.]*$"
+)
+_BIG_CITY = 250_000  # a smaller town of the same name as a skill ("Mobile", "Spring") is not read
+
+
+def _unmistakable_place(text: str, catalog: Catalog) -> bool:
+    """A place that is no other word: a country, a continent or a state or province, or a city
+    where some candidate lives (any case); a capitalised city written with its state or country
+    ("Austin, TX"), or a capitalised large city."""
+    text = text.strip()
+    if places.country(text) or places.continent(text) or (len(text) > 2 and places.region(text)):
+        return True
+    parsed = places.parse(text.title())
+    if parsed is None or parsed.city is None:
+        return False
+    lived = {
+        places.fold(r.profile.location.city)
+        for r in catalog.resumes.values()
+        if r.profile.location is not None and r.profile.location.city
+    }
+    if places.fold(parsed.city) in lived:
+        return True  # "a react dev in atlanta": where some candidate lives, in any case
+    # "Austin, TX" (a city with its state or country), or a capitalised large city
+    return text[:1].isupper() and ("," in text or places.population(parsed.city) >= _BIG_CITY)
 
 
 _YEARS = re.compile(

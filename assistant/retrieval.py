@@ -140,7 +140,12 @@ class Retriever:
             or plan.role
             or plan.min_gap_months
         ):
-            return _profile_match(plan, catalog)
+            profiled = _profile_match(plan, catalog)
+            if plan.relaxed and plan.concepts and not any(g.matched for g in profiled.groups):
+                return _profile_match(
+                    plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
+                )
+            return profiled
         notes = []
         # "kubernets": a word no resume holds is read as the closest word they do hold.
         spelled = _respelled(plan, catalog)
@@ -642,7 +647,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits
             ]
             kept = _unique(evidence)[: max(1, _MATCH_LINES - len(shown))]
-            group = _group(catalog, cid, kept + shown)
+            group = _group(catalog, cid, _unique(kept + shown))
             groups.append(group.model_copy(update={"said": said}) if said else group)
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))

@@ -70,6 +70,12 @@ def test_structured_requirements_in_questions(
         ("Which engineers are in Texas?", []),
         ("Who worked at Fjordline on an iOS app?", ["Wren Calloway"]),
         ("Who worked at Harbor Mutual on an iOS app?", []),
+        # a place at the end of a question: unmistakable (a state, a big city), or where
+        # some candidate lives, in any case
+        ("Who knows iOS in Seattle?", ["Wren Calloway"]),
+        ("Who cared for patients in austin?", ["Marit Ellery"]),
+        ("Who has an Analyst role in Boise?", ["Tobias Washington"]),
+        ("Who knows iOS in Texas?", []),
         # a continent holds the countries GeoNames puts in it
         ("Who is based in Europe?", ["Ines Moreau"]),
         ("anyone in north america?", ["Marit Ellery", "Tobias Washington", "Wren Calloway"]),

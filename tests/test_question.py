@@ -195,6 +195,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # places and employers, casual
     ("anyone in texas?", {"kind": "match", "place": "Texas"}),
     ("anyone in asia?", {"kind": "match", "place": "Asia"}),
+    ("Python developers in Texas", {"kind": "match", "place": "Texas"}),
+    ("Who knows Go in Chicago?", {"place": "Chicago"}),
+    # a small town that shares its name with a skill is not read as a place
+    ("Who has experience in Spring?", {"place": None}),
+    ("Who is strong in Mobile?", {"place": None}),
     ("Which candidates are based in Europe?", {"kind": "match", "place": "Europe"}),
     ("who's based in Ohio", {"kind": "match", "place": "Ohio"}),
     ("Any candidates located in Atlanta?", {"kind": "match", "place": "Atlanta"}),
