@@ -305,6 +305,11 @@ def plan_question(
     if role is None and re.search(r"\bfor\b", residual, re.IGNORECASE):
         apart = re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.IGNORECASE)
         relaxed = _concepts(_without_misspelt_framing(_requirement_text(apart), catalog))
+    # "a react dev", "java developers": someone who develops, on one line, and React on another,
+    # should no line hold both. ("Data engineers" and "civil engineers" are job titles: read as
+    # written.)
+    if not set(terms(requirement, query=True)) & {"engin"}:
+        relaxed = [part for c in relaxed or concepts for part in _role_apart(c)]
     if len(relaxed) <= len(concepts) or role is not None:
         relaxed = []
     if (min_years is not None or max_years is not None) and role in (None, "first"):
@@ -1233,6 +1238,18 @@ def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
     if len(roles) != 1 or len(alt_terms) < 2:
         return [alt_terms]
     return [tuple(r if t == roles[0] else t for t in alt_terms) for r in ROLE_STEMS]
+
+
+def _role_apart(concept: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """A concept read by :func:`_with_role_synonyms` ("react dev" -> React beside each role
+    noun), as two: the role nouns, and the rest."""
+    roles = [t for alt in concept for t in alt if t in ROLE_STEMS]
+    if len(concept) != len(ROLE_STEMS) or len(roles) != len(concept):
+        return [concept]
+    rest = tuple(t for t in concept[0] if t not in ROLE_STEMS)
+    # On a line of its own, "dev" is too often a piece of a link ("github.com/ana-dev").
+    nouns: list[tuple[str, ...]] = [(r,) for r in ROLE_STEMS if r != "dev"]
+    return [nouns, [rest]] if rest else [concept]
 
 
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:

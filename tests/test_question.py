@@ -353,6 +353,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("swift", "io")]], "relaxed": [[("swift",)], [("io",)]]},
     ),
     ("Who was responsible for hiring?", {"concepts": [[("hire",)]], "relaxed": []}),
+    # "java developers": someone who develops, and Java, each on any line, should no line hold
+    # both; "data engineers" is a title, read as written
+    (
+        "java developers",
+        {"relaxed": [[("develop",), ("engin",), ("programm",), ("coder",)], [("java",)]]},
+    ),
+    ("Which data engineers know Spark?", {"relaxed": []}),
     ("Who knows Python?", {"relaxed": []}),
     # the start of a career: the earliest dated role
     ("Who started their career before 2010?", {"kind": "match", "role": "first"}),

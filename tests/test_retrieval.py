@@ -579,6 +579,19 @@ def test_what_a_skill_is_for_may_stand_on_another_line(team: Assistant) -> None:
     assert not team.ask("Who knows Kafka for platform engineering?").candidates
 
 
+def test_a_developer_and_the_language_may_stand_on_separate_lines(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {
+        "ana.txt": "Ana Ruiz\nSoftware Developer\n\nSkills\nJava, SQL\n",
+        "ben.txt": "Ben Ode\nRegistered Nurse\n\nSkills\nJava (hobby), Epic\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask("Who are the java developers?")
+    assert answer.candidates == ["Ana Ruiz"]
+    assert [c.text for c in answer.citations] == ["Software Developer", "Java, SQL"]
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]
