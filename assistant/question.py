@@ -245,7 +245,12 @@ def plan_question(
         at_employer = now.group("what").lower() in ("employer", "company", "workplace")
         role = "current_employer" if at_employer else "current"
         dated = _CURRENT_JOB.sub(" ", dated)
-    employers, place, unnamed = _structured(dated, catalog)
+    # A place at the end is read in a question that asks who, or in bare search words
+    # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
+    # Austin?").
+    employers, place, unnamed = _structured(
+        dated, catalog, asks_who or not (closest or _ASKS.search(text))
+    )
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
     named, residual = named_candidates(unnamed, catalog)
@@ -701,7 +706,9 @@ def _proper_name(org: str, catalog: Catalog) -> bool:
     return any(pattern.search(catalog.lines[p].line.text) for p in sorted(lines)[:200])
 
 
-def _structured(text: str, catalog: Catalog) -> tuple[list[str], str | None, str]:
+def _structured(
+    text: str, catalog: Catalog, asks_who: bool = True
+) -> tuple[list[str], str | None, str]:
     """Employers ("worked at Block or Square", "anyone from Stripe") and a place ("based in
     Washington state") that a question asks about, and the question without them (so a place
     that is also a surname is not taken for a candidate)."""
@@ -725,7 +732,11 @@ def _structured(text: str, catalog: Catalog) -> tuple[list[str], str | None, str
         # "anyone in texas?": lower case is fine when it is a known place.
         place = m.group("place").strip().title()
         rest = text[: m.start("sep")] + " " + text[m.end() :]
-    elif (m := _TRAILING_PLACE.search(text)) and _unmistakable_place(m.group("place"), catalog):
+    elif (
+        asks_who
+        and (m := _TRAILING_PLACE.search(text))
+        and _unmistakable_place(m.group("place"), catalog)
+    ):
         # "a react dev in Atlanta", "Python developers in Texas": where they are.
         place = m.group("place").strip()
         place = place if place[:1].isupper() else place.title()

@@ -197,6 +197,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("anyone in asia?", {"kind": "match", "place": "Asia"}),
     ("Python developers in Texas", {"kind": "match", "place": "Texas"}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
+    ("What did Dana do in Chicago?", {"kind": "about", "place": None}),
     # a small town that shares its name with a skill is not read as a place
     ("Who has experience in Spring?", {"place": None}),
     ("Who is strong in Mobile?", {"place": None}),
