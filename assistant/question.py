@@ -769,8 +769,18 @@ def _unmistakable_place(text: str, catalog: Catalog) -> bool:
     }
     if places.fold(parsed.city) in lived:
         return True  # "a react dev in atlanta": where some candidate lives, in any case
-    # "Austin, TX" (a city with its state or country), or a capitalised large city
-    return text[:1].isupper() and ("," in text or places.population(parsed.city) >= _BIG_CITY)
+    if not text[:1].isupper():
+        return False
+    if "," in text:
+        return True  # "Austin, TX": a city with its state or country
+    # A capitalised large city, unless a resume lists the name among skills ("Phoenix",
+    # "Aurora" are also a web framework and a database).
+    words = terms(parsed.city)
+    held = set(catalog.postings.get(words[0], [])) if words else set()
+    for word in words[1:]:
+        held &= set(catalog.postings.get(word, []))
+    listed = any(catalog.lines[pos].line.section == "skills" for pos in held)
+    return not listed and places.population(parsed.city) >= _BIG_CITY
 
 
 _YEARS = re.compile(

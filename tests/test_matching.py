@@ -165,6 +165,19 @@ def test_a_slip_between_stems_must_be_a_slip_as_written(typed: str, read: str) -
 
 
 @pytest.mark.parametrize(
+    ("skills", "place"),
+    [
+        ("Python, PostgreSQL", "Phoenix"),  # a large city, and no resume lists it as a skill
+        ("Elixir, Phoenix, PostgreSQL", None),  # the web framework
+    ],
+)
+def test_a_city_that_is_also_a_skill_is_read_as_the_skill(skills: str, place: str | None) -> None:
+    text = f"Ada Quist\nDenver, CO\nSkills\n{skills}\n"
+    catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
+    assert plan_question("Who has experience in Phoenix?", catalog).place == place
+
+
+@pytest.mark.parametrize(
     ("question", "requirement"),
     [
         ("who has experiance with kafka", "kafka"),  # stems as "experience" does; not written
