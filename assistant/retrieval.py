@@ -192,8 +192,14 @@ class Retriever:
         if plan.min_team is not None:
             # "Led a team of more than 10 engineers": the line that states the team, with the
             # rest of the requirement ("engineers") on it.
-            teams = {p: p for p, n in catalog.team_sizes().items() if n >= plan.min_team}
+            sizes = catalog.team_sizes()
+            teams = {p: p for p, n in sizes.items() if n >= plan.min_team}
             per_line = [{p: e for p, e in c.items() if p in teams} for c in per_line] or [teams]
+            # A line that states the size ("Manage 6 Android engineers") is quoted before a
+            # title that only implies a team ("Engineering Manager").
+            scores = scores.copy()
+            sized = [p for p in teams if sizes[p] > 1]
+            scores[sized] += float(scores.max(initial=0.0)) + 1.0
             notes.append(
                 "Team sizes are read where a line states them (“Manage 14 engineers”, “led a "
                 "team of 8”); mentoring, hiring or joining a team does not count."

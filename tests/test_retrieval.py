@@ -470,6 +470,10 @@ def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
     ]
     nobody = assistant.ask("Who has managed more than 50 people?")
     assert nobody.candidates == [] and nobody.answer.startswith("No candidate matches")
+    # the line that states the size is quoted before the title that only implies a team
+    managers = assistant.ask("Who has managed people?")
+    ines = [c.text for c in managers.citations if c.candidate == "Ines Morrow"]
+    assert ines[0] == "- Manage 14 engineers across two teams"
 
 
 _POLYGLOTS = {  # invented
