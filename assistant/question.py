@@ -88,6 +88,19 @@ def _refers_back(text: str, asks_who: bool) -> bool:
 _PROGRAMMING = re.compile(
     r"\b(?:programming|coding|computer|software|scripting)\s+languages?\b", re.IGNORECASE
 )
+# Speaking at events, not a spoken language: "spoken at conferences", "speaks at meetups",
+# "public speaking", "gave talks". Read as talks; where they were given, when the question
+# names it only as "conferences" or "events", is left to the lines ("Speaker at PyCon").
+_SPEAKING = re.compile(
+    r"\b(?:(?:speak|speaks|spoke|spoken|speaking)\s+(?:at|about|before|in\s+front\s+of)\b|"
+    r"public[\s-]+speaking\b|conference\s+(?:talks?|speakers?|speaking)\b|"
+    r"(?:gave|give|gives|given|giving|delivered)\s+(?:a\s+|any\s+)?talks?\b|"
+    r"present(?:ed|s|ing)?\s+at\b)"
+    r"(?:\s+(?:at\s+|in\s+)?(?:(?:the|a|an|any|some)\s+)?(?:(?:tech|technical|industry|"
+    r"international|academic|professional|public)\s+)?"
+    r"(?:conferences?|events?|meetups?|summits?)\b)?",
+    re.IGNORECASE,
+)
 _HOW_LONG = re.compile(
     r"\bhow (?:many|much) (?:years?|experience)\b|\bhow long\b|\byears of experience\b", re.I
 )
@@ -282,7 +295,7 @@ def plan_question(
     else:
         scope, ids = "all", list(catalog.candidates)
 
-    residual = _unqualified_numbers(residual)
+    residual = _SPEAKING.sub(" talks ", _unqualified_numbers(residual))
     aspect = _aspect(residual)
     if _PROGRAMMING.search(residual):
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
@@ -1254,7 +1267,13 @@ def _frame_stems() -> frozenset[str]:
 ROLE_STEMS = ("develop", "dev", "engin", "programm", "coder")
 
 
+# How a resume says someone gave a talk: "Speaker at PyCon", "Spoke at", "Keynote, ...".
+TALK_STEMS = ("talk", "speaker", "spoke", "keynot")
+
+
 def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    if "talk" in alt_terms:
+        return [tuple(w if t == "talk" else t for t in alt_terms) for w in TALK_STEMS]
     roles = [t for t in alt_terms if t in ROLE_STEMS]
     if len(roles) != 1 or len(alt_terms) < 2:
         return [alt_terms]

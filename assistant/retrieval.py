@@ -47,7 +47,7 @@ from assistant.models import (
     employment_gaps,
     union_months,
 )
-from assistant.question import ROLE_STEMS
+from assistant.question import ROLE_STEMS, TALK_STEMS
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms
@@ -385,7 +385,7 @@ class Retriever:
             for concept in plan.concepts
             for alt in concept
             for t in alt
-            if t in written or t not in ROLE_STEMS
+            if t in written or t not in (*ROLE_STEMS, *TALK_STEMS)
         ]
         pool = set(plan.candidate_ids)
         similarities: dict[str, float] = {}
@@ -1146,10 +1146,31 @@ def _concept_lines(
             continue
         for pos, end in _windows_with(hard, catalog).items():
             ref = catalog.lines[pos]
+            if ref.line.section == "languages" and set(alternative) & set(TALK_STEMS):
+                continue  # "Turkish (heritage speaker)" speaks a language, gave no talk
             held = catalog.line_terms[pos] | catalog.line_terms[end]
             if all(t in held or ref.line.section == soft[t] for t in needs):
                 found[pos] = min(found.get(pos, end), end)
+    for pos, end in found.items():
+        if end == pos and catalog.lines[pos].line.heading:
+            found[pos] = _first_under(catalog, pos)
     return found
+
+
+def _first_under(catalog: Catalog, pos: int) -> int:
+    """A heading that names what was asked ("Talks", "Volunteering") is quoted with the first
+    entry under it, which shows what the heading only names; ``pos`` itself when none follows
+    on the same page."""
+    if pos + 1 < len(catalog.lines):
+        a, b = catalog.lines[pos], catalog.lines[pos + 1]
+        if (
+            a.resume.id == b.resume.id
+            and a.line.page == b.line.page
+            and not b.line.heading
+            and b.line.number - a.line.number <= 2  # a blank line between at most
+        ):
+            return pos + 1
+    return pos
 
 
 def _continues(catalog: Catalog, pos: int) -> bool:
@@ -1236,6 +1257,8 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
             for term in alternative:
                 if term in out or term in plan.soft_terms or catalog.document_frequency(term):
                     continue
+                if term not in typed and term in (*ROLE_STEMS, *TALK_STEMS):
+                    continue  # another way to say what was typed, which no resume uses
                 fixed = derived_base(term, catalog)
                 if fixed == term:
                     fixed = correct_spelling(term, catalog, typed.get(term))
@@ -1284,13 +1307,19 @@ def _best_per_concept(
     chosen: list[tuple[int, int]] = []
     for windows in per_concept:
         ranked = sorted(windows.items(), key=lambda pe: (-scores[pe[0]] - scores[pe[1]], pe[0]))
+        seconds = [w for w in ranked[1:] if not _overlaps(w, ranked[0])]
         described = [
-            w for w in ranked[1:] if catalog.lines[w[0]].line.section in ("summary", "header")
+            w for w in seconds if catalog.lines[w[0]].line.section in ("summary", "header")
         ]
-        for window in ranked[:1] + (described[:1] or ranked[1:2]):
-            if window not in chosen:
+        for window in ranked[:1] + (described[:1] or seconds[:1]):
+            if not any(_overlaps(window, c) for c in chosen):
                 chosen.append(window)
     return chosen[:_MATCH_LINES]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two windows (first and last catalog position) share a line."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _group(

@@ -60,6 +60,14 @@ _PHRASES = [
 ]
 
 
+# The open end of a date range ("2019 – Present", "2021-03 to present", "(2022–now)") is a
+# date, not the word: it must not meet "presented at conferences".
+_OPEN_END = re.compile(
+    r"(?<=\d)(\s*(?:[-–—]+|\bto\b|\buntil\b|\btill\b)\s*)(?:present|now|current|today)\b",
+    re.IGNORECASE,
+)
+
+
 def _fold_phrases(text: str) -> str:
     for pattern, token in _PHRASES:
         text = pattern.sub(token, text)
@@ -111,6 +119,8 @@ def terms(text: str, query: bool = False) -> list[str]:
     spelling in a resume.
     """
     text = _fold_phrases(_without_accents(text.replace("’", "'")))
+    if not query:
+        text = _OPEN_END.sub(r"\1", text)
     if query:
         text = _COMPOUND.sub(lambda m: m.group(0).replace("-", ""), text)
     out = []

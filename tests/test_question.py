@@ -50,6 +50,20 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("List everyone with a nursing license.", {"kind": "match"}),
     ("How many candidates know SQL?", {"kind": "match", "requirement": "sql"}),
     ("how many people speak spanish", {"kind": "match", "requirement": "spanish"}),
+    # speaking at events is giving talks, not a spoken language
+    ("Who has spoken at conferences?", {"kind": "match", "aspect": None, "requirement": "talks"}),
+    ("any public speaking experience?", {"kind": "match", "requirement": "talks"}),
+    ("who speaks at meetups", {"kind": "match", "aspect": None, "requirement": "talks"}),
+    ("Who has presented at industry events?", {"kind": "match", "requirement": "talks"}),
+    (
+        "Who gave a talk about Kafka?",
+        {
+            "requirement": "talks kafka",
+            "concepts": [
+                [("talk", "kafka"), ("speaker", "kafka"), ("spoke", "kafka"), ("keynot", "kafka")]
+            ],
+        },
+    ),
     # search words typed as they are ask who has them; a question about a thing does not
     ("kafka experience?", {"kind": "match", "requirement": "kafka"}),
     ("Kafka?", {"kind": "match", "requirement": "kafka"}),

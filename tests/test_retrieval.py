@@ -596,6 +596,24 @@ def test_a_developer_and_the_language_may_stand_on_separate_lines(
     assert [c.text for c in answer.citations] == ["Software Developer", "Java, SQL"]
 
 
+def test_talks_are_read_from_talk_lines_and_headings_not_from_spoken_languages(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {  # invented
+        "ines.md": "# Ines Barros\n\n## Talks\n\n- Lisbon Data Days 2023: streaming joins\n",
+        "tom.txt": "Tom Okafor\nExperience\nSpeaker at NordicJS 2022\n",
+        "lu.txt": "Lu Chen\nLanguages\nMandarin (native), Cantonese (heritage speaker)\n",
+        "eva.txt": "Eva Lind\nExperience\nDeveloper, 2020 - Present\nPresented results weekly\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask("Who has spoken at conferences?")
+    assert sorted(answer.candidates) == ["Ines Barros", "Tom Okafor"]
+    # a heading that names what was asked is quoted with the first entry under it
+    ines = next(c for c in answer.citations if c.candidate == "Ines Barros")
+    assert "Lisbon Data Days 2023" in ines.text
+    assert assistant.ask("Who speaks Cantonese?").candidates == ["Lu Chen"]
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]
