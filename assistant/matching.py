@@ -145,6 +145,8 @@ def derived_base(term: str, catalog: Catalog) -> str:
     ("internship" -> "intern", "mentorship" -> "mentor"); the term itself otherwise."""
     if term in catalog.postings or not term.isalpha():
         return term
+    if term.endswith("s") and term[:-1] in catalog.postings and len(term) <= _MIN_BASE:
+        return term[:-1]  # "sres", "cpas": an acronym's plural typed in lower case
     for suffix in _DERIVING_SUFFIXES:
         base = term.removesuffix(suffix)
         if base != term and len(base) >= _MIN_BASE and base in catalog.postings:

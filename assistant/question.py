@@ -131,7 +131,14 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
         "certifications",
         re.compile(r"\b(certifications?|certificates?|certified|certs?|licen[cs]es?)\b", re.I),
     ),
-    ("languages", re.compile(r"\b(languages?(?!\s+models?)|speaks?|spoken)\b", re.I)),
+    (
+        "languages",
+        re.compile(
+            r"\b((?<!natural\s)languages?(?!\s+(?:models?|processing|understanding))|speaks?|"
+            r"spoken)\b",
+            re.I,
+        ),
+    ),
     (
         "skills",
         re.compile(
@@ -1196,16 +1203,26 @@ def _subject_apart(residual: str) -> str:
     return " ".join(words[:end]) + ", " + " ".join(words[end:])
 
 
+_LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understanding"})
+
+
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
     owner = False
-    for word in words:
+    for i, word in enumerate(words):
         bare = re.sub(r"'s$", "", word)  # "what's", "the team's"
+        # "natural language processing", "large language models": a term, not framing.
+        in_term = bare in ("language", "languages") and (
+            (i > 0 and words[i - 1] in ("natural", "large"))
+            or (i + 1 < len(words) and words[i + 1].rstrip("?!.") in _LANGUAGE_TERM_NOUNS)
+        )
         # After a possessive a frame word is a thing owned: "other engineers' builds".
-        if (owner and bare.isalpha()) or (
-            bare.strip("'.?!") not in _FRAME and bare.strip("'") != "s"
+        if (
+            in_term
+            or (owner and bare.isalpha())
+            or (bare.strip("'.?!") not in _FRAME and bare.strip("'") != "s")
         ):
             kept.append(bare)
         owner = word.endswith("s'") or (word.endswith("'s") and bare not in _FRAME)
@@ -1229,6 +1246,7 @@ def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
         close = (
             len(word) >= _MIN_MISSPELT
             and word.isalpha()
+            and word not in _FRAME  # kept on purpose ("natural language processing")
             and not set(stems) & set(ROLE_STEMS)  # "developers" is no slip for "developed"
             and process.extractOne(word, _FRAME, scorer=fuzz.ratio, score_cutoff=85)
         )

@@ -1273,24 +1273,41 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
 def _joined(concepts: list[list[tuple[str, ...]]], catalog: Catalog) -> list[list[tuple[str, ...]]]:
     """Two words of a requirement that the resumes write as one ("ML ops" and "MLOps", "data
     base" and "database") more often than as two words on one line also match as that word
-    ("set up" stays two words where "setup" is rarer than lines with both)."""
+    ("set up" stays two words where "setup" is rarer than lines with both). Three or more
+    words may stand for their initials in the same way ("natural language processing" and
+    "NLP"), when some line holds those words together: a stem keeps its word's first letter,
+    and initials met by chance ("SAP" for "Salesforce Apex programmer") are let through only
+    where the words themselves are attested."""
     out = []
     for concept in concepts:
         alternatives = list(concept)
         for alt in concept:
             for i in range(len(alt) - 1):
-                joined = terms(alt[i] + alt[i + 1])
-                if len(joined) != 1 or not (df := catalog.document_frequency(joined[0])):
-                    continue
-                both = set(catalog.postings.get(alt[i], ())) & set(
-                    catalog.postings.get(alt[i + 1], ())
-                )
-                if df > len(both):
-                    wider = (*alt[:i], joined[0], *alt[i + 2 :])
-                    if wider not in alternatives:
-                        alternatives.append(wider)
+                for size in range(2, min(5, len(alt) - i) + 1):
+                    one = _one_word(alt[i : i + size], catalog)
+                    if one is not None:
+                        wider = (*alt[:i], one, *alt[i + size :])
+                        if wider not in alternatives:
+                            alternatives.append(wider)
         out.append(alternatives)
     return out
+
+
+def _one_word(words: tuple[str, ...], catalog: Catalog) -> str | None:
+    """The one word the resumes write for ``words`` (see :func:`_joined`), if any."""
+    together = set(catalog.postings.get(words[0], ()))
+    for w in words[1:]:
+        together &= set(catalog.postings.get(w, ()))
+    if len(words) == 2:
+        joined = terms(words[0] + words[1])
+        if len(joined) == 1 and catalog.document_frequency(joined[0]) > len(together):
+            return joined[0]
+        return None
+    # Initials count where some resume holds the words together and another line the initials.
+    initials = "".join(w[0] for w in words)
+    if together and set(catalog.postings.get(initials, ())) - together:
+        return initials
+    return None
 
 
 def _respell(

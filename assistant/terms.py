@@ -79,10 +79,15 @@ def stem_words(words: list[str]) -> list[str]:
     return list(_stemmer.stemWords(words))
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 @lru_cache(maxsize=65536)
 def normalize(token: str) -> str:
     """One raw token -> its search form (lowercase, dots dropped, alias, stem)."""
     word = token.lower().rstrip(".")
+    if _ACRONYM_PLURAL.fullmatch(token):
+        word = word[:-1]  # "SREs", "CPAs": the plural of an acronym
     if word not in ("c++", "c#", ".net", "ci/cd", "node.js"):
         word = word.replace(".", "")
     word = _ALIAS.get(word, word)
@@ -96,6 +101,24 @@ def normalize(token: str) -> str:
 
 
 _COMPOUND = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+# A run of capitalised words ("Natural Language Processing", "Master of Business
+# Administration") also stands for its initials, so a question that types the acronym ("NLP",
+# "MBA", "SRE") meets a resume that spells it out.
+_TITLE_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|&|in|for)\s+)?[A-Z][a-z]+){1,5}\b")
+_RUN_LINKS = frozenset({"of", "and", "&", "in", "for"})
+
+
+def _initials(run: str) -> list[str]:
+    """The acronyms a run of capitalised words can stand for: the whole run's initials and,
+    for longer runs, those of its last three words or more, as a title's first words qualify
+    it ("Senior Site Reliability Engineer" -> "sre" too; "Certified Kubernetes Application
+    Developer" is no "CKA"). Acronyms that are another word's alias ("BA") are left out."""
+    words = [w for w in run.split() if w.lower() not in _RUN_LINKS]
+    letters = "".join(w[0] for w in words).lower()
+    found = {letters[i:] for i in range(len(letters) - 2)} | {letters}
+    return sorted(a for a in found if a not in _ALIAS)
 
 
 def _hyphen_at(text: str, index: int) -> bool:
@@ -127,6 +150,7 @@ def terms(text: str, query: bool = False) -> list[str]:
     # In a resume, a hyphenated word's joined form follows its last part, so "senior
     # full-stack" stays two words apart, not the length of the line.
     joined = {} if query else {m.end(): m.group(0) for m in _COMPOUND.finditer(text)}
+    acronyms = {} if query else {m.end(): _initials(m.group(0)) for m in _TITLE_RUN.finditer(text)}
     for match in _TOKEN.finditer(text):
         raw = match.group(0)
         # "go-live", "on-the-go": a hyphenated "go" is the verb, not the language.
@@ -145,6 +169,7 @@ def terms(text: str, query: bool = False) -> list[str]:
                 out.append(normalize(raw[:-3]))
         if (compound := joined.pop(match.end(), None)) is not None:
             out.append(normalize(compound.replace("-", "")))
+        out.extend(acronyms.pop(match.end(), ()))
     out.extend(normalize(compound.replace("-", "")) for compound in joined.values())
     return [t for t in out if t]
 

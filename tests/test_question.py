@@ -50,6 +50,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("List everyone with a nursing license.", {"kind": "match"}),
     ("How many candidates know SQL?", {"kind": "match", "requirement": "sql"}),
     ("how many people speak spanish", {"kind": "match", "requirement": "spanish"}),
+    # "language" in a term is no framing word, nor a spoken language
+    (
+        "Who has natural language processing experience?",
+        {"aspect": None, "requirement": "natural language processing"},
+    ),
+    (
+        "anyone with large language models?",
+        {"aspect": None, "requirement": "large language models"},
+    ),
     # speaking at events is giving talks, not a spoken language
     ("Who has spoken at conferences?", {"kind": "match", "aspect": None, "requirement": "talks"}),
     ("any public speaking experience?", {"kind": "match", "requirement": "talks"}),

@@ -614,6 +614,31 @@ def test_talks_are_read_from_talk_lines_and_headings_not_from_spoken_languages(
     assert assistant.ask("Who speaks Cantonese?").candidates == ["Lu Chen"]
 
 
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who knows NLP?", ["Ada Quist", "Ben Roe"]),  # spelt out in hers
+        ("Who has natural language processing experience?", ["Ada Quist", "Ben Roe"]),
+        ("Any SREs?", ["Cy Tran"]),  # "Senior Site Reliability Engineer"
+        ("Who has worked with large language models?", ["Ben Roe", "Dee Holm"]),
+        ("Who holds the CKA?", []),  # "CKAD" spelt out is another certification
+    ],
+)
+def test_acronyms_meet_the_words_they_stand_for(
+    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+) -> None:
+    people = {  # invented
+        "ada.txt": "Ada Quist\nExperience\nResearch Scientist, Natural Language Processing\n",
+        "ben.txt": "Ben Roe\nExperience\nBuilt NLP search with large language models\n",
+        "cy.txt": "Cy Tran\nExperience\nSenior Site Reliability Engineer, 2019 - 2023\n",
+        "dee.txt": "Dee Holm\nExperience\nFine-tuned LLMs for support chat\n",
+        "eli.txt": "Eli Park\nCertifications\nCertified Kubernetes Application Developer\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask(question)
+    assert ([] if answer.unmatched else sorted(answer.candidates)) == who
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]
