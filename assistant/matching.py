@@ -84,13 +84,29 @@ def calibration() -> Calibration:
     return Calibration(weights=dict(data["weights"]), threshold=float(data["threshold"]))
 
 
+@cache
+def _dictionary() -> frozenset[str]:
+    """English words, as the shipped MiniLM's tokenizer knows them whole (about 22,000). A word
+    found there is a word, not a slip: "patents" is no misspelling of "patients"."""
+    from assistant.embeddings import model_path
+
+    try:
+        lines = (model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= _MIN_FUZZY_LEN)
+
+
 def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> str:
     """A term no resume contains, mapped to the closest resume word ("kubernets" ->
-    "kubernet"); the term itself when nothing is close. With ``typed``, the word as the user
+    "kubernet"); the term itself when nothing is close, or when it is an English word (the
+    word as typed, else the term). With ``typed``, the word as the user
     typed it, a slip found between stems must also be a slip between the words as written:
     "conferences" stems to "confer", one letter from "conver" ("conversational"), but it is
     no slip of "conversational"."""
     if term in catalog.postings or len(term) < _MIN_FUZZY_LEN or not term.isalpha():
+        return term
+    if (typed or term).lower() in _dictionary():
         return term
     found = process.extractOne(
         term, catalog.vocabulary(), scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE

@@ -19,8 +19,8 @@ _REGION_COUNTRIES = ("US", "CA", "AU")
 _COUNTRY_ALIASES = {
     "usa": "United States",
     "us": "United States",
-    "u.s.": "United States",
-    "u.s.a.": "United States",
+    "u.s": "United States",  # looked up without the last dot
+    "u.s.a": "United States",
     "united states of america": "United States",
     "uk": "United Kingdom",
     "u.k.": "United Kingdom",
@@ -177,7 +177,9 @@ def country_code(name: str) -> str | None:
 
 
 def country(text: str) -> str | None:
-    return _countries().get(fold(text).rstrip("."))
+    """The country a name stands for ("USA", "the Netherlands", "U.S." -> its ISO name)."""
+    key = fold(text).rstrip(".")
+    return _countries().get(key) or _countries().get(re.sub(r"^the\s+", "", key))
 
 
 def region(text: str) -> tuple[str, str] | None:
@@ -196,7 +198,9 @@ def city(text: str) -> tuple[str, str, str | None] | None:
 
 def _name_like(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w in ("de", "do", "la") for w in words)
+    return 1 <= len(words) <= 4 and all(
+        w[0].isupper() or w in ("de", "do", "la", "the") for w in words
+    )
 
 
 def parse(text: str) -> Place | None:

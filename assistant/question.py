@@ -678,21 +678,24 @@ _EMPLOYER = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?i:based|located|living|lives|live|residing|resides|reside|relocat\w*)\s+"
-    r"(?i:in|near|around)\s+"
+    r"(?i:in|near|around)\s+(?:(?i:the)\s+)?"
     r"(?P<place>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|state|area)){0,4})"
 )
 
 
 _IN_PLACE = re.compile(
     r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|are|is|"
-    r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+"
+    r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+(?P<the>(?i:the)\s+)?"
     r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
 )
 
 
-def _known_place(text: str) -> bool:
-    """A country, region or city name, in any case ("texas", "Dublin, Ireland")."""
+def _known_place(text: str, after_the: bool = False) -> bool:
+    """A country, region or city name, in any case ("texas", "Dublin, Ireland"); "us" only as
+    "US" or "the us", as it is also the pronoun."""
     text = text.strip()
+    if text == "us" and not after_the:
+        return False
     return bool(
         places.parse(text.title())
         or places.country(text)
@@ -748,26 +751,29 @@ def _structured(
         found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
         place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
         rest = text[: m.start()] + " " + text[m.end() :]
-    elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place")):
+    elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place"), bool(m.group("the"))):
         # "anyone in texas?": lower case is fine when it is a known place.
-        place = m.group("place").strip().title()
+        place = m.group("place").strip()
+        place = place.upper() if len(place) <= 3 else place.title()  # "us" -> "US", "texas"
         rest = text[: m.start("sep")] + " " + text[m.end() :]
     elif (
         asks_who
         and (m := _TRAILING_PLACE.search(text))
+        and _known_place(m.group("place"), bool(m.group("the")))
         and _unmistakable_place(m.group("place"), catalog)
     ):
         # "a react dev in Atlanta", "Python developers in Texas": where they are.
         place = m.group("place").strip()
-        place = place if place[:1].isupper() else place.title()
+        if not place[:1].isupper():
+            place = place.upper() if len(place) <= 3 else place.title()
         rest = text[: m.start()] + " " + text[m.end() :]
     return employers, place, rest
 
 
 # "... in Atlanta?" at the end of a question, after any words.
 _TRAILING_PLACE = re.compile(
-    r"\b(?i:in|near|around)\s+(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})"
-    r"\s*[?!.]*$"
+    r"\b(?i:in|near|around)\s+(?P<the>(?i:the)\s+)?"
+    r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
 )
 _BIG_CITY = 250_000  # a smaller town of the same name as a skill ("Mobile", "Spring") is not read
 

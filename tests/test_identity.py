@@ -54,6 +54,8 @@ def test_names(text: str, name: str | None) -> None:
         ("Galway, Ireland", "Galway", None, "Ireland"),
         ("Berlin", "Berlin", None, "Germany"),
         ("Kraków, Poland (open to remote)", "Kraków", None, "Poland"),
+        ("Denver, CO, U.S.", "Denver", "Colorado", "United States"),
+        ("Rotterdam, the Netherlands", "Rotterdam", None, "Netherlands"),
     ],
 )
 def test_places(text: str, city: str, region: str | None, country: str) -> None:

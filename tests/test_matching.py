@@ -154,10 +154,15 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
         ("kuberentes", "kubernetes"),
         # one letter apart as stems ("confer", "convers"), far apart as written
         ("conferences", "confer"),
+        # an English word is meant as typed: "patents" is no slip of "patients"
+        ("patents", "patent"),
     ],
 )
 def test_a_slip_between_stems_must_be_a_slip_as_written(typed: str, read: str) -> None:
-    text = "Ada Quist\nSkills\nPython, Kubernetes\nLanguages\nSpanish (conversational)\n"
+    text = (
+        "Ada Quist\nSkills\nPython, Kubernetes\nLanguages\nSpanish (conversational)\n"
+        "Experience\nCared for patients on a surgical floor\n"
+    )
     catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
     assert [correct_spelling(t, catalog, typed) for t in terms(typed, query=True)] == [
         terms(read)[0]

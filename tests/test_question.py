@@ -217,6 +217,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has at least 2 years of Swift?", {"kind": "match"}),
     # places and employers, casual
     ("anyone in texas?", {"kind": "match", "place": "Texas"}),
+    # "the US" is the country; "us" alone is the pronoun
+    ("How many candidates are based in the US?", {"operation": "count", "place": "US"}),
+    ("anyone in the us?", {"kind": "match", "place": "US"}),
+    ("Who lives in the Netherlands?", {"kind": "match", "place": "Netherlands"}),
+    ("Who has worked with us?", {"place": None}),
     ("anyone in asia?", {"kind": "match", "place": "Asia"}),
     ("Python developers in Texas", {"kind": "match", "place": "Texas"}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
