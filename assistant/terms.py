@@ -81,6 +81,14 @@ def stem_words(words: list[str]) -> list[str]:
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
+# Where the stemmer joins words a recruiter keeps apart ("accounting" and "Account Executive",
+# "publications" and "public", "marketing" and "Mid-Market"), the words' own stem.
+_STEM_OVERRIDES = {
+    **dict.fromkeys(("publication", "publications", "published", "publish"), "publish"),
+    **dict.fromkeys(("accounting", "accountant", "accountants", "accountancy"), "accountanc"),
+    **dict.fromkeys(("marketing", "marketer", "marketers"), "marketing"),
+}
+
 
 @lru_cache(maxsize=65536)
 def normalize(token: str) -> str:
@@ -93,6 +101,8 @@ def normalize(token: str) -> str:
     word = _ALIAS.get(word, word)
     if word in _ALIAS.values() or not word.isalpha():
         return word
+    if word in _STEM_OVERRIDES:
+        return _STEM_OVERRIDES[word]
     stem = _stemmer.stemWord(word)
     if word == stem + "s":
         # A plain plural names things, not the tool: "120 nodes" is no Node.js.
