@@ -443,13 +443,14 @@ def plan_question(
         shortest_first = most.group("dir").lower() in ("fewest", "least")
     elif (rank := _RANK.search(text)) and len(ids) >= 2:
         # "Rank the data engineers by experience": who is ranked stands between the words.
-        by = _RANK_BY.search(residual)
+        by = _RANK_BY.search(residual) or _MOST_SKILL.search(residual)
         rest = _requirement_text(by.group("what") if by else _RANK.sub(" ", residual))
         if by and set(rest.split()) - {"and", "or", ",", "&"}:
             kind, aspect = "match", None
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
+            concepts = []
             shortest_first = bool(_SHORTEST_FIRST.search(text))
         elif not (employers or place or degree or schools or has_years):
             # "Who is the most senior engineer?": those who match, ordered the same way.
@@ -554,7 +555,13 @@ _RANK = re.compile(
     r"\b(?:rank|order|sort)\b.*\b(?:experience|seniority|years)\b|"
     r"\b(?:longest|shortest) (?:career|experience)\b|"
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
-    r"\b(?:most|least|more|less) (?:years|experience)\b",
+    r"\b(?:most|least|more|less) (?:years|experience)\b|"
+    r"(?<!\bat )\bmost\s+(?:[A-Za-z][\w+#./-]*\s+){1,3}?(?:experience|years)\b",
+    re.IGNORECASE,
+)
+# "the most Python experience", "the most hands-on AWS years": the skill between the words.
+_MOST_SKILL = re.compile(
+    r"(?<!\bat )\bmost\s+(?P<what>(?:[A-Za-z][\w+#./-]*\s+){1,3}?)(?:experience|years)\b",
     re.IGNORECASE,
 )
 _RANK_BY = re.compile(

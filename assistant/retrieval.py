@@ -264,8 +264,22 @@ class Retriever:
                     "what it is for on another line.",
                 )
                 return apart
+        if plan.operation == "rank" and any(g.matched for g in found) and not plan.shortest_first:
+            # "Who has the most Python experience?": whoever matches, by the time their dated
+            # roles show it.
+            matched = [g.candidate_id for g in found if g.matched]
+            ranked = _ranked_by_years_with(
+                plan.model_copy(update={"kind": "about", "candidate_ids": matched}),
+                per_line,
+                scores,
+                catalog,
+            )
+            ranked.notes.insert(
+                0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
+            )
+            return ranked
         if plan.operation == "rank" and any(g.matched for g in found):
-            # "Who is the most senior engineer?": whoever matches, by their dated roles.
+            # "Who is the most junior engineer?": whoever matches, by their dated roles.
             ranked = _ranked_by_experience(
                 plan.model_copy(
                     update={
@@ -1007,6 +1021,49 @@ def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
     groups = [g for _, g in counted] + [g for n, g in ranked if not n]
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
+
+
+def _ranked_by_years_with(
+    plan: QueryPlan,
+    per_line: list[dict[int, int]],
+    scores: np.ndarray,
+    catalog: Catalog,
+) -> Retrieved:
+    """Candidates who match, ordered by how long they have done it: the dated roles whose lines
+    show the requirement, added up (overlaps once), or the years a line states beside it
+    ("8 years of Python"), whichever is more. Those whose lines sit under no dated role (a
+    skills list) come last, by the span of all their roles."""
+    today = date.today()
+    stated = catalog.stated_years()
+    windows = {p: e for concept in per_line for p, e in concept.items()}
+    ranked: list[tuple[int, int, CandidateEvidence]] = []
+    for cid in plan.candidate_ids:
+        roles = _dated_roles(catalog, cid)
+        mine = sorted(p for p in windows if catalog.lines[p].candidate_id == cid)
+        spans = {p: s for p in mine if p in roles and (s := roles[p].span(today)) is not None}
+        months = max(
+            union_months(list(spans.values())),
+            max((stated.get(p, 0) * 12 for p in mine), default=0),
+        )
+        # The lines that show it: those under the longest roles first.
+        shown = sorted(mine, key=lambda p: (-(spans[p][1] - spans[p][0]) if p in spans else 0, p))
+        label = f"{months // 12} years {months % 12} months" if months else "in no dated role"
+        evidence = [
+            _window_evidence(catalog, p, windows[p], scores, label) for p in shown[:_MATCH_LINES]
+        ]
+        whole = max(
+            (m for r in catalog.resumes_of(cid) if (m := r.profile.experience_months(today))),
+            default=0,
+        )
+        ranked.append((months, whole, _group(catalog, cid, evidence)))
+    ranked.sort(key=lambda item: (-item[0], -item[1]))
+    notes = [
+        f"Time with “{plan.requirement}”: the dated roles whose lines mention it, added up "
+        "(overlapping roles counted once), or the years a line states beside it."
+    ]
+    return Retrieved(
+        plan=plan, considered=len(plan.candidate_ids), groups=[g for _, _, g in ranked], notes=notes
+    )
 
 
 def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:

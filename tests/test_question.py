@@ -59,6 +59,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # "the most X experience" ranks those who have X
+    ("Who has the most Kafka experience?", {"operation": "rank", "requirement": "kafka"}),
+    ("who has the most hands-on kafka years", {"operation": "rank", "requirement": "kafka"}),
     # speaking at events is giving talks, not a spoken language
     ("Who has spoken at conferences?", {"kind": "match", "aspect": None, "requirement": "talks"}),
     ("any public speaking experience?", {"kind": "match", "requirement": "talks"}),

@@ -639,6 +639,24 @@ def test_acronyms_meet_the_words_they_stand_for(
     assert ([] if answer.unmatched else sorted(answer.candidates)) == who
 
 
+def test_the_most_experience_with_a_skill_counts_the_roles_that_show_it(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {  # invented: Bo has the longer career, Ann the longer time with Python
+        "ann.txt": "Ann Vik\nExperience\nData Engineer, Kestrel Bank, 2012 - 2022\n"
+        "- Built the Python ETL\n",
+        "bo.txt": "Bo Lund\nExperience\nAnalyst, Fjordline, 2000 - 2020\n- Excel reports\n"
+        "Developer, Harbor Mutual, 2020 - present\n- Python services\n",
+        "cy.txt": "Cy Moe\nExperience\nTeacher, Elm School, 1995 - present\n"
+        "Skills\nPython, Excel\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask("Who has the most Python experience?")
+    assert answer.candidates == ["Ann Vik", "Bo Lund", "Cy Moe"]
+    assert "1. **Ann Vik**: 11 years 0 months" in answer.answer  # years given whole
+    assert "**Cy Moe**: in no dated role" in answer.answer
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]

@@ -274,6 +274,12 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     elif plan.aspect in COUNTED:
         order = "fewest first" if plan.shortest_first else "most first"
         lines = [f"By {COUNTED[plan.aspect]} listed ({_pool_phrase(retrieved)}), {order}:", ""]
+    elif plan.concepts and not plan.shortest_first:
+        lines = [
+            f"By years in dated roles that mention “{plan.requirement}” "
+            f"({_pool_phrase(retrieved)}), longest first:",
+            "",
+        ]
     else:
         order = "shortest first" if plan.shortest_first else "longest first"
         lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), {order}:", ""]
