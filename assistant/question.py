@@ -178,6 +178,7 @@ _FRAME_WORDS = """
     a an the of in on at to for from by with within into about as is are was were be been
     being am do does did done has have had having can could would should will shall may
     might must who whom whose which what where when why how whoever any anyone anybody some
+    whats whos wheres hows
     someone somebody all every each either neither both none no not there here that this
     these those it its i me my we us our you your he him his she her they them their one
     ones person people everyone everybody mention mentions mentioned mentioning
@@ -269,8 +270,14 @@ def plan_question(
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
     employers, place, unnamed = _structured(
-        dated, catalog, asks_who or not (closest or _ASKS.search(text))
+        _EMPLOYER_GROUP.sub("FAANG", dated),
+        catalog,
+        asks_who or not (closest or _ASKS.search(text)),
     )
+    # "a FAANG company": the employers the acronym is made of.
+    employers = [e for org in employers for e in (_FAANG if org.upper() == "FAANG" else [org])]
+    if asks_who and not employers and _EMPLOYER_GROUP.search(unnamed):
+        employers, unnamed = list(_FAANG), _EMPLOYER_GROUP.sub(" ", unnamed)  # "faang experience"
     degree, schools, unnamed = _education(unnamed)
     unnamed, negative = _negation(unnamed, catalog)
     named, residual = named_candidates(unnamed, catalog)
@@ -676,6 +683,12 @@ def _degree_text(degree: DegreeRequirement) -> str:
     return what + (f" in {degree.field}" if degree.field else "")
 
 
+# The acronym recruiters use for a fixed group of employers, and the employers it stands for.
+_EMPLOYER_GROUP = re.compile(
+    r"\b(?:an?\s+)?(?:FAANG|MAANG|MANGA)(?:\s+(?:compan(?:y|ies)|firms?|employers?))?\b",
+    re.IGNORECASE,
+)
+_FAANG = ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"]
 _EMPLOYER = re.compile(
     r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began)\s+(?i:at|for)|"
     r"(?i:is|are)\s+(?i:at)|(?i:joined))\s+"
@@ -1217,6 +1230,7 @@ def _subject_apart(residual: str) -> str:
 
 
 _LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understanding"})
+_LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to", "a", "an"})
 
 
 def _requirement_text(residual: str) -> str:
@@ -1227,9 +1241,17 @@ def _requirement_text(residual: str) -> str:
     for i, word in enumerate(words):
         bare = re.sub(r"'s$", "", word)  # "what's", "the team's"
         # "natural language processing", "large language models": a term, not framing.
-        in_term = bare in ("language", "languages") and (
-            (i > 0 and words[i - 1] in ("natural", "large"))
-            or (i + 1 < len(words) and words[i + 1].rstrip("?!.") in _LANGUAGE_TERM_NOUNS)
+        after = words[i + 1].rstrip("?!.") if i + 1 < len(words) else ""
+        in_term = (
+            bare in ("language", "languages")
+            and ((i > 0 and words[i - 1] in ("natural", "large")) or after in _LANGUAGE_TERM_NOUNS)
+        ) or (
+            # "code reviews", "infrastructure as code": the noun, not "can code in Go"
+            bare == "code"
+            and (
+                (after.isalpha() and after not in _FRAME and after not in _LINKING)
+                or (i > 0 and words[i - 1] in ("as", "source", "clean"))
+            )
         )
         # After a possessive a frame word is a thing owned: "other engineers' builds".
         if (

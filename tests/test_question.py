@@ -59,6 +59,22 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # "code" as a noun is asked for; as a verb it frames the question
+    ("Who has done code reviews?", {"requirement": "code reviews"}),
+    ("who can code in python?", {"requirement": "python"}),
+    ("Whats the email of the chef", {"kind": "about", "description": "chef"}),
+    # an acronym for a group of employers asks for each of them
+    (
+        "Which candidates have worked at a FAANG company?",
+        {
+            "kind": "match",
+            "employers": ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"],
+        },
+    ),
+    (
+        "who has faang experience",
+        {"employers": ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"]},
+    ),
     # "the most X experience" ranks those who have X
     ("Who has the most Kafka experience?", {"operation": "rank", "requirement": "kafka"}),
     ("who has the most hands-on kafka years", {"operation": "rank", "requirement": "kafka"}),
