@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
-from assistant.terms import stem_words, terms
+from assistant.terms import fold_letters, stem_words, terms
 
 if TYPE_CHECKING:
     import bm25s
@@ -204,7 +204,9 @@ class Catalog:
         if self._names is None:
             owners: dict[str, list[str]] = defaultdict(list)
             for cand in self.candidates.values():
-                for name in {n.lower().replace("’", "'") for n in [cand.name, *cand.aliases]}:
+                for name in {
+                    fold_letters(n.lower().replace("’", "'")) for n in [cand.name, *cand.aliases]
+                }:
                     if len(name) >= 3:
                         owners[name].append(cand.id)
             alternatives = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))

@@ -39,7 +39,7 @@ from assistant.models import (
     Scope,
     Section,
 )
-from assistant.terms import SHORT_PAIR, terms
+from assistant.terms import SHORT_PAIR, fold_letters, terms
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|whose|which|does anyone|does anybody|do any|is there anyone|is anyone|"
@@ -1118,7 +1118,8 @@ def is_follow_up(question: str) -> bool:
 
 def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     """Candidates named in the question, and the question with their names removed."""
-    lowered = text.lower().replace("’", "'")
+    # "Siobhan" names Siobhán: accents are folded on both sides, letter by letter.
+    lowered = fold_letters(text.lower().replace("’", "'"))
     found: list[str] = []
     spans: list[tuple[int, int]] = []
     pattern, owners = catalog.name_matcher()
@@ -1133,7 +1134,7 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
     for cand in catalog.candidates.values():
         if not cand.named:
             continue
-        parts = cand.name.lower().split()
+        parts = fold_letters(cand.name.lower()).split()
         first.setdefault(parts[0], []).append(cand.id)
         last.setdefault(parts[-1], []).append(cand.id)
     pieces = list(re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered))
@@ -1145,7 +1146,8 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
         ids = first.get(word) or last.get(word) or []
         beside = {p.group(0).removesuffix("'s") for p in pieces[max(0, i - 1) : i + 2]}
         whole = (
-            len(ids) == 1 and len(beside & set(catalog.candidates[ids[0]].name.lower().split())) > 1
+            len(ids) == 1
+            and len(beside & set(fold_letters(catalog.candidates[ids[0]].name.lower()).split())) > 1
         )
         if (
             len(ids) == 1
@@ -1165,7 +1167,7 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
                 cand.named
                 and len(cand.name) >= 7
                 and len(lowered.strip()) >= 7  # a near-empty question names nobody
-                and fuzz.partial_ratio(cand.name.lower(), lowered) >= 90
+                and fuzz.partial_ratio(fold_letters(cand.name.lower()), lowered) >= 90
             ):
                 found.append(cand.id)
     residual = lowered

@@ -144,6 +144,14 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def fold_letters(text: str) -> str:
+    """Each accented letter as its base letter, one for one ("siobhán" -> "siobhan"), so
+    positions in the text stay where they were."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKD", c)[:1] or c for c in text)
+
+
 def terms(text: str, query: bool = False) -> list[str]:
     """Search terms of a text, in order, duplicates kept.
 

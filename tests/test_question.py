@@ -603,3 +603,15 @@ def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scop
     assert plan.scope == scope
     if scope == "follow_up":
         assert sorted(plan.candidate_ids) == sorted(swift)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Does Siobhan know Go?", "What does Siobhán Ní Bhriain do?", "summarize siobhan ni bhriain"],
+)
+def test_names_are_found_however_their_accents_are_typed(question: str) -> None:
+    people = {"s.txt": "Siobhán Ní Bhriain\nSkills\nGo, SQL\n", "t.txt": "Tom Ode\nSkills\nGo\n"}
+    pool = Catalog.build(parse_resume(n, t.encode()) for n, t in people.items())
+    plan = plan_question(question, pool, Conversation())
+    assert plan.scope == "named"
+    assert [pool.candidates[c].name for c in plan.candidate_ids] == ["Siobhán Ní Bhriain"]
