@@ -589,6 +589,9 @@ Aspect = Literal[
     "years",
     "location",
     "current",
+    "roles",  # every role: "Which companies has Dana worked for?"
+    "first_role",  # "What was Dana's first job?"
+    "previous_role",  # "Who was Dana's previous employer?"
 ]
 ContactField = Literal["email", "phone", "links"]
 # The role a question asks about: the first one, the one held now, the time at the current

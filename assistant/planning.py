@@ -117,6 +117,9 @@ _ASPECT_QUESTIONS: dict[str, str] = {
     "years": "How many years of experience does {names} have?",
     "location": "Where is {names} based?",
     "current": "What is the current role of {names}?",
+    "roles": "Which companies has {names} worked for?",
+    "first_role": "What was the first job of {names}?",
+    "previous_role": "What was the previous job of {names}?",
 }
 
 

@@ -34,7 +34,9 @@ from assistant.models import (
     Kind,
     Operation,
     Period,
+    Position,
     QueryPlan,
+    Resume,
     RoleAsked,
     Scope,
     Section,
@@ -317,6 +319,26 @@ def plan_question(
         aspect = "location"  # "Where does Dana live?" asks for the place, not a summary
     elif aspect in (None, "experience", "summary") and _CURRENT_ROLE.search(residual):
         aspect = "current"  # "What is Dana's current title?": the role, not the whole history
+    elif (scope == "named" or (scope == "follow_up" and len(ids) == 1)) and (
+        which := _ROLE_FACT.search(residual)
+    ):
+        # "What was Dana's first job?", "her previous employer", "Which companies has Dana
+        # worked for?": roles from the profile, the fact first.
+        aspect = (
+            "first_role"
+            if which.group("first")
+            else "previous_role"
+            if which.group("previous")
+            else "roles"
+        )
+    role_time = bool(
+        scope == "named"
+        and len(ids) == 1
+        and _ROLE_TIME.search(text)
+        and roles_named(catalog, ids[0], text)
+    )
+    if role_time:
+        aspect = "roles"  # "How long was Arjun at Ola?": that role, with its dates
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     min_years, max_years, residual = _years(residual)
     min_team, residual = _team_size(residual)
@@ -371,11 +393,13 @@ def plan_question(
     has_years = min_years is not None or max_years is not None or min_team is not None
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or has_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
-    if _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
+    if role_time:
+        wants_match = False  # "How long has Tomasz been at Amazon?": the role, not yes or no
+    elif _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
         aspect = "years"
 
     asked_place = place
-    if (employers or place) and (wants_match or scope in ("named", "follow_up")):
+    if (employers or place) and (wants_match or scope in ("named", "follow_up")) and not role_time:
         # The place or employer is the whole requirement; the rest of the words are framing.
         # What is left must hold too ("Who has Java and lives in Texas?"); framing words and
         # words that only qualify the place ("Washington state") are not left.
@@ -551,6 +575,38 @@ _WHERE_BASED = re.compile(
 # "What is Dana's current title?", "Where does Dana work now?": the role held today.
 _ROLE_WORD = r"(?:title|role|job|position|employer|company|work(?:s|ing)?|do(?:es|ing)?)"
 _NOW_WORD = r"(?:current(?:ly)?|now|at present|presently|these days|today)"
+_ROLE_NOUN = r"(?:jobs?|roles?|positions?|employers?|compan(?:y|ies)|workplaces?)"
+_ROLE_FACT = re.compile(
+    rf"\b(?P<first>first|earliest)\s+(?:full[\s-]time\s+|real\s+)?{_ROLE_NOUN}\b|"
+    rf"\b(?P<previous>previous|prior|former|last)\s+{_ROLE_NOUN}\b|"
+    rf"\b(?:which|what|list)\s+(?:the\s+|all\s+)?(?:companies|employers|organi[sz]ations|firms)\b|"
+    r"\bwhere\s+(?:else\s+)?(?:has|have|had|did)\b.*\bwork(?:ed)?\b|"
+    r"\b(?:employment|work|job)\s+history\b",
+    re.IGNORECASE,
+)
+_ROLE_TIME = re.compile(
+    r"\bhow long\b|\bwhen\b|\bwhat (?:year|date)s?\b|\bwhich years?\b|\bdates?\b|\bsince\b",
+    re.IGNORECASE,
+)
+
+
+def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Resume, Position]]:
+    """The candidate's roles at an employer the text names ("at Ola", "at Amazon" for "Amazon
+    Fulfillment Poland"), from each of their resumes."""
+    folded = places.fold(text)
+    found = []
+    for resume in catalog.resumes_of(candidate_id):
+        for position in resume.profile.positions:
+            org = places.fold(position.employer or "")
+            first = org.split()[0] if org.split() else ""
+            if org and (
+                re.search(rf"(?<!\w){re.escape(org)}(?!\w)", folded)
+                or (len(first) >= 4 and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", folded))
+            ):
+                found.append((resume, position))
+    return found
+
+
 _CURRENT_ROLE = re.compile(
     rf"\b{_NOW_WORD}\b(?:\W+\w+){{0,4}}?\W+{_ROLE_WORD}\b|"
     rf"\b{_ROLE_WORD}\b(?:\W+\w+){{0,4}}?\W+{_NOW_WORD}\b|"

@@ -47,7 +47,7 @@ from assistant.models import (
     employment_gaps,
     union_months,
 )
-from assistant.question import ROLE_STEMS, TALK_STEMS
+from assistant.question import ROLE_STEMS, TALK_STEMS, roles_named
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms
@@ -486,6 +486,8 @@ class Retriever:
             evidence = _location_lines(catalog, cid)
         elif plan.aspect == "current":
             evidence = _current_lines(catalog, cid)
+        elif plan.aspect in ("roles", "first_role", "previous_role"):
+            evidence = [fact_evidence(r, p, "role") for r, p in roles_asked(catalog, cid, plan)]
         else:
             evidence = _section_lines(catalog, cid, plan.aspect)
             if plan.aspect == "skills":
@@ -1537,6 +1539,32 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
         if dated and not latest:
             latest = [(resume, max(dated, key=lambda dp: dp[0].ordinal())[1])]
     return latest
+
+
+def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resume, Position]]:
+    """The roles a fact question asks for, from the resume with the most dated roles: every
+    role, latest first ("roles"); the earliest dated one ("first_role"); or the latest one that
+    has ended, before the current ("previous_role")."""
+    best: list[tuple[Resume, Position]] = []
+    if plan.aspect == "roles" and (named := roles_named(catalog, cid, plan.question)):
+        # "How long was Arjun at Ola?": the roles at the employer named, one resume's worth.
+        first_resume = named[0][0].id
+        return [rp for rp in named if rp[0].id == first_resume]
+    for resume in catalog.resumes_of(cid):
+        roles = [(resume, p) for p in resume.profile.positions]
+        if sum(p.start is not None for _, p in roles) > sum(p.start is not None for _, p in best):
+            best = roles
+    dated = sorted(
+        (rp for rp in best if rp[1].start is not None),
+        key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0,
+    )
+    if plan.aspect == "first_role":
+        return dated[:1]
+    if plan.aspect == "previous_role":
+        ended = [rp for rp in dated if not rp[1].current]
+        return ended[-1:]
+    undated = [rp for rp in best if rp[1].start is None]
+    return dated[::-1] + undated
 
 
 def _current_lines(catalog: Catalog, cid: str) -> list[Evidence]:

@@ -59,6 +59,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # roles of a named candidate, from the profile
+    ("What was Dana's first job?", {"kind": "about", "aspect": "first_role"}),
+    ("Who was Kofi's previous employer?", {"kind": "about", "aspect": "previous_role"}),
+    ("Which companies has Kofi worked for?", {"kind": "about", "aspect": "roles"}),
+    ("What's Kofi Mensah's work history?", {"kind": "about", "aspect": "roles"}),
+    ("How long was Kofi at Fjordline?", {"kind": "about", "aspect": "roles"}),
+    ("Did Kofi work at Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
+    ("Whose first job was at Fjordline?", {"kind": "match", "role": "first"}),
     # "code" as a noun is asked for; as a verb it frames the question
     ("Who has done code reviews?", {"requirement": "code reviews"}),
     ("who can code in python?", {"requirement": "python"}),

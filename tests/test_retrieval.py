@@ -639,6 +639,42 @@ def test_acronyms_meet_the_words_they_stand_for(
     assert ([] if answer.unmatched else sorted(answer.candidates)) == who
 
 
+@pytest.mark.parametrize(
+    ("question", "fact", "quoted"),
+    [
+        (
+            "What was Rui's first job?",
+            "first role: Software Engineer at Kestrel Bank (2015 to 2020).",
+            ["Software Engineer, Kestrel Bank, 2015 - 2020"],
+        ),
+        (
+            "Who was Mia Berg's previous employer?",
+            "previous role: Analyst at Tidewater Labs (2019 to 2021).",
+            ["Analyst, Tidewater Labs, 2019 - 2021"],
+        ),
+        (
+            "Which companies has Rui Costa worked for?",
+            "roles: 2 roles: Tidewater Labs, Kestrel Bank, latest first.",
+            [
+                "Staff Engineer, Tidewater Labs, 2020 - present",
+                "Software Engineer, Kestrel Bank, 2015 - 2020",
+            ],
+        ),
+        (
+            "How long was Rui at Kestrel Bank?",
+            "roles: Software Engineer at Kestrel Bank (2015 to 2020): 6 years 0 months.",
+            ["Software Engineer, Kestrel Bank, 2015 - 2020"],
+        ),
+    ],
+)
+def test_role_facts_are_said_first_then_cited(
+    dated: Assistant, question: str, fact: str, quoted: list[str]
+) -> None:
+    answer = dated.ask(question)
+    assert answer.answer.splitlines()[0].endswith(fact)
+    assert [c.text for c in answer.citations] == quoted
+
+
 def test_the_most_experience_with_a_skill_counts_the_roles_that_show_it(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

@@ -12,7 +12,15 @@ from datetime import date
 from assistant.answering import AnswerStream
 from assistant.catalog import Catalog
 from assistant.citations import CitationBook, quote
-from assistant.models import Answer, Conversation, Evidence
+from assistant.models import (
+    Answer,
+    Conversation,
+    Evidence,
+    Position,
+    QueryPlan,
+    union_months,
+)
+from assistant.question import roles_named
 from assistant.retrieval import (
     COMPARED,
     COUNTED,
@@ -20,6 +28,7 @@ from assistant.retrieval import (
     CandidateEvidence,
     Retrieved,
     current_positions,
+    roles_asked,
 )
 
 _QUOTE_CHARS = 160
@@ -35,6 +44,9 @@ _ASPECT_TITLES = {
     "years": "Years of experience",
     "location": "Location",
     "current": "Current role",
+    "roles": "Roles",
+    "first_role": "First role",
+    "previous_role": "Previous role",
 }
 
 
@@ -93,6 +105,37 @@ def _role_span(catalog: Catalog, candidate_id: str) -> str:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b")
+
+
+def _role_said(pos: Position) -> str:
+    """ "Data Engineer at Ocado Technology (2018-09 to 2021-03)": a role as the profile reads
+    it; a title read from a sentence is left to the quote."""
+    parts = [x for x in (pos.title, pos.employer) if x]
+    if any(len(x.split()) > 8 or _FIRST_PERSON.search(x) for x in parts):
+        parts = []
+    what = " at ".join(md_name(x) for x in parts) or "a role (quoted below)"
+    if pos.start is None:
+        return what
+    until = "now" if pos.current else str(pos.end) if pos.end is not None else "?"
+    return f"{what} ({pos.start} to {until})"
+
+
+def _roles_said(catalog: Catalog, candidate_id: str, plan: QueryPlan) -> str:
+    """The roles asked for, said before the quotes: "Data Engineer at Ocado (2018-09 to
+    2021-03)." or, for every role, how many there are."""
+    found = roles_asked(catalog, candidate_id, plan)
+    if not found:
+        return "no such dated role on the resume."
+    if plan.aspect == "roles" and roles_named(catalog, candidate_id, plan.question):
+        today = date.today()
+        months = union_months([s for _, p in found if (s := p.span(today)) is not None])
+        said = "; ".join(_role_said(p) for _, p in found)
+        return f"{said}: {months // 12} years {months % 12} months." if months else said + "."
+    if plan.aspect == "roles":
+        employers = list(dict.fromkeys(p.employer for _, p in found if p.employer))
+        named = f": {', '.join(md_name(e) for e in employers)}" if employers else ""
+        return f"{len(found)} roles{named}, latest first."
+    return _role_said(found[0][1]) + "."
 
 
 def _current_role(catalog: Catalog, candidate_id: str) -> str:
@@ -229,6 +272,8 @@ class ExtractiveStrategy:
                 head += f" {span}"
             if plan.aspect == "current":
                 head += f" {_current_role(catalog, group.candidate_id)}"
+            if plan.aspect in ("roles", "first_role", "previous_role"):
+                head += " " + _roles_said(catalog, group.candidate_id, plan)
             blocks.append("\n".join([head, *rows]))
         return "\n\n".join(blocks), retrieved.groups
 
