@@ -1541,15 +1541,20 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
     return latest
 
 
+_BEFORE_AFTER = re.compile(r"\b(?:before|prior to|after)\b", re.IGNORECASE)
+
+
 def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resume, Position]]:
     """The roles a fact question asks for, from the resume with the most dated roles: every
     role, latest first ("roles"); the earliest dated one ("first_role"); or the latest one that
     has ended, before the current ("previous_role")."""
     best: list[tuple[Resume, Position]] = []
-    if plan.aspect == "roles" and (named := roles_named(catalog, cid, plan.question)):
-        # "How long was Arjun at Ola?": the roles at the employer named, one resume's worth.
-        first_resume = named[0][0].id
-        return [rp for rp in named if rp[0].id == first_resume]
+    named = roles_named(catalog, cid, plan.question) if plan.aspect == "roles" else []
+    named = [rp for rp in named if rp[0].id == named[0][0].id] if named else []
+    relative = _BEFORE_AFTER.search(plan.question) if named else None
+    if named and relative is None:
+        # "How long was Arjun at Ola?": the roles at the employer named.
+        return named
     for resume in catalog.resumes_of(cid):
         roles = [(resume, p) for p in resume.profile.positions]
         if sum(p.start is not None for _, p in roles) > sum(p.start is not None for _, p in best):
@@ -1563,6 +1568,13 @@ def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resum
     if plan.aspect == "previous_role":
         ended = [rp for rp in dated if not rp[1].current]
         return ended[-1:]
+    if relative is not None and (pivots := [p.start for _, p in named if p.start is not None]):
+        # "Where did Sofia work before Klarna?": the dated roles that began before (or after).
+        if relative.group(0).lower() == "after":
+            pivot = max(d.ordinal() for d in pivots)
+            return [rp for rp in dated[::-1] if rp[1].start and rp[1].start.ordinal() > pivot]
+        pivot = min(d.ordinal() for d in pivots)
+        return [rp for rp in dated[::-1] if rp[1].start and rp[1].start.ordinal() < pivot]
     undated = [rp for rp in best if rp[1].start is None]
     return dated[::-1] + undated
 

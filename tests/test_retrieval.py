@@ -661,6 +661,11 @@ def test_acronyms_meet_the_words_they_stand_for(
             ],
         ),
         (
+            "Where did Rui work before Tidewater Labs?",
+            "roles: 1 role: Kestrel Bank, latest first.",
+            ["Software Engineer, Kestrel Bank, 2015 - 2020"],
+        ),
+        (
             "How long was Rui at Kestrel Bank?",
             "roles: Software Engineer at Kestrel Bank (2015 to 2020): 6 years 0 months.",
             ["Software Engineer, Kestrel Bank, 2015 - 2020"],

@@ -126,15 +126,17 @@ def _roles_said(catalog: Catalog, candidate_id: str, plan: QueryPlan) -> str:
     found = roles_asked(catalog, candidate_id, plan)
     if not found:
         return "no such dated role on the resume."
-    if plan.aspect == "roles" and roles_named(catalog, candidate_id, plan.question):
+    named = roles_named(catalog, candidate_id, plan.question)
+    if plan.aspect == "roles" and named and all(rp in named for rp in found):
         today = date.today()
         months = union_months([s for _, p in found if (s := p.span(today)) is not None])
         said = "; ".join(_role_said(p) for _, p in found)
         return f"{said}: {months // 12} years {months % 12} months." if months else said + "."
     if plan.aspect == "roles":
         employers = list(dict.fromkeys(p.employer for _, p in found if p.employer))
-        named = f": {', '.join(md_name(e) for e in employers)}" if employers else ""
-        return f"{len(found)} roles{named}, latest first."
+        listed = f": {', '.join(md_name(e) for e in employers)}" if employers else ""
+        roles = "1 role" if len(found) == 1 else f"{len(found)} roles"
+        return f"{roles}{listed}, latest first."
     return _role_said(found[0][1]) + "."
 
 
