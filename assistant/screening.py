@@ -263,6 +263,15 @@ def make_criterion(
     )
 
 
+# "We are hiring a Staff Engineer", "Job title: Staff Engineer": the title is what follows.
+_HIRING = re.compile(
+    r"^\W*(?:(?:we\s*(?:are|'re)\s+)?(?:hiring|looking\s+for|seeking|recruiting)\s+"
+    r"(?:an?\s+|our\s+(?:next|first|new)\s+)?|join\s+us\s+as\s+(?:an?\s+)?|"
+    r"(?:job|role|position)(?:\s+title)?\s*:\s*)",
+    re.IGNORECASE,
+)
+
+
 def read_rubric(posting: str) -> Rubric:
     """The rubric a posting states, read from its structure (see the module docstring)."""
     rubric = Rubric(read_by=STRUCTURE)
@@ -282,7 +291,7 @@ def read_rubric(posting: str) -> Rubric:
             continue
         elif mode is None or line.endswith("?"):
             if not rubric.title and not line.endswith("?"):
-                rubric.title = line.strip(" #*.")
+                rubric.title = _HIRING.sub("", line).strip(" #*.:!") or line.strip(" #*.")
             continue
         body = _BULLET.sub("", line)
         for item in _items(body):
@@ -579,6 +588,9 @@ def _why(rubric: Rubric, cells: list[Cell], score: float) -> str:
     return f"{score:g} points: " + "; ".join(parts)
 
 
+_CLOSEST_SHOWN = 3  # candidates detailed when nobody leads
+
+
 def leaders(screening: Screening) -> list[ScreenRow]:
     """The leading group: candidates who pass every gate, meet at least half the must-haves
     and are no more than one must-have behind the best score (so the answer shows a group, not
@@ -617,12 +629,18 @@ def screening_answer(
         f"{_MUST_POINTS:g}, a nice-to-have 1, a possible one half, and a nice-to-have only "
         f"listed among skills half)."
     ]
+    detailed = top
     if not top:
-        parts.append("No candidate meets any criterion of this posting.")
+        # Nobody leads: the closest few, with what they do show, so the gap can be checked.
+        detailed = [r for r in screening.rows if r.score > 0][:_CLOSEST_SHOWN]
+        parts.append(
+            "No candidate passes every gate and meets at least half of the must-haves."
+            + (" The closest, with what their resumes show:" if detailed else "")
+        )
     else:
         noun = "candidate leads" if len(top) == 1 else "candidates lead"
         parts.append(f"**{len(top)} {noun}** (no one else is within one must-have of the best):")
-    for rank, row in enumerate(top, 1):
+    for rank, row in enumerate(detailed, 1):
         fit = "fits the must-haves" if row.fits else "misses some must-haves"
         lines = [f"{rank}. **{name(row)}**: {row.score:g} points, {fit}"]
         for criterion, cell in zip(rubric.criteria, row.cells, strict=True):
@@ -636,7 +654,7 @@ def screening_answer(
                 shown += f" ({cell.note})"
             lines.append(shown)
         parts.append("\n".join(lines))
-    rest = [r for r in screening.rows if r not in top and r.score > 0][:5]
+    rest = [r for r in screening.rows if r not in detailed and r.score > 0][:5]
     if rest:
         parts.append("Next by points: " + "; ".join(f"{name(r)} ({r.score:g})" for r in rest) + ".")
     notices = [f"Not used as a criterion: {why}" for why in rubric.refused]
@@ -644,8 +662,8 @@ def screening_answer(
         question=question,
         answer="\n\n".join(parts),
         citations=book.citations,
-        candidates=[label[r.candidate_id] if blind else r.name for r in top],
-        candidate_ids=[r.candidate_id for r in top],
+        candidates=[label[r.candidate_id] if blind else r.name for r in detailed],
+        candidate_ids=[r.candidate_id for r in detailed],
         notices=notices,
     )
 

@@ -232,6 +232,21 @@ def test_chat_routes_a_pasted_posting_to_screening(pile: Assistant) -> None:
     assert all(c.source != "mona.txt" for c in answer.citations)
 
 
+def test_when_nobody_leads_the_closest_are_shown_with_their_evidence(pile: Assistant) -> None:
+    posting = (
+        "We are hiring a Staff Platform Engineer.\nRequirements:\n- Kubernetes\n- COBOL\n"
+        "- Fortran\n"
+    )
+    answer = pile.ask(posting)
+    assert answer.answer.startswith("**Screening for Staff Platform Engineer**")
+    assert "No candidate passes every gate and meets at least half of the must-haves." in (
+        answer.answer
+    )
+    # Ines meets one must-have of three: shown, with the line that meets it.
+    assert answer.candidates == ["Ines Moreau"]
+    assert any("Kubernetes" in c.text for c in answer.citations)
+
+
 def test_rows_say_why_and_the_order_is_stable(pile: Assistant) -> None:
     catalog = pile.catalog
     rubric = read_rubric(POSTING_INLINE)
