@@ -424,7 +424,7 @@ def plan_question(
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
     structured = employers or place or degree or schools or role or min_gap or fields
-    if wants_match and (concepts or has_years or structured) and not asks_contact:
+    if wants_match and (concepts or has_years or structured or excluded_text) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
         kind = "about"
@@ -655,7 +655,19 @@ _SHORTEST_FIRST = re.compile(
 )
 _NEGATION = re.compile(
     r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:not|no|without)|without|except(?:\s+for)?|excluding|"
-    r"other than|minus)\b",
+    r"other than|minus|"
+    # "... but isn't a nurse", "and doesn't know Java", "who has never used Java"
+    r"(?:but|and|yet|who)\s+(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
+    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)"
+    r"(?:\s+(?:an?|know|knows|use|uses|used|have|has|had|speak|speaks|worked\s+(?:with|in)|"
+    r"been))?)\b",
+    re.IGNORECASE,
+)
+
+
+_ONLY_NOT = re.compile(
+    r"\s*(?:who\s+)?(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
+    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)\b",
     re.IGNORECASE,
 )
 
@@ -668,6 +680,9 @@ def _negation(text: str, catalog: Catalog) -> tuple[str, str]:
         return text, ""
     _, before = named_candidates(text[: found.start()], catalog)
     if not _requirement_text(before):
+        if _ONLY_NOT.match(found.group(0)) and _requirement_text(text[found.end() :]):
+            # "Who has never used Java?", "Who doesn't know SQL?": everyone but them.
+            return text[: found.start()], text[found.end() :]
         return text, ""
     return text[: found.start()], text[found.end() :]
 
@@ -819,7 +834,9 @@ def _structured(
         org = (m.group("org") or m.group("org2") or "").strip(" .?!,")
         employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
         rest = text[: m.start()] + " " + text[m.end() :]
-    elif lower and _proper_name(lower.group("org"), catalog):
+    elif lower and any(
+        _proper_name(o, catalog) for o in re.split(r"\s+or\s+|\s*/\s*", lower.group("org"))
+    ):
         org = lower.group("org").strip(" .?!,")
         employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
         rest = text[: lower.start("org")] + " " + text[lower.end() :]

@@ -235,6 +235,17 @@ class Retriever:
             notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
         groups: list[tuple[float, CandidateEvidence]] = []
         left_out = 0
+        if not plan.concepts and plan.excluded:
+            # "Who has never used Java?": everyone whose resume does not mention it. An absence
+            # has no line to quote.
+            kept = [cid for cid in plan.candidate_ids if cid not in excluded]
+            return Retrieved(
+                plan=plan,
+                considered=len(pool),
+                groups=[_group(catalog, cid, []) for cid in kept],
+                notes=notes,
+                left_out=len(pool) - len(kept),
+            )
         for cid in plan.candidate_ids:
             per_concept = hits.get(cid)
             if cid in excluded:

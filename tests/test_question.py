@@ -59,6 +59,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # negation said with a verb; alone it asks for everyone else
+    ("Who knows SQL but isn't an analyst?", {"requirement": "sql", "excluded": "analyst"}),
+    ("Who knows Kafka and doesn't know Go?", {"requirement": "kafka", "excluded": "go"}),
+    ("who has Go but has never used Kafka", {"requirement": "go", "excluded": "kafka"}),
+    ("Who has never worked with Kafka?", {"kind": "match", "requirement": "", "excluded": "kafka"}),
+    ("Who doesn't know SQL?", {"kind": "match", "excluded": "sql"}),
+    ("Who has worked without supervision?", {"excluded": ""}),
+    ("who worked at harbor mutual or fjordline?", {"employers": ["harbor mutual", "fjordline"]}),
     # roles of a named candidate, from the profile
     ("What was Dana's first job?", {"kind": "about", "aspect": "first_role"}),
     ("Who was Kofi's previous employer?", {"kind": "about", "aspect": "previous_role"}),

@@ -698,6 +698,23 @@ def test_the_most_experience_with_a_skill_counts_the_roles_that_show_it(
     assert "**Cy Moe**: in no dated role" in answer.answer
 
 
+def test_who_has_never_used_it_names_everyone_else_and_quotes_nothing(team: Assistant) -> None:
+    answer = team.ask("Who has never used Terraform?")
+    assert not answer.citations
+    everyone = set(team.catalog.candidates)
+    having = {c for c in everyone if c not in answer.candidate_ids}
+    assert answer.candidate_ids and having
+    assert all(
+        any(
+            "terraform" in ref.line.text.lower()
+            for ref in team.catalog.lines
+            if ref.candidate_id == c
+        )
+        for c in having
+    )
+    assert "do not mention “terraform”" in answer.answer
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]

@@ -33,6 +33,7 @@ from assistant.retrieval import (
 
 _QUOTE_CHARS = 160
 _RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
+_NAMES_SHOWN = 50  # names listed in an answer that has no quotes to give
 _ASPECT_TITLES = {
     "summary": "Summary",
     "experience": "Experience",
@@ -211,6 +212,19 @@ class ExtractiveStrategy:
                         f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
                     )
             return "\n\n".join(lines), matched
+        if not plan.concepts and plan.excluded_text:
+            # "Who has never used Java?": the rest of the pool, by name (an absence has no quote).
+            names = [md_name(g.name) for g in matched]
+            if not names:
+                return f"Every one of {_pool_phrase(retrieved)} mentions {plan.excluded_text}.", []
+            shown = ", ".join(names[:_NAMES_SHOWN])
+            more = f", and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else ""
+            return (
+                f"**{len(names)} of {_pool_phrase(retrieved)}** do not mention "
+                f"“{plan.excluded_text}” anywhere in their resumes: {shown}{more}. "
+                f"({retrieved.left_out} do.)",
+                matched,
+            )
         if not matched and retrieved.left_out:
             # "Kubernetes and Terraform but not AWS": say that the rest was found.
             return (
