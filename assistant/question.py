@@ -432,6 +432,9 @@ def plan_question(
             aspect = "summary"  # "Tell me about Dana Park", "And him?"
     else:
         kind = "search"
+    if aspect == "contact" and scope == "all" and _EVERYONE.search(text):
+        # "list everyone's emails": the contact details of every candidate.
+        kind, requirement, concepts = "about", "", []
     if kind == "match" and aspect in ("summary", "experience"):
         aspect = None  # the requirement, not a section, decides a match
     operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
@@ -665,6 +668,11 @@ _NEGATION = re.compile(
 )
 
 
+_EVERYONE = re.compile(
+    r"\b(?:every(?:one|body)|all(?:\s+(?:the|of\s+the|of\s+them))?(?:\s+(?:candidates|"
+    r"applicants|people|resumes))?|each\s+(?:candidate|applicant|person))\b",
+    re.IGNORECASE,
+)
 _ONLY_NOT = re.compile(
     r"\s*(?:who\s+)?(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
     r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)\b",

@@ -475,7 +475,9 @@ class Retriever:
         if plan.scope == "all" and (plan.description or plan.place):
             return self._described(plan, catalog)
         groups = []
-        for cid in plan.candidate_ids[:10]:
+        # A named few, or everyone's contact details ("list everyone's emails").
+        shown = _CONTACTS_SHOWN if plan.aspect == "contact" else 10
+        for cid in plan.candidate_ids[:shown]:
             if plan.operation == "compare":
                 topic = _topic_lines(plan, catalog, cid) if plan.concepts else []
                 groups.append(_group(catalog, cid, topic + _compared_facts(catalog, cid)))
@@ -1552,6 +1554,7 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
     return latest
 
 
+_CONTACTS_SHOWN = 100  # candidates listed when everyone's contact details are asked for
 _BEFORE_AFTER = re.compile(r"\b(?:before|prior to|after)\b", re.IGNORECASE)
 
 

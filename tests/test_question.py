@@ -59,6 +59,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # everyone's contact details
+    ("list everyone's emails", {"kind": "about", "aspect": "contact", "scope": "all"}),
+    ("phone numbers of all the candidates?", {"kind": "about", "contact_fields": ["phone"]}),
     # negation said with a verb; alone it asks for everyone else
     ("Who knows SQL but isn't an analyst?", {"requirement": "sql", "excluded": "analyst"}),
     ("Who knows Kafka and doesn't know Go?", {"requirement": "kafka", "excluded": "go"}),
