@@ -244,6 +244,9 @@ def plan_question(
     if closest:
         text = text[closest.end() :].strip(" “”\"'")
     asks_who = not closest and bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    if asks_who:
+        # "Who speaks a second language?", "more than one language": a count of languages.
+        text = _SECOND_LANGUAGE.sub("at least 2 languages", text)
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
@@ -356,8 +359,9 @@ def plan_question(
     # "Swift for iOS", "workflow tools for data scientists": what the skill is for, met on
     # any line, should no line hold both.
     relaxed: list[list[tuple[str, ...]]] = []
-    if role is None and re.search(r"\bfor\b", residual, re.IGNORECASE):
-        apart = re.sub(r"\bfor\b", ",", _subject_apart(residual), flags=re.IGNORECASE)
+    if role is None and _SETTING.search(residual):
+        # ("cooks in a restaurant": the setting, likewise; "Kubernetes in production" is one.)
+        apart = _SETTING.sub(",", _subject_apart(residual))
         relaxed = _concepts(_without_misspelt_framing(_requirement_text(apart), catalog))
     # "a react dev", "java developers": someone who develops, on one line, and React on another,
     # should no line hold both. ("Data engineers" and "civil engineers" are job titles: read as
@@ -673,6 +677,8 @@ _EVERYONE = re.compile(
     r"applicants|people|resumes))?|each\s+(?:candidate|applicant|person))\b",
     re.IGNORECASE,
 )
+# What a requirement is for, or the setting it was in: met on any line when no line holds both.
+_SETTING = re.compile(r"\bfor\b|\bin\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
 _ONLY_NOT = re.compile(
     r"\s*(?:who\s+)?(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
     r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)\b",
@@ -1071,6 +1077,11 @@ def _number(word: str) -> int:
 
 
 # "three or more companies", "at least 2 languages", "more than 3 certifications": a minimum.
+_SECOND_LANGUAGE = re.compile(
+    r"\b(?:an?\s+)?(?:second|other|another|additional|foreign)\s+languages?\b(?!\s+models?)|"
+    r"\b(?:more than one|multiple|several|two or more)\s+languages?\b",
+    re.IGNORECASE,
+)
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")|"

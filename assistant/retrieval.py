@@ -194,7 +194,17 @@ class Retriever:
             # rest of the requirement ("engineers") on it.
             sizes = catalog.team_sizes()
             teams = {p: p for p, n in sizes.items() if n >= plan.min_team}
-            per_line = [{p: e for p, e in c.items() if p in teams} for c in per_line] or [teams]
+            on_team_lines = [{p: e for p, e in c.items() if p in teams} for c in per_line]
+            if on_team_lines and not _someone_has_all(on_team_lines, pool, catalog):
+                # "a team of cooks in a restaurant" against "Run a brigade of 22": no line has
+                # the team and the rest, so the team's line and the rest anywhere in the resume.
+                per_line = [teams, *per_line]
+                notes.append(
+                    f"No line states a team with “{_concept_words(plan)}” on it: the candidates "
+                    "below state a team on one line and the rest on others."
+                )
+            else:
+                per_line = on_team_lines or [teams]
             # A line that states the size ("Manage 6 Android engineers") is quoted before a
             # title that only implies a team ("Engineering Manager").
             scores = scores.copy()
@@ -1367,18 +1377,17 @@ def _joined(concepts: list[list[tuple[str, ...]]], catalog: Catalog) -> list[lis
 
 def _one_word(words: tuple[str, ...], catalog: Catalog) -> str | None:
     """The one word the resumes write for ``words`` (see :func:`_joined`), if any."""
+    joined = terms(words[0] + words[1]) if len(words) == 2 else ["".join(w[0] for w in words)]
+    if len(joined) != 1 or not catalog.document_frequency(joined[0]):
+        return None  # checked first: most words have no such form, and the sets below cost
     together = set(catalog.postings.get(words[0], ()))
     for w in words[1:]:
         together &= set(catalog.postings.get(w, ()))
     if len(words) == 2:
-        joined = terms(words[0] + words[1])
-        if len(joined) == 1 and catalog.document_frequency(joined[0]) > len(together):
-            return joined[0]
-        return None
+        return joined[0] if catalog.document_frequency(joined[0]) > len(together) else None
     # Initials count where some resume holds the words together and another line the initials.
-    initials = "".join(w[0] for w in words)
-    if together and set(catalog.postings.get(initials, ())) - together:
-        return initials
+    if together and set(catalog.postings[joined[0]]) - together:
+        return joined[0]
     return None
 
 
@@ -1404,6 +1413,19 @@ def _best_per_concept(
             if not any(_overlaps(window, c) for c in chosen):
                 chosen.append(window)
     return chosen[:_MATCH_LINES]
+
+
+def _someone_has_all(per_line: list[dict[int, int]], pool: set[str], catalog: Catalog) -> bool:
+    """Whether some candidate in ``pool`` has a line for every concept."""
+    having = pool
+    for lines in per_line:
+        having = having & {catalog.lines[p].candidate_id for p in lines}
+    return bool(having)
+
+
+def _concept_words(plan: QueryPlan) -> str:
+    """The words of a plan's concepts as asked (the first way of saying each)."""
+    return ", ".join(" ".join(concept[0]) for concept in plan.concepts if concept)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -59,6 +59,16 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "anyone with large language models?",
         {"aspect": None, "requirement": "large language models"},
     ),
+    # the setting of a requirement may stand on another line; "in production" stays with it
+    (
+        "cooks in a restaurant",
+        {"concepts": [[("cook", "restaur")]], "relaxed": [[("cook",)], [("restaur",)]]},
+    ),
+    ("Who runs Kubernetes in production?", {"relaxed": []}),
+    # a second language is a count of spoken languages
+    ("Who speaks a second language?", {"aspect": "languages", "min_count": 2}),
+    ("anyone who speaks more than one language", {"aspect": "languages", "min_count": 2}),
+    ("What other languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
     # everyone's contact details
     ("list everyone's emails", {"kind": "about", "aspect": "contact", "scope": "all"}),
     ("phone numbers of all the candidates?", {"kind": "about", "contact_fields": ["phone"]}),

@@ -476,6 +476,24 @@ def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
     assert ines[0] == "- Manage 14 engineers across two teams"
 
 
+def test_a_team_on_one_line_and_the_setting_on_another(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    people = {  # invented
+        "teo.txt": "Teo Brandt\nExperience\nOsteria Lume (restaurant) — Head Chef, 2018 – Present\n"
+        "- Run a brigade of 14 across two services\n- Trained line cooks\n",
+        "uma.txt": "Uma Hale\nExperience\nCafe Ondo — Line Cook, 2019 – Present\n"
+        "- Cooked for a 60-seat restaurant\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    answer = assistant.ask("Who has managed a team of cooks in a restaurant?")
+    assert answer.candidates == ["Teo Brandt"]
+    assert answer.citations[0].text == "- Run a brigade of 14 across two services"
+    assert any("team on one line" in n for n in answer.notices)
+    # with a number, the size is still a bound: nobody ran more than 20
+    assert assistant.ask("Who has led a team of more than 20 cooks?").candidates == []
+
+
 _POLYGLOTS = {  # invented
     "lena.txt": "Lena Fischer\n\nLanguages\nGerman (native), English (C2), French (B1)\n"
     "\nSkills\nLanguages: Python, Go, Rust\n"
