@@ -18,6 +18,11 @@ from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
 
 
+def _ingest(ingestor: Ingestor, people: dict[str, str]) -> None:
+    """Ingests invented resumes (file name -> text); none may fail."""
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+
+
 def test_who_has_lists_every_match_with_aliases(team: Assistant) -> None:
     answer = team.ask("Who has Kubernetes experience?")
     assert sorted(answer.candidates) == ["Dana Park", "Lena Fischer"]  # "k8s" counts
@@ -459,7 +464,7 @@ def test_led_a_team_of_more_than_n_reads_the_sizes_lines_state(
         "pia.txt": "Pia Santos\nExperience\nHarbor Clinic — Charge Nurse, 2016 – Present\n"
         "- Supervised 30 nurses on nights\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     assert assistant.ask("Who has led a team of more than 10 engineers?").candidates == [
         "Ines Morrow"
     ]
@@ -485,7 +490,7 @@ def test_a_team_on_one_line_and_the_setting_on_another(
         "uma.txt": "Uma Hale\nExperience\nCafe Ondo — Line Cook, 2019 – Present\n"
         "- Cooked for a 60-seat restaurant\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask("Who has managed a team of cooks in a restaurant?")
     assert answer.candidates == ["Teo Brandt"]
     assert answer.citations[0].text == "- Run a brigade of 14 across two services"
@@ -608,7 +613,7 @@ def test_a_developer_and_the_language_may_stand_on_separate_lines(
         "ana.txt": "Ana Ruiz\nSoftware Developer\n\nSkills\nJava, SQL\n",
         "ben.txt": "Ben Ode\nRegistered Nurse\n\nSkills\nJava (hobby), Epic\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask("Who are the java developers?")
     assert answer.candidates == ["Ana Ruiz"]
     assert [c.text for c in answer.citations] == ["Software Developer", "Java, SQL"]
@@ -623,7 +628,7 @@ def test_talks_are_read_from_talk_lines_and_headings_not_from_spoken_languages(
         "lu.txt": "Lu Chen\nLanguages\nMandarin (native), Cantonese (heritage speaker)\n",
         "eva.txt": "Eva Lind\nExperience\nDeveloper, 2020 - Present\nPresented results weekly\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask("Who has spoken at conferences?")
     assert sorted(answer.candidates) == ["Ines Barros", "Tom Okafor"]
     # a heading that names what was asked is quoted with the first entry under it
@@ -652,7 +657,7 @@ def test_acronyms_meet_the_words_they_stand_for(
         "dee.txt": "Dee Holm\nExperience\nFine-tuned LLMs for support chat\n",
         "eli.txt": "Eli Park\nCertifications\nCertified Kubernetes Application Developer\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask(question)
     assert ([] if answer.unmatched else sorted(answer.candidates)) == who
 
@@ -709,7 +714,7 @@ def test_the_most_experience_with_a_skill_counts_the_roles_that_show_it(
         "cy.txt": "Cy Moe\nExperience\nTeacher, Elm School, 1995 - present\n"
         "Skills\nPython, Excel\n",
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask("Who has the most Python experience?")
     assert answer.candidates == ["Ann Vik", "Bo Lund", "Cy Moe"]
     assert "1. **Ann Vik**: 11 years 0 months" in answer.answer  # years given whole
@@ -779,7 +784,7 @@ def test_compare_is_a_table_of_cited_profile_facts(
             "Skills\nGo, Rust\n"
         ),
     }
-    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    _ingest(ingestor, people)
     answer = assistant.ask("Compare Ivy Chen and Max Berg")
     table = answer.answer.splitlines()
     assert "| | **Ivy Chen** | **Max Berg** |" in table
