@@ -322,8 +322,10 @@ def plan_question(
         aspect = "location"  # "Where does Dana live?" asks for the place, not a summary
     elif aspect in (None, "experience", "summary") and _CURRENT_ROLE.search(residual):
         aspect = "current"  # "What is Dana's current title?": the role, not the whole history
-    elif (scope == "named" or (scope == "follow_up" and len(ids) == 1)) and (
-        which := _ROLE_FACT.search(residual)
+    elif (
+        scope in ("named", "follow_up")
+        and not re.search(r"\b(?:of|among) (?:them|those|these)\b", text, re.IGNORECASE)
+        and (which := _ROLE_FACT.search(residual))
     ):
         # "What was Dana's first job?", "her previous employer", "Which companies has Dana
         # worked for?": roles from the profile, the fact first.
@@ -335,7 +337,7 @@ def plan_question(
             else "roles"
         )
     role_time = bool(
-        scope == "named"
+        scope in ("named", "follow_up")
         and len(ids) == 1
         and _ROLE_TIME.search(text)
         and roles_named(catalog, ids[0], text)

@@ -1319,6 +1319,10 @@ def _close_together(held: list[str], tokens: list[str]) -> bool:
         return True
     at = [[i for i, tok in enumerate(tokens) if tok == term] for term in held]
     limit = len(held) - 1 + _NEAR
+    if held[-1] in ROLE_STEMS:
+        # A job title reads in order: "Senior Data Platform Engineer" is a data engineer,
+        # "hiring for engineering, data and ML teams" is not.
+        return any(all(any(0 < i - j <= limit for j in o) for o in at[:-1]) for i in at[-1])
     return any(
         max(abs(i - j) for j in (min(o, key=lambda k: abs(k - i)) for o in at)) <= limit
         for i in at[0]

@@ -458,3 +458,20 @@ def test_a_described_candidate_is_the_one_who_fits_best(
     assert answer.candidates == [who]
     assert f"**{who}**" in answer.answer
     assert any(quoted in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("line", "asked", "held"),
+    [
+        ("Senior Data Engineer", ["data", "engin"], True),
+        ("Senior Data Platform Engineer", ["data", "engin"], True),
+        # a role noun asked for last must come after the words before it
+        ("hiring for engineering, data and ML teams", ["data", "engin"], False),
+        ("data pipelines for the engineering org", ["data", "pipelin"], True),
+        ("engineering data pipelines", ["data", "pipelin"], True),
+    ],
+)
+def test_words_of_a_requirement_stand_together(line: str, asked: list[str], held: bool) -> None:
+    from assistant.retrieval import _close_together
+
+    assert _close_together(asked, terms(line)) is held

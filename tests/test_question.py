@@ -635,6 +635,25 @@ def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scop
 
 
 @pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("What was their first job?", "first_role"),
+        ("Which companies have they worked for?", "roles"),
+        ("Which of them had a previous job at Fjordline?", None),
+    ],
+)
+def test_role_facts_about_the_previous_answer(
+    catalog: Catalog, question: str, aspect: str | None
+) -> None:
+    two = [cid(catalog, "Kofi Mensah"), cid(catalog, "Grace Washington")]
+    earlier = Answer(question="Who led platforms?", answer="Kofi and Grace.", candidate_ids=two)
+    turn = Turn(question=earlier.question, answer=earlier, kind="match", scope_ids=two)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert plan.scope == "follow_up"
+    assert plan.aspect == aspect
+
+
+@pytest.mark.parametrize(
     "question",
     ["Does Siobhan know Go?", "What does Siobhán Ní Bhriain do?", "summarize siobhan ni bhriain"],
 )
