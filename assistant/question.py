@@ -737,7 +737,7 @@ _FIELD = re.compile(
     re.I,
 )
 _SCHOOL = re.compile(
-    r"\b(?i:studied|study|studies|went|graduated|graduate|attended|alumn\w*|degree)\s+"
+    r"\b(?i:studied|study|studies|went|graduated|graduates?|attended|alumn\w*|degrees?)\s+"
     r"(?i:at|to|from|of)\s+(?i:the\s+|an?\s+)?"
     r"(?P<school>[A-Z][\w.&'’-]*(?:,?\s+(?:[A-Z][\w.&'’-]*|of|or|an?|the|de|at)){0,8})"
 )

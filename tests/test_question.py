@@ -65,6 +65,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("cook", "restaur")]], "relaxed": [[("cook",)], [("restaur",)]]},
     ),
     ("Who runs Kubernetes in production?", {"relaxed": []}),
+    ("Which candidates are graduates of Georgia Tech?", {"schools": ["Georgia Tech"]}),
     # a second language is a count of spoken languages
     ("Who speaks a second language?", {"aspect": "languages", "min_count": 2}),
     ("anyone who speaks more than one language", {"aspect": "languages", "min_count": 2}),
