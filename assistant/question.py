@@ -55,6 +55,7 @@ _MATCH_START = re.compile(
 _MATCH_ANYWHERE = re.compile(
     r"\b((which|what) (candidates?|people|persons|applicants|ones|of (them|these|those))|"
     r"(?:number|count) of (?:candidates|people|applicants)|"
+    r"(?:what|which) (?:percentage|percent|proportion|share|fraction) of|"
     r"candidates? (with|who|that)|anyone|anybody)\b",
     re.IGNORECASE,
 )
@@ -180,7 +181,7 @@ _FRAME_WORDS = """
     a an the of in on at to for from by with within into about as is are was were be been
     being am do does did done has have had having can could would should will shall may
     might must who whom whose which what where when why how whoever any anyone anybody some
-    whats whos wheres hows
+    whats whos wheres hows percentage percent proportion fraction
     someone somebody all every each either neither both none no not there here that this
     these those it its i me my we us our you your he him his she her they them their one
     ones person people everyone everybody mention mentions mentioned mentioning
@@ -232,6 +233,15 @@ def plan_question(
     focus: list[str] | None = None,
 ) -> QueryPlan:
     text = " ".join(question.split())
+    if _POOL_SIZE.match(text):
+        # "How many resumes are there?": the pool itself, counted.
+        return QueryPlan(
+            question=question,
+            kind="about",
+            scope="all",
+            operation="count",
+            candidate_ids=list(catalog.candidates),
+        )
     if (again := _asked_again(text, catalog, conversation)) is not None:
         # "What about Austin?" after "Who is in Seattle?": the same question about Austin.
         assert conversation is not None
@@ -568,7 +578,18 @@ _THE = re.compile(r"\b(?:the|this|that)\b", re.IGNORECASE)
 _ONE = re.compile(
     r"^\s*(?:who|which (?:candidate|person|one|applicant))\s+(?:is|was)\s+the\b", re.IGNORECASE
 )
-_COUNT = re.compile(r"\b(?:how many|number of|count)\b", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\b(?:how many|number of|count|percentage|percent|proportion|share of|fraction)\b",
+    re.IGNORECASE,
+)
+# "How many resumes are there?", "How many candidates do we have?": the size of the pool.
+_POOL_SIZE = re.compile(
+    r"^\s*(?:how many|(?:what is |what's )?the (?:number|count) of)\s+(?:candidates|resumes|"
+    r"applicants|people|cvs|profiles|files)\s*(?:are there|do (?:we|i) have|have (?:we|i) got|"
+    r"(?:are |do we have )?in (?:total|the pool|the system|here)|total|overall|"
+    r"(?:are|were) (?:uploaded|loaded|ingested))?\s*(?:in total|altogether)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|versus|vs\.?|side[- ]by[- ]side|difference between|"
     r"how do .+ differ)\b",

@@ -478,6 +478,10 @@ class Retriever:
     # -- about a candidate ---------------------------------------------------------------------
 
     def _about(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.operation == "count":
+            # The pool itself: who is in it (a count has no line to quote).
+            groups = [_group(catalog, cid, []) for cid in plan.candidate_ids]
+            return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups)
         if plan.operation == "rank" and plan.aspect in COUNTED:
             return _ranked_by_count(plan, catalog)
         if plan.operation == "rank":

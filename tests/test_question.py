@@ -70,6 +70,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who speaks a second language?", {"aspect": "languages", "min_count": 2}),
     ("anyone who speaks more than one language", {"aspect": "languages", "min_count": 2}),
     ("What other languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
+    # the pool itself, counted; a share is a count
+    ("How many resumes are there?", {"kind": "about", "operation": "count"}),
+    ("how many candidates do we have in total?", {"kind": "about", "operation": "count"}),
+    ("How many candidates know SQL?", {"kind": "match", "operation": "count"}),
+    ("what percentage of candidates know SQL?", {"operation": "count", "requirement": "sql"}),
     # everyone's contact details
     ("list everyone's emails", {"kind": "about", "aspect": "contact", "scope": "all"}),
     ("phone numbers of all the candidates?", {"kind": "about", "contact_fields": ["phone"]}),

@@ -738,6 +738,16 @@ def test_who_has_never_used_it_names_everyone_else_and_quotes_nothing(team: Assi
     assert "do not mention “terraform”" in answer.answer
 
 
+def test_the_pool_is_counted_and_a_share_given(team: Assistant) -> None:
+    n = len(team.catalog.candidates)
+    answer = team.ask("How many resumes are there?")
+    assert answer.answer.startswith(f"**{n} candidates**, from {n} resume files: ")
+    assert len(answer.candidates) == n and not answer.citations
+    share = team.ask("What percentage of candidates know Kubernetes?")
+    k = len(share.candidates)
+    assert f"**{k} of the {n} candidates** ({round(100 * k / n)}%)" in share.answer
+
+
 def test_but_not_that_leaves_out_everyone_says_who_had_the_rest(team: Assistant) -> None:
     answer = team.ask("Who knows Kubernetes but not Terraform?")
     assert answer.candidates == ["Lena Fischer"]

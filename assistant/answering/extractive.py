@@ -252,7 +252,10 @@ class ExtractiveStrategy:
                 return f"No candidate matches: none of {_pool_phrase(retrieved)} has {wanted}.", []
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
-        head = f"**{len(matched)} of {_pool_phrase(retrieved)}** match “{wanted}”{but_not}:"
+        share = ""
+        if plan.operation == "count" and retrieved.considered:
+            share = f" ({round(100 * len(matched) / retrieved.considered)}%)"
+        head = f"**{len(matched)} of {_pool_phrase(retrieved)}**{share} match “{wanted}”{but_not}:"
         rows = [
             f"- **{md_name(g.name)}**: {g.said + '; ' if g.said else ''}{quoted(book, g.evidence)}"
             for g in matched
@@ -263,6 +266,8 @@ class ExtractiveStrategy:
         self, retrieved: Retrieved, book: CitationBook, catalog: Catalog
     ) -> tuple[str, list[CandidateEvidence]]:
         plan = retrieved.plan
+        if plan.operation == "count":
+            return _pool_size(retrieved, catalog), retrieved.groups
         if plan.operation == "compare":
             return _compare(retrieved, book), retrieved.groups
         if plan.operation == "rank":
@@ -322,6 +327,20 @@ def _compare(retrieved: Retrieved, book: CitationBook) -> str:
             cells.append(quoted(book, found[:1]) if found else "—")
         rows.append(f"| {label} | " + " | ".join(cells) + " |")
     return "Side by side, from their resumes:\n\n" + "\n".join(rows)
+
+
+def _pool_size(retrieved: Retrieved, catalog: Catalog) -> str:
+    """ "17 candidates, from 18 resume files: ..." (the files of one person are one candidate)."""
+    names = [md_name(g.name) for g in retrieved.groups]
+    per_person = [len(catalog.resumes_of(g.candidate_id)) for g in retrieved.groups]
+    files, several = sum(per_person), sum(n > 1 for n in per_person)
+    more = f", and {len(names) - _NAMES_SHOWN} more" if len(names) > _NAMES_SHOWN else ""
+    who = "person" if several == 1 else "people"
+    joined = f" ({several} {who} sent more than one file)" if several else ""
+    return (
+        f"**{len(names)} candidate{'s' if len(names) != 1 else ''}**, from {files} resume "
+        f"file{'s' if files != 1 else ''}{joined}: {', '.join(names[:_NAMES_SHOWN])}{more}."
+    )
 
 
 def _rank(retrieved: Retrieved, book: CitationBook) -> str:
