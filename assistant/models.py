@@ -642,6 +642,11 @@ class QueryPlan(BaseModel):
     max_years: int | None = Field(
         None, description="'Less than 5 years ...': a line must state at most this many years."
     )
+    min_career_years: int | None = Field(
+        None,
+        description="'A Python developer with 5+ years of experience': the whole career, from the "
+        "dated roles or a stated 'N years of experience', beside the other requirements.",
+    )
     min_team: int | None = Field(
         None,
         description="'Led a team of more than 10': a line must state leading at least this many "

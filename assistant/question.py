@@ -355,11 +355,14 @@ def plan_question(
     if role_time:
         aspect = "roles"  # "How long was Arjun at Ola?": that role, with its dates
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
+    career = _CAREER_YEARS.search(residual)
     min_years, max_years, residual = _years(residual)
     min_team, residual = _team_size(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
-    requirement = _without_misspelt_framing(_requirement_text(_subject_apart(residual)), catalog)
+    requirement = _without_misspelt_framing(
+        _requirement_text(_JOINED_BY.sub(" , ", _subject_apart(residual))), catalog
+    )
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
     if role not in (None, "ended") and not (period or employers or (role != "first" and has_bound)):
@@ -382,6 +385,11 @@ def plan_question(
         relaxed = [part for c in relaxed or concepts for part in _role_apart(c)]
     if len(relaxed) <= len(concepts) or role is not None:
         relaxed = []
+    min_career: int | None = None
+    if career and concepts and min_years is not None and max_years is None and role is None:
+        # "a Python developer with 5+ years of experience": the career, and Python besides.
+        min_career, min_years = min_years, None
+        requirement = f"{requirement}, {years_text(min_career, None)} of experience"
     if (min_years is not None or max_years is not None) and role in (None, "first"):
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
@@ -539,6 +547,7 @@ def plan_question(
         min_years=min_years if kind == "match" else None,
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
+        min_career_years=min_career if kind == "match" else None,
         min_count=min_count,
         role=role if kind == "match" else None,
         min_gap_months=min_gap if kind == "match" else None,
@@ -698,6 +707,17 @@ _NEGATION = re.compile(
 _EVERYONE = re.compile(
     r"\b(?:every(?:one|body)|all(?:\s+(?:the|of\s+the|of\s+them))?(?:\s+(?:candidates|"
     r"applicants|people|resumes))?|each\s+(?:candidate|applicant|person))\b",
+    re.IGNORECASE,
+)
+# "a Python developer with AWS", "an ICU nurse who speaks Spanish": what the person has besides
+# is a requirement of its own, met on any line ("experience with Kafka" is one: the frame word
+# before it leaves nothing).
+_JOINED_BY = re.compile(r"(?<=[\w+#])\s+(?:with|who|that)\s+(?=[\w\"“])", re.IGNORECASE)
+# "5+ years of experience" said of a whole career (not "5 years of Python experience" nor
+# "5 years of experience in Python"), next to what else is asked.
+_CAREER_YEARS = re.compile(
+    r"\d+\s*\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:professional\s+|work\s+|industry\s+|total\s+)?"
+    r"(?:experience|exp)\b(?!\s+(?:in|with|using|of|on|as|at)\b)",
     re.IGNORECASE,
 )
 # What a requirement is for, or the setting it was in: met on any line when no line holds both.
@@ -1393,7 +1413,8 @@ def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
     """Drops a word that no resume holds and that is one slip away from a framing word ("who
     knws pytorch", "any expereince with Go"); a word the resumes hold is always kept."""
     kept = []
-    for word in requirement.split():
+    for written in requirement.split():
+        word = written.rstrip(",;")
         stems = terms(word)
         close = (
             len(word) >= _MIN_MISSPELT
@@ -1409,8 +1430,8 @@ def _without_misspelt_framing(requirement: str, catalog: Catalog) -> str:
             or (set(stems) <= _frame_stems() and not _written(word, stems, catalog))
         ):
             continue
-        kept.append(word)
-    return " ".join(kept)
+        kept.append(written)
+    return " ".join(kept).strip(" ,;")
 
 
 _WRITTEN_SCAN = 2000  # lines read to find a word as written

@@ -130,6 +130,8 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.min_career_years is not None:
+            return self._with_career(plan, catalog)
         if plan.fields:
             return self._in_fields(plan, catalog)
         if (
@@ -330,6 +332,53 @@ class Retriever:
             found += near[:1] if plan.description else near
         return Retrieved(
             plan=plan, considered=len(pool), groups=found, notes=notes, left_out=left_out
+        )
+
+    def _with_career(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "A Python developer with 5+ years of experience": those whose dated roles span the
+        years (or who state them: "8 years of experience"), matched on the rest; each match also
+        quotes what dates the career."""
+        today = date.today()
+        wanted = (plan.min_career_years or 0) * 12
+        stated = catalog.stated_years()
+        spans: dict[str, list[Evidence]] = {}
+        for cid in plan.candidate_ids:
+            for resume in catalog.resumes_of(cid):
+                months = resume.profile.experience_months(today)
+                if months is not None and months >= wanted:
+                    spans[cid] = _span_evidence_of(resume, months)[:1]
+                    break
+            else:
+                said = [
+                    p for p in catalog.by_candidate.get(cid, []) if stated.get(p, 0) * 12 >= wanted
+                ]
+                if said:
+                    spans[cid] = [_line_evidence(catalog.lines[said[0]], 1.0, "years stated")]
+        inner = plan.model_copy(
+            update={
+                "min_career_years": None,
+                "candidate_ids": [c for c in plan.candidate_ids if c in spans],
+            }
+        )
+        found = self._match(inner, catalog)
+        groups = [
+            g.model_copy(update={"evidence": [*g.evidence, *spans[g.candidate_id]]})
+            if g.matched and g.candidate_id in spans
+            else g
+            for g in found.groups
+        ]
+        note = (
+            f"Experience: the span of the dated roles, or the years a resume states; "
+            f"{len(spans)} of {len(plan.candidate_ids)} candidates have "
+            f"{plan.min_career_years}+ years."
+        )
+        return found.model_copy(
+            update={
+                "plan": plan,
+                "groups": groups,
+                "considered": len(plan.candidate_ids),
+                "notes": [note, *found.notes],
+            }
         )
 
     def _in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:

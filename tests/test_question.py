@@ -70,6 +70,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who speaks a second language?", {"aspect": "languages", "min_count": 2}),
     ("anyone who speaks more than one language", {"aspect": "languages", "min_count": 2}),
     ("What other languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
+    # years of experience beside a skill are the career's, not the skill's
+    (
+        "a python developer with 5+ years of experience",
+        {"min_years": None, "requirement": "python developer, 5+ years of experience"},
+    ),
+    ("Who has 5+ years of experience in Kafka?", {"min_years": 5}),
+    ("Who has 5+ years of Kafka experience?", {"min_years": 5}),
     # the pool itself, counted; a share is a count
     ("How many resumes are there?", {"kind": "about", "operation": "count"}),
     ("how many candidates do we have in total?", {"kind": "about", "operation": "count"}),

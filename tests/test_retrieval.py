@@ -176,6 +176,19 @@ def test_years_of_experience_come_from_stated_years(
     ]
 
 
+def test_years_of_experience_beside_a_skill_count_the_whole_career(dated: Assistant) -> None:
+    # Rui: roles since 2015 and Kafka; Mia: Kafka, roles since 2019; Eve: no Kafka.
+    answer = dated.ask("Who knows Kafka and has 9+ years of experience?")
+    assert answer.candidates == ["Rui Costa"]
+    quoted = [c.text for c in answer.citations]
+    assert "Software Engineer, Kestrel Bank, 2015 - 2020" in quoted  # what dates the career
+    assert any("Kafka" in q for q in quoted)
+    assert sorted(dated.ask("kafka people with 3+ years of experience").candidates) == [
+        "Mia Berg",
+        "Rui Costa",
+    ]
+
+
 _DATED = {
     "rui.txt": (
         "Rui Costa\nrui@example.com\n\nExperience\n"
