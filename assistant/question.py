@@ -41,7 +41,7 @@ from assistant.models import (
     Scope,
     Section,
 )
-from assistant.terms import SHORT_PAIR, fold_letters, terms
+from assistant.terms import SHORT_PAIR, SLASHED, fold_letters, terms
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|whose|which|does anyone|does anybody|do any|is there anyone|is anyone|"
@@ -909,6 +909,7 @@ def _structured(
     elif (
         asks_who
         and (m := _TRAILING_PLACE.search(text))
+        and not _PLACE_OF_SCHOOL.search(text[: m.start()])
         and _known_place(m.group("place"), bool(m.group("the")))
         and _unmistakable_place(m.group("place"), catalog)
     ):
@@ -920,6 +921,10 @@ def _structured(
     return employers, place, rest
 
 
+# "studied at a university in India": the place is the school's, not where the candidate lives.
+_PLACE_OF_SCHOOL = re.compile(
+    r"\b(?:universit(?:y|ies)|colleges?|schools?|institutes?)\s*$", re.IGNORECASE
+)
 # "... in Atlanta?" at the end of a question, after any words.
 _TRAILING_PLACE = re.compile(
     r"\b(?i:in|near|around)\s+(?P<the>(?i:the)\s+)?"
@@ -1485,8 +1490,13 @@ def _role_apart(concept: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
 
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     concepts: list[list[tuple[str, ...]]] = []
-    # "A/B testing", "R&D": the slash or ampersand of a short pair joins, it does not split.
-    kept = SHORT_PAIR.sub(lambda m: m.group(0).replace("/", "\0").replace("&", "\1"), requirement)
+
+    def joined(m: re.Match[str]) -> str:
+        return m.group(0).replace("/", "\0").replace("&", "\1")
+
+    # "A/B testing", "R&D", "CI/CD": the slash or ampersand of a short pair or of a word written
+    # with one joins, it does not split.
+    kept = SLASHED.sub(joined, SHORT_PAIR.sub(joined, requirement))
     for part in _SPLIT_AND.split(kept):
         alternatives: list[tuple[str, ...]] = []
         for alt in _SPLIT_OR.split(part):

@@ -44,6 +44,10 @@ _ALIAS_GROUPS: list[list[str]] = [
     ["cicd", "ci/cd"],
 ]
 _ALIAS = {word: group[0] for group in _ALIAS_GROUPS for word in group}
+# Aliases written with a slash ("CI/CD"): one word, which a slash between choices must not split.
+SLASHED = re.compile(
+    "|".join(rf"(?<![\w/]){re.escape(k)}(?![\w/])" for k in _ALIAS if "/" in k), re.IGNORECASE
+)
 # Tool names that a resume writes in lower case only as the plain word: "Node" in a skills list
 # is Node.js, "a 3-node cluster" and "Kubernetes node groups" are not. (A question typed in
 # lower case still means the tool.)
@@ -121,14 +125,16 @@ _RUN_LINKS = frozenset({"of", "and", "&", "in", "for"})
 
 
 def _initials(run: str) -> list[str]:
-    """The acronyms a run of capitalised words can stand for: the whole run's initials and,
-    for longer runs, those of its last three words or more, as a title's first words qualify
-    it ("Senior Site Reliability Engineer" -> "sre" too; "Certified Kubernetes Application
-    Developer" is no "CKA"). Acronyms that are another word's alias ("BA") are left out."""
+    """The acronyms (three letters or more) a run of capitalised words can stand for: the
+    whole run's initials and, for longer runs, those of its last three words or more, as a
+    title's first words qualify it ("Senior Site Reliability Engineer" -> "sre" too;
+    "Certified Kubernetes Application Developer" is no "CKA"). Acronyms that are another
+    word's alias ("BA") are left out."""
     words = [w for w in run.split() if w.lower() not in _RUN_LINKS]
     letters = "".join(w[0] for w in words).lower()
     found = {letters[i:] for i in range(len(letters) - 2)} | {letters}
-    return sorted(a for a in found if a not in _ALIAS)
+    # Two letters ("CI", "HP") are met by chance too often ("Cucina Italiana", "Hyde Park").
+    return sorted(a for a in found if len(a) >= 3 and a not in _ALIAS)
 
 
 def _hyphen_at(text: str, index: int) -> bool:

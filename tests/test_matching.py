@@ -248,7 +248,7 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("C/C++", True, ["c", "c++"]),
         ("UI/UX", True, ["ui", "ux"]),
         # the open end of a date range is a date, not the word "present"
-        ("Staff Engineer, 2019 - Present", False, ["staff", "engin", "se", "2019"]),
+        ("Staff Engineer, 2019 - Present", False, ["staff", "engin", "2019"]),
         ("(2022–present), 2021-03 to now", False, ["2022", "2021", "03", "to"]),
         ("Presented at PyCon", False, ["present", "at", "pycon"]),
         # a run of capitalised words also stands for its initials (and a title's last words)

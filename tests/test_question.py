@@ -165,6 +165,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("who has AWS certs", {"kind": "match", "requirement": "aws certs"}),
     ("What candidates know Go?", {"kind": "match", "requirement": "go"}),
     ("Who has CI/CD experience?", {"kind": "match", "requirement": "ci/cd"}),
+    ("Who has experience with CI/CD?", {"concepts": [[("cicd",)]]}),
+    ("ci/cd or A/B testing", {"concepts": [[("cicd",), ("a/b", "test")]]}),
     ("Who knows C++?", {"kind": "match", "requirement": "c++"}),
     ("Who has done A/B testing?", {"kind": "match"}),
     ("Which candidates know Java or Kotlin?", {"kind": "match"}),
@@ -285,6 +287,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked with us?", {"place": None}),
     ("anyone in asia?", {"kind": "match", "place": "Asia"}),
     ("Python developers in Texas", {"kind": "match", "place": "Texas"}),
+    ("Who studied at a university in Texas?", {"place": None}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
     ("What did Dana do in Chicago?", {"kind": "about", "place": None}),
     # a small town that shares its name with a skill is not read as a place
