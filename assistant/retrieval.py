@@ -555,7 +555,7 @@ class Retriever:
         elif plan.aspect == "contact":
             evidence = _contact_lines(catalog, cid, plan.contact_fields)
         elif plan.aspect == "summary":
-            evidence = _summary_lines(catalog, cid)
+            evidence = _overview_lines(catalog, cid)
         elif plan.aspect == "years":
             evidence = _years_lines(catalog, cid)
         elif plan.aspect == "location":
@@ -1580,6 +1580,27 @@ def _summary_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     return _unique(evidence)
 
 
+_OVERVIEW_ROLES = 8  # role lines quoted when a candidate is summarised
+
+
+def _overview_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """ "Summarize Dana": how they describe themselves, then every role (latest first, its line
+    and, for the latest, the first line under it), the highest degree and the skills line."""
+    head = _summary_lines(catalog, cid)
+    roles = all_roles(catalog, cid)
+    if not roles:
+        return head
+    said = [fact_evidence(r, p, "role") for r, p in roles[:_OVERVIEW_ROLES]]
+    return _unique(
+        [e for e in head if e.reason == "summary"][:2]
+        + said[:1]
+        + _section_lines(catalog, cid, "experience", limit=2)
+        + said[1:]
+        + _section_lines(catalog, cid, "education", limit=1)
+        + _section_lines(catalog, cid, "skills", limit=1)
+    )
+
+
 def _programming_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     """Programming languages listed under a "Languages" heading (the profile keeps them apart
     from spoken languages)."""
@@ -1641,21 +1662,14 @@ def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resum
     """The roles a fact question asks for, from the resume with the most dated roles: every
     role, latest first ("roles"); the earliest dated one ("first_role"); or the latest one that
     has ended, before the current ("previous_role")."""
-    best: list[tuple[Resume, Position]] = []
     named = roles_named(catalog, cid, plan.question) if plan.aspect == "roles" else []
     named = [rp for rp in named if rp[0].id == named[0][0].id] if named else []
     relative = _BEFORE_AFTER.search(plan.question) if named else None
     if named and relative is None:
         # "How long was Arjun at Ola?": the roles at the employer named.
         return named
-    for resume in catalog.resumes_of(cid):
-        roles = [(resume, p) for p in resume.profile.positions]
-        if sum(p.start is not None for _, p in roles) > sum(p.start is not None for _, p in best):
-            best = roles
-    dated = sorted(
-        (rp for rp in best if rp[1].start is not None),
-        key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0,
-    )
+    every = all_roles(catalog, cid)
+    dated = [rp for rp in every if rp[1].start is not None][::-1]  # earliest first
     if plan.aspect == "first_role":
         return dated[:1]
     if plan.aspect == "previous_role":
@@ -1668,8 +1682,22 @@ def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resum
             return [rp for rp in dated[::-1] if rp[1].start and rp[1].start.ordinal() > pivot]
         pivot = min(d.ordinal() for d in pivots)
         return [rp for rp in dated[::-1] if rp[1].start and rp[1].start.ordinal() < pivot]
-    undated = [rp for rp in best if rp[1].start is None]
-    return dated[::-1] + undated
+    return every
+
+
+def all_roles(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
+    """Every role of the candidate, from their resume with the most dated roles: the dated ones
+    latest first, then the undated ones as written."""
+    best: list[tuple[Resume, Position]] = []
+    for resume in catalog.resumes_of(cid):
+        roles = [(resume, p) for p in resume.profile.positions]
+        if sum(p.start is not None for _, p in roles) > sum(p.start is not None for _, p in best):
+            best = roles
+    dated = sorted(
+        (rp for rp in best if rp[1].start is not None),
+        key=lambda rp: -rp[1].start.ordinal() if rp[1].start else 0,
+    )
+    return dated + [rp for rp in best if rp[1].start is None]
 
 
 def _current_lines(catalog: Catalog, cid: str) -> list[Evidence]:

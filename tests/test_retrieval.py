@@ -176,6 +176,21 @@ def test_years_of_experience_come_from_stated_years(
     ]
 
 
+def test_a_summary_says_the_career_and_quotes_every_role(dated: Assistant) -> None:
+    answer = dated.ask("Summarize Rui Costa")
+    head = answer.answer.splitlines()[0]
+    assert head.endswith(
+        "summary: 2 roles since 2015; now Staff Engineer at Tidewater Labs (2020 to now)."
+    )
+    quoted = [c.text for c in answer.citations]
+    for role in (
+        "Staff Engineer, Tidewater Labs, 2020 - present",
+        "Software Engineer, Kestrel Bank, 2015 - 2020",
+    ):
+        assert role in quoted
+    assert "B.S. Computer Science, Hill College, 2014" in quoted
+
+
 def test_years_of_experience_beside_a_skill_count_the_whole_career(dated: Assistant) -> None:
     # Rui: roles since 2015 and Kafka; Mia: Kafka, roles since 2019; Eve: no Kafka.
     answer = dated.ask("Who knows Kafka and has 9+ years of experience?")

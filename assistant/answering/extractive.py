@@ -27,6 +27,7 @@ from assistant.retrieval import (
     TOPIC,
     CandidateEvidence,
     Retrieved,
+    all_roles,
     current_positions,
     roles_asked,
 )
@@ -119,6 +120,21 @@ def _role_said(pos: Position) -> str:
         return what
     until = "now" if pos.current else str(pos.end) if pos.end is not None else "?"
     return f"{what} ({pos.start} to {until})"
+
+
+def _overview_said(catalog: Catalog, candidate_id: str) -> str:
+    """ "3 roles since 2013; now Engineering Manager at Stripe (2020-09 to now).": the career
+    in one line before the quotes; empty without dated roles."""
+    roles = all_roles(catalog, candidate_id)
+    dated = [p for _, p in roles if p.start is not None]
+    if not dated:
+        return ""
+    first = min(d.start.ordinal() for d in dated if d.start)
+    since = next(d.start for d in dated if d.start and d.start.ordinal() == first)
+    count = "1 role" if len(roles) == 1 else f"{len(roles)} roles"
+    now = [p for p in dated if p.current]
+    latest = f"now {_role_said(now[0])}" if now else f"latest {_role_said(dated[0])}"
+    return f"{count} since {since.year}; {latest}."
 
 
 def _roles_said(catalog: Catalog, candidate_id: str, plan: QueryPlan) -> str:
@@ -295,6 +311,8 @@ class ExtractiveStrategy:
                 head += f" {_current_role(catalog, group.candidate_id)}"
             if plan.aspect in ("roles", "first_role", "previous_role"):
                 head += " " + _roles_said(catalog, group.candidate_id, plan)
+            if plan.aspect == "summary" and (said := _overview_said(catalog, group.candidate_id)):
+                head += " " + said
             blocks.append("\n".join([head, *rows]))
         return "\n\n".join(blocks), retrieved.groups
 
