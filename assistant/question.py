@@ -483,6 +483,18 @@ def plan_question(
         kind, aspect, operation = "about", None, "compare"
         requirement = _requirement_text(_BETTER.sub(" ", _COMPARE.sub(" ", residual)))
         concepts = _concepts(requirement)
+    elif (
+        _COMPARE.search(text)
+        and scope == "all"
+        and (
+            described := _requirement_text(
+                _COMPARE.sub(" ", re.sub(r"\b(?:two|three|four)\b", " ", residual))
+            )
+        )
+    ):
+        # "Compare the two nurses": the candidates the words describe, side by side.
+        kind, aspect, operation, description = "about", None, "compare", described
+        requirement, concepts = "", _concepts(described)
     elif (least := _AT_LEAST_OF.search(text)) and ids:
         # "Who has worked at three or more companies?": those whose profile lists that many.
         kind, operation, requirement, concepts = "about", "rank", least.group(0), []
@@ -658,12 +670,14 @@ _RANK = re.compile(
     r"\b(?:longest|shortest) (?:career|experience)\b|"
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
     r"\b(?:most|least|more|less) (?:years|experience)\b|"
-    r"(?<!\bat )\bmost\s+(?:[A-Za-z][\w+#./-]*\s+){1,3}?(?:experience|years)\b",
+    r"(?<!\bat )\b(?:most|more)\s+(?!than\b)(?:[A-Za-z][\w+#./-]*\s+){1,3}?"
+    r"(?:experience|years)\b",
     re.IGNORECASE,
 )
 # "the most Python experience", "the most hands-on AWS years": the skill between the words.
 _MOST_SKILL = re.compile(
-    r"(?<!\bat )\bmost\s+(?P<what>(?:[A-Za-z][\w+#./-]*\s+){1,3}?)(?:experience|years)\b",
+    r"(?<!\bat )\b(?:most|more)\s+(?!than\b)(?P<what>(?:[A-Za-z][\w+#./-]*\s+){1,3}?)"
+    r"(?:experience|years)\b",
     re.IGNORECASE,
 )
 _RANK_BY = re.compile(
@@ -980,6 +994,8 @@ def _years(text: str) -> tuple[int | None, int | None, str]:
     """Bounds on stated years and the text without them: 'more than 5 years of' -> (6, None),
     '5+ years' -> (5, None), 'less than 5 years' -> (None, 4), 'at most 5 years' -> (None, 5),
     '3-5 years' and 'between 3 and 5 years' -> (3, 5)."""
+    # "five years", "ten+ years": the number as digits.
+    text = _WORD_YEARS.sub(lambda w: f"{_NUMBER_WORDS[w.group(1).lower()]}{w.group(2)}", text)
     m = _YEARS.search(text)
     if m is None:
         return None, None, text
@@ -1062,6 +1078,9 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+_WORD_YEARS = re.compile(
+    rf"\b({'|'.join(_NUMBER_WORDS)})(\s*\+?\s*(?:years?|yrs?)\b)", re.IGNORECASE
+)
 _GAP = re.compile(
     r"\b(?:employment|career|work|job|resume|cv)\s+(?:gaps?|breaks?)\b|"
     r"\b(?:gaps?|breaks?)\s+(?:in|between)\s+(?:(?:their|his|her|the)\s+)?"

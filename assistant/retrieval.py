@@ -535,6 +535,8 @@ class Retriever:
             return _ranked_by_count(plan, catalog)
         if plan.operation == "rank":
             return _ranked_by_experience(plan, catalog)
+        if plan.operation == "compare" and plan.scope == "all" and plan.description:
+            return self._compare_described(plan, catalog)
         if plan.scope == "all" and (plan.description or plan.place):
             return self._described(plan, catalog)
         groups = []
@@ -569,6 +571,25 @@ class Retriever:
             if plan.aspect == "skills":
                 evidence = _programming_lines(catalog, cid) + evidence
         return _unique(evidence)
+
+    def _compare_described(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Compare the two nurses": the candidates who match the words, side by side when
+        they are two to six; otherwise who matches, with a note to name the ones to compare."""
+        asked = plan.model_copy(
+            update={"kind": "match", "operation": "who", "requirement": plan.description}
+        )
+        found = self._match(asked, catalog)
+        ids = [g.candidate_id for g in found.matched]
+        if 2 <= len(ids) <= _COMPARED_AT_MOST:
+            return self._about(
+                plan.model_copy(update={"scope": "named", "candidate_ids": ids, "concepts": []}),
+                catalog,
+            )
+        note = (
+            f"{len(ids)} candidates match “{plan.description}”: name two to "
+            f"{_COMPARED_AT_MOST} of them to compare them side by side."
+        )
+        return found.model_copy(update={"plan": asked, "notes": [note, *found.notes]})
 
     def _described(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         """The candidate a description fits best ("the email of the ML platform engineer in
@@ -1654,6 +1675,7 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
     return latest
 
 
+_COMPARED_AT_MOST = 6  # candidates a comparison puts side by side
 _CONTACTS_SHOWN = 100  # candidates listed when everyone's contact details are asked for
 _BEFORE_AFTER = re.compile(r"\b(?:before|prior to|after)\b", re.IGNORECASE)
 

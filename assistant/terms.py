@@ -86,11 +86,14 @@ def stem_words(words: list[str]) -> list[str]:
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 # Where the stemmer joins words a recruiter keeps apart ("accounting" and "Account Executive",
-# "publications" and "public", "marketing" and "Mid-Market"), the words' own stem.
+# "publications" and "public", "marketing" and "Mid-Market", "designers" and "designed"), the
+# words' own stem.
 _STEM_OVERRIDES = {
     **dict.fromkeys(("publication", "publications", "published", "publish"), "publish"),
     **dict.fromkeys(("accounting", "accountant", "accountants", "accountancy"), "accountanc"),
     **dict.fromkeys(("marketing", "marketer", "marketers"), "marketing"),
+    # the person, not the activity: "designers" are not everyone who "designed" a service
+    **dict.fromkeys(("designer", "designers"), "designer"),
 }
 
 

@@ -272,6 +272,7 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         # words the stemmer would join that mean different things
         ("accountant; account manager", False, ["accountanc", "account", "manag"]),
         ("published, publications, public", True, ["publish", "publish", "public"]),
+        ("Designer; designed", False, ["designer", "design"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:

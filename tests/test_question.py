@@ -77,6 +77,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Who has 5+ years of experience in Kafka?", {"min_years": 5}),
     ("Who has 5+ years of Kafka experience?", {"min_years": 5}),
+    # years written as a word
+    ("Who has more than five years of experience?", {"min_years": 6}),
+    ("who has three+ years of Kafka", {"min_years": 3, "requirement": "3+ years of kafka"}),
+    # "more X experience" between named candidates ranks them by it
+    ("Who has more Kafka experience, Dana or Kofi?", {"operation": "rank", "requirement": "kafka"}),
+    # comparing the candidates a description fits
+    ("Compare the two nurses", {"kind": "about", "operation": "compare", "description": "nurses"}),
     # the pool itself, counted; a share is a count
     ("How many resumes are there?", {"kind": "about", "operation": "count"}),
     ("how many candidates do we have in total?", {"kind": "about", "operation": "count"}),

@@ -191,6 +191,14 @@ def test_a_summary_says_the_career_and_quotes_every_role(dated: Assistant) -> No
     assert "B.S. Computer Science, Hill College, 2014" in quoted
 
 
+def test_compare_the_candidates_a_description_fits(dated: Assistant) -> None:
+    answer = dated.ask("Compare the analysts")  # Mia was one, Eve is one
+    assert answer.answer.startswith("Side by side")
+    assert sorted(answer.candidates) == ["Eve Holt", "Mia Berg"]
+    many = dated.ask("Compare the engineers")  # Rui and Mia: two
+    assert sorted(many.candidates) == ["Mia Berg", "Rui Costa"]
+
+
 def test_years_of_experience_beside_a_skill_count_the_whole_career(dated: Assistant) -> None:
     # Rui: roles since 2015 and Kafka; Mia: Kafka, roles since 2019; Eve: no Kafka.
     answer = dated.ask("Who knows Kafka and has 9+ years of experience?")
