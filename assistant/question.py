@@ -386,10 +386,18 @@ def plan_question(
     if len(relaxed) <= len(concepts) or role is not None:
         relaxed = []
     min_career: int | None = None
-    if career and concepts and min_years is not None and max_years is None and role is None:
-        # "a Python developer with 5+ years of experience": the career, and Python besides.
+    if (
+        min_years is not None
+        and max_years is None
+        and role is None
+        and min_team is None
+        and (career or not concepts)
+    ):
+        # "a Python developer with 5+ years of experience": the career, and Python besides;
+        # "Who has more than 5 years of experience?": the career alone.
         min_career, min_years = min_years, None
-        requirement = f"{requirement}, {years_text(min_career, None)} of experience"
+        said = f"{years_text(min_career, None)} of experience"
+        requirement = f"{requirement}, {said}" if requirement else said
     if (min_years is not None or max_years is not None) and role in (None, "first"):
         said = years_text(min_years, max_years)
         requirement = said + (f" of {requirement}" if requirement else "")
@@ -414,7 +422,12 @@ def plan_question(
     ):
         # "Which certifications does Rosa hold?" asks about Rosa, not who holds them.
         wants_match = False
-    has_years = min_years is not None or max_years is not None or min_team is not None
+    has_years = (
+        min_years is not None
+        or max_years is not None
+        or min_team is not None
+        or min_career is not None
+    )
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or has_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
     if role_time:

@@ -360,13 +360,27 @@ class Retriever:
                 "candidate_ids": [c for c in plan.candidate_ids if c in spans],
             }
         )
-        found = self._match(inner, catalog)
+        if _asks_more(inner):
+            found = self._match(inner, catalog)
+        else:  # the career alone
+            found = Retrieved(
+                plan=inner,
+                considered=len(plan.candidate_ids),
+                groups=[_group(catalog, cid, []) for cid in inner.candidate_ids],
+            )
         groups = [
             g.model_copy(update={"evidence": [*g.evidence, *spans[g.candidate_id]]})
             if g.matched and g.candidate_id in spans
             else g
             for g in found.groups
         ]
+        if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
+            # "Does Kenji have 10+ years of experience?": a plain no is part of the answer.
+            groups += [
+                _group(catalog, cid, [], matched=False)
+                for cid in plan.candidate_ids
+                if cid not in spans
+            ]
         note = (
             f"Experience: the span of the dated roles, or the years a resume states; "
             f"{len(spans)} of {len(plan.candidate_ids)} candidates have "
@@ -393,20 +407,7 @@ class Retriever:
             f"Field of work ({', '.join(plan.fields)}) read from the titles {held} and the "
             "headline under the name."
         )
-        asks_more = bool(
-            plan.concepts
-            or plan.employers
-            or plan.place
-            or plan.degree
-            or plan.schools
-            or plan.role
-            or plan.min_gap_months
-            or plan.period
-            or plan.min_years is not None
-            or plan.max_years is not None
-            or plan.min_team is not None
-        )
-        if not asks_more:
+        if not _asks_more(plan):
             groups = [_group(catalog, cid, members[cid]) for cid in inside.candidate_ids]
             return Retrieved(
                 plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=[note]
@@ -1491,6 +1492,24 @@ def _best_per_concept(
             if not any(_overlaps(window, c) for c in chosen):
                 chosen.append(window)
     return chosen[:_MATCH_LINES]
+
+
+def _asks_more(plan: QueryPlan) -> bool:
+    """Whether a match plan asks for anything besides its fields of work and career length."""
+    return bool(
+        plan.concepts
+        or plan.excluded
+        or plan.employers
+        or plan.place
+        or plan.degree
+        or plan.schools
+        or plan.role
+        or plan.min_gap_months
+        or plan.period
+        or plan.min_years is not None
+        or plan.max_years is not None
+        or plan.min_team is not None
+    )
 
 
 def _someone_has_all(per_line: list[dict[int, int]], pool: set[str], catalog: Catalog) -> bool:

@@ -73,12 +73,16 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # years of experience beside a skill are the career's, not the skill's
     (
         "a python developer with 5+ years of experience",
-        {"min_years": None, "requirement": "python developer, 5+ years of experience"},
+        {
+            "min_years": None,
+            "min_career": 5,
+            "requirement": "python developer, 5+ years of experience",
+        },
     ),
     ("Who has 5+ years of experience in Kafka?", {"min_years": 5}),
     ("Who has 5+ years of Kafka experience?", {"min_years": 5}),
     # years written as a word
-    ("Who has more than five years of experience?", {"min_years": 6}),
+    ("Who has more than five years of experience?", {"min_years": None, "min_career": 6}),
     ("who has three+ years of Kafka", {"min_years": 3, "requirement": "3+ years of kafka"}),
     # "more X experience" between named candidates ranks them by it
     ("Who has more Kafka experience, Dana or Kofi?", {"operation": "rank", "requirement": "kafka"}),
@@ -494,7 +498,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has closed skill gaps in the team?", {"min_gap": None}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
     ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
-    ("Who has 10+ years of experience?", {"min_count": None, "min_years": 10}),
+    ("Who has 10+ years of experience?", {"min_count": None, "min_career": 10}),
     ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
     ("Who has worked at the most companies?", {"operation": "rank", "aspect": "experience"}),
     ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
@@ -597,6 +601,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "max_years": plan.max_years,
         "shortest_first": plan.shortest_first,
         "min_team": plan.min_team,
+        "min_career": plan.min_career_years,
         "min_count": plan.min_count,
         "relaxed": plan.relaxed,
         "role": plan.role,

@@ -152,7 +152,7 @@ def test_requirement_words_must_stand_together(ingestor: Ingestor, assistant: As
         assert sorted(found) == ["Cy Moss", "Di Park"], spelling
 
 
-def test_years_of_experience_come_from_stated_years(
+def test_years_of_experience_come_from_stated_years_or_dated_roles(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
     ingestor.ingest(
@@ -164,7 +164,9 @@ def test_years_of_experience_come_from_stated_years(
     )
     more = assistant.ask("Who has more than 5 years of experience?")
     assert sorted(more.candidates) == ["Ann Vale", "Cy Moss"]
-    assert any("dates of past roles are not added up" in n for n in more.notices)
+    assert any(
+        "the span of the dated roles, or the years a resume states" in n for n in more.notices
+    )
     assert sorted(assistant.ask("Who has 5+ years?").candidates) == [
         "Ann Vale",
         "Bo Lund",
@@ -197,6 +199,12 @@ def test_compare_the_candidates_a_description_fits(dated: Assistant) -> None:
     assert sorted(answer.candidates) == ["Eve Holt", "Mia Berg"]
     many = dated.ask("Compare the engineers")  # Rui and Mia: two
     assert sorted(many.candidates) == ["Mia Berg", "Rui Costa"]
+
+
+def test_years_of_experience_alone_count_the_dated_roles(dated: Assistant) -> None:
+    # Rui: roles since 2015; Mia: since 2019; Eve: two years.
+    assert dated.ask("Who has 9+ years of experience?").candidates == ["Rui Costa"]
+    assert dated.ask("Does Eve have 5+ years of experience?").answer.startswith("No: **Eve Holt**")
 
 
 def test_years_of_experience_beside_a_skill_count_the_whole_career(dated: Assistant) -> None:
