@@ -342,11 +342,13 @@ class Retriever:
         wanted = (plan.min_career_years or 0) * 12
         stated = catalog.stated_years()
         spans: dict[str, list[Evidence]] = {}
+        career: dict[str, str] = {}
         for cid in plan.candidate_ids:
             for resume in catalog.resumes_of(cid):
                 months = resume.profile.experience_months(today)
                 if months is not None and months >= wanted:
                     spans[cid] = _span_evidence_of(resume, months)[:1]
+                    career[cid] = f"{months // 12} years {months % 12} months of dated roles"
                     break
             else:
                 said = [
@@ -354,6 +356,7 @@ class Retriever:
                 ]
                 if said:
                     spans[cid] = [_line_evidence(catalog.lines[said[0]], 1.0, "years stated")]
+                    career[cid] = f"{stated[said[0]]} years stated"
         inner = plan.model_copy(
             update={
                 "min_career_years": None,
@@ -369,7 +372,12 @@ class Retriever:
                 groups=[_group(catalog, cid, []) for cid in inner.candidate_ids],
             )
         groups = [
-            g.model_copy(update={"evidence": [*g.evidence, *spans[g.candidate_id]]})
+            g.model_copy(
+                update={
+                    "evidence": [*g.evidence, *spans[g.candidate_id]],
+                    "said": "; ".join(x for x in (g.said, career[g.candidate_id]) if x),
+                }
+            )
             if g.matched and g.candidate_id in spans
             else g
             for g in found.groups

@@ -203,7 +203,11 @@ def test_compare_the_candidates_a_description_fits(dated: Assistant) -> None:
 
 def test_years_of_experience_alone_count_the_dated_roles(dated: Assistant) -> None:
     # Rui: roles since 2015; Mia: since 2019; Eve: two years.
-    assert dated.ask("Who has 9+ years of experience?").candidates == ["Rui Costa"]
+    rui = dated.ask("Who has 9+ years of experience?")
+    assert rui.candidates == ["Rui Costa"]
+    assert "**Rui Costa**: 12 years 0 months of dated roles; “Software Engineer, Kestrel Bank" in (
+        rui.answer
+    )
     assert dated.ask("Does Eve have 5+ years of experience?").answer.startswith("No: **Eve Holt**")
 
 

@@ -222,7 +222,10 @@ class ExtractiveStrategy:
             lines = []
             for group in retrieved.groups:
                 if group.matched:
-                    lines.append(f"Yes: **{md_name(group.name)}**: {quoted(book, group.evidence)}")
+                    said = f"{group.said}; " if group.said else ""
+                    lines.append(
+                        f"Yes: **{md_name(group.name)}**: {said}{quoted(book, group.evidence)}"
+                    )
                 else:
                     lines.append(
                         f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
