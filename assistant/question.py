@@ -657,18 +657,19 @@ _ROLE_TIME = re.compile(
 def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Resume, Position]]:
     """The candidate's roles at an employer the text names ("at Ola", "at Amazon" for "Amazon
     Fulfillment Poland"), from each of their resumes."""
-    folded = places.fold(text)
     found = []
     for resume in catalog.resumes_of(candidate_id):
         for position in resume.profile.positions:
-            org = places.fold(position.employer or "")
+            org = position.employer or ""
             first = org.split()[0] if org.split() else ""
-            if org and (
-                re.search(rf"(?<!\w){re.escape(org)}(?!\w)", folded)
-                or (len(first) >= 4 and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", folded))
-            ):
+            if org and (names_org(org, text) or (len(first) >= 4 and names_org(first, text))):
                 found.append((resume, position))
     return found
+
+
+def names_org(org: str, text: str) -> bool:
+    """Whether the text names the organisation, as a whole word, accents and case aside."""
+    return re.search(rf"(?<!\w){re.escape(places.fold(org))}(?!\w)", places.fold(text)) is not None
 
 
 _CURRENT_ROLE = re.compile(
@@ -719,12 +720,16 @@ _SHORTEST_FIRST = re.compile(
     r"fewest years|shortest (?:career|experience))\b",
     re.IGNORECASE,
 )
+# A verb said with "not" or "never": "isn't", "does not", "has never".
+_VERB_NOT = (
+    r"(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
+    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)"
+)
 _NEGATION = re.compile(
     r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:not|no|without)|without|except(?:\s+for)?|excluding|"
     r"other than|minus|"
     # "... but isn't a nurse", "and doesn't know Java", "who has never used Java"
-    r"(?:but|and|yet|who)\s+(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
-    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)"
+    rf"(?:but|and|yet|who)\s+{_VERB_NOT}"
     r"(?:\s+(?:an?|know|knows|use|uses|used|have|has|had|speak|speaks|worked\s+(?:with|in)|"
     r"been))?)\b",
     re.IGNORECASE,
@@ -749,11 +754,7 @@ _CAREER_YEARS = re.compile(
 )
 # What a requirement is for, or the setting it was in: met on any line when no line holds both.
 _SETTING = re.compile(r"\bfor\b|\bin\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
-_ONLY_NOT = re.compile(
-    r"\s*(?:who\s+)?(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
-    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)\b",
-    re.IGNORECASE,
-)
+_ONLY_NOT = re.compile(rf"\s*(?:who\s+)?{_VERB_NOT}\b", re.IGNORECASE)
 
 
 def _negation(text: str, catalog: Catalog) -> tuple[str, str]:

@@ -47,7 +47,7 @@ from assistant.models import (
     employment_gaps,
     union_months,
 )
-from assistant.question import ROLE_STEMS, TALK_STEMS, roles_named
+from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms
@@ -759,9 +759,9 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                         continue
                     # The employer, and the line that names it ("Block (formerly Square)").
                     lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
-                    own = [ln.text for ln in lines if _names_org(pos.employer, ln.text)]
+                    own = [ln.text for ln in lines if names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
-                    if any(_names_org(org, text) for org in plan.employers):
+                    if any(names_org(org, text) for org in plan.employers):
                         evidence.append(fact_evidence(resume, pos, "employer"))
                         break
             elif (
@@ -859,7 +859,7 @@ def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
     if plan.employers:
         lines = resume.line_range(role.page, role.line_start, role.line_end)
         text = " ".join([role.employer or "", *(ln.text for ln in lines)])
-        return any(_names_org(org, text) for org in plan.employers)
+        return any(names_org(org, text) for org in plan.employers)
     return True
 
 
@@ -1205,11 +1205,12 @@ def _role_block(catalog: Catalog, cid: str, question: str) -> list[Evidence]:
     """The role line of the candidate's position at an employer the question names, and the
     lines under it up to the next role (empty when the question names none of their
     employers)."""
+    named = roles_named(catalog, cid, question)
     for resume in catalog.resumes_of(cid):
         positions = resume.profile.positions
         starts = {(p.page, p.line_start) for p in positions}
         for position in positions:
-            if not position.employer or not _names_org(position.employer, question):
+            if (resume, position) not in named or not position.employer:
                 continue
             first = catalog.position(resume.id, position.page, position.line_start)
             if first is None:
@@ -1231,11 +1232,6 @@ def _role_block(catalog: Catalog, cid: str, question: str) -> list[Evidence]:
                 evidence.append(_span_evidence(catalog, (end + 1, last), 1.0, position.employer))
             return evidence
     return []
-
-
-def _names_org(org: str, text: str) -> bool:
-    pattern = r"(?<!\w)" + re.escape(places.fold(org)) + r"(?!\w)"
-    return re.search(pattern, places.fold(text)) is not None
 
 
 def _place_query(text: str) -> places.Place | str:
