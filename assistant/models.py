@@ -698,6 +698,11 @@ class QueryPlan(BaseModel):
     degree: DegreeRequirement | None = Field(
         None, description="'A master's in computer science', 'an MBA': checked against education."
     )
+    school_place: str | None = Field(
+        None,
+        description="'Studied in the UK', 'went to college in Texas': where a school of theirs "
+        "is, read from the school's name and line, not where they live.",
+    )
     schools: list[str] = Field(
         default_factory=list,
         description="'Studied at KTH', 'graduated from an IIT or an NIT': checked against schools.",

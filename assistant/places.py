@@ -243,3 +243,39 @@ def parse(text: str) -> Place | None:
     if place_region is None and place_country is None:
         return None
     return Place(city=head, region=place_region, country=place_country)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MENTION_POPULATION = 50_000  # a town smaller than this is more often a surname or a word
+_MENTION_WORDS = 3
+
+
+def mentioned(text: str) -> list[Place]:
+    """The places a piece of text names among its capitalised words: "University of Edinburgh"
+    -> Edinburgh, United Kingdom; "Georgia State University" -> the state and the country of
+    that name (both are read, as nothing tells them apart). Longest names first, each word read
+    once; cities only from 50,000 people up."""
+    words = list(_WORD.finditer(text))
+    used: set[int] = set()
+    out: list[Place] = []
+    for n in range(_MENTION_WORDS, 0, -1):
+        for i in range(len(words) - n + 1):
+            span = range(i, i + n)
+            if used.intersection(span) or not all(words[j].group()[0].isupper() for j in span):
+                continue
+            name = text[words[i].start() : words[i + n - 1].end()].strip(".")
+            found: list[Place] = []
+            if (as_country := country(name)) is not None:
+                found.append(Place(country=as_country))
+            if len(name) > 2 and (as_region := region(name)) is not None:
+                found.append(Place(region=as_region[0], country=as_region[1]))
+            if (
+                not found
+                and (known := city(name)) is not None
+                and population(name) >= (_MENTION_POPULATION)
+            ):
+                found.append(Place(city=known[0], region=known[2], country=known[1]))
+            if found:
+                out.extend(found)
+                used.update(span)
+    return out

@@ -284,6 +284,7 @@ def plan_question(
     # A place at the end is read in a question that asks who, or in bare search words
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
+    school_place, dated = _school_place(dated)
     employers, place, unnamed = _structured(
         _EMPLOYER_GROUP.sub("FAANG", dated),
         catalog,
@@ -294,6 +295,10 @@ def plan_question(
     if asks_who and not employers and _EMPLOYER_GROUP.search(unnamed):
         employers, unnamed = list(_FAANG), _EMPLOYER_GROUP.sub(" ", unnamed)  # "faang experience"
     degree, schools, unnamed = _education(unnamed)
+    if len(schools) == 1 and school_place is None and _known_country(schools[0]):
+        school_place, schools = schools[0], []  # "graduated from the UK": a country, no school
+    if school_place is not None and degree is None and not schools:
+        degree = DegreeRequirement()  # "Who studied in Canada?": any degree, from there
     unnamed, negative = _negation(unnamed, catalog)
     named, residual = named_candidates(unnamed, catalog)
     # "... except Omar" leaves a candidate out; "... but not Java" a requirement.
@@ -453,9 +458,11 @@ def plan_question(
         wants_match, min_years, max_years, has_years = True, None, None, False
         min_team = None
         asked = _degree_text(degree) if degree else " or ".join(schools)
+        if school_place:
+            asked += f" from a school in {school_place}"
         requirement = asked + (f" ({requirement})" if requirement else "")
     else:
-        degree, schools = None, []
+        degree, schools, school_place = None, [], None
 
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
@@ -582,6 +589,7 @@ def plan_question(
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         degree=degree if kind == "match" else None,
+        school_place=school_place if kind == "match" else None,
         schools=schools if kind == "match" else [],
         excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
         excluded_text=excluded_text if kind == "match" else "",
@@ -834,6 +842,51 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
     return None, [], text
 
 
+# "studied in the UK", "went to college in Texas", "a degree from Canada": where the school is.
+_SCHOOL_PLACE = re.compile(
+    r"\b(?:(?:(?:studied|study|studies|studying|educated|schooled|graduated)|"
+    r"(?:went|go|gone|going)\s+to\s+(?:a\s+)?(?:school|college|uni(?:versity)?|grad\s+school)|"
+    r"(?:universit(?:y|ies)|colleges?|schools?))"
+    r"(?:\s+(?:at|in|from)\s+(?:an?\s+)?(?:universit(?:y|ies)|colleges?|schools?))?"
+    r"\s+(?:in|from)|"
+    r"degrees?\s+from)"  # "a degree in X" is a field, not a place
+    r"\s+(?P<the>the\s+)?(?P<place>[a-z][\w.'’-]*(?:,?\s+[a-z][\w.'’-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _school_place(text: str) -> tuple[str | None, str]:
+    """The place a question puts a school in ("Who studied in the UK?", "went to a university
+    in India"), and the question without it; the longest run of words that is a known place."""
+    m = _SCHOOL_PLACE.search(text)
+    if m is None:
+        return None, text
+    ends = [w.end() for w in re.finditer(r"\S+", m.group("place"))]
+    for end in reversed(ends):
+        found = m.group("place")[:end].rstrip(" ?!.,")
+        if _school_country(found, bool(m.group("the"))):
+            if not found[:1].isupper():
+                found = found.upper() if len(found) <= 3 else found.title()  # "uk", "texas"
+            return found, text[: m.start()] + " studied " + text[m.start("place") + end :]
+    return None, text
+
+
+def _school_country(text: str, after_the: bool) -> bool:
+    """A place a school may be in: a country, continent, state or a large city ("Mumbai"),
+    not a small town that shares its name with a subject."""
+    if text.lower() == "us" and not after_the:
+        return False
+    if _known_country(text):
+        return True
+    found = places.city(text)
+    return found is not None and places.population(found[0]) >= _BIG_CITY
+
+
+def _known_country(text: str) -> bool:
+    """A country, continent, state or province ("graduated from the UK"), not a school."""
+    return bool(places.country(text) or places.continent(text) or places.region(text))
+
+
 def _degree_text(degree: DegreeRequirement) -> str:
     what = degree.names[0] if degree.names else " or ".join(degree.levels) or "a degree"
     return what + (f" in {degree.field}" if degree.field else "")
@@ -890,6 +943,18 @@ _EMPLOYER_ANY_CASE = re.compile(
 )
 
 
+def _from_country(org: str, catalog: Catalog) -> bool:
+    """Whether "from <org>" names a country, continent, state or province rather than an
+    employer: a place by that name, and no role on any resume at an employer of that name."""
+    if not (places.country(org) or places.continent(org) or (len(org) > 2 and places.region(org))):
+        return False
+    return not any(
+        p.employer and places.fold(p.employer) == places.fold(org)
+        for r in catalog.resumes.values()
+        for p in r.profile.positions
+    )
+
+
 def _proper_name(org: str, catalog: Catalog) -> bool:
     """Whether lower-case words name an organisation: some resume writes them capitalised (an
     employer, or the same name met elsewhere), which "a startup" or "least 5" never are."""
@@ -915,7 +980,13 @@ def _structured(
     place: str | None = None
     rest = text
     lower = _EMPLOYER_ANY_CASE.search(text)
-    if m := _EMPLOYER.search(text):
+    m = _EMPLOYER.search(text)
+    if m and m.group("org2") and _from_country(m.group("org2").strip(" .?!,"), catalog):
+        # "anyone from Brazil": where they are, not an employer.
+        place = m.group("org2").strip(" .?!,")
+        rest = text[: m.start("org2")] + " " + text[m.end() :]
+        return employers, place, rest
+    if m:
         org = (m.group("org") or m.group("org2") or "").strip(" .?!,")
         employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
         rest = text[: m.start()] + " " + text[m.end() :]

@@ -749,6 +749,8 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     degree.year, degree.year, False
                 ):
                     continue
+                if plan.school_place and not _school_in(plan.school_place, degree, resume):
+                    continue
                 if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
                     plan.schools and _school_fits(plan.schools, degree, resume)
                 ):
@@ -1244,9 +1246,22 @@ def _place_query(text: str) -> places.Place | str:
     return places.parse(text) or text
 
 
-def _same_place(wanted: places.Place | str, where: Location) -> bool:
+def _school_in(asked: str, degree: Degree, resume: Resume) -> bool:
+    """Whether the school of a degree is in the place asked about, as its name and line say
+    ("University of Edinburgh" is in the UK); the subject studied is left out of the reading."""
+    text = _fact_text(resume, degree)
+    if degree.field:
+        text = text.replace(degree.field, " ")
+    text = f"{degree.school or ''} {text}"
+    wanted = _place_query(asked)
     if isinstance(wanted, str):
-        return places.fold(wanted) == places.fold(where.text)
+        return names_org(wanted, text)
+    return any(_same_place(wanted, found) for found in places.mentioned(text))
+
+
+def _same_place(wanted: places.Place | str, where: Location | places.Place) -> bool:
+    if isinstance(wanted, str):
+        return isinstance(where, Location) and places.fold(wanted) == places.fold(where.text)
     if wanted.continent:
         return where.country is not None and places.continent_of(where.country) == wanted.continent
     pairs = [(wanted.city, where.city), (wanted.region, where.region)]

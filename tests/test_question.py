@@ -298,7 +298,24 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked with us?", {"place": None}),
     ("anyone in asia?", {"kind": "match", "place": "Asia"}),
     ("Python developers in Texas", {"kind": "match", "place": "Texas"}),
-    ("Who studied at a university in Texas?", {"place": None}),
+    ("Who studied at a university in Texas?", {"place": None, "school_place": "Texas"}),
+    # where a school is, not where the candidate lives
+    ("Who studied in the UK?", {"kind": "match", "place": None, "school_place": "UK"}),
+    ("which candidates went to school in ireland", {"kind": "match", "school_place": "Ireland"}),
+    ("Who graduated from the UK?", {"schools": [], "school_place": "UK"}),
+    (
+        "Who has a master's from a university in the US?",
+        {"degree_levels": ["master"], "school_place": "US"},
+    ),
+    (
+        "who went to college in texas and knows python",
+        {"school_place": "Texas", "concepts": [[("python",)]]},
+    ),
+    ("Who has a degree in Mobile development?", {"school_place": None}),
+    ("Who studied at MIT?", {"schools": ["MIT"], "school_place": None}),
+    # "from" a country is where they are; "from" a company is an employer
+    ("Any candidates from Brazil?", {"place": "Brazil", "employers": []}),
+    ("Anyone from Stripe?", {"place": None, "employers": ["Stripe"]}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
     ("What did Dana do in Chicago?", {"kind": "about", "place": None}),
     # a small town that shares its name with a skill is not read as a place
@@ -580,6 +597,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "requirement": plan.requirement,
         "employers": plan.employers,
         "place": plan.place,
+        "school_place": plan.school_place,
         "schools": plan.schools,
         "degree_levels": plan.degree.levels if plan.degree else None,
         "degree_names": plan.degree.names[:1] if plan.degree else None,

@@ -865,3 +865,30 @@ def test_a_file_name_label_is_shown_literally(ingestor: Ingestor, assistant: Ass
     assert len(answer.candidates) == 1 and "![x]" in answer.candidates[0]
     assert "![x](" not in answer.answer and "**bold**" not in answer.answer
     assert "\\!\\[x\\]\\(" in answer.answer
+
+
+def test_where_a_school_is_is_read_from_its_name_not_from_where_they_live(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nAustin, TX\n\nExperience\nAnalyst, Fernway, 2015 - Present\n\n"
+            "Education\nB.Sc. Physics, University of Edinburgh, 2012\n",
+            "ben.txt": "Ben Marsh\nLondon, UK\n\nExperience\nEconomist, Tallow, 2016 - Present\n\n"
+            "Education\nB.S. Economics, The University of Texas at Austin, 2014\n",
+            "cleo.txt": "Cleo Ward\nLeeds, UK\n\nExperience\nEditor, Quire, 2011 - Present\n\n"
+            "Education\nBA History, Hill College, 2010\n",
+        },
+    )
+    cases = {
+        "Who studied in the UK?": ["Ada Quill"],
+        "which candidates went to college in texas": ["Ben Marsh"],
+        "Who has a bachelor's from a university in the US?": ["Ben Marsh"],
+        "Who lives in the UK?": ["Ben Marsh", "Cleo Ward"],
+        "Any candidates from Texas?": ["Ada Quill"],
+    }
+    for question, names in cases.items():
+        answer = assistant.ask(question)
+        assert sorted(answer.candidates) == names, question
+        assert verify(answer.citations, assistant.catalog) == answer.citations
