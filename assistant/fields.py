@@ -1,11 +1,11 @@
 """Fields of work: "Which of them work in tech?", "healthcare candidates".
 
 A resume seldom names its industry; its job titles do. Each field below is described by common
-job titles, and a candidate's title is read as the field of the closest of them in meaning
-(MiniLM, nearest example), so "Staff Backend Engineer" is technology and "Bridge Engineer" is
-construction without a rule for either. The titles read are the headline under the name and the
-roles held now (or the latest dated role): the field a candidate works in, not every field they
-once touched.
+job titles, and a candidate's title is read as the field whose examples come closest in meaning
+(MiniLM; each field scores the mean of its two closest examples), so "Staff Backend Engineer"
+is technology and "Bridge Engineer" is construction without a rule for either. The titles read
+are the headline under the name and the roles held now (or the latest dated role): the field a
+candidate works in, not every field they once touched.
 
 The examples are generic job titles, not taken from any resume set; a field no example covers
 is asked about as plain words instead.
@@ -265,6 +265,9 @@ def asks_ever(text: str) -> bool:
     return any(_EVER.search(m.group(0)) for m in _ASKED.finditer(text))
 
 
+_NEAREST = 2  # examples per field that decide a title's field
+
+
 @dataclass
 class FieldReader:
     """Reads the field of job titles, with the examples embedded once and every title read
@@ -277,7 +280,7 @@ class FieldReader:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def fields_of(self, titles: list[str]) -> list[str]:
-        """The field of each title (the field of its nearest example)."""
+        """The field of each title (the field whose closest examples come nearest)."""
         with self._lock:
             if self._examples is None:
                 texts = [t for examples in FIELDS.values() for t in examples]
@@ -286,8 +289,20 @@ class FieldReader:
             new = list(dict.fromkeys(t for t in titles if t not in self._read))
             if new:
                 vectors = np.asarray(self.embedder.embed(new), dtype=np.float32)
-                for title, best in zip(
-                    new, (vectors @ self._examples.T).argmax(axis=1), strict=True
-                ):
-                    self._read[title] = self._labels[int(best)]
+                scores = vectors @ self._examples.T
+                names = list(FIELDS)
+                # Each field scores the mean of its _NEAREST closest examples: one example
+                # that happens to share a word ("Medical Laboratory Scientist" for "Senior
+                # Research Scientist") does not outvote a field that several examples support.
+                per_field = np.stack(
+                    [
+                        np.sort(scores[:, [i for i, n in enumerate(self._labels) if n == name]])[
+                            :, -_NEAREST:
+                        ].mean(axis=1)
+                        for name in names
+                    ],
+                    axis=1,
+                )
+                for title, best in zip(new, per_field.argmax(axis=1), strict=True):
+                    self._read[title] = names[int(best)]
             return [self._read[t] for t in titles]

@@ -53,6 +53,8 @@ def test_a_title_is_read_as_the_field_of_the_nearest_example() -> None:
         ("Senior Tax Accountant", "finance"),
         ("Middle School Science Teacher", "education"),
         ("Talent Acquisition Partner", "human resources"),
+        # one example sharing a word ("Medical Laboratory Scientist") does not decide
+        ("Senior Research Scientist", "technology"),
     ],
 )
 def test_titles_no_example_holds_are_read_by_meaning(
