@@ -176,6 +176,11 @@ class Position(Fact):
         stop = _month_ordinal(today) if self.current or self.end is None else self.end.ordinal(True)
         return max(0, stop - self.start.ordinal() + 1)
 
+    @property
+    def is_break(self) -> bool:
+        """An entry that names a break ("Career break", "Sabbatical"): no work, no employer."""
+        return _BREAK.search(f"{self.title or ''} {self.employer or ''}") is not None
+
     def span(self, today: date) -> tuple[int, int] | None:
         """First and last month (as ordinals); None without a start."""
         months = self.months(today)
@@ -229,8 +234,13 @@ class Profile(BaseModel):
         default_factory=list, description="What could not be read, said instead of guessed."
     )
 
+    @property
+    def roles(self) -> list[Position]:
+        """The positions that are work: an entry naming a career break is none."""
+        return [p for p in self.positions if not p.is_break]
+
     def current_positions(self) -> list[Position]:
-        return [p for p in self.positions if p.current]
+        return [p for p in self.roles if p.current]
 
     def highest_degree(self) -> Degree | None:
         ranked = [d for d in self.education if d.level is not None and d.completed]
@@ -239,7 +249,7 @@ class Profile(BaseModel):
     def employer_months(self, today: date) -> dict[str, int]:
         """Months at each employer, overlapping roles at one employer counted once."""
         spans: dict[str, list[tuple[int, int]]] = {}
-        for p in self.positions:
+        for p in self.roles:
             span = p.span(today)
             if p.employer and span is not None:
                 spans.setdefault(p.employer, []).append(span)
@@ -248,7 +258,7 @@ class Profile(BaseModel):
     def experience_months(self, today: date) -> int | None:
         """From the earliest start to the latest end (or today), gaps included; None when no
         role has a start date."""
-        dated = [p for p in self.positions if p.start is not None]
+        dated = [p for p in self.roles if p.start is not None]
         if not dated:
             return None
         first = min(p.start.ordinal() for p in dated if p.start is not None)
@@ -288,7 +298,7 @@ def employment_gaps(positions: list[Position], today: date, at_least: int) -> li
     then "2019 - present" has no gap."""
     spans = [(span, p) for p in positions if (span := p.span(today)) is not None]
     # An entry that names a break ("Career break", "Sabbatical") covers no work.
-    breaks = [(span, p) for span, p in spans if _BREAK.search(f"{p.title} {p.employer}")]
+    breaks = [(span, p) for span, p in spans if p.is_break]
     dated = sorted((item for item in spans if item not in breaks), key=lambda item: item[0])
     gaps: list[Gap] = []
     reach, last_role = -1, None

@@ -667,7 +667,7 @@ def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Re
     Fulfillment Poland"), from each of their resumes."""
     found = []
     for resume in catalog.resumes_of(candidate_id):
-        for position in resume.profile.positions:
+        for position in resume.profile.roles:
             org = position.employer or ""
             first = org.split()[0] if org.split() else ""
             if org and (names_org(org, text) or (len(first) >= 4 and names_org(first, text))):

@@ -756,7 +756,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 ):
                     evidence.append(fact_evidence(resume, degree, "education"))
             if plan.employers:
-                for pos in profile.positions:
+                for pos in profile.roles:
                     if not pos.employer or not _in_period(plan.period, pos):
                         continue
                     # The employer, and the line that names it ("Block (formerly Square)").
@@ -793,12 +793,13 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
 
 def _all_roles(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
     """Every role of a candidate, over all their files, with the file it is in."""
-    return [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.positions]
+    return [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.roles]
 
 
 def _gaps(catalog: Catalog, cid: str, at_least: int) -> list[tuple[Resume, Gap]]:
     """The employment gaps of a candidate, over the dated roles of all their files."""
-    roles = _all_roles(catalog, cid)
+    # Every entry, breaks included: a break written out says why the gap is there.
+    roles = [(r, p) for r in catalog.resumes_of(cid) for p in r.profile.positions]
     owner = {id(pos): resume for resume, pos in roles}
     gaps = employment_gaps([pos for _, pos in roles], date.today(), at_least)
     return [(owner.get(id(gap.before), roles[0][0]), gap) for gap in gaps]
@@ -816,7 +817,7 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
                 # The time at the employer starts with the first role there, and lasts to now.
                 there = [
                     p
-                    for p in resume.profile.positions
+                    for p in resume.profile.roles
                     if p.start is not None and _bare(p.employer or "") == _bare(pos.employer)
                 ]
                 first = min(there, key=lambda p: p.start.ordinal() if p.start else 0, default=pos)
@@ -900,7 +901,7 @@ def _dated_roles(catalog: Catalog, cid: str) -> dict[int, Position]:
     out: dict[int, Position] = {}
     for resume in catalog.resumes_of(cid):
         roles = sorted(
-            (p for p in resume.profile.positions),
+            (p for p in resume.profile.roles),
             key=lambda p: (p.page or 0, p.line_start),
         )
         for i, role in enumerate(roles):
@@ -1018,7 +1019,7 @@ def _compared_facts(catalog: Catalog, cid: str) -> list[Evidence]:
         current = profile.current_positions()
         if current:
             out.append(fact_evidence(resume, current[0], COMPARED[0]))
-        dated = [p for p in profile.positions if p.start is not None]
+        dated = [p for p in profile.roles if p.start is not None]
         if dated:
             first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
             out.append(fact_evidence(resume, first, COMPARED[1]))
@@ -1034,7 +1035,7 @@ def _compared_facts(catalog: Catalog, cid: str) -> list[Evidence]:
 
 def _span_evidence_of(resume: Resume, months: int) -> list[Evidence]:
     """The earliest dated role (labelled with the span of all of them) and the current one."""
-    dated = [p for p in resume.profile.positions if p.start is not None]
+    dated = [p for p in resume.profile.roles if p.start is not None]
     first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
     evidence = [fact_evidence(resume, first, f"{months // 12} years {months % 12} months")]
     evidence += [
@@ -1093,7 +1094,7 @@ def _counted_facts(resume: Resume, aspect: str) -> Sequence[Fact]:
     if aspect == "certifications":
         return profile.certifications
     if aspect == "experience":
-        return [p for p in profile.positions if p.employer]
+        return [p for p in profile.roles if p.employer]
     return [d for d in profile.education if d.completed]
 
 
@@ -1209,9 +1210,9 @@ def _role_block(catalog: Catalog, cid: str, question: str) -> list[Evidence]:
     employers)."""
     named = roles_named(catalog, cid, question)
     for resume in catalog.resumes_of(cid):
-        positions = resume.profile.positions
-        starts = {(p.page, p.line_start) for p in positions}
-        for position in positions:
+        # Where every entry starts, breaks too: a role's lines end where the next entry begins.
+        starts = {(p.page, p.line_start) for p in resume.profile.positions}
+        for position in resume.profile.roles:
             if (resume, position) not in named or not position.employer:
                 continue
             first = catalog.position(resume.id, position.page, position.line_start)
@@ -1690,7 +1691,7 @@ def _years_lines(catalog: Catalog, cid: str) -> list[Evidence]:
         for stated in profile.stated_years[:2]:
             out.append(fact_evidence(resume, stated, "years"))
         dated = sorted(
-            (p for p in profile.positions if p.start is not None),
+            (p for p in profile.roles if p.start is not None),
             key=lambda p: p.start.ordinal() if p.start is not None else 0,
         )
         ends = dated[:1] + (dated[-1:] if len(dated) > 1 else [])
@@ -1707,7 +1708,7 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
     for resume in catalog.resumes_of(cid):
         if now := resume.profile.current_positions():
             return [(resume, p) for p in now]
-        dated = [(p.end or p.start, p) for p in resume.profile.positions if p.start is not None]
+        dated = [(p.end or p.start, p) for p in resume.profile.roles if p.start is not None]
         if dated and not latest:
             latest = [(resume, max(dated, key=lambda dp: dp[0].ordinal())[1])]
     return latest
@@ -1750,7 +1751,7 @@ def all_roles(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
     latest first, then the undated ones as written."""
     best: list[tuple[Resume, Position]] = []
     for resume in catalog.resumes_of(cid):
-        roles = [(resume, p) for p in resume.profile.positions]
+        roles = [(resume, p) for p in resume.profile.roles]
         if sum(p.start is not None for _, p in roles) > sum(p.start is not None for _, p in best):
             best = roles
     dated = sorted(

@@ -498,7 +498,7 @@ def _with_years(catalog: Catalog, cid: str, criterion: Criterion, cell: Cell | N
         span = resume.profile.experience_months(date.today())
         if span is not None and (months is None or span > months):
             months = span
-            dated = [p for p in resume.profile.positions if p.start is not None]
+            dated = [p for p in resume.profile.roles if p.start is not None]
             earliest = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
             first = fact_evidence(resume, earliest, f"roles since {earliest.start}")
     if months is None:

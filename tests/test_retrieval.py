@@ -362,6 +362,11 @@ def test_gaps_in_employment_are_answered_from_the_dated_roles(
     quoted = [c.text for c in answer.citations]
     assert "Career break, Jul 2017 - Feb 2019" in quoted
     assert assistant.ask("Who has a career gap of more than 2 years?").candidates == []
+    # nor is it an employer, a role or a first job
+    assert assistant.ask("Who has worked at 3 or more companies?").candidates == []
+    roles = assistant.ask("Which companies has Ada worked for?")
+    assert "Career break" not in roles.answer.split("\n")[0]
+    assert "Fjordline" in roles.answer and "Harbor Mutual" in roles.answer
 
 
 def test_who_holds_no_role_now_and_when_the_last_ended(

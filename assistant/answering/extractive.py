@@ -95,12 +95,12 @@ def _role_span(catalog: Catalog, candidate_id: str) -> str:
     """ "roles from 2013-07 to now: 12 years 4 months (gaps included)", from the profile."""
     for resume in catalog.resumes_of(candidate_id):
         months = resume.profile.experience_months(date.today())
-        dated = [p.start for p in resume.profile.positions if p.start is not None]
+        dated = [p.start for p in resume.profile.roles if p.start is not None]
         if months is not None and dated:
             first = min(dated, key=lambda d: d.ordinal())
             return (
                 f"the dated roles run from {first} to "
-                f"{'now' if any(p.current for p in resume.profile.positions) else 'the last one'}"
+                f"{'now' if any(p.current for p in resume.profile.roles) else 'the last one'}"
                 f", {months // 12} years {months % 12} months (gaps included)."
             )
     return ""
