@@ -203,6 +203,7 @@ _FRAME_WORDS = """
     w/ exp xp
     stuff things
     responsible accountable
+    willing keen interested happy able
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -1404,6 +1405,11 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
             if ids[0] not in found:
                 found.append(ids[0])
             spans.append((m.start(), m.end()))  # "Rosa Delgado": both words are the name
+            # A middle name beside it is the name too ("María José" of María José Peña-Ortiz).
+            parts = set(fold_letters(catalog.candidates[ids[0]].name.lower()).split())
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(pieces) and pieces[j].group(0).removesuffix("'s") in parts:
+                    spans.append(pieces[j].span())
     if not found:
         # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
         for cand in catalog.candidates.values():
@@ -1415,7 +1421,13 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
             ):
                 found.append(cand.id)
     residual = lowered
-    for start, end in sorted(spans, reverse=True):
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):  # a name may be met twice (as a whole and by its parts)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    for start, end in reversed(merged):
         residual = residual[:start] + " " + residual[end:]
     residual = re.sub(r"(^|\s)'s\b", " ", residual)
     return found, residual
@@ -1481,6 +1493,8 @@ _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to
 
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
+    # "open to relocation", "open to remote work": a willingness, not the word "open".
+    residual = re.sub(r"\bopen\s+to\b", " ", residual, flags=re.IGNORECASE)
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
     owner = False

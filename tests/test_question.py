@@ -23,6 +23,7 @@ POOL = {
     "omar.md": "# Omar Haddad\nomar@example.org\n## Languages\nEnglish, Arabic\n## Skills\nSwift\n",
     "lena.txt": "Lena Swift\nlena@example.net\nSkills\nPython, SQL\n",
     "ann.txt": "Ann Vale\nSkills\nSwift, SwiftUI, iOS\n",
+    "ana.md": "# Ana Sofía Ruiz-Vega\nMadrid, Spain (open to remote)\n## Skills\nScala\n",
     "kofi.txt": (
         "Kofi Mensah\nExperience\nPlatform Engineer, Fjordline, 2016 - 2019\n"
         "- Built the Kafka event bus\nStaff Engineer, Harbor Mutual, 2020 - Present\n"
@@ -314,6 +315,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has a degree in Mobile development?", {"school_place": None}),
     ("Who studied at MIT?", {"schools": ["MIT"], "school_place": None}),
     # "from" a country is where they are; "from" a company is an employer
+    # a middle name is part of the name, not a requirement
+    ("Does Ana Sofia know Scala?", {"named": "Ana Sofía Ruiz-Vega", "concepts": [[("scala",)]]}),
+    # willingness is framing: what they are willing to do is the requirement
+    (
+        "Is Ana Sofía open to remote work?",
+        {"named": "Ana Sofía Ruiz-Vega", "requirement": "remote"},
+    ),
+    ("Is Dana willing to relocate?", {"named": "Dana Park", "requirement": "relocate"}),
     ("Any candidates from Brazil?", {"place": "Brazil", "employers": []}),
     ("Anyone from Stripe?", {"place": None, "employers": ["Stripe"]}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
