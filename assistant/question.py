@@ -1406,9 +1406,9 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
                 found.append(ids[0])
             spans.append((m.start(), m.end()))  # "Rosa Delgado": both words are the name
             # A middle name beside it is the name too ("María José" of María José Peña-Ortiz).
-            parts = set(fold_letters(catalog.candidates[ids[0]].name.lower()).split())
+            name_parts = set(fold_letters(catalog.candidates[ids[0]].name.lower()).split())
             for j in (i - 1, i + 1):
-                if 0 <= j < len(pieces) and pieces[j].group(0).removesuffix("'s") in parts:
+                if 0 <= j < len(pieces) and pieces[j].group(0).removesuffix("'s") in name_parts:
                     spans.append(pieces[j].span())
     if not found:
         # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
