@@ -657,6 +657,11 @@ class QueryPlan(BaseModel):
         description="'A Python developer with 5+ years of experience': the whole career, from the "
         "dated roles or a stated 'N years of experience', beside the other requirements.",
     )
+    years_over: bool = Field(
+        False,
+        description="'More than 5 years', 'over 5 years': strictly more than the minimum (5 years "
+        "and a month of dated roles; a stated 6 years), not 'at least'.",
+    )
     min_team: int | None = Field(
         None,
         description="'Led a team of more than 10': a line must state leading at least this many "
@@ -731,3 +736,12 @@ class QueryPlan(BaseModel):
         description="'The email of the ML engineer in Berlin', 'Who was the lead developer of "
         "X?': one candidate described, not named; the answer is about the one who fits best.",
     )
+
+    def fewest_months(self, years: int | None) -> int:
+        """The fewest months of dated roles that meet a minimum of ``years``: one more than
+        the years themselves when the question said "more than"."""
+        return (years or 0) * 12 + (1 if self.years_over and years else 0)
+
+    def fewest_stated(self, years: int | None) -> int:
+        """The fewest whole years a resume must state to meet a minimum of ``years``."""
+        return (years or 0) + (1 if self.years_over and years else 0)

@@ -362,7 +362,7 @@ def plan_question(
         aspect = "roles"  # "How long was Arjun at Ola?": that role, with its dates
     contact_fields = [f for f, pattern in _CONTACT_FIELDS if pattern.search(residual)]
     career = _CAREER_YEARS.search(residual)
-    min_years, max_years, residual = _years(residual)
+    min_years, max_years, years_over, residual = _years(residual)
     min_team, residual = _team_size(residual)
     excluded_text = _requirement_text(negative)
     ids = [c for c in ids if c not in left_out]
@@ -402,10 +402,10 @@ def plan_question(
         # "a Python developer with 5+ years of experience": the career, and Python besides;
         # "Who has more than 5 years of experience?": the career alone.
         min_career, min_years = min_years, None
-        said = f"{years_text(min_career, None)} of experience"
+        said = f"{years_text(min_career, None, years_over)} of experience"
         requirement = f"{requirement}, {said}" if requirement else said
     if (min_years is not None or max_years is not None) and role in (None, "first"):
-        said = years_text(min_years, max_years)
+        said = years_text(min_years, max_years, years_over)
         requirement = said + (f" of {requirement}" if requirement else "")
     if min_team is not None:
         led = f"led a team of {min_team}+" if min_team > 1 else "led or managed people"
@@ -561,7 +561,7 @@ def plan_question(
             "ended": "last role ended" if period else "no role held now",
         }.get(role, "current employer")
         if role != "first" and (min_years is not None or max_years is not None):
-            said += f", {years_text(min_years, max_years)}"
+            said += f", {years_text(min_years, max_years, years_over)}"
         requirement = f"{requirement}, {said}" if requirement else said
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
@@ -581,6 +581,7 @@ def plan_question(
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
         min_career_years=min_career if kind == "match" else None,
+        years_over=years_over and kind == "match" and (min_years or min_career) is not None,
         min_count=min_count,
         role=role if kind == "match" else None,
         min_gap_months=min_gap if kind == "match" else None,
@@ -1076,27 +1077,27 @@ _BELOW = {"less than": -1, "fewer than": -1, "under": -1, "below": -1}
 _AT_MOST = {"at most", "up to", "no more than", "maximum of", "max", "max."}
 
 
-def _years(text: str) -> tuple[int | None, int | None, str]:
-    """Bounds on stated years and the text without them: 'more than 5 years of' -> (6, None),
-    '5+ years' -> (5, None), 'less than 5 years' -> (None, 4), 'at most 5 years' -> (None, 5),
-    '3-5 years' and 'between 3 and 5 years' -> (3, 5)."""
+def _years(text: str) -> tuple[int | None, int | None, bool, str]:
+    """Bounds on years, whether the minimum is exceeded strictly, and the text without them:
+    'more than 5 years of' -> (5, None, True), '5+ years' -> (5, None, False), 'less than 5
+    years' -> (None, 4), 'at most 5 years' -> (None, 5), '3-5 years' and 'between 3 and 5
+    years' -> (3, 5)."""
     # "five years", "ten+ years": the number as digits.
     text = _WORD_YEARS.sub(lambda w: f"{_NUMBER_WORDS[w.group(1).lower()]}{w.group(2)}", text)
     m = _YEARS.search(text)
     if m is None:
-        return None, None, text
+        return None, None, False, text
     n = int(m.group("n"))
     rest = text[: m.start()] + " " + text[m.end() :]
     low = m.group("low") or m.group("low2")
     if low is not None:
-        return min(int(low), n), max(int(low), n), rest
+        return min(int(low), n), max(int(low), n), False, rest
     bound = (m.group("bound") or "").lower()
     if bound in _BELOW:
-        return None, max(n - 1, 0), rest
+        return None, max(n - 1, 0), False, rest
     if bound in _AT_MOST:
-        return None, n, rest
-    strict = bound in ("more than", "over", "above")
-    return n + 1 if strict else n, None, rest
+        return None, n, False, rest
+    return n, None, bound in ("more than", "over", "above"), rest
 
 
 _LEAD_VERB = (
@@ -1150,12 +1151,12 @@ def _team_size(text: str) -> tuple[int | None, str]:
     return (n + 1 if strict else n), text[: m.start()] + " " + text[m.end() :]
 
 
-def years_text(low: int | None, high: int | None) -> str:
+def years_text(low: int | None, high: int | None, over: bool = False) -> str:
     if low is not None and high is not None:
         return f"{low}–{high} years" if low != high else f"{low} years"
     if high is not None:
         return f"at most {high} years"
-    return f"{low}+ years"
+    return f"more than {low} years" if over else f"{low}+ years"
 
 
 _NUMBER_WORDS = {

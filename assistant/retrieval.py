@@ -47,7 +47,7 @@ from assistant.models import (
     employment_gaps,
     union_months,
 )
-from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named
+from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named, years_text
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, terms
@@ -171,7 +171,7 @@ class Retriever:
         if plan.min_years is not None or plan.max_years is not None:
             # Years stated on a line count with the skill on that same line; for a minimum, the
             # dated roles whose lines show the skill count too, added up.
-            low, high = plan.min_years or 0, plan.max_years
+            low, high = plan.fewest_stated(plan.min_years), plan.max_years
             years = {
                 p: p
                 for p, n in catalog.stated_years().items()
@@ -179,7 +179,9 @@ class Retriever:
             }
             stated = [{p: e for p, e in c.items() if p in years} for c in per_line]
             if high is None and per_line:
-                dated = _lines_in_roles_lasting(per_line, pool, catalog, low * 12)
+                dated = _lines_in_roles_lasting(
+                    per_line, pool, catalog, plan.fewest_months(plan.min_years)
+                )
                 per_line = [{**a, **b} for a, b in zip(stated, dated, strict=True)]
                 notes.append(
                     "Years of a skill: stated beside it (“8 years of Kafka”), or the dated roles "
@@ -339,7 +341,8 @@ class Retriever:
         years (or who state them: "8 years of experience"), matched on the rest; each match also
         quotes what dates the career."""
         today = date.today()
-        wanted = (plan.min_career_years or 0) * 12
+        wanted = plan.fewest_months(plan.min_career_years)
+        fewest_stated = plan.fewest_stated(plan.min_career_years)
         stated = catalog.stated_years()
         spans: dict[str, list[Evidence]] = {}
         career: dict[str, str] = {}
@@ -352,7 +355,9 @@ class Retriever:
                     break
             else:
                 said = [
-                    p for p in catalog.by_candidate.get(cid, []) if stated.get(p, 0) * 12 >= wanted
+                    p
+                    for p in catalog.by_candidate.get(cid, [])
+                    if stated.get(p, 0) >= fewest_stated
                 ]
                 if said:
                     spans[cid] = [_line_evidence(catalog.lines[said[0]], 1.0, "years stated")]
@@ -392,7 +397,7 @@ class Retriever:
         note = (
             f"Experience: the span of the dated roles, or the years a resume states; "
             f"{len(spans)} of {len(plan.candidate_ids)} candidates have "
-            f"{plan.min_career_years}+ years."
+            f"{years_text(plan.min_career_years, None, plan.years_over)}."
         )
         return found.model_copy(
             update={
@@ -856,8 +861,8 @@ def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
             return False
     if plan.min_years is not None or plan.max_years is not None:
         months = role.months(date.today())
-        low, high = plan.min_years or 0, plan.max_years if plan.max_years is not None else 99
-        if months is None or not low * 12 <= months < (high + 1) * 12:
+        high = plan.max_years if plan.max_years is not None else 99
+        if months is None or not plan.fewest_months(plan.min_years) <= months < (high + 1) * 12:
             return False
     if plan.employers:
         lines = resume.line_range(role.page, role.line_start, role.line_end)
@@ -1051,7 +1056,10 @@ def _experience_within(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     stated "3 years of Kubernetes" says nothing of a whole career. Candidates without dated
     roles are left out, and the answer says so."""
     today = date.today()
-    low, high = plan.min_years or 0, plan.max_years if plan.max_years is not None else 99
+    low, high = (
+        plan.fewest_months(plan.min_years),
+        plan.max_years if plan.max_years is not None else 99,
+    )
     groups: list[tuple[int, CandidateEvidence]] = []
     undated = 0
     for cid in plan.candidate_ids:
@@ -1064,7 +1072,7 @@ def _experience_within(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             undated += 1
             continue
         months, resume = max(spans, key=lambda item: (item[0], item[1].source))
-        if low * 12 <= months < (high + 1) * 12:
+        if low <= months < (high + 1) * 12:
             groups.append((months, _group(catalog, cid, _span_evidence_of(resume, months))))
     groups.sort(key=lambda item: (item[0], item[1].name))
     notes = ["Experience is the span of the dated roles, gaps included."]

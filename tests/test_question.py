@@ -83,7 +83,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has 5+ years of experience in Kafka?", {"min_years": 5}),
     ("Who has 5+ years of Kafka experience?", {"min_years": 5}),
     # years written as a word
-    ("Who has more than five years of experience?", {"min_years": None, "min_career": 6}),
+    (
+        "Who has more than five years of experience?",
+        {"min_years": None, "min_career": 5, "years_over": True},
+    ),
     ("who has three+ years of Kafka", {"min_years": 3, "requirement": "3+ years of kafka"}),
     # "more X experience" between named candidates ranks them by it
     ("Who has more Kafka experience, Dana or Kofi?", {"operation": "rank", "requirement": "kafka"}),
@@ -287,7 +290,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Which of Dana and Omar is more senior?", {"operation": "rank", "scope": "named"}),
     ("Compare Dana", {"operation": "fact"}),
     # dates, years and recency stay requirements a line must state
-    ("Who has more than 3 years of Kafka?", {"kind": "match", "requirement": "4+ years of kafka"}),
+    (
+        "Who has more than 3 years of Kafka?",
+        {"kind": "match", "requirement": "more than 3 years of kafka"},
+    ),
+    (
+        "Who has at least 3 years of Kafka?",
+        {"requirement": "3+ years of kafka", "years_over": False},
+    ),
     ("Anyone with 10+ years of experience?", {"kind": "match"}),
     ("Who has at least 2 years of Swift?", {"kind": "match"}),
     # places and employers, casual
@@ -388,7 +398,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Rosa's contact number", {"aspect": "contact", "contact_fields": ["phone"]}),
     ("What's the number for Rosa?", {"aspect": "contact", "contact_fields": ["phone"]}),
     # bounds on years: "less than" is an upper bound, not a lower one
-    ("Who has more than 5 years of Kafka?", {"min_years": 6, "max_years": None}),
+    (
+        "Who has more than 5 years of Kafka?",
+        {"min_years": 5, "max_years": None, "years_over": True},
+    ),
     ("Who has 5+ years of Go?", {"min_years": 5, "max_years": None}),
     ("Who has at least 3 years of SQL?", {"min_years": 3, "max_years": None}),
     ("Who has less than 5 years of experience?", {"min_years": None, "max_years": 4}),
@@ -504,7 +517,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has been in their current role since 2020?", {"role": "current"}),
     (
         "Who has been at their current company for more than 5 years?",
-        {"role": "current_employer", "min_years": 6, "concepts": []},
+        {"role": "current_employer", "min_years": 5, "years_over": True, "concepts": []},
     ),
     ("What is Dana's current role?", {"role": None, "aspect": "current"}),
     ("Who left their last job in 2024?", {"role": "ended", "period": (2024, 2024, False)}),
@@ -629,6 +642,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "shortest_first": plan.shortest_first,
         "min_team": plan.min_team,
         "min_career": plan.min_career_years,
+        "years_over": plan.years_over,
         "min_count": plan.min_count,
         "relaxed": plan.relaxed,
         "role": plan.role,

@@ -897,3 +897,28 @@ def test_where_a_school_is_is_read_from_its_name_not_from_where_they_live(
         answer = assistant.ask(question)
         assert sorted(answer.candidates) == names, question
         assert verify(answer.citations, assistant.catalog) == answer.citations
+
+
+def test_more_than_n_years_is_any_time_past_n_years(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    today = date.today()
+    months = today.year * 12 + today.month - 1 - (5 * 12 + 3)  # five years and three months ago
+    start = date(months // 12, months % 12 + 1, 1).strftime("%b %Y")
+    _ingest(
+        ingestor,
+        {
+            "ines.txt": f"Ines Moreau\n\nExperience\nData Engineer, Fernway, {start} - Present\n"
+            "- Kafka pipelines\n",
+            "theo.txt": "Theo Brandt\n\nSummary\n6 years of Kafka experience\n",
+            "uma.txt": "Uma Patel\n\nSummary\n5 years of Kafka experience\n",
+        },
+    )
+    cases = {
+        "Who has more than 5 years of experience?": ["Ines Moreau", "Theo Brandt"],
+        "Who has more than 5 years of Kafka?": ["Ines Moreau", "Theo Brandt"],
+        "Who has 6+ years of Kafka?": ["Theo Brandt"],
+        "Who has at least 5 years of Kafka?": ["Ines Moreau", "Theo Brandt", "Uma Patel"],
+    }
+    for question, names in cases.items():
+        assert sorted(assistant.ask(question).candidates) == names, question
