@@ -232,7 +232,8 @@ _PEOPLE = (
 )
 # "work in tech", "tech candidates", "in the healthcare industry", "from a sales background"
 _ASKED = re.compile(
-    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background)\s+in\s+(?:the\s+)?"
+    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background|experience)\s+in\s+"
+    rf"(?:the\s+)?"
     rf"(?:{_ANY_NAME})(?:\s+(?:industry|sector|space|field))?|"
     rf"(?:{_ANY_NAME.replace('?P<f', '?P<g')})\s+(?:{_PEOPLE})|"
     rf"(?:in|from)\s+(?:the\s+|a\s+)?(?:{_ANY_NAME.replace('?P<f', '?P<h')})\s+"
@@ -241,7 +242,7 @@ _ASKED = re.compile(
 )
 
 
-_EVER = re.compile(r"\b(?:worked|background)\b", re.IGNORECASE)
+_EVER = re.compile(r"\b(?:worked|background|experience)\b", re.IGNORECASE)
 
 
 def asked_fields(text: str) -> tuple[list[str], str]:
@@ -260,8 +261,8 @@ def asked_fields(text: str) -> tuple[list[str], str]:
 
 
 def asks_ever(text: str) -> bool:
-    """ "Who has worked in sales?", "a background in finance": any role counts, not only the
-    ones held now."""
+    """ "Who has worked in sales?", "a background in finance", "experience in healthcare": any
+    role counts, not only the ones held now."""
     return any(_EVER.search(m.group(0)) for m in _ASKED.finditer(text))
 
 

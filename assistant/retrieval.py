@@ -368,7 +368,7 @@ class Retriever:
                 "candidate_ids": [c for c in plan.candidate_ids if c in spans],
             }
         )
-        if _asks_more(inner):
+        if _asks_more(inner) or inner.fields:
             found = self._match(inner, catalog)
         else:  # the career alone
             found = Retrieved(

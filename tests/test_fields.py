@@ -25,6 +25,9 @@ from tests.conftest import HashingEmbedder
         ("Who works in hospitality or logistics?", ["hospitality"]),  # one field per phrase
         ("Who has worked in sales?", ["sales"]),
         ("Who has a background in finance?", ["finance"]),
+        ("Who has experience in healthcare?", ["healthcare"]),
+        ("Who has 10+ years of experience in software?", ["technology"]),
+        ("Who has experience in Python?", []),
         # not a field: the word as a skill, or "it" the pronoun
         ("Who has sales experience?", []),
         ("Who has worked on it?", []),
@@ -104,3 +107,6 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     assert "from the previous answer" in follow.answer
     plan = plan_question("Which of them work in healthcare?", assistant.catalog, conversation)
     assert (plan.fields, plan.concepts) == (["healthcare"], [])
+    # a career that long, in the field: Ben's 11+ years are not in tech; Ana's (2019-) are fewer
+    assert assistant.ask("Who has 11+ years of experience in software?").candidates == ["Cy Lam"]
+    assert assistant.ask("Who has experience in law?").candidates == ["Cy Lam"]
