@@ -74,6 +74,7 @@ class Catalog:
     _line_pos: dict[tuple[str, int | None, int], int] = field(default_factory=dict)
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
+    _candidate_frequency: dict[str, int] = field(default_factory=dict)
     _years: dict[int, int] | None = None
     _teams: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
@@ -216,6 +217,14 @@ class Catalog:
 
     def document_frequency(self, term: str) -> int:
         return len(self.postings.get(term, ()))
+
+    def candidate_frequency(self, term: str) -> int:
+        """How many candidates' resumes hold the term (a word one resume repeats counts once)."""
+        found = self._candidate_frequency.get(term)
+        if found is None:
+            found = len({self.lines[p].candidate_id for p in self.postings.get(term, ())})
+            self._candidate_frequency[term] = found
+        return found
 
     def resumes_of(self, candidate_id: str) -> list[Resume]:
         return self._by_candidate_resumes.get(candidate_id, [])

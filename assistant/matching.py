@@ -6,9 +6,10 @@ line; recruiters' wording ("Who was the lead developer of ...", "on call for pro
 systems") often vetoes true matches that way. Here every line of every candidate in scope is
 scored with signals that generalise:
 
-* ``coverage``: the share of the requirement's rarity (IDF) that a line (or a line and the next)
-  holds, so a rare project name decides and "led" or "deployed" barely count; misspelt words are
-  first mapped to the nearest word of the resumes' vocabulary;
+* ``coverage``: the share of the requirement's rarity (IDF over candidates: how few resumes hold
+  the word) that a line (or a line and the next) holds, so a rare project name decides and
+  "led" or "systems" barely count; misspelt words are first mapped to the nearest word of the
+  resumes' vocabulary;
 * ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, its
   z-score among the candidates in scope, and its ``margin`` over the closest other candidate
   (how much this candidate stands out);
@@ -16,6 +17,11 @@ scored with signals that generalise:
   everyone else's in the requirement's rare words;
 * ``unknown``: the share of the requirement's rarity carried by words that no resume contains,
   which is what "nobody comes near" looks like.
+
+A requirement that names something no resume holds (a word that is no English word of the
+shipped tokenizer's vocabulary, nor two of them joined: "ABAP", "COBOL") is decided before the
+model: nobody comes near it (``Nearness.ruled_out``), unless the question offers the name as an
+example ("Metaflow-like", "or similar").
 
 A small logistic model turns them into a probability. Its weights and threshold are fitted by
 ``python -m tests.calibrate_matching`` on labelled questions and committed in
@@ -38,6 +44,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.catalog import Catalog
+from assistant.terms import normalize
 
 WEIGHTS_FILE = Path(__file__).with_name("matching_weights.json")
 # The model's inputs. ``similarity`` and ``unknown`` are computed too, for the "why" and for
@@ -66,6 +73,7 @@ class Nearness:
     probability: float
     lines: tuple[tuple[int, int], ...]  # spans of catalog line positions, best first
     why: str
+    ruled_out: bool = False  # a name of the requirement no resume holds: never near
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,63 @@ def _dictionary() -> frozenset[str]:
     except (ImportError, OSError):
         return frozenset()
     return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= _MIN_FUZZY_LEN)
+
+
+@cache
+def _sorted_dictionary() -> list[str]:
+    return sorted(_dictionary())
+
+
+def _unknown_name(term: str, catalog: Catalog) -> bool:
+    """A name no resume holds: a term no line has that begins no English word ("abap",
+    "cobol"; not "regul" of "regulators")."""
+    return (
+        catalog.document_frequency(term) == 0
+        and term.isalpha()
+        and len(term) >= _MIN_PREFIX
+        and bool(_dictionary())
+        and term not in _english_stems()
+        and not _begins_a_word(term)
+        and not _compound(term)
+    )
+
+
+_MIN_PART = 3
+
+
+def _compound(term: str) -> bool:
+    """Two English words written as one ("salesperson", "timeline")."""
+    words = _short_words()
+    return any(
+        term[:i] in words and (term[i:] in words or _begins_a_word(term[i:]))
+        for i in range(_MIN_PART, len(term) - _MIN_PART + 1)
+    )
+
+
+@cache
+def _short_words() -> frozenset[str]:
+    """Whole words of three letters or more in the shipped tokenizer's vocabulary."""
+    from assistant.embeddings import model_path
+
+    try:
+        lines = (model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= _MIN_PART)
+
+
+@cache
+def _english_stems() -> frozenset[str]:
+    """The search forms of the dictionary's words ("privacy" -> "privaci")."""
+    return frozenset(normalize(w) for w in _dictionary())
+
+
+def _begins_a_word(stem: str) -> bool:
+    """Whether an English word (of the shipped tokenizer's vocabulary) begins with the stem:
+    "regul" (regulators) does, "abap" does not."""
+    words = _sorted_dictionary()
+    i = bisect_left(words, stem)
+    return i < len(words) and words[i].startswith(stem)
 
 
 def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> str:
@@ -204,6 +269,7 @@ def nearness(
     catalog: Catalog,
     model: Calibration | None = None,
     compounds: Mapping[str, list[str]] | None = None,
+    names_decide: bool = True,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -220,11 +286,17 @@ def nearness(
             split.extend(parts)
         else:
             split.append(t)
-    terms = list(dict.fromkeys(correct_spelling(t, catalog) for t in split))
-    n_lines = max(len(catalog.lines), 1)
-    weight = {t: math.log((n_lines + 1) / (catalog.document_frequency(t) + 0.5)) for t in terms}
+    terms = list(dict.fromkeys(correct_spelling(derived_base(t, catalog), catalog) for t in split))
+    # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
+    # has the requirement; one only a few resumes hold ("recommendation") says most.
+    n_people = max(len(catalog.candidates), 1)
+    weight = {t: math.log((n_people + 1) / (catalog.candidate_frequency(t) + 0.5)) for t in terms}
     total = sum(weight.values()) or 1.0
     unknown = sum(w for t, w in weight.items() if catalog.document_frequency(t) == 0) / total
+    # The same for a name no resume holds (a tool, a language, an employer): a word that begins
+    # no English word. Nobody comes near "ABAP" by holding words like it; a description
+    # ("regulators", "disabilities") can be met in other words.
+    unknown_name = sum(w for t, w in weight.items() if _unknown_name(t, catalog)) / total
     # Coverage of each line that holds any term, through the postings (never a full scan).
     per_line: dict[int, float] = {}
     for t in terms:
@@ -269,6 +341,7 @@ def nearness(
             "margin": margin,
             "coverage_margin": min(coverage_margin, 1.0),
             "unknown": unknown,
+            "unknown_name": unknown_name,
         }
         spans: list[tuple[int, int]] = []
         if cid in best_line and coverage > 0:
@@ -291,5 +364,10 @@ def nearness(
             if shared
             else f"reads alike ({similarity:.2f}) without the same words"
         )
-        out.append(Nearness(cid, features, model.probability(features), tuple(spans), why))
+        ruled_out = names_decide and unknown_name > 0
+        if ruled_out:
+            # A name nobody holds ("SAP ABAP"): nobody comes near by holding other words.
+            why = f"no resume holds {', '.join(t for t in terms if _unknown_name(t, catalog))}"
+        probability = 0.0 if ruled_out else model.probability(features)
+        out.append(Nearness(cid, features, probability, tuple(spans), why, ruled_out))
     return sorted(out, key=lambda n: -n.probability)

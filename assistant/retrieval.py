@@ -513,6 +513,9 @@ class Retriever:
             catalog,
             model or calibration(),
             compound_parts(query),
+            # "a Metaflow-like tool", "Airflow or similar": the name is an example to go by,
+            # not a requirement, so a name nobody holds does not end the search.
+            names_decide=not _AN_EXAMPLE.search(plan.question),
         )
 
     def possible_matches(
@@ -711,6 +714,11 @@ class Retriever:
                 continue  # a chunk of an older version whose cleanup has not run
             out.append(hit)
         return out
+
+
+_AN_EXAMPLE = re.compile(
+    r"\w-like\b|\b(?:like|similar(?:\s+to)?|such as|equivalent|comparable|e\.g\.)\b", re.I
+)
 
 
 def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:

@@ -16,7 +16,9 @@ a near miss offered as a possible match to a question nobody fits is the error a
 first; without it the fit trades those questions away for recall (measured: threshold 0.20, 3 of 4
 such questions right on the fitting half and 1 of 3 on the checking half).
 Questions the product answers from the profiles (employers, places) or from stated years are
-left out: the matcher never decides those. Both halves are printed. ``--write`` stores the
+left out: the matcher never decides those. Neither does it decide a requirement that names
+something no resume holds ("SAP ABAP"; see ``Nearness.ruled_out``): those rows are left out of
+the fit and count as never chosen. Both halves are printed. ``--write`` stores the
 weights in ``assistant/matching_weights.json``, which the product reads.
 """
 
@@ -66,12 +68,14 @@ def collect(devset: Path, store: Path) -> list[dict[str, Any]]:
                     "half": "even" if position % 2 == 0 else "odd",
                     "label": int(near.candidate_id in wanted),
                     "features": near.features,
+                    "ruled_out": near.ruled_out,
                 }
             )
     return rows
 
 
 def fit(rows: list[dict[str, Any]]) -> dict[str, float]:
+    rows = [r for r in rows if not r["ruled_out"]]  # decided before the model: never near
     x = np.array([[r["features"][f] for f in FEATURES] for r in rows], dtype=np.float64)
     y = np.array([r["label"] for r in rows], dtype=np.float64)
     w = np.zeros(len(FEATURES))
@@ -95,7 +99,11 @@ def score(rows: list[dict[str, Any]], model: Calibration) -> dict[str, float]:
         by_question[r["question"]].append(r)
     recalls, precisions, f1s, negatives, negatives_right = [], [], [], 0, 0
     for items in by_question.values():
-        chosen = [r for r in items if model.probability(r["features"]) >= model.threshold]
+        chosen = [
+            r
+            for r in items
+            if not r["ruled_out"] and model.probability(r["features"]) >= model.threshold
+        ]
         expected = sum(r["label"] for r in items)
         if expected == 0:
             negatives += 1

@@ -293,6 +293,54 @@ def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     assert "quillston" in split[0].why
 
 
+def test_rarity_is_counted_over_candidates_not_lines() -> None:
+    # "systems" is on one line of each of three resumes; "recommendation" on one resume, which
+    # repeats it on many lines. The word few resumes hold decides.
+    people = {
+        "ada.txt": "Ada Quill\nExperience\n" + "- Tuned the recommendation models\n" * 6,
+        "ben.txt": "Ben Marsh\nExperience\n- Ran payment systems\n",
+        "cleo.txt": "Cleo Ward\nExperience\n- Kept billing systems up\n",
+        "dev.txt": "Dev Rao\nExperience\n- Wrote systems docs\n",
+    }
+    resumes = [parse_resume(n, t.encode()) for n, t in people.items()]
+    catalog = Catalog.build(resumes)
+    ada, ben = resumes[0].candidate_id, resumes[1].candidate_id
+    near = {
+        n.candidate_id: n.features["coverage"]
+        for n in nearness(terms("recommendation systems", query=True), {}, {}, [ada, ben], catalog)
+    }
+    assert near[ada] > 0.6 > 0.4 > near[ben]
+
+
+@pytest.mark.parametrize(
+    ("requirement", "ruled_out"),
+    [
+        # a name no resume holds: nobody comes near by holding other words
+        ("COBOL", True),
+        ("SAP ABAP development", True),
+        # English words, however rare in the resumes, may be met in other words
+        ("worked with regulators", False),
+        ("software for people with disabilities", False),
+        ("reduced employee turnover", False),
+        ("salesperson", False),  # two English words joined
+        # a name a resume holds, or one misspelt, decides as usual
+        ("Quillstone", False),
+        ("Quilstone", False),
+    ],
+)
+def test_a_name_no_resume_holds_has_nobody_near(requirement: str, ruled_out: bool) -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    pool = [r.candidate_id for r in resumes]
+    near = nearness(terms(requirement, query=True), {}, {}, pool, catalog)
+    assert {n.ruled_out for n in near} == {ruled_out}
+    if ruled_out:
+        assert all(n.probability == 0 for n in near)
+    # offered as an example ("COBOL-like", "or similar"), the name ends nothing
+    example = nearness(terms(requirement, query=True), {}, {}, pool, catalog, names_decide=False)
+    assert not any(n.ruled_out for n in example)
+
+
 SECURITY = {
     "ines.txt": "Ines Moreau\nExperience\n- Ran network penetration tests for insurers\n"
     "- Wrote a pension calculator in Excel\n- Led MLOps for the fraud models\n",
@@ -348,6 +396,14 @@ def test_possible_matches_are_kept_apart_from_matches(
     assert "Quillstone" in answer.citations[0].text
     nobody = people.ask("Who knows COBOL?")
     assert nobody.candidates == [] and not nobody.citations
+    for question, ruled_out in [
+        ("Who knows COBOL?", True),
+        ("Who has built a COBOL-like app?", False),
+        ("Anyone with COBOL or similar?", False),
+    ]:
+        plan = plan_question(question, people.catalog, Conversation())
+        near = people.retriever.nearness(plan, people.catalog)
+        assert {n.ruled_out for n in near} == {ruled_out}, question
 
 
 @pytest.mark.parametrize(
