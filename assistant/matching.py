@@ -93,16 +93,22 @@ def calibration() -> Calibration:
 
 
 @cache
-def _dictionary() -> frozenset[str]:
-    """English words, as the shipped MiniLM's tokenizer knows them whole (about 22,000). A word
-    found there is a word, not a slip: "patents" is no misspelling of "patients"."""
+def _vocabulary_words(shortest: int) -> frozenset[str]:
+    """Whole lower-case words of ``shortest`` letters or more in the shipped MiniLM tokenizer's
+    vocabulary (empty when the model is not installed)."""
     from assistant.embeddings import model_path
 
     try:
         lines = (model_path() / "vocab.txt").read_text(encoding="utf-8").split()
     except (ImportError, OSError):
         return frozenset()
-    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= _MIN_FUZZY_LEN)
+    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= shortest)
+
+
+def _dictionary() -> frozenset[str]:
+    """English words, as the shipped MiniLM's tokenizer knows them whole (about 22,000). A word
+    found there is a word, not a slip: "patents" is no misspelling of "patients"."""
+    return _vocabulary_words(_MIN_FUZZY_LEN)
 
 
 @cache
@@ -136,16 +142,9 @@ def _compound(term: str) -> bool:
     )
 
 
-@cache
 def _short_words() -> frozenset[str]:
     """Whole words of three letters or more in the shipped tokenizer's vocabulary."""
-    from assistant.embeddings import model_path
-
-    try:
-        lines = (model_path() / "vocab.txt").read_text(encoding="utf-8").split()
-    except (ImportError, OSError):
-        return frozenset()
-    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) >= _MIN_PART)
+    return _vocabulary_words(_MIN_PART)
 
 
 @cache
