@@ -1492,10 +1492,17 @@ _LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understandin
 _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to", "a", "an"})
 
 
+_PARTICLE_COMPOUND = re.compile(
+    r"\b(on|in|off)\s+(call|site|prem|premises?|house|shore)\b", re.IGNORECASE
+)
+
+
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     # "open to relocation", "open to remote work": a willingness, not the word "open".
     residual = re.sub(r"\bopen\s+to\b", " ", residual, flags=re.IGNORECASE)
+    # "on call", "in house", "on site": one word, as resumes write them ("on-call"), not "call".
+    residual = _PARTICLE_COMPOUND.sub(r"\1-\2", residual)
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
     owner = False

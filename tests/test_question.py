@@ -333,6 +333,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"named": "Ana Sofía Ruiz-Vega", "requirement": "remote"},
     ),
     ("Is Dana willing to relocate?", {"named": "Dana Park", "requirement": "relocate"}),
+    # a particle and its noun are one word, as resumes write them ("on-call"), not "call"
+    ("Who has been on call?", {"requirement": "on-call", "concepts": [[("oncal",)]]}),
+    ("Anyone with in house design experience?", {"concepts": [[("inhous", "design")]]}),
     ("Any candidates from Brazil?", {"place": "Brazil", "employers": []}),
     ("Anyone from Stripe?", {"place": None, "employers": ["Stripe"]}),
     ("Who knows Go in Chicago?", {"place": "Chicago"}),
