@@ -138,6 +138,11 @@ _CONTINENTS = {
     "north america": "NA",
     "south america": "SA",
     "oceania": "OC",
+    # "based in the EU", "EU time zones": read as Europe (the union's borders are not kept
+    # here; a candidate in the UK, Norway or Switzerland counts too, and the answer quotes
+    # where they are).
+    "eu": "EU",
+    "european union": "EU",
 }
 
 
@@ -145,7 +150,10 @@ def continent(text: str) -> tuple[str, str] | None:
     """(code, name) of a continent a text names: "Europe" -> ("EU", "Europe")."""
     key = fold(text).removeprefix("the ").strip(" .")
     code = _CONTINENTS.get(key)
-    return (code, text.strip().title()) if code else None
+    if code is None:
+        return None
+    shown = text.strip().removeprefix("the ").removeprefix("The ")
+    return (code, shown.upper() if len(shown) <= 3 else shown.title())
 
 
 @cache

@@ -1492,6 +1492,12 @@ _LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understandin
 _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to", "a", "an"})
 
 
+_TOP_N = re.compile(
+    r"\b(?:top|best)(?:\s+(?:\d{1,2}|two|three|four|five|ten))?"
+    r"(?=\s+(?:candidates?|people|matches|profiles|applicants|fits?|options|ones)\b)|"
+    r"\b(?:top|best)\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
 _PARTICLE_COMPOUND = re.compile(
     r"\b(on|in|off)\s+(call|site|prem|premises?|house|shore)\b", re.IGNORECASE
 )
@@ -1501,6 +1507,8 @@ def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     # "open to relocation", "open to remote work": a willingness, not the word "open".
     residual = re.sub(r"\bopen\s+to\b", " ", residual, flags=re.IGNORECASE)
+    # "the top 3 candidates for ...", "best matches": which of them to show, not a requirement.
+    residual = _TOP_N.sub(" ", residual)
     # "on call", "in house", "on site": one word, as resumes write them ("on-call"), not "call".
     residual = _PARTICLE_COMPOUND.sub(r"\1-\2", residual)
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())

@@ -179,6 +179,94 @@ def looks_like_job_description(text: str) -> bool:
     return words >= 60 and bool(re.search(r"\b(?:must|requirements?|qualifications)\b", text, re.I))
 
 
+# A hiring request typed as one sentence or two ("We need a senior backend engineer with Go and
+# Kafka, 5+ years, based in the EU. Who fits?", "Rank candidates for a DevOps position requiring
+# Terraform"): who is wanted, then what they must have.
+_ASKING_HIRE = re.compile(
+    r"^\W*(?:(?:we|i)(?:'re|'m|\s+are|\s+am)?\s+)?(?:(?:urgently\s+)?need|want|hiring|"
+    r"recruiting|looking\s+for|seeking|searching\s+for)\s+(?:(?:an?|one|two|three)\s+)?",
+    re.IGNORECASE,
+)
+_ASKING_LABEL = re.compile(r"^\W*(?:job|role|position|opening|vacancy)\s*:\s*", re.IGNORECASE)
+_ASKING_ROLE = re.compile(
+    r"\b(?:for|fit\s+for|fits?)\s+(?:an?|the|our|this)\s+(?P<title>[^,.;:?()]{2,60}?)\s+"
+    r"(?:role|position|job|opening|vacancy)\b",
+    re.IGNORECASE,
+)
+_ASKING_REQUIRES = re.compile(
+    r"\s*(?::|\(|\bwith\b|\bwho\s+(?:knows?|has|have|can|is|speaks?)\b|\brequiring\b|"
+    r"\bthat\s+requires?\b|\b(?:must|should)\s+(?:have|know|be|speak)\b|\brequired\b)\s*",
+    re.IGNORECASE,
+)
+_ASKING_NICE = re.compile(
+    r"[;,.]?\s*\b(?:nice\s+to\s+have|bonus(?:\s+points?)?(?:\s+for)?|(?:would\s+be\s+)?a\s+plus|"
+    r"ideally|preferably|preferred)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+# "Who fits?", "Candidates?", "Any matches?", "Who should I interview?": the ask, not a need.
+_ASK_SENTENCE = re.compile(r"^[^.!]{0,40}\?$")
+# Seniority in a title ranks within the role; the role is what a resume must show.
+_SENIORITY = re.compile(
+    r"\b(?:senior|junior|sr\.?|jr\.?|staff|principal|lead|mid[- ]level|entry[- ]level|"
+    r"experienced|strong|good|great|solid|talented|full[- ]time|part[- ]time|remote)\s+",
+    re.IGNORECASE,
+)
+_NEEDS_VERB = re.compile(r"^(?:(?:must|should)\s+)?(?:have|know|be|speak)\s+", re.IGNORECASE)
+_BARE_YEARS = re.compile(
+    r"^\s*\d{1,2}\s*\+?\s*(?:years?|yrs?)(?:\s+(?:of\s+)?experience)?\s*$", re.I
+)
+
+
+def casual_posting(text: str) -> str | None:
+    """A hiring request typed in a sentence or two, written out as the posting it stands for
+    (the title line, then "Must have:" and "Nice to have:" lines), or None when the text asks
+    for no role. The role itself is the first must-have ("backend engineer"; seniority words
+    rank within it and are left out); "5+ years" alone means years of experience; what
+    follows "nice to have", "bonus" or "ideally" is a nice-to-have. A single skill ("I need
+    someone with Kafka") is a question, not a posting."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) > 2 or looks_like_job_description(text):
+        return None
+    sentences = re.split(r"(?<=[.?!])\s+", " ".join(" ".join(lines).split()))
+    body = " ".join(s for s in sentences if not _ASK_SENTENCE.match(s)) or " ".join(sentences)
+    body = body.rstrip(" .?!")
+    if m := _ASKING_LABEL.match(body) or _ASKING_HIRE.match(body):
+        rest = body[m.end() :]
+        split = _ASKING_REQUIRES.search(rest)
+        title, needs = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
+        title = re.split(r"[,;]", title)[0]
+        if split is None and "," in rest:
+            needs = rest.split(",", 1)[1]
+    elif m := _ASKING_ROLE.search(body):
+        title = m.group("title")
+        split = _ASKING_REQUIRES.match(body, m.end())
+        needs = body[split.end() :] if split else ""
+    else:
+        return None
+    title = re.sub(r"^(?:some(?:one|body)|candidates?|people)\b(?:\s+(?:as|for))?\s*", "", title)
+    title = title.strip(" .,:;()")
+    role = _SENIORITY.sub("", title).strip()
+    if not role or len(role.split()) > 6:
+        return None
+    needs = needs.replace(")", ",")
+    nice = ""
+    if n := _ASKING_NICE.search(needs):
+        needs, nice = needs[: n.start()], needs[n.end() :]
+    musts = [role]
+    for item in _items(needs.strip(" .,;:")):
+        item = _NEEDS_VERB.sub("", item).strip(" .,;:")
+        if _BARE_YEARS.match(item) and "experience" not in item:
+            item = f"{item} of experience"  # "5+ years": of experience, the whole career
+        if item:
+            musts.append(item)
+    if len(musts) < 2 and not nice:
+        return None  # a role and nothing asked of it is a question ("Any nurses?")
+    posting = [title, "Must have: " + "; ".join(m.strip(" .,;:") for m in musts)]
+    if nice.strip(" .,;:"):
+        posting.append("Nice to have: " + "; ".join(_items(nice.strip(" .,;:"))))
+    return "\n".join(posting)
+
+
 def protected_reason(text: str) -> str | None:
     """Why a criterion may not be used, or None when it may."""
     for pattern, what, instead in _PROTECTED:

@@ -34,7 +34,13 @@ from assistant.planning import LLMPlanner, Planner, RulesPlanner
 from assistant.protected import protected_reason
 from assistant.question import is_follow_up
 from assistant.retrieval import Retriever
-from assistant.screening import Screener, looks_like_job_description, read_rubric, screening_answer
+from assistant.screening import (
+    Screener,
+    casual_posting,
+    looks_like_job_description,
+    read_rubric,
+    screening_answer,
+)
 from assistant.settings import Settings
 from assistant.store import Erasure, ResumeStore, open_reader
 
@@ -186,9 +192,10 @@ class Assistant:
         elif (refusal := protected_reason(question)) is not None:
             inner = AnswerStream.of(Answer(question=question, answer=refusal))
         elif (
-            looks_like_job_description(question)
-            and (rubric := self.read_rubric(question, use_llm)).criteria
-        ):
+            posting := question
+            if looks_like_job_description(question)
+            else casual_posting(question)
+        ) and (rubric := self.read_rubric(posting, use_llm)).criteria:
             # A pasted job description: every candidate in scope against its criteria.
             screening = self.screener.screen(rubric, catalog, list(focus or catalog.candidates))
             answer = screening_answer(screening, catalog, question)

@@ -8,6 +8,7 @@ import pytest
 from assistant.citations import verify
 from assistant.models import Criterion, Rubric
 from assistant.screening import (
+    casual_posting,
     leaders,
     looks_like_job_description,
     protected_reason,
@@ -149,6 +150,47 @@ def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
     assert looks_like_job_description(text) is is_posting
 
 
+@pytest.mark.parametrize(
+    ("text", "posting"),
+    [
+        (
+            "We need a senior backend engineer with Go and Kafka, 5+ years, based in the EU. "
+            "Who fits?",
+            "senior backend engineer\n"
+            "Must have: backend engineer; Go and Kafka; 5+ years of experience; based in the EU",
+        ),
+        (
+            "Hiring a data engineer: must know Airflow and Snowflake; nice to have dbt. "
+            "Who should I interview?",
+            "data engineer\nMust have: data engineer; Airflow and Snowflake\nNice to have: dbt",
+        ),
+        (
+            "Job: Frontend developer (React, TypeScript), Atlanta. Candidates?",
+            "Frontend developer\nMust have: Frontend developer; React; TypeScript; Atlanta",
+        ),
+        (
+            "Rank candidates for a DevOps position requiring Terraform and Kubernetes",
+            "DevOps\nMust have: DevOps; Terraform and Kubernetes",
+        ),
+        (
+            "we're looking for a nurse who speaks Spanish, ideally with ICU experience",
+            "nurse\nMust have: nurse; Spanish\nNice to have: with ICU experience",
+        ),
+        # a question, not a posting: one skill, a role alone, or no role asked for
+        ("I need someone with Kafka", None),
+        ("Do we have a Kafka engineer?", None),
+        ("Any nurses?", None),
+        ("Who knows Python but not Java?", None),
+        ("Which candidates would be a good fit for a sales manager job?", None),
+        (POSTING_INLINE, None),  # the structured reading takes it
+    ],
+)
+def test_a_hiring_request_in_a_sentence_is_read_as_a_posting(
+    text: str, posting: str | None
+) -> None:
+    assert casual_posting(text) == posting
+
+
 PILE = {
     "ines.txt": "Ines Moreau\nines@example.com\n\nExperience\nPlatform Engineer, Bluefin, "
     "2016 - present\n- Ran Kubernetes in production for 40 services\n- Wrote Go services\n"
@@ -230,6 +272,16 @@ def test_chat_routes_a_pasted_posting_to_screening(pile: Assistant) -> None:
     assert answer.candidates[0] == "Ines Moreau"
     assert "Mona Lind" not in answer.candidates
     assert all(c.source != "mona.txt" for c in answer.citations)
+
+
+def test_chat_screens_a_hiring_request_typed_in_a_sentence(pile: Assistant) -> None:
+    answer = pile.ask("We need a platform engineer with Kubernetes and Go. Who fits?")
+    assert answer.answer.startswith("**Screening for platform engineer**")
+    assert answer.candidates[0] == "Ines Moreau"
+    assert "Mona Lind" not in answer.candidates
+    assert verify(answer.citations, pile.catalog) == answer.citations
+    # one skill is a question, answered as one
+    assert not pile.ask("I need someone with Kubernetes").answer.startswith("**Screening")
 
 
 def test_when_nobody_leads_the_closest_are_shown_with_their_evidence(pile: Assistant) -> None:
