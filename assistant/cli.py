@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from assistant.models import Answer, Candidate, Conversation, Fact, Resume, Rubric
+from assistant.models import Answer, Candidate, Conversation, Fact, Resume, Rubric, years_months
 from assistant.settings import Settings, SettingsError, load_settings
 from assistant.store import StoreError
 
@@ -95,9 +95,7 @@ def _print_candidate(assistant: Assistant, c: Candidate) -> None:
         print(f"    {label + ':':15} {text}  {_where(resume, fact)}")
     months = p.experience_months(date.today())
     if months is not None:
-        print(
-            f"    {'experience:':15} {months // 12} years {months % 12} months from the role dates"
-        )
+        print(f"    {'experience:':15} {years_months(months)} from the role dates")
     for note in p.notes:
         print(f"    - {note}")
 

@@ -323,6 +323,15 @@ _BREAK = re.compile(
 )
 
 
+def years_months(months: int) -> str:
+    """A length as people say it: "6 years", "3 years 1 month", "7 months"."""
+    years, rest = divmod(months, 12)
+    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+    if rest or not years:
+        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
 def _month_ordinal(day: date) -> int:
     return day.year * 12 + day.month - 1
 
@@ -462,6 +471,11 @@ class Turn(BaseModel):
     answer: Answer
     kind: str | None = Field(None, description="The kind of question (match, about, search).")
     scope_ids: list[str] = Field(default_factory=list, description="Candidates it considered.")
+    employers: list[str] = Field(
+        default_factory=list,
+        description="Employers it asked about, for 'there' in the next question ('How long "
+        "were they there?').",
+    )
 
 
 class Conversation(BaseModel):
@@ -736,6 +750,16 @@ class QueryPlan(BaseModel):
         description="'The email of the ML engineer in Berlin', 'Who was the lead developer of "
         "X?': one candidate described, not named; the answer is about the one who fits best.",
     )
+
+    there: str | None = Field(
+        None,
+        description="The employer 'there' stands for, from the question before ('How long were "
+        "they there?' after 'Who worked at Spotify?').",
+    )
+
+    def asked(self) -> str:
+        """The question, with the employer "there" stands for named."""
+        return f"{self.question} (at {self.there})" if self.there else self.question
 
     def fewest_months(self, years: int | None) -> int:
         """The fewest months of dated roles that meet a minimum of ``years``: one more than

@@ -107,6 +107,15 @@ _SPEAKING = re.compile(
 _HOW_LONG = re.compile(
     r"\bhow (?:many|much) (?:years?|experience)\b|\bhow long\b|\byears of experience\b", re.I
 )
+# "And which have a master's?", "Which one speaks Spanish?": a choice among the last answer.
+_NARROWS = re.compile(
+    r"^\s*(?:and|also|now|then|so)\s+which\b|^\s*which\s+(?:one|ones|two|three)\b"
+    r"(?!\s+of\s+(?:the|all|our)\s+candidates)|"
+    r"^\s*(?:and\s+)?(?:only|just)\s+(?:those|the\s+ones|them)\b",
+    re.IGNORECASE,
+)
+# "there" standing for the employer asked about last ("How long were they there?").
+_THERE = re.compile(r"\bthere(?=\s*[?.!]*\s*$)|\bthere(?=\s+(?:for|before|after|in)\b)", re.I)
 _CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\b", re.IGNORECASE)
 
 # "mobile" or "cell" as a phone, not as a word that qualifies the next ("mobile app", "cell
@@ -203,7 +212,7 @@ _FRAME_WORDS = """
     w/ exp xp
     stuff things
     responsible accountable
-    willing keen interested happy able
+    willing keen interested happy able only just
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -250,11 +259,19 @@ def plan_question(
         plan = plan_question(again, catalog, earlier, focus)
         plan.question = question
         return plan
+    last_turn = conversation.last if conversation else None
+    there: str | None = None
+    if last_turn is not None and last_turn.employers and _THERE.search(text):
+        # "How long were they there?" after "Who worked at Spotify?": there is Spotify.
+        there = last_turn.employers[0]
+        text = _THERE.sub(f"at {there}", text)
     # "Show the lines closest to fortran": the passages nearest to the words, not who has them.
     closest = _CLOSEST.match(text)
     if closest:
         text = text[closest.end() :].strip(" “”\"'")
-    asks_who = not closest and bool(_MATCH_START.search(text) or _MATCH_ANYWHERE.search(text))
+    asks_who = not closest and bool(
+        _MATCH_START.search(text) or _MATCH_ANYWHERE.search(text) or _NARROWS.search(text)
+    )
     if asks_who:
         # "Who speaks a second language?", "more than one language": a count of languages.
         text = _SECOND_LANGUAGE.sub("at least 2 languages", text)
@@ -319,6 +336,15 @@ def plan_question(
     elif previous and _refers_back(text, asks_who):
         # "And which of those have been on call?": the previous answer's candidates.
         scope, ids = "follow_up", previous
+    elif (
+        previous
+        and _NARROWS.search(text)
+        and last is not None
+        and last.kind == "match"
+        and set(previous) != set(catalog.candidates)
+    ):
+        # "And which have a master's?": which of the previous answer's candidates.
+        scope, ids = "follow_up", previous
     elif continues and last is not None and last.kind == "match":
         # "What about Mandarin?" after "Who speaks Japanese?": same question, same pool.
         scope = "follow_up" if set(last.scope_ids) != set(catalog.candidates) else "all"
@@ -329,6 +355,16 @@ def plan_question(
         scope, ids = "focus", focus_ids
     else:
         scope, ids = "all", list(catalog.candidates)
+    if scope == "follow_up" and len(ids) == 1 and conversation and _COMPARE.search(text):
+        # "Compare them" after "Tell me about Yusuf" and "What about Priya?": the candidates
+        # of the last answers, one by one, back to the first that named several.
+        for turn in reversed(conversation.turns[:-1]):
+            found = [c for c in turn.answer.candidate_ids if c in catalog.candidates]
+            if not found or len(found) > 2:
+                break
+            ids += [c for c in found if c not in ids]
+            if len(ids) >= 2:
+                break
 
     residual = _SPEAKING.sub(" talks ", _unqualified_numbers(residual))
     aspect = _aspect(residual)
@@ -354,9 +390,9 @@ def plan_question(
         )
     role_time = bool(
         scope in ("named", "follow_up")
-        and len(ids) == 1
+        and 1 <= len(ids) <= _FEW
         and _ROLE_TIME.search(text)
-        and roles_named(catalog, ids[0], text)
+        and all(roles_named(catalog, cid, text) for cid in ids)
     )
     if role_time:
         aspect = "roles"  # "How long was Arjun at Ola?": that role, with its dates
@@ -597,6 +633,7 @@ def plan_question(
         excluded_text=excluded_text if kind == "match" else "",
         description=description,
         shortest_first=shortest_first,
+        there=there,
     )
 
 
@@ -658,6 +695,7 @@ _ROLE_FACT = re.compile(
     r"\b(?:employment|work|job)\s+history\b",
     re.IGNORECASE,
 )
+_FEW = 3  # candidates a follow-up about one role of each answers side by side
 _ROLE_TIME = re.compile(
     r"\bhow long\b|\bwhen\b|\bwhat (?:year|date)s?\b|\bwhich years?\b|\bdates?\b|\bsince\b",
     re.IGNORECASE,

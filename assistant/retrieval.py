@@ -46,6 +46,7 @@ from assistant.models import (
     Section,
     employment_gaps,
     union_months,
+    years_months,
 )
 from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named, years_text
 from assistant.settings import Settings
@@ -351,7 +352,7 @@ class Retriever:
                 months = resume.profile.experience_months(today)
                 if months is not None and months >= wanted:
                     spans[cid] = _span_evidence_of(resume, months)[:1]
-                    career[cid] = f"{months // 12} years {months % 12} months of dated roles"
+                    career[cid] = f"{years_months(months)} of dated roles"
                     break
             else:
                 said = [
@@ -644,7 +645,7 @@ class Retriever:
         return Retrieved(plan=plan, considered=len(pool), groups=groups, notes=notes)
 
     def _scoped_search(self, plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
-        role = _role_block(catalog, cid, plan.question)
+        role = _role_block(catalog, cid, plan.asked())
         if role:
             return role  # "What did she do at Cloudflare?": that role and what is under it
         ranked = self._fused_lines(plan, catalog, {cid})
@@ -1050,7 +1051,7 @@ def _span_evidence_of(resume: Resume, months: int) -> list[Evidence]:
     """The earliest dated role (labelled with the span of all of them) and the current one."""
     dated = [p for p in resume.profile.roles if p.start is not None]
     first = min(dated, key=lambda p: p.start.ordinal() if p.start else 0)
-    evidence = [fact_evidence(resume, first, f"{months // 12} years {months % 12} months")]
+    evidence = [fact_evidence(resume, first, f"{years_months(months)}")]
     evidence += [
         fact_evidence(resume, p, "current role")
         for p in resume.profile.current_positions()[:1]
@@ -1174,7 +1175,7 @@ def _ranked_by_years_with(
         )
         # The lines that show it: those under the longest roles first.
         shown = sorted(mine, key=lambda p: (-(spans[p][1] - spans[p][0]) if p in spans else 0, p))
-        label = f"{months // 12} years {months % 12} months" if months else "in no dated role"
+        label = f"{years_months(months)}" if months else "in no dated role"
         evidence = [
             _window_evidence(catalog, p, windows[p], scores, label) for p in shown[:_MATCH_LINES]
         ]
@@ -1739,7 +1740,7 @@ def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resum
     """The roles a fact question asks for, from the resume with the most dated roles: every
     role, latest first ("roles"); the earliest dated one ("first_role"); or the latest one that
     has ended, before the current ("previous_role")."""
-    named = roles_named(catalog, cid, plan.question) if plan.aspect == "roles" else []
+    named = roles_named(catalog, cid, plan.asked()) if plan.aspect == "roles" else []
     named = [rp for rp in named if rp[0].id == named[0][0].id] if named else []
     relative = _BEFORE_AFTER.search(plan.question) if named else None
     if named and relative is None:

@@ -687,6 +687,11 @@ FOLLOW_UPS: list[tuple[str, str]] = [
     ("What is their email?", "follow_up"),
     ("Which programming languages do they use?", "follow_up"),
     ("Which languages have they listed?", "follow_up"),
+    # a choice among them: "and which", "which one", "only those"
+    ("And which have a master's?", "follow_up"),
+    ("Which one speaks Arabic?", "follow_up"),
+    ("Only those with SQL", "follow_up"),
+    ("Which one of the candidates knows Go?", "all"),
     # "their" and "they" in a "who" question stand for the people asked about
     ("Who started their current job after 2019?", "all"),
     ("Which candidates list their certifications?", "all"),
@@ -723,6 +728,34 @@ def test_role_facts_about_the_previous_answer(
     plan = plan_question(question, catalog, Conversation(turns=[turn]))
     assert plan.scope == "follow_up"
     assert plan.aspect == aspect
+
+
+def test_compare_them_compares_the_candidates_asked_about_one_by_one(catalog: Catalog) -> None:
+    turns = []
+    for name in ("Dana Park", "Kofi Mensah"):
+        said = Answer(
+            question=f"Tell me about {name}", answer=name, candidate_ids=[cid(catalog, name)]
+        )
+        turns.append(Turn(question=said.question, answer=said, kind="about"))
+    plan = plan_question("Compare them", catalog, Conversation(turns=turns))
+    assert plan.operation == "compare"
+    assert sorted(plan.candidate_ids) == sorted(
+        [cid(catalog, "Dana Park"), cid(catalog, "Kofi Mensah")]
+    )
+
+
+def test_there_is_the_employer_asked_about_before(catalog: Catalog) -> None:
+    kofi = [cid(catalog, "Kofi Mensah")]
+    said = Answer(question="Who worked at Fjordline?", answer="Kofi.", candidate_ids=kofi)
+    turn = Turn(question=said.question, answer=said, kind="match", employers=["Fjordline"])
+    plan = plan_question("How long was he there?", catalog, Conversation(turns=[turn]))
+    assert (plan.aspect, plan.there) == ("roles", "Fjordline")
+    assert plan.asked().endswith("(at Fjordline)")
+    # with no employer asked before, "there" is only a word
+    plain = Turn(question="Who knows Kafka?", answer=said, kind="match")
+    assert (
+        plan_question("How long was he there?", catalog, Conversation(turns=[plain])).there is None
+    )
 
 
 @pytest.mark.parametrize(

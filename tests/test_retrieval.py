@@ -205,7 +205,7 @@ def test_years_of_experience_alone_count_the_dated_roles(dated: Assistant) -> No
     # Rui: roles since 2015; Mia: since 2019; Eve: two years.
     rui = dated.ask("Who has 9+ years of experience?")
     assert rui.candidates == ["Rui Costa"]
-    assert "**Rui Costa**: 12 years 0 months of dated roles; “Software Engineer, Kestrel Bank" in (
+    assert "**Rui Costa**: 12 years of dated roles; “Software Engineer, Kestrel Bank" in (
         rui.answer
     )
     assert dated.ask("Does Eve have 5+ years of experience?").answer.startswith("No: **Eve Holt**")
@@ -446,7 +446,7 @@ def test_time_at_the_current_employer_counts_from_the_first_role_there(
         ),
         (
             "How long was Rui at Kestrel Bank?",
-            "roles: Software Engineer at Kestrel Bank (2015 to 2020): 6 years 0 months.",
+            "roles: Software Engineer at Kestrel Bank (2015 to 2020): 6 years.",
             ["Software Engineer, Kestrel Bank, 2015 - 2020"],
         ),
     ],
@@ -761,7 +761,7 @@ def test_the_most_experience_with_a_skill_counts_the_roles_that_show_it(
     _ingest(ingestor, people)
     answer = assistant.ask("Who has the most Python experience?")
     assert answer.candidates == ["Ann Vik", "Bo Lund", "Cy Moe"]
-    assert "1. **Ann Vik**: 11 years 0 months" in answer.answer  # years given whole
+    assert "1. **Ann Vik**: 11 years" in answer.answer  # years given whole
     assert "**Cy Moe**: in no dated role" in answer.answer
 
 

@@ -19,6 +19,7 @@ from assistant.models import (
     Position,
     QueryPlan,
     union_months,
+    years_months,
 )
 from assistant.question import roles_named
 from assistant.retrieval import (
@@ -101,7 +102,7 @@ def _role_span(catalog: Catalog, candidate_id: str) -> str:
             return (
                 f"the dated roles run from {first} to "
                 f"{'now' if any(p.current for p in resume.profile.roles) else 'the last one'}"
-                f", {months // 12} years {months % 12} months (gaps included)."
+                f", {years_months(months)} (gaps included)."
             )
     return ""
 
@@ -143,12 +144,12 @@ def _roles_said(catalog: Catalog, candidate_id: str, plan: QueryPlan) -> str:
     found = roles_asked(catalog, candidate_id, plan)
     if not found:
         return "no such dated role on the resume."
-    named = roles_named(catalog, candidate_id, plan.question)
+    named = roles_named(catalog, candidate_id, plan.asked())
     if plan.aspect == "roles" and named and all(rp in named for rp in found):
         today = date.today()
         months = union_months([s for _, p in found if (s := p.span(today)) is not None])
         said = "; ".join(_role_said(p) for _, p in found)
-        return f"{said}: {months // 12} years {months % 12} months." if months else said + "."
+        return f"{said}: {years_months(months)}." if months else said + "."
     if plan.aspect == "roles":
         employers = list(dict.fromkeys(p.employer for _, p in found if p.employer))
         listed = f": {', '.join(md_name(e) for e in employers)}" if employers else ""
