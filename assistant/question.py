@@ -212,7 +212,7 @@ _FRAME_WORDS = """
     w/ exp xp
     stuff things
     responsible accountable
-    willing keen interested happy able only just
+    willing keen interested happy able only just title titles titled
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -408,6 +408,8 @@ def plan_question(
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
     if role not in (None, "ended") and not (period or employers or (role != "first" and has_bound)):
+        if role in ("current", "current_employer") and scope in ("named", "follow_up"):
+            aspect = "current"  # "Who is Derek's current employer?": a fact about Derek
         role = None  # "Who started their career in nursing?": the words, as asked
     if role is not None:
         # "joined", "started", "been at": how the role is asked about, not a requirement.
@@ -685,7 +687,7 @@ _WHERE_BASED = re.compile(
 )
 # "What is Dana's current title?", "Where does Dana work now?": the role held today.
 _ROLE_WORD = r"(?:title|role|job|position|employer|company|work(?:s|ing)?|do(?:es|ing)?)"
-_NOW_WORD = r"(?:current(?:ly)?|now|at present|presently|these days|today)"
+_NOW_WORD = r"(?:current(?:ly)?|now|at present|presently|these days|today|most recent|latest)"
 _ROLE_NOUN = r"(?:jobs?|roles?|positions?|employers?|compan(?:y|ies)|workplaces?)"
 _ROLE_FACT = re.compile(
     rf"\b(?P<first>first|earliest)\s+(?:full[\s-]time\s+|real\s+)?{_ROLE_NOUN}\b|"
@@ -723,7 +725,8 @@ def names_org(org: str, text: str) -> bool:
 _CURRENT_ROLE = re.compile(
     rf"\b{_NOW_WORD}\b(?:\W+\w+){{0,4}}?\W+{_ROLE_WORD}\b|"
     rf"\b{_ROLE_WORD}\b(?:\W+\w+){{0,4}}?\W+{_NOW_WORD}\b|"
-    r"^\s*(?:where|who)\s+(?:does|do|is)\b.*\bwork(?:s|ing)?(?:\s+for)?\W*$",
+    r"^\s*(?:where|who)\s+(?:does|do|is)\b.*\bwork(?:s|ing)?(?:\s+for)?\W*$|"
+    r"^\s*what(?:'s|\s+is)\b.*\b(?:job\s+)?title\W*$",  # "What is Oluwaseun's job title?"
     re.IGNORECASE,
 )
 _RANK = re.compile(
