@@ -116,6 +116,14 @@ def _sorted_dictionary() -> list[str]:
     return sorted(_dictionary())
 
 
+def prepare() -> None:
+    """Reads the word lists the matcher consults (about 0.1 s once), so that no question
+    pays for it."""
+    _english_stems()
+    _sorted_dictionary()
+    _short_words()
+
+
 def _unknown_name(term: str, catalog: Catalog) -> bool:
     """A name no resume holds: a term no line has that begins no English word ("abap",
     "cobol"; not "regul" of "regulators")."""

@@ -18,6 +18,7 @@ from assistant.answering.extractive import ExtractiveStrategy
 from assistant.catalog import Catalog
 from assistant.citations import verify
 from assistant.embeddings import Embedder, MiniLMEmbedder
+from assistant.matching import prepare as prepare_matching
 from assistant.models import (
     Answer,
     Candidate,
@@ -119,6 +120,7 @@ class Assistant:
         """A fresh catalog; resumes unchanged since ``previous`` are not read again."""
         detached = self.store.detached()
         if previous is None:
+            prepare_matching()  # with the first catalog, not with the first question near-miss
             return Catalog.build(self.store.load_resumes(), detached=detached)
         versions = self.store.versions()
         kept = [
