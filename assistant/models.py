@@ -727,6 +727,16 @@ class QueryPlan(BaseModel):
     degree: DegreeRequirement | None = Field(
         None, description="'A master's in computer science', 'an MBA': checked against education."
     )
+    place_excluded: str | None = Field(
+        None,
+        description="'Which engineers are not in the US?', 'based outside the EU': whoever lives "
+        "there is left out (a candidate whose resume gives no place is kept, and counted).",
+    )
+    degree_excluded: DegreeRequirement | None = Field(
+        None,
+        description="'Who doesn't have a degree?', 'without a master's': whoever holds such a "
+        "completed degree is left out.",
+    )
     school_place: str | None = Field(
         None,
         description="'Studied in the UK', 'went to college in Texas': where a school of theirs "

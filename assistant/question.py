@@ -303,6 +303,7 @@ def plan_question(
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
     school_place, dated = _school_place(dated)
+    place_excluded, dated = _place_left_out(dated)
     employers, place, unnamed = _structured(
         _EMPLOYER_GROUP.sub("FAANG", dated),
         catalog,
@@ -312,12 +313,26 @@ def plan_question(
     employers = [e for org in employers for e in (_FAANG if org.upper() == "FAANG" else [org])]
     if asks_who and not employers and _EMPLOYER_GROUP.search(unnamed):
         employers, unnamed = list(_FAANG), _EMPLOYER_GROUP.sub(" ", unnamed)  # "faang experience"
+    # "Amazon but not AWS": the employer, place or degree is what is asked before the "not";
+    # what follows the "not" is read apart ("Who doesn't have a master's?" asks for no degree).
+    unnamed, negative = _negation(
+        unnamed,
+        catalog,
+        bool(employers or place or place_excluded or any(_education(unnamed)[:2])),
+    )
     degree, schools, unnamed = _education(unnamed)
     if len(schools) == 1 and school_place is None and _known_country(schools[0]):
         school_place, schools = schools[0], []  # "graduated from the UK": a country, no school
     if school_place is not None and degree is None and not schools:
         degree = DegreeRequirement()  # "Who studied in Canada?": any degree, from there
-    unnamed, negative = _negation(unnamed, catalog)
+    degree_excluded: DegreeRequirement | None = None
+    if negative:
+        # "Who doesn't have a degree?", "... but no master's": a degree to lack, from the profile.
+        lacked, _, rest_of_it = _education(negative)
+        if lacked is None and _ANY_DEGREE.search(negative):
+            lacked = DegreeRequirement()
+        if lacked is not None and not _requirement_text(_ANY_DEGREE.sub(" ", rest_of_it)):
+            degree_excluded, negative = lacked, ""
     named, residual = named_candidates(unnamed, catalog)
     # "... except Omar" leaves a candidate out; "... but not Java" a requirement.
     left_out, negative = named_candidates(negative, catalog) if negative else ([], "")
@@ -506,7 +521,17 @@ def plan_question(
     kind: Kind
     # "Who has GitHub Actions experience?" is a match; "Who has an email at example.org?" not.
     asks_contact = aspect == "contact" and any(f != "links" for f in contact_fields)
-    structured = employers or place or degree or schools or role or min_gap or fields
+    structured = bool(
+        employers
+        or place
+        or degree
+        or schools
+        or role
+        or min_gap
+        or fields
+        or place_excluded
+        or degree_excluded
+    )
     if wants_match and (concepts or has_years or structured or excluded_text) and not asks_contact:
         kind = "match"
     elif scope in ("named", "follow_up") or (scope == "focus" and aspect is not None):
@@ -589,6 +614,12 @@ def plan_question(
     if fields and kind == "match":
         where = "in " + " or ".join(fields)
         requirement = f"{requirement} ({where})" if requirement else where
+    if place_excluded and kind == "match":
+        where = f"not in {place_excluded}"
+        requirement = f"{requirement} ({where})" if requirement else where
+    if degree_excluded and kind == "match":
+        lacking = f"no {_degree_text(degree_excluded).removeprefix('a ')}"
+        requirement = f"{requirement} ({lacking})" if requirement else lacking
     if min_gap is not None and kind == "match":
         gap = f"an employment gap of {min_gap}+ months"
         requirement = f"{requirement}, {gap}" if requirement else gap
@@ -630,6 +661,8 @@ def plan_question(
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         degree=degree if kind == "match" else None,
         school_place=school_place if kind == "match" else None,
+        place_excluded=place_excluded if kind == "match" else None,
+        degree_excluded=degree_excluded if kind == "match" else None,
         schools=schools if kind == "match" else [],
         excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
         excluded_text=excluded_text if kind == "match" else "",
@@ -772,15 +805,18 @@ _SHORTEST_FIRST = re.compile(
     re.IGNORECASE,
 )
 # A verb said with "not" or "never": "isn't", "does not", "has never".
+_ANY_DEGREE = re.compile(r"\b(?:an?|any)?\s*(?:college\s+|university\s+)?degrees?\b", re.I)
 _VERB_NOT = (
     r"(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
     r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)"
 )
 _NEGATION = re.compile(
-    r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:not|no|without)|without|except(?:\s+for)?|excluding|"
-    r"other than|minus|"
-    # "... but isn't a nurse", "and doesn't know Java", "who has never used Java"
-    rf"(?:but|and|yet|who)\s+{_VERB_NOT}"
+    r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:(?:has|have|with)\s+)?(?:not|no|without)|without|"
+    r"except(?:\s+for)?|excluding|other than|minus|"
+    # "... but isn't a nurse", "and doesn't know Java", "who has never used Java", "Which
+    # candidates don't have a degree?"
+    rf"(?:(?:but|and|yet|who)\s+{_VERB_NOT}|"
+    r"(?:do|does|did)(?:\s*n[o']t|\s+not)(?=\s+(?:have|know|speak|hold)\b))"
     r"(?:\s+(?:an?|know|knows|use|uses|used|have|has|had|speak|speaks|worked\s+(?:with|in)|"
     r"been))?)\b",
     re.IGNORECASE,
@@ -808,14 +844,15 @@ _SETTING = re.compile(r"\bfor\b|\bin\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
 _ONLY_NOT = re.compile(rf"\s*(?:who\s+)?{_VERB_NOT}\b", re.IGNORECASE)
 
 
-def _negation(text: str, catalog: Catalog) -> tuple[str, str]:
+def _negation(text: str, catalog: Catalog, asked: bool = False) -> tuple[str, str]:
     """ "Python but not Java" -> ("Python", "Java"); no negation: (text, ""). Only when
-    something is asked for before it: "worked without supervision" is one requirement."""
+    something is asked for before it (``asked``: an employer, place or degree already read
+    from the question): "worked without supervision" is one requirement."""
     found = _NEGATION.search(text)
     if found is None:
         return text, ""
     _, before = named_candidates(text[: found.start()], catalog)
-    if not _requirement_text(before):
+    if not _requirement_text(before) and not asked:
         if _ONLY_NOT.match(found.group(0)) and _requirement_text(text[found.end() :]):
             # "Who has never used Java?", "Who doesn't know SQL?": everyone but them.
             return text[: found.start()], text[found.end() :]
@@ -911,6 +948,32 @@ def _school_place(text: str) -> tuple[str | None, str]:
             if not found[:1].isupper():
                 found = found.upper() if len(found) <= 3 else found.title()  # "uk", "texas"
             return found, text[: m.start()] + " studied " + text[m.start("place") + end :]
+    return None, text
+
+
+# "are not in the US", "not based in Texas", "outside the EU", "who don't live in Canada"
+_PLACE_LEFT_OUT = re.compile(
+    r"\b(?:(?:(?:is|are)\s+not|isn't|aren't|not|(?:do|does)\s+not|don't|doesn't)\s+"
+    r"(?:(?:based|located|living|live|lives|residing)\s+)?(?:in|from)|"
+    r"(?:(?:based|located|living|who\s+live|who\s+lives)\s+)?outside(?:\s+of)?)\s+"
+    r"(?P<the>the\s+)?(?P<place>[a-z][\w.'’-]*(?:,?\s+[a-z][\w.'’-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _place_left_out(text: str) -> tuple[str | None, str]:
+    """A place the candidates must not be in ("Which engineers are not in the US?"), and the
+    question without it; the longest run of words that is a country, continent or state."""
+    m = _PLACE_LEFT_OUT.search(text)
+    if m is None:
+        return None, text
+    ends = [w.end() for w in re.finditer(r"\S+", m.group("place"))]
+    for end in reversed(ends):
+        found = m.group("place")[:end].rstrip(" ?!.,")
+        if _school_country(found, bool(m.group("the"))):
+            if not found[:1].isupper():
+                found = found.upper() if len(found) <= 3 else found.title()
+            return found, text[: m.start()] + " " + text[m.start("place") + end :]
     return None, text
 
 

@@ -131,24 +131,19 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        if plan.place_excluded or plan.degree_excluded or (plan.excluded and profiled(plan)):
+            return self._leaving_out(plan, catalog)
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
         if plan.fields:
             return self._in_fields(plan, catalog)
-        if (
-            plan.employers
-            or plan.place
-            or plan.degree
-            or plan.schools
-            or plan.role
-            or plan.min_gap_months
-        ):
-            profiled = _profile_match(plan, catalog)
-            if plan.relaxed and plan.concepts and not any(g.matched for g in profiled.groups):
+        if profiled(plan):
+            from_profiles = _profile_match(plan, catalog)
+            if plan.relaxed and plan.concepts and not any(g.matched for g in from_profiles.groups):
                 return _profile_match(
                     plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
                 )
-            return profiled
+            return from_profiles
         notes = []
         # "kubernets": a word no resume holds is read as the closest word they do hold.
         spelled = _respelled(plan, catalog)
@@ -335,6 +330,70 @@ class Retriever:
             found += near[:1] if plan.description else near
         return Retrieved(
             plan=plan, considered=len(pool), groups=found, notes=notes, left_out=left_out
+        )
+
+    def _leaving_out(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Which engineers are not in the US?", "Who worked at Amazon but not AWS?": the
+        candidates who live there, or whose resume mentions the excluded part, are taken out
+        of the pool first; the rest of the question is answered over who is left."""
+        out: set[str] = set()
+        notes: list[str] = []
+        if plan.place_excluded:
+            wanted = _place_query(plan.place_excluded)
+            unknown = 0
+            for cid in plan.candidate_ids:
+                where = [r.profile.location for r in catalog.resumes_of(cid) if r.profile.location]
+                if not where:
+                    unknown += 1
+                elif any(_same_place(wanted, w) for w in where):
+                    out.add(cid)
+            notes.append(f"Left out: {_people(len(out))} based in {plan.place_excluded}.")
+            if unknown:
+                notes.append(f"Kept: {_people(unknown)} whose resume says nowhere where they are.")
+        if plan.degree_excluded:
+            holders = {
+                cid
+                for cid in plan.candidate_ids
+                for resume in catalog.resumes_of(cid)
+                for degree in resume.profile.education
+                if degree.completed and _degree_fits(plan.degree_excluded, degree, resume)
+            }
+            out |= holders
+            lacked = plan.requirement.split("(")[-1].strip(" )").removeprefix("no ")
+            notes.append(f"Left out: {_people(len(holders))} with a {lacked}.")
+        if plan.excluded and profiled(plan):
+            held = {
+                catalog.lines[pos].candidate_id
+                for concept in plan.excluded
+                for pos in _concept_lines(concept, plan.soft_terms, catalog)
+            }
+            out |= held
+            notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
+        kept = [c for c in plan.candidate_ids if c not in out]
+        rest = plan.model_copy(
+            update={
+                "candidate_ids": kept,
+                "place_excluded": None,
+                "degree_excluded": None,
+                "excluded": [] if profiled(plan) else plan.excluded,
+            }
+        )
+        if _asks_more(rest) or rest.fields or rest.min_career_years is not None:
+            found = self._match(rest, catalog)
+        else:  # nothing else asked: who is left, with where they are or what they studied
+            shown = _location_lines if plan.place_excluded else _education_lines
+            found = Retrieved(
+                plan=rest,
+                considered=len(kept),
+                groups=[_group(catalog, c, shown(catalog, c)) for c in kept],
+            )
+        return found.model_copy(
+            update={
+                "plan": plan,
+                "considered": len(plan.candidate_ids),
+                "notes": [*notes, *found.notes],
+                "left_out": found.left_out + len(out & set(plan.candidate_ids)),
+            }
         )
 
     def _with_career(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
@@ -1531,6 +1590,22 @@ def _best_per_concept(
     return chosen[:_MATCH_LINES]
 
 
+def _people(n: int) -> str:
+    return f"{n} candidate{'' if n == 1 else 's'}"
+
+
+def profiled(plan: QueryPlan) -> bool:
+    """Whether a match plan is answered from the profiles (employers, places, degrees, ...)."""
+    return bool(
+        plan.employers
+        or plan.place
+        or plan.degree
+        or plan.schools
+        or plan.role
+        or plan.min_gap_months
+    )
+
+
 def _asks_more(plan: QueryPlan) -> bool:
     """Whether a match plan asks for anything besides its fields of work and career length."""
     return bool(
@@ -1786,6 +1861,15 @@ def _current_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     if any(p.current for _, p in held):
         return found
     return _unique(found + _summary_lines(catalog, cid))
+
+
+def _education_lines(catalog: Catalog, cid: str) -> list[Evidence]:
+    """The degrees a profile holds, cited (none when it lists none: an absence has no line)."""
+    return [
+        fact_evidence(resume, degree, "education")
+        for resume in catalog.resumes_of(cid)
+        for degree in resume.profile.education
+    ][:_MATCH_LINES]
 
 
 def _location_lines(catalog: Catalog, cid: str) -> list[Evidence]:

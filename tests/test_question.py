@@ -333,6 +333,24 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"named": "Ana Sofía Ruiz-Vega", "requirement": "remote"},
     ),
     ("Is Dana willing to relocate?", {"named": "Dana Park", "requirement": "relocate"}),
+    # a place to be out of, and a degree to lack
+    ("Which engineers are not in the US?", {"place": None, "place_excluded": "US"}),
+    ("Who is based outside the EU?", {"kind": "match", "place_excluded": "EU"}),
+    (
+        "Who knows Go and doesn't live in Texas?",
+        {"place_excluded": "Texas", "concepts": [[("golang",)]]},
+    ),
+    (
+        "Which candidates don't have a degree?",
+        {"kind": "match", "degree_excluded": [], "excluded": ""},
+    ),
+    ("Who doesn't have a master's?", {"degree_levels": None, "degree_excluded": ["master"]}),
+    (
+        "Who has a bachelor's but not a master's?",
+        {"degree_levels": ["bachelor"], "degree_excluded": ["master"]},
+    ),
+    ("Who knows Go but has no Kafka?", {"excluded": "kafka"}),
+    ("Who has worked at Stripe but not Block?", {"employers": ["Stripe"], "excluded": "block"}),
     # a particle and its noun are one word, as resumes write them ("on-call"), not "call"
     ("Who has been on call?", {"requirement": "on-call", "concepts": [[("oncal",)]]}),
     ("Anyone with in house design experience?", {"concepts": [[("inhous", "design")]]}),
@@ -627,6 +645,8 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "employers": plan.employers,
         "place": plan.place,
         "school_place": plan.school_place,
+        "place_excluded": plan.place_excluded,
+        "degree_excluded": plan.degree_excluded.levels if plan.degree_excluded else None,
         "schools": plan.schools,
         "degree_levels": plan.degree.levels if plan.degree else None,
         "degree_names": plan.degree.names[:1] if plan.degree else None,

@@ -926,3 +926,37 @@ def test_more_than_n_years_is_any_time_past_n_years(
     }
     for question, names in cases.items():
         assert sorted(assistant.ask(question).candidates) == names, question
+
+
+def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nAustin, TX\n\nExperience\n"
+            "Data Engineer, Fernway, 2015 - Present\n- Python pipelines\n\n"
+            "Education\nM.S. Statistics, Hill College, 2014\n",
+            "ben.txt": "Ben Marsh\nLeeds, UK\n\nExperience\nData Engineer, Tallow, 2016 - Present\n"
+            "- Python services\n\nEducation\nB.S. Physics, Hill College, 2015\n",
+            "cleo.txt": "Cleo Ward\nLyon, France\n\nExperience\nChef, Quire, 2011 - Present\n",
+        },
+    )
+    cases = {
+        "Which data engineers are not in the US?": ["Ben Marsh"],
+        "Who is based outside Europe?": ["Ada Quill"],
+        "Who knows Python but doesn't live in Texas?": ["Ben Marsh"],
+        "Which candidates don't have a degree?": ["Cleo Ward"],
+        "Who doesn't have a master's?": ["Ben Marsh", "Cleo Ward"],
+        "Who knows Python but has no master's degree?": ["Ben Marsh"],
+        "Who worked at Fernway but not Tallow?": ["Ada Quill"],
+    }
+    for question, names in cases.items():
+        answer = assistant.ask(question)
+        assert sorted(answer.candidates) == names, question
+        assert verify(answer.citations, assistant.catalog) == answer.citations
+    # "not in the US" is not "in the US"
+    assert (
+        "Left out: 1 candidate based in US."
+        in assistant.ask("Which data engineers are not in the US?").notices
+    )

@@ -30,6 +30,7 @@ from assistant.retrieval import (
     Retrieved,
     all_roles,
     current_positions,
+    profiled,
     roles_asked,
 )
 
@@ -232,7 +233,7 @@ class ExtractiveStrategy:
                         f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
                     )
             return "\n\n".join(lines), matched
-        if not plan.concepts and plan.excluded_text:
+        if not plan.concepts and plan.excluded_text and not profiled(plan):
             # "Who has never used Java?": the rest of the pool, by name (an absence has no quote).
             names = [md_name(g.name) for g in matched]
             if not names:
