@@ -1611,12 +1611,7 @@ def _asks_more(plan: QueryPlan) -> bool:
     return bool(
         plan.concepts
         or plan.excluded
-        or plan.employers
-        or plan.place
-        or plan.degree
-        or plan.schools
-        or plan.role
-        or plan.min_gap_months
+        or profiled(plan)
         or plan.period
         or plan.min_years is not None
         or plan.max_years is not None
