@@ -621,7 +621,7 @@ ContactField = Literal["email", "phone", "links"]
 # The role a question asks about: the first one, the one held now, the time at the current
 # employer (all its roles: "joined their current company in 2019"), or the last one when none
 # is held now ("left their last job in 2024", "not working at the moment").
-RoleAsked = Literal["first", "current", "current_employer", "ended"]
+RoleAsked = Literal["first", "current", "current_employer", "ended", "started", "held"]
 Scope = Literal["named", "follow_up", "focus", "all"]
 # What the answer does with the candidates in scope: who matches, how many, side by side,
 # ordered by experience, one fact or section, or the closest passages.

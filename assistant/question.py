@@ -190,7 +190,7 @@ _FRAME_WORDS = """
     a an the of in on at to for from by with within into about as is are was were be been
     being am do does did done has have had having can could would should will shall may
     might must who whom whose which what where when why how whoever any anyone anybody some
-    whats whos wheres hows percentage percent proportion fraction
+    whats whos wheres hows percentage percent proportion fraction share
     someone somebody all every each either neither both none no not there here that this
     these those it its i me my we us our you your he him his she her they them their one
     ones person people everyone everybody mention mentions mentioned mentioning
@@ -299,6 +299,11 @@ def plan_question(
         at_employer = now.group("what").lower() in ("employer", "company", "workplace")
         role = "current_employer" if at_employer else "current"
         dated = _CURRENT_JOB.sub(" ", dated)
+    elif asks_who and _NEW_JOB.search(dated):
+        role, dated = "started", _NEW_JOB.sub(" ", dated)  # "Who started a new job in 2024?"
+    elif asks_who and _HELD_JOB.search(dated):
+        # "Who was working in 2015?", "Who has had the same job for over 5 years?"
+        role, dated = "held", _HELD_JOB.sub(" ", dated)
     # A place at the end is read in a question that asks who, or in bare search words
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
@@ -628,6 +633,8 @@ def plan_question(
             "first": "first role",
             "current": "current role",
             "ended": "last role ended" if period else "no role held now",
+            "started": "a role that began",
+            "held": "a role held",
         }.get(role, "current employer")
         if role != "first" and (min_years is not None or max_years is not None):
             said += f", {years_text(min_years, max_years, years_over)}"
@@ -1313,6 +1320,19 @@ _NOT_WORKING = re.compile(
 _CURRENT_JOB = re.compile(
     r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present)\s+"
     r"(?P<what>job|role|position|employer|company|workplace|title)\b",
+    re.IGNORECASE,
+)
+# Any role that began then: "started a new job", "joined a new company", "changed jobs".
+_NEW_JOB = re.compile(
+    r"\b(?:start(?:ed|s)?|began|begin|join(?:ed|s)?|took|moved\s+to|switched\s+to)\s+"
+    r"(?:a\s+)?new\s+(?:job|role|position|company|employer)\b|\bchanged\s+(?:jobs|employers)\b",
+    re.IGNORECASE,
+)
+# Any role held then, or for that long: "was working in 2015", "the same job for 5 years".
+_HELD_JOB = re.compile(
+    r"\b(?:was|were)\s+(?:working|employed)\b|"
+    r"\b(?:had|held|kept|been\s+in|stayed\s+in)\s+(?:the\s+same|one)\s+"
+    r"(?:job|role|position)(?:\s+for)?\b",
     re.IGNORECASE,
 )
 _TENURE_WORDS = frozenset(

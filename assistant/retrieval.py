@@ -900,6 +900,8 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
                 seen.add(key)
                 out.append((resume, pos))
         return out
+    if plan.role in ("started", "held"):
+        return _all_roles(catalog, cid)  # any role: the period or length decides
     if plan.role not in ("first", "ended") or (plan.role == "ended" and held_now):
         return []
     today = date.today()
@@ -917,7 +919,10 @@ def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
     """ "Started their career before 2010", "joined their current employer in 2021": the role
     began in the period; "first job at Stripe": it was at one of the employers; "at their
     current company for 5+ years": it has lasted that long."""
-    if plan.period is not None:
+    if plan.period is not None and plan.role == "held":
+        if role.start is None or not _in_period(plan.period, role):
+            return False  # "was working in 2015": any part of the role in the period
+    elif plan.period is not None:
         # when it began; for a role that ended ("left their last job in 2024"), when it ended
         when = role.end if plan.role == "ended" else role.start
         if when is None:

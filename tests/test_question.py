@@ -546,6 +546,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What's Kofi's most recent job?", {"kind": "about", "aspect": "current"}),
     ("Who has the title Platform Engineer?", {"requirement": "platform engineer"}),
     ("Who left their last job in 2024?", {"role": "ended", "period": (2024, 2024, False)}),
+    ("Who started a new job in 2024?", {"role": "started", "period": (2024, 2024, False)}),
+    ("Who changed jobs in 2021?", {"role": "started", "concepts": []}),
+    ("Who was working in 2015?", {"role": "held", "kind": "match", "concepts": []}),
+    (
+        "Who has had the same job for over 5 years?",
+        {"role": "held", "min_years": 5, "years_over": True, "concepts": []},
+    ),
     ("Who is not currently working?", {"role": "ended", "period": None, "concepts": []}),
     ("Which candidates are between jobs?", {"role": "ended", "kind": "match"}),
     # fields of work, read from titles

@@ -960,3 +960,28 @@ def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
         "Left out: 1 candidate based in US."
         in assistant.ask("Which data engineers are not in the US?").notices
     )
+
+
+def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\n\nExperience\nAnalyst, Fernway, Jan 2012 - Dec 2019\n"
+            "Lead Analyst, Tallow, Jan 2020 - Present\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nEditor, Quire, Mar 2016 - Jun 2017\n"
+            "Editor, Harbor, Jul 2017 - Dec 2018\n",
+        },
+    )
+    cases = {
+        "Who was working in 2014?": ["Ada Quill"],
+        "Who was working in 2017?": ["Ada Quill", "Ben Marsh"],
+        "Who started a new job in 2017?": ["Ben Marsh"],
+        "Who changed jobs in 2020?": ["Ada Quill"],
+        "Who has had the same job for over 5 years?": ["Ada Quill"],
+    }
+    for question, names in cases.items():
+        answer = assistant.ask(question)
+        assert sorted(answer.candidates) == names, question
+        assert verify(answer.citations, assistant.catalog) == answer.citations
