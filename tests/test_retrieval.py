@@ -18,6 +18,14 @@ from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
 
 
+def _answers_name(assistant: Assistant, cases: dict[str, list[str]]) -> None:
+    """Each question names exactly these candidates (sorted), with citations that verify."""
+    for question, names in cases.items():
+        answer = assistant.ask(question)
+        assert sorted(answer.candidates) == names, question
+        assert verify(answer.citations, assistant.catalog) == answer.citations
+
+
 def _ingest(ingestor: Ingestor, people: dict[str, str]) -> None:
     """Ingests invented resumes (file name -> text); none may fail."""
     assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
@@ -897,10 +905,7 @@ def test_where_a_school_is_is_read_from_its_name_not_from_where_they_live(
         "Who lives in the UK?": ["Ben Marsh", "Cleo Ward"],
         "Any candidates from Texas?": ["Ada Quill"],
     }
-    for question, names in cases.items():
-        answer = assistant.ask(question)
-        assert sorted(answer.candidates) == names, question
-        assert verify(answer.citations, assistant.catalog) == answer.citations
+    _answers_name(assistant, cases)
 
 
 def test_more_than_n_years_is_any_time_past_n_years(
@@ -951,10 +956,7 @@ def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
         "Who knows Python but has no master's degree?": ["Ben Marsh"],
         "Who worked at Fernway but not Tallow?": ["Ada Quill"],
     }
-    for question, names in cases.items():
-        answer = assistant.ask(question)
-        assert sorted(answer.candidates) == names, question
-        assert verify(answer.citations, assistant.catalog) == answer.citations
+    _answers_name(assistant, cases)
     # "not in the US" is not "in the US"
     assert (
         "Left out: 1 candidate based in US."
@@ -981,7 +983,4 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
         "Who changed jobs in 2020?": ["Ada Quill"],
         "Who has had the same job for over 5 years?": ["Ada Quill"],
     }
-    for question, names in cases.items():
-        answer = assistant.ask(question)
-        assert sorted(answer.candidates) == names, question
-        assert verify(answer.citations, assistant.catalog) == answer.citations
+    _answers_name(assistant, cases)
