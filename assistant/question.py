@@ -212,7 +212,7 @@ _FRAME_WORDS = """
     w/ exp xp
     stuff things
     responsible accountable
-    willing keen interested happy able only just title titles titled
+    willing keen interested happy able only just title titles titled overall altogether
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -918,15 +918,35 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
             if s.strip()
         ]
         return None, schools, text[: m.start()] + " " + text[m.end() :]
-    for pattern, levels, names in _DEGREES:
-        if m := pattern.search(text):
-            end = m.end()
-            field = None
-            if f := _FIELD.match(text, end):
-                field, end = f.group("field").strip(), f.end("field")
-            rest = text[: m.start()] + " " + text[end:]
-            return DegreeRequirement(levels=levels, names=names, field=field), [], rest
-    return None, [], text
+    # The degree said first ("a master's or an MBA"); among those at one place, the longest.
+    said = [
+        (m.start(), m.start() - m.end(), i, m)
+        for i, (pattern, _, _) in enumerate(_DEGREES)
+        if (m := pattern.search(text))
+    ]
+    if not said:
+        return None, [], text
+    *_, first, m = min(said, key=lambda item: item[:3])
+    levels, names = list(_DEGREES[first][1]), list(_DEGREES[first][2])
+    start, end = m.start(), m.end()
+    # "a PhD or a master's (in computer science)": either degree will do.
+    while alt := _OR_DEGREE.match(text, end):
+        other = next(
+            ((lv, nm, o) for p2, lv, nm in _DEGREES if (o := p2.match(text, alt.end()))), None
+        )
+        if other is None:
+            break
+        levels += [lv for lv in other[0] if lv not in levels]
+        names += [nm for nm in other[1] if nm not in names]
+        end = other[2].end()
+    field = None
+    if f := _FIELD.match(text, end):
+        field, end = f.group("field").strip(), f.end("field")
+    rest = text[:start] + " " + text[end:]
+    return DegreeRequirement(levels=levels, names=names, field=field), [], rest
+
+
+_OR_DEGREE = re.compile(r"\s*(?:,|/|\bor\b)\s*(?:an?\s+)?", re.IGNORECASE)
 
 
 # "studied in the UK", "went to college in Texas", "a degree from Canada": where the school is.
@@ -1001,7 +1021,7 @@ def _known_country(text: str) -> bool:
 
 
 def _degree_text(degree: DegreeRequirement) -> str:
-    what = degree.names[0] if degree.names else " or ".join(degree.levels) or "a degree"
+    what = " or ".join([*degree.levels, *degree.names[:1]]) or "a degree"
     return what + (f" in {degree.field}" if degree.field else "")
 
 
@@ -1015,7 +1035,8 @@ _EMPLOYER = re.compile(
     r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began)\s+(?i:at|for)|"
     r"(?i:is|are)\s+(?i:at)|(?i:joined))\s+"
     r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
-    r"|\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from|ex-)\s*"
+    r"|(?:\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from)\s+|"
+    r"\b(?i:ex)-)"
     r"(?P<org2>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})"
 )
 _PLACE = re.compile(

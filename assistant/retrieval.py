@@ -1015,11 +1015,11 @@ def _bare(text: str) -> str:
 def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> bool:
     if not degree.completed:
         return False
-    if wanted.names:
-        if _bare(degree.degree) not in {_bare(n) for n in wanted.names}:
-            return False
-    elif wanted.levels and degree.level not in wanted.levels:
-        return False
+    named = bool(wanted.names) and _bare(degree.degree) in {_bare(n) for n in wanted.names}
+    if wanted.names and not wanted.levels and not named:
+        return False  # "an MBA": that degree by name
+    if wanted.levels and not named and degree.level not in wanted.levels:
+        return False  # "a master's", or "a master's or an MBA": the level, or the name
     if wanted.field:
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
         if all(t in held for t in terms(wanted.field, query=True)):

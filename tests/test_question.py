@@ -351,6 +351,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Who knows Go but has no Kafka?", {"excluded": "kafka"}),
     ("Who has worked at Stripe but not Block?", {"employers": ["Stripe"], "excluded": "block"}),
+    # either degree will do; "ex-" an employer; "overall" is framing
+    (
+        "Who has a PhD or a master's in computer science?",
+        {"degree_levels": ["doctorate", "master"], "degree_field": "computer science"},
+    ),
+    ("Who has a master's or an MBA?", {"degree_levels": ["master"], "degree_names": ["MBA"]}),
+    ("Any ex-Google people?", {"employers": ["Google"]}),
+    ("Who has the most experience overall?", {"operation": "rank", "concepts": []}),
     # a particle and its noun are one word, as resumes write them ("on-call"), not "call"
     ("Who has been on call?", {"requirement": "on-call", "concepts": [[("oncal",)]]}),
     ("Anyone with in house design experience?", {"concepts": [[("inhous", "design")]]}),
