@@ -176,7 +176,8 @@ def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> s
     typed it, a slip found between stems must also be a slip between the words as written:
     "conferences" stems to "confer", one letter from "conver" ("conversational"), but it is
     no slip of "conversational"."""
-    if term in catalog.postings or len(term) < _MIN_FUZZY_LEN or not term.isalpha():
+    # A short stem of a longer word ("lern" of "lerning") is read by the word as typed.
+    if term in catalog.postings or len(typed or term) < _MIN_FUZZY_LEN or not term.isalpha():
         return term
     if (typed or term).lower() in _dictionary():
         return term

@@ -939,6 +939,8 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
         levels += [lv for lv in other[0] if lv not in levels]
         names += [nm for nm in other[1] if nm not in names]
         end = other[2].end()
+    if word := _DEGREE_WORD.match(text, end):
+        end = word.end()  # "a masters degre": the degree, however the word is typed
     field = None
     if f := _FIELD.match(text, end):
         field, end = f.group("field").strip(), f.end("field")
@@ -946,6 +948,7 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
     return DegreeRequirement(levels=levels, names=names, field=field), [], rest
 
 
+_DEGREE_WORD = re.compile(r"\s+(?:degrees?|degre|dgree|degee|deg)\b", re.IGNORECASE)
 _OR_DEGREE = re.compile(r"\s*(?:,|/|\bor\b)\s*(?:an?\s+)?", re.IGNORECASE)
 
 

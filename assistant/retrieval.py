@@ -51,7 +51,7 @@ from assistant.models import (
 from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named, years_text
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
-from assistant.terms import compound_parts, terms
+from assistant.terms import compound_parts, fold_terms, terms
 
 
 class CandidateEvidence(BaseModel):
@@ -1574,7 +1574,10 @@ def _one_word(words: tuple[str, ...], catalog: Catalog) -> str | None:
 def _respell(
     concepts: list[list[tuple[str, ...]]], spelled: dict[str, str]
 ) -> list[list[tuple[str, ...]]]:
-    return [[tuple(spelled.get(t, t) for t in alt) for alt in concept] for concept in concepts]
+    return [
+        [fold_terms(tuple(spelled.get(t, t) for t in alt)) for alt in concept]
+        for concept in concepts
+    ]
 
 
 def _best_per_concept(

@@ -72,6 +72,35 @@ _OPEN_END = re.compile(
 )
 
 
+# The words of the phrases above that are written in full, as search forms, and the one term
+# each folds into: a phrase respelled word by word ("machine lerning" -> machin learn) is
+# folded the same way afterwards.
+_PHRASE_WORDS = (
+    "machine learning",
+    "artificial intelligence",
+    "google cloud",
+    "amazon web services",
+)
+
+
+@lru_cache(maxsize=1)
+def _phrase_stems() -> dict[tuple[str, ...], str]:
+    return {tuple(stem_words(p.split())): normalize(p.replace(" ", "")) for p in _PHRASE_WORDS}
+
+
+def fold_terms(found: tuple[str, ...]) -> tuple[str, ...]:
+    """Search terms with the words of a folded phrase, in order, replaced by its one term."""
+    out = list(found)
+    for words, token in _phrase_stems().items():
+        n = len(words)
+        i = 0
+        while i + n <= len(out):
+            if tuple(out[i : i + n]) == words:
+                out[i : i + n] = [token]
+            i += 1
+    return tuple(out)
+
+
 def _fold_phrases(text: str) -> str:
     for pattern, token in _PHRASES:
         text = pattern.sub(token, text)

@@ -532,3 +532,20 @@ def test_words_of_a_requirement_stand_together(line: str, asked: list[str], held
     from assistant.retrieval import _close_together
 
     assert _close_together(asked, terms(line)) is held
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who knows machine lerning?", "anyone good at machine lerning?", "Who has a masters degre?"],
+)
+def test_a_misspelt_word_of_a_phrase_or_a_short_stem_is_still_read(
+    ingestor: Ingestor, assistant: Assistant, question: str
+) -> None:
+    people = {
+        "ana.txt": "Ana Ruiz\nExperience\n- Built machine learning models for churn\n\n"
+        "Education\nM.S. Statistics, Hill College, 2014\n",
+        "bo.txt": "Bo Lund\nExperience\n- Learned to bake bread\n\nEducation\nB.A. History, "
+        "Hill College, 2010\n",
+    }
+    assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
+    assert assistant.ask(question).candidates == ["Ana Ruiz"]
