@@ -603,7 +603,9 @@ def plan_question(
     elif (rank := _RANK.search(text)) and len(ids) >= 2:
         # "Rank the data engineers by experience": who is ranked stands between the words.
         by = _RANK_BY.search(residual) or _MOST_SKILL.search(residual)
-        rest = _requirement_text(by.group("what") if by else _RANK.sub(" ", residual))
+        # "Rank X by experience" names X between the words; "X, sorted by experience" before
+        what = (by.group("what") or residual[: by.start()]) if by else _RANK.sub(" ", residual)
+        rest = _requirement_text(what)
         if by and set(rest.split()) - {"and", "or", ",", "&"}:
             kind, aspect = "match", None
         if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
@@ -771,7 +773,7 @@ _CURRENT_ROLE = re.compile(
 )
 _RANK = re.compile(
     r"\b(?:most|least) (?:senior|experienced|junior)\b|\b(?:more|less) (?:senior|experienced)\b|"
-    r"\b(?:rank|order|sort)\b.*\b(?:experience|seniority|years)\b|"
+    r"\b(?:rank|order|sort)(?:ed)?\b.*\b(?:experience|seniority|years)\b|"
     r"\b(?:longest|shortest) (?:career|experience)\b|"
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
     r"\b(?:most|least|more|less) (?:years|experience)\b|"
@@ -786,7 +788,8 @@ _MOST_SKILL = re.compile(
     re.IGNORECASE,
 )
 _RANK_BY = re.compile(
-    r"\b(?:rank|order|sort)\b(?P<what>.*?)\b(?:by|on|according to)\s+(?:their\s+)?"
+    r"(?:\b(?:rank|order|sort)\b(?P<what>.*?)|,?\s*\b(?:ranked|ordered|sorted)\s+)"
+    r"\b(?:by|on|according to)\s+(?:their\s+)?"
     r"(?:experience|seniority|years)\b",
     re.IGNORECASE,
 )

@@ -359,6 +359,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has a master's or an MBA?", {"degree_levels": ["master"], "degree_names": ["MBA"]}),
     ("Any ex-Google people?", {"employers": ["Google"]}),
     ("Who has the most experience overall?", {"operation": "rank", "concepts": []}),
+    (
+        "Show me everyone with Go, sorted by experience",
+        {"operation": "rank", "concepts": [[("golang",)]]},
+    ),
     # a particle and its noun are one word, as resumes write them ("on-call"), not "call"
     ("Who has been on call?", {"requirement": "on-call", "concepts": [[("oncal",)]]}),
     ("Anyone with in house design experience?", {"concepts": [[("inhous", "design")]]}),
