@@ -427,7 +427,13 @@ def plan_question(
     )
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
-    if role not in (None, "ended") and not (period or employers or (role != "first" and has_bound)):
+    tenure_rank = role in ("current", "current_employer") and bool(_TENURE_RANK.search(text))
+    if tenure_rank:
+        # "Who has been at their current company the longest?": ordered by the time there.
+        requirement, concepts = "", []
+    elif role not in (None, "ended") and not (
+        period or employers or (role != "first" and has_bound)
+    ):
         if role in ("current", "current_employer") and scope in ("named", "follow_up"):
             aspect = "current"  # "Who is Derek's current employer?": a fact about Derek
         role = None  # "Who started their career in nursing?": the words, as asked
@@ -564,7 +570,13 @@ def plan_question(
             concepts = _concepts(description)
     elif kind == "match" and _ONE.search(text):
         description = requirement  # "Who was the lead developer of X?": one person
-    if kind == "match" and _COUNT.search(text):
+    if tenure_rank and len(ids) >= 2:
+        kind, aspect, operation = "about", None, "rank"
+        requirement = (
+            "time in the current role" if role == "current" else "time at the current employer"
+        )
+        shortest_first = bool(re.search(r"\bshortest\b", text, re.IGNORECASE))
+    elif kind == "match" and _COUNT.search(text):
         operation = "count"
     elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
         # "Compare Dana and Omar on Kafka", "Who's better at Go, Leo or Ewan?": side by side,
@@ -661,7 +673,7 @@ def plan_question(
         min_career_years=min_career if kind == "match" else None,
         years_over=years_over and kind == "match" and (min_years or min_career) is not None,
         min_count=min_count,
-        role=role if kind == "match" else None,
+        role=role if kind == "match" or (tenure_rank and operation == "rank") else None,
         min_gap_months=min_gap if kind == "match" else None,
         fields=fields if kind == "match" else [],
         fields_ever=bool(fields) and fields_ever and kind == "match",
@@ -1362,6 +1374,8 @@ _HELD_JOB = re.compile(
     r"(?:job|role|position)(?:\s+for)?\b",
     re.IGNORECASE,
 )
+# "the longest at their current company", "the shortest tenure in their current role"
+_TENURE_RANK = re.compile(r"\b(?:the\s+)?(?:longest|shortest)\b", re.IGNORECASE)
 _TENURE_WORDS = frozenset(
     "joined join joins started start starts began begin begun stayed stay stays been moved hired "
     "worked there".split()

@@ -1266,17 +1266,29 @@ def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     ranked: list[tuple[int, CandidateEvidence]] = []
     for cid in plan.candidate_ids:
         best: tuple[int, list[Evidence]] = (-1, [])
-        for resume in catalog.resumes_of(cid):
-            months = resume.profile.experience_months(today)
-            if months is None or months <= best[0]:
-                continue
-            best = (months, _span_evidence_of(resume, months))
+        if plan.role in ("current", "current_employer"):
+            # "at their current company the longest": the time in the role held now (at the
+            # employer, from the first role there).
+            for resume, role in _roles_asked(plan, catalog, cid):
+                months = role.months(today)
+                if months is not None and months > best[0]:
+                    best = (months, [fact_evidence(resume, role, years_months(months))])
+        else:
+            for resume in catalog.resumes_of(cid):
+                months = resume.profile.experience_months(today)
+                if months is None or months <= best[0]:
+                    continue
+                best = (months, _span_evidence_of(resume, months))
         ranked.append((best[0], _group(catalog, cid, best[1], matched=bool(best[1]))))
     dated = sorted((r for r in ranked if r[0] >= 0), key=lambda item: -item[0])
     if plan.shortest_first:
         dated.reverse()
     ranked = dated + [r for r in ranked if r[0] < 0]
-    notes = ["Experience is the span of the dated roles, gaps included."]
+    notes = (
+        ["Time in the role held now, from its start date; a role with no date comes last."]
+        if plan.role in ("current", "current_employer")
+        else ["Experience is the span of the dated roles, gaps included."]
+    )
     return Retrieved(
         plan=plan, considered=len(plan.candidate_ids), groups=[g for _, g in ranked], notes=notes
     )

@@ -558,6 +558,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What's Kofi's most recent job?", {"kind": "about", "aspect": "current"}),
     ("Who has the title Platform Engineer?", {"requirement": "platform engineer"}),
     ("Who left their last job in 2024?", {"role": "ended", "period": (2024, 2024, False)}),
+    (
+        "Who has been at their current company the longest?",
+        {"operation": "rank", "role": "current_employer", "shortest_first": False},
+    ),
+    (
+        "Who has the shortest tenure in their current role?",
+        {"operation": "rank", "role": "current", "shortest_first": True},
+    ),
     ("Who started a new job in 2024?", {"role": "started", "period": (2024, 2024, False)}),
     ("Who changed jobs in 2021?", {"role": "started", "concepts": []}),
     ("Who was working in 2015?", {"role": "held", "kind": "match", "concepts": []}),

@@ -984,3 +984,6 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
         "Who has had the same job for over 5 years?": ["Ada Quill"],
     }
     _answers_name(assistant, cases)
+    longest = assistant.ask("Who has been at their current company the longest?")
+    assert longest.answer.startswith("By time at the current employer")
+    assert longest.candidates[0] == "Ada Quill"  # Ben holds no role now

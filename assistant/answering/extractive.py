@@ -385,7 +385,12 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         ]
     else:
         order = "shortest first" if plan.shortest_first else "longest first"
-        lines = [f"By years of dated roles ({_pool_phrase(retrieved)}), {order}:", ""]
+        basis = (
+            plan.requirement
+            if plan.role in ("current", "current_employer")
+            else "years of dated roles"
+        )
+        lines = [f"By {basis} ({_pool_phrase(retrieved)}), {order}:", ""]
     undated, more = [], []
     for group in retrieved.groups:
         if not group.evidence:
