@@ -190,6 +190,10 @@ def fold_letters(text: str) -> str:
     return "".join(unicodedata.normalize("NFKD", c)[:1] or c for c in text)
 
 
+# A web address's site name: "github.com", "www.linkedin.com", "dana.dev" (not "Node.js").
+_SITE = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:com|org|net|io|dev|me|co|ai|app)")
+
+
 def terms(text: str, query: bool = False) -> list[str]:
     """Search terms of a text, in order, duplicates kept.
 
@@ -217,12 +221,19 @@ def terms(text: str, query: bool = False) -> list[str]:
         elif not query and raw in _PLAIN_IN_LOWER_CASE:
             out.append(raw)
         elif "/" in raw and raw.lower() != "ci/cd" and not SHORT_PAIR.fullmatch(raw):
-            out.extend(normalize(part) for part in raw.split("/") if part)
+            for part in raw.split("/"):
+                if part:
+                    out.append(normalize(part))
+                    if not query and (site := _SITE.fullmatch(part)):
+                        out.append(normalize(site.group(1)))  # "github.com/dana": "GitHub"
         else:
             out.append(normalize(raw))
             if not query and raw.lower().endswith(".js") and raw.lower() != "node.js":
                 # "Vue.js" in a resume also meets a question that says "Vue".
                 out.append(normalize(raw[:-3]))
+            elif not query and (site := _SITE.fullmatch(raw)):
+                # "github.com/dana" also meets a question that says "GitHub".
+                out.append(normalize(site.group(1)))
         if (compound := joined.pop(match.end(), None)) is not None:
             out.append(normalize(compound.replace("-", "")))
         out.extend(acronyms.pop(match.end(), ()))

@@ -273,6 +273,10 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("accountant; account manager", False, ["accountanc", "account", "manag"]),
         ("published, publications, public", True, ["publish", "publish", "public"]),
         ("Designer; designed", False, ["designer", "design"]),
+        # a web address also names its site; "ASP.NET" is no address
+        ("github.com/dana-p", False, ["githubcom", "github", "dana", "p", "danap"]),
+        ("www.linkedin.com/in/dana", False, ["wwwlinkedincom", "linkedin", "in", "dana"]),
+        ("ASP.NET", False, ["aspnet"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:
