@@ -135,7 +135,15 @@ def _unknown_name(term: str, catalog: Catalog) -> bool:
         and term not in _english_stems()
         and not _begins_a_word(term)
         and not _compound(term)
+        and not _begins_a_resume_word(term, catalog)
     )
+
+
+def _begins_a_resume_word(term: str, catalog: Catalog) -> bool:
+    """Whether some resume word begins with the term: "scrum" is held in "ScrumMaster"."""
+    vocabulary = catalog.vocabulary()
+    i = bisect_left(vocabulary, term)
+    return i < len(vocabulary) and vocabulary[i].startswith(term)
 
 
 _MIN_PART = 3

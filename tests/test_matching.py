@@ -297,6 +297,13 @@ def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     assert "quillston" in split[0].why
 
 
+def test_a_name_held_inside_a_longer_resume_word_is_near() -> None:
+    resumes = [parse_resume("g.txt", b"Gail Moss\nCertifications\nCertified ScrumMaster\n")]
+    catalog = Catalog.build(resumes)
+    near = nearness(["scrum"], {}, {}, [resumes[0].candidate_id], catalog)
+    assert not near[0].ruled_out
+
+
 def test_rarity_is_counted_over_candidates_not_lines() -> None:
     # "systems" is on one line of each of three resumes; "recommendation" on one resume, which
     # repeats it on many lines. The word few resumes hold decides.
