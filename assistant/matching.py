@@ -20,8 +20,8 @@ scored with signals that generalise:
 
 A requirement that names something no resume holds (a word that is no English word of the
 shipped tokenizer's vocabulary, nor two of them joined, and begins no resume word: "ABAP",
-"COBOL") is decided before the model: nobody comes near it (``Nearness.ruled_out``), unless the question offers the name as an
-example ("Metaflow-like", "or similar").
+"COBOL") is decided before the model: nobody comes near it (``Nearness.ruled_out``), unless
+the question offers the name as an example ("Metaflow-like", "or similar").
 
 A small logistic model turns them into a probability. Its weights and threshold are fitted by
 ``python -m tests.calibrate_matching`` on labelled questions and committed in

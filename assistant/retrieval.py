@@ -632,7 +632,7 @@ class Retriever:
         if plan.aspect is None:
             evidence = self._scoped_search(plan, catalog, cid)
         elif plan.aspect == "contact":
-            evidence = _contact_lines(catalog, cid, plan.contact_fields)
+            evidence = _contact_lines(catalog, cid, plan.contact_fields, plan.question)
         elif plan.aspect == "summary":
             evidence = _overview_lines(catalog, cid)
         elif plan.aspect == "years":
@@ -727,7 +727,7 @@ class Retriever:
                 [_line_evidence(catalog.lines[p], s, "") for p, s in lines[:_SEARCH_LINES]]
                 # "The email of the ML engineer in Berlin": who it is, then their contact lines.
                 + (
-                    _contact_lines(catalog, cid, plan.contact_fields)
+                    _contact_lines(catalog, cid, plan.contact_fields, plan.question)
                     if plan.aspect == "contact"
                     else []
                 ),
@@ -1887,6 +1887,15 @@ def _education_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     ][:_MATCH_LINES]
 
 
+_SITE_ASKED = re.compile(r"\b(?:linkedin|github|gitlab|bitbucket|behance|dribbble)\b", re.I)
+
+
+def site_asked(question: str) -> str | None:
+    """The profile site a contact question names ("What's Leo's LinkedIn?" -> "LinkedIn")."""
+    found = _SITE_ASKED.search(question)
+    return found.group(0) if found else None
+
+
 def _location_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     """Where the candidate is, from their profile; a resume that states no place gives its
     header lines instead, where a place would be."""
@@ -1898,7 +1907,11 @@ def _location_lines(catalog: Catalog, cid: str) -> list[Evidence]:
     return found[:1] or _summary_lines(catalog, cid)
 
 
-def _contact_lines(catalog: Catalog, cid: str, fields: Sequence[str]) -> list[Evidence]:
+def _contact_lines(
+    catalog: Catalog, cid: str, fields: Sequence[str], asked: str = ""
+) -> list[Evidence]:
+    """The lines that hold the contact details asked for; for a site the question names
+    ("her LinkedIn", "his GitHub"), only a link to that site (none when the resume has none)."""
     cand = catalog.candidates[cid]
     wanted = fields or ["email", "phone", "links"]
     needles: list[str] = []
@@ -1907,7 +1920,10 @@ def _contact_lines(catalog: Catalog, cid: str, fields: Sequence[str]) -> list[Ev
     if "phone" in wanted and cand.phone:
         needles.append(cand.phone)
     if "links" in wanted:
-        needles.extend(cand.links)
+        site = site_asked(asked)
+        needles.extend(link for link in cand.links if site is None or site.lower() in link.lower())
+        if site is not None and not needles:
+            return []  # "What's Leo's LinkedIn?": no LinkedIn on the resume
     out: list[Evidence] = []
     covered: set[str] = set()
     for ref in _candidate_lines(catalog, cid):

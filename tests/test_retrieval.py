@@ -987,3 +987,21 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
     longest = assistant.ask("Who has been at their current company the longest?")
     assert longest.answer.startswith("By time at the current employer")
     assert longest.candidates[0] == "Ada Quill"  # Ben holds no role now
+
+
+def test_a_profile_site_asked_for_is_that_link_or_none(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nada@example.com | github.com/adaquill\n\nSkills\nGo\n",
+            "ben.txt": "Ben Marsh\nben@example.com | linkedin.com/in/benmarsh\n\nSkills\nGo\n",
+        },
+    )
+    none = assistant.ask("What's Ada Quill's LinkedIn?")
+    assert none.answer == "**Ada Quill**: the resume says nothing about a LinkedIn profile."
+    assert not none.citations
+    found = assistant.ask("What's Ben Marsh's LinkedIn?")
+    assert [c.text for c in found.citations] == ["ben@example.com | linkedin.com/in/benmarsh"]
+    assert "github.com/adaquill" in assistant.ask("Ada Quill's GitHub?").citations[0].text

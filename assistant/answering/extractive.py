@@ -32,6 +32,7 @@ from assistant.retrieval import (
     current_positions,
     profiled,
     roles_asked,
+    site_asked,
 )
 
 _QUOTE_CHARS = 160
@@ -298,6 +299,8 @@ class ExtractiveStrategy:
         for group in retrieved.groups:
             if not group.evidence:
                 what = (plan.aspect or "anything about that").replace("_", " ")
+                if plan.aspect == "contact" and (site := site_asked(plan.question)):
+                    what = f"a {site} profile"  # "What's Leo's LinkedIn?": none listed
                 blocks.append(f"**{md_name(group.name)}**: the resume says nothing about {what}.")
                 continue
             rows = []
