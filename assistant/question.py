@@ -522,7 +522,7 @@ def plan_question(
         # What is left ("data engineers" in "Which data engineers have a PhD?") must hold too.
         wants_match, min_years, max_years, has_years = True, None, None, False
         min_team = None
-        asked = _degree_text(degree) if degree else " or ".join(schools)
+        asked = degree_text(degree) if degree else " or ".join(schools)
         if school_place:
             asked += f" from a school in {school_place}"
         requirement = asked + (f" ({requirement})" if requirement else "")
@@ -637,7 +637,7 @@ def plan_question(
         where = f"not in {place_excluded}"
         requirement = f"{requirement} ({where})" if requirement else where
     if degree_excluded and kind == "match":
-        lacking = f"no {_degree_text(degree_excluded).removeprefix('a ')}"
+        lacking = f"no {degree_text(degree_excluded).removeprefix('a ')}"
         requirement = f"{requirement} ({lacking})" if requirement else lacking
     if min_gap is not None and kind == "match":
         gap = f"an employment gap of {min_gap}+ months"
@@ -984,15 +984,19 @@ def _school_place(text: str) -> tuple[str | None, str]:
     """The place a question puts a school in ("Who studied in the UK?", "went to a university
     in India"), and the question without it; the longest run of words that is a known place."""
     m = _SCHOOL_PLACE.search(text)
-    if m is None:
-        return None, text
+    return (None, text) if m is None else _longest_place(m, text, " studied ")
+
+
+def _longest_place(m: re.Match[str], text: str, instead: str) -> tuple[str | None, str]:
+    """The longest run of the words a pattern read as a place (its ``place`` group) that is a
+    known place, and the text with the match up to it replaced by ``instead``."""
     ends = [w.end() for w in re.finditer(r"\S+", m.group("place"))]
     for end in reversed(ends):
         found = m.group("place")[:end].rstrip(" ?!.,")
         if _school_country(found, bool(m.group("the"))):
             if not found[:1].isupper():
                 found = found.upper() if len(found) <= 3 else found.title()  # "uk", "texas"
-            return found, text[: m.start()] + " studied " + text[m.start("place") + end :]
+            return found, text[: m.start()] + instead + text[m.start("place") + end :]
     return None, text
 
 
@@ -1010,16 +1014,7 @@ def _place_left_out(text: str) -> tuple[str | None, str]:
     """A place the candidates must not be in ("Which engineers are not in the US?"), and the
     question without it; the longest run of words that is a country, continent or state."""
     m = _PLACE_LEFT_OUT.search(text)
-    if m is None:
-        return None, text
-    ends = [w.end() for w in re.finditer(r"\S+", m.group("place"))]
-    for end in reversed(ends):
-        found = m.group("place")[:end].rstrip(" ?!.,")
-        if _school_country(found, bool(m.group("the"))):
-            if not found[:1].isupper():
-                found = found.upper() if len(found) <= 3 else found.title()
-            return found, text[: m.start()] + " " + text[m.start("place") + end :]
-    return None, text
+    return (None, text) if m is None else _longest_place(m, text, " ")
 
 
 def _school_country(text: str, after_the: bool) -> bool:
@@ -1038,7 +1033,7 @@ def _known_country(text: str) -> bool:
     return bool(places.country(text) or places.continent(text) or places.region(text))
 
 
-def _degree_text(degree: DegreeRequirement) -> str:
+def degree_text(degree: DegreeRequirement) -> str:
     what = " or ".join([*degree.levels, *degree.names[:1]]) or "a degree"
     return what + (f" in {degree.field}" if degree.field else "")
 

@@ -48,7 +48,14 @@ from assistant.models import (
     union_months,
     years_months,
 )
-from assistant.question import ROLE_STEMS, TALK_STEMS, names_org, roles_named, years_text
+from assistant.question import (
+    ROLE_STEMS,
+    TALK_STEMS,
+    degree_text,
+    names_org,
+    roles_named,
+    years_text,
+)
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, fold_terms, terms
@@ -359,8 +366,9 @@ class Retriever:
                 if degree.completed and _degree_fits(plan.degree_excluded, degree, resume)
             }
             out |= holders
-            lacked = plan.requirement.split("(")[-1].strip(" )").removeprefix("no ")
-            notes.append(f"Left out: {_people(len(holders))} with a {lacked}.")
+            lacked = degree_text(plan.degree_excluded)
+            article = "" if lacked.startswith("a ") else "a "
+            notes.append(f"Left out: {_people(len(holders))} with {article}{lacked}.")
         if plan.excluded and profiled(plan):
             held = {
                 catalog.lines[pos].candidate_id
