@@ -182,12 +182,6 @@ def looks_like_job_description(text: str) -> bool:
 # A hiring request typed as one sentence or two ("We need a senior backend engineer with Go and
 # Kafka, 5+ years, based in the EU. Who fits?", "Rank candidates for a DevOps position requiring
 # Terraform"): who is wanted, then what they must have.
-_ASKING_HIRE = re.compile(
-    r"^\W*(?:(?:we|i)(?:'re|'m|\s+are|\s+am)?\s+)?(?:(?:urgently\s+)?need|want|hiring|"
-    r"recruiting|looking\s+for|seeking|searching\s+for)\s+(?:(?:an?|one|two|three)\s+)?",
-    re.IGNORECASE,
-)
-_ASKING_LABEL = re.compile(r"^\W*(?:job|role|position|opening|vacancy)\s*:\s*", re.IGNORECASE)
 _ASKING_ROLE = re.compile(
     r"\b(?:for|fit\s+for|fits?)\s+(?:an?|the|our|this)\s+(?P<title>[^,.;:?()]{2,60}?)\s+"
     r"(?:role|position|job|opening|vacancy)\b",
@@ -230,7 +224,7 @@ def casual_posting(text: str) -> str | None:
     sentences = re.split(r"(?<=[.?!])\s+", " ".join(" ".join(lines).split()))
     body = " ".join(s for s in sentences if not _ASK_SENTENCE.match(s)) or " ".join(sentences)
     body = body.rstrip(" .?!")
-    if m := _ASKING_LABEL.match(body) or _ASKING_HIRE.match(body):
+    if m := _HIRING.match(body):
         rest = body[m.end() :]
         split = _ASKING_REQUIRES.search(rest)
         title, needs = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
@@ -351,11 +345,13 @@ def make_criterion(
     )
 
 
-# "We are hiring a Staff Engineer", "Job title: Staff Engineer": the title is what follows.
+# "We are hiring a Staff Engineer", "We need a data engineer", "Job title: Staff Engineer": who
+# is wanted is what follows (a posting's title, or the role a typed request asks for).
 _HIRING = re.compile(
-    r"^\W*(?:(?:we\s*(?:are|'re)\s+)?(?:hiring|looking\s+for|seeking|recruiting)\s+"
-    r"(?:an?\s+|our\s+(?:next|first|new)\s+)?|join\s+us\s+as\s+(?:an?\s+)?|"
-    r"(?:job|role|position)(?:\s+title)?\s*:\s*)",
+    r"^\W*(?:(?:(?:we|i)\s*(?:'re|'m|\s+are|\s+am)?\s+)?(?:(?:urgently\s+)?need|want|hiring|"
+    r"recruiting|looking\s+for|seeking|searching\s+for)\s+"
+    r"(?:(?:an?|one|two|three)\s+|our\s+(?:next|first|new)\s+)?|join\s+us\s+as\s+(?:an?\s+)?|"
+    r"(?:job|role|position|opening|vacancy)(?:\s+title)?\s*:\s*)",
     re.IGNORECASE,
 )
 
