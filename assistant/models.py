@@ -619,8 +619,10 @@ Aspect = Literal[
 ]
 ContactField = Literal["email", "phone", "links"]
 # The role a question asks about: the first one, the one held now, the time at the current
-# employer (all its roles: "joined their current company in 2019"), or the last one when none
-# is held now ("left their last job in 2024", "not working at the moment").
+# employer (all its roles: "joined their current company in 2019"), the last one when none
+# is held now ("left their last job in 2024", "not working at the moment"), one that began
+# then ("started a new job in 2024") or any role held ("was working in 2015", "the longest
+# tenure at one company").
 RoleAsked = Literal["first", "current", "current_employer", "ended", "started", "held"]
 Scope = Literal["named", "follow_up", "focus", "all"]
 # What the answer does with the candidates in scope: who matches, how many, side by side,
@@ -754,6 +756,11 @@ class QueryPlan(BaseModel):
     shortest_first: bool = Field(
         False,
         description="A ranking asks for the least experienced first ('the most junior').",
+    )
+    by_graduation: bool = Field(
+        False,
+        description="'Who graduated most recently?', 'the earliest graduate': a ranking by the "
+        "year of the latest degree (the earliest, with shortest_first) that fits ``degree``.",
     )
     description: str = Field(
         "",

@@ -275,6 +275,14 @@ def plan_question(
     if asks_who:
         # "Who speaks a second language?", "more than one language": a count of languages.
         text = _SECOND_LANGUAGE.sub("at least 2 languages", text)
+        # "more than one degree", "multiple employers": at least two of what the profile lists.
+        text = _SEVERAL.sub("at least 2 ", text)
+    # "Who graduated most recently?", "the earliest graduate": ordered by the year of a degree;
+    # what is left asks who has one ("Which nurse graduated most recently?").
+    graduation = _GRADUATION_ORDER.search(text) if asks_who else None
+    if graduation is not None:
+        order = "order" if graduation.group("order") else "order2"
+        text = text[: graduation.start(order)] + " " + text[graduation.end(order) :]
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
@@ -304,6 +312,9 @@ def plan_question(
     elif asks_who and _HELD_JOB.search(dated):
         # "Who was working in 2015?", "Who has had the same job for over 5 years?"
         role, dated = "held", _HELD_JOB.sub(" ", dated)
+    elif asks_who and _ONE_EMPLOYER_TENURE.search(dated):
+        # "Who has the longest tenure at a single company?": any employer, the time there.
+        role, dated = "held", _ONE_EMPLOYER_TENURE.sub(" longest ", dated)
     # A place at the end is read in a question that asks who, or in bare search words
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
@@ -427,7 +438,9 @@ def plan_question(
     )
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
-    tenure_rank = role in ("current", "current_employer") and bool(_TENURE_RANK.search(text))
+    tenure_rank = role in ("current", "current_employer", "held") and bool(
+        _TENURE_RANK.search(dated if role == "held" else text)
+    )
     if tenure_rank:
         # "Who has been at their current company the longest?": ordered by the time there.
         requirement, concepts = "", []
@@ -474,8 +487,14 @@ def plan_question(
     if min_team is not None:
         led = f"led a team of {min_team}+" if min_team > 1 else "led or managed people"
         requirement = led + (f" ({requirement})" if requirement else "")
-    if period is not None and degree is None and not schools and aspect == "education":
-        degree = DegreeRequirement()  # "Who graduated before 2015?": any degree, dated
+    if (
+        degree is None
+        and not schools
+        and (graduation is not None or (period is not None and aspect == "education"))
+    ):
+        # "Who graduated before 2015?": any degree, dated; "Who graduated most recently?": any
+        # degree, by its year.
+        degree = DegreeRequirement()
     wants_match = asks_who
     if not (wants_match or closest) and scope == "all" and aspect in (None, "experience", "skills"):
         # "kubernetes experience?", "senior java devs": search words typed as they are, with
@@ -572,10 +591,14 @@ def plan_question(
         description = requirement  # "Who was the lead developer of X?": one person
     if tenure_rank and len(ids) >= 2:
         kind, aspect, operation = "about", None, "rank"
-        requirement = (
-            "time in the current role" if role == "current" else "time at the current employer"
-        )
+        requirement = {
+            "current": "time in the current role",
+            "held": "the longest time at one employer",
+        }.get(role or "", "time at the current employer")
         shortest_first = bool(re.search(r"\bshortest\b", text, re.IGNORECASE))
+    elif graduation is not None and kind == "match":
+        operation = "rank"  # who has such a degree, the latest (or earliest) graduate first
+        shortest_first = bool(_EARLIEST.search(graduation.group(0)))
     elif kind == "match" and _COUNT.search(text):
         operation = "count"
     elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
@@ -689,6 +712,7 @@ def plan_question(
         excluded_text=excluded_text if kind == "match" else "",
         description=description,
         shortest_first=shortest_first,
+        by_graduation=graduation is not None and operation == "rank",
         there=there,
     )
 
@@ -753,14 +777,22 @@ _ROLE_FACT = re.compile(
 )
 _FEW = 3  # candidates a follow-up about one role of each answers side by side
 _ROLE_TIME = re.compile(
-    r"\bhow long\b|\bwhen\b|\bwhat (?:year|date)s?\b|\bwhich years?\b|\bdates?\b|\bsince\b",
+    r"\bhow long\b|\bhow many (?:years|months)\b|\bwhen\b|\bwhat (?:year|date)s?\b|"
+    r"\bwhich years?\b|\bdates?\b|\bsince\b",
+    re.IGNORECASE,
+)
+# "worked as an SRE", "been a charge nurse": the title a question names, up to what follows it.
+_AS_TITLE = re.compile(
+    r"\b(?:as|been)\s+(?:an?\s+)?(?P<title>[\w][\w .&/+-]*?)\s*"
+    r"(?=\?|$|\b(?:at|for|in|since|before|after|with|and)\b)",
     re.IGNORECASE,
 )
 
 
 def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Resume, Position]]:
     """The candidate's roles at an employer the text names ("at Ola", "at Amazon" for "Amazon
-    Fulfillment Poland"), from each of their resumes."""
+    Fulfillment Poland"), or else with the title it names ("as an SRE" for "Site Reliability
+    Engineer II", "as a nurse"), from each of their resumes."""
     found = []
     for resume in catalog.resumes_of(candidate_id):
         for position in resume.profile.roles:
@@ -768,7 +800,18 @@ def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Re
             first = org.split()[0] if org.split() else ""
             if org and (names_org(org, text) or (len(first) >= 4 and names_org(first, text))):
                 found.append((resume, position))
+    if found or not (asked := _AS_TITLE.search(text)):
+        return found
+    wanted = set(terms(asked.group("title"), query=True)) - _TITLE_FILLER
+    for resume in catalog.resumes_of(candidate_id):
+        for position in resume.profile.roles:
+            if wanted and wanted <= set(terms(position.title or "")):
+                found.append((resume, position))
     return found
+
+
+# Words around a title that no title needs to hold: "worked as a nurse", "been an engineer".
+_TITLE_FILLER = frozenset({"a", "an", "the", "work", "job", "role", "position"})
 
 
 def names_org(org: str, text: str) -> bool:
@@ -1371,6 +1414,33 @@ _HELD_JOB = re.compile(
 )
 # "the longest at their current company", "the shortest tenure in their current role"
 _TENURE_RANK = re.compile(r"\b(?:the\s+)?(?:longest|shortest)\b", re.IGNORECASE)
+_ONE_EMPLOYER = (
+    r"(?:a\s+|one\s+|the\s+same\s+|any\s+)(?:single\s+)?"
+    r"(?:company|employer|job|organi[sz]ation|firm)"
+)
+# "the longest tenure", "stayed the longest at one company", "the longest at a single employer"
+_ONE_EMPLOYER_TENURE = re.compile(
+    r"\b(?:the\s+)?(?:longest|shortest)\s+(?:tenure|stint|stay)\b(?:\s+(?:at|with|in)\s+"
+    + _ONE_EMPLOYER
+    + r"\b)?|"
+    r"\b(?:the\s+)?(?:longest|shortest)\s+(?:(?:time|stretch)\s+)?(?:at|with|in)\s+"
+    + _ONE_EMPLOYER
+    + r"\b|"
+    r"\b(?:at|with|in)\s+" + _ONE_EMPLOYER + r"\s+(?:the\s+)?(?:longest|shortest)\b",
+    re.IGNORECASE,
+)
+# "graduated most recently", "the earliest graduate", "got their master's last": the order
+# words, read apart from the degree they order.
+_GRADUATION_ORDER = re.compile(
+    r"\b(?:graduated|(?:got|earned|completed|received|finished)\s+(?:(?:their|his|her|a|an)\s+)?"
+    r"(?:[\w'’]+\s+)?(?:degrees?|studies|diploma|master(?:'s|’s|s)?|bachelor(?:'s|’s|s)?|phd|"
+    r"ph\.d\.?|mba|doctorate))\s+(?P<order>(?:the\s+)?(?:most\s+recently|last|latest|"
+    r"earliest|first|longest\s+ago))\b|"
+    r"\b(?P<order2>(?:the\s+)?(?:most\s+recent|latest|newest|earliest|oldest))\s+"
+    r"(?:graduates?|graduation|degrees?)\b",
+    re.IGNORECASE,
+)
+_EARLIEST = re.compile(r"\b(?:earliest|first|oldest|longest)\b", re.IGNORECASE)
 _TENURE_WORDS = frozenset(
     "joined join joins started start starts began begin begun stayed stay stays been moved hired "
     "worked there".split()
@@ -1396,12 +1466,19 @@ _SECOND_LANGUAGE = re.compile(
     r"\b(?:more than one|multiple|several|two or more)\s+languages?\b",
     re.IGNORECASE,
 )
+# "more than one degree", "multiple employers", "several certifications": at least two.
+_SEVERAL = re.compile(
+    r"\b(?:more than one|multiple|several|two or more)\s+(?=(?:different\s+)?"
+    r"(?:certifications?|certificates?|certs?|degrees?|employers?|compan(?:y|ies)|jobs?)\b)",
+    re.IGNORECASE,
+)
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
     r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")|"
     r"(?P<n2>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|or more))\s+"
     r"(?:different\s+)?(?:(?:spoken|foreign|programming)\s+)?"
-    r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs)\b",
+    r"(?P<what>languages?|certifications?|certificates?|certs?|degrees?|employers?|"
+    r"compan(?:y|ies)|jobs?)\b",
     re.IGNORECASE,
 )
 _YEAR = r"(?:19|20)\d\d"

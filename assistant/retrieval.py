@@ -146,6 +146,8 @@ class Retriever:
             return self._in_fields(plan, catalog)
         if profiled(plan):
             from_profiles = _profile_match(plan, catalog)
+            if plan.by_graduation:
+                return _ranked_by_graduation(plan, catalog, from_profiles)
             if plan.relaxed and plan.concepts and not any(g.matched for g in from_profiles.groups):
                 return _profile_match(
                     plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
@@ -1223,6 +1225,43 @@ def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
 
 
+def _ranked_by_graduation(plan: QueryPlan, catalog: Catalog, found: Retrieved) -> Retrieved:
+    """Whoever holds the degree asked for, ordered by the year of their latest such degree,
+    most recent first (by their earliest, earliest first, when the plan asks for the earliest
+    graduate); a degree with no year comes last."""
+    wanted = plan.degree or DegreeRequirement()
+    dated: list[tuple[int, CandidateEvidence]] = []
+    undated: list[CandidateEvidence] = []
+    for group in found.groups:
+        if not group.matched:
+            continue
+        held = [
+            (d.year, resume, d)
+            for resume in catalog.resumes_of(group.candidate_id)
+            for d in resume.profile.education
+            if d.completed and d.year is not None and _degree_fits(wanted, d, resume)
+        ]
+        if not held:
+            undated.append(group.model_copy(update={"evidence": []}))
+            continue
+        year, resume, degree = (min if plan.shortest_first else max)(held, key=lambda h: h[0])
+        evidence = [fact_evidence(resume, degree, f"graduated {year}")]
+        dated.append((year, _group(catalog, group.candidate_id, evidence)))
+    dated.sort(key=lambda item: item[0], reverse=not plan.shortest_first)
+    notes = [
+        "Ordered by the year of "
+        + ("their earliest degree" if plan.shortest_first else "their latest degree")
+        + " that fits; a degree with no year comes last."
+    ]
+    return Retrieved(
+        plan=plan.model_copy(update={"kind": "about"}),
+        considered=found.considered,
+        groups=[g for _, g in dated] + undated,
+        notes=notes,
+        left_out=found.left_out,
+    )
+
+
 def _ranked_by_years_with(
     plan: QueryPlan,
     per_line: list[dict[int, int]],
@@ -1274,7 +1313,21 @@ def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     ranked: list[tuple[int, CandidateEvidence]] = []
     for cid in plan.candidate_ids:
         best: tuple[int, list[Evidence]] = (-1, [])
-        if plan.role in ("current", "current_employer"):
+        if plan.role == "held":
+            # "the longest tenure at one company": each employer's roles added up (overlaps
+            # once), the longest of them.
+            at: dict[str, list[tuple[Resume, Position]]] = {}
+            for resume, role in _all_roles(catalog, cid):
+                if role.employer and role.span(today) is not None:
+                    at.setdefault(_bare(role.employer), []).append((resume, role))
+            for roles in at.values():
+                stay = union_months([s for _, r in roles if (s := r.span(today)) is not None])
+                if stay > best[0]:
+                    said = f"{years_months(stay)} at {roles[0][1].employer}"
+                    # the roles of one file: a second file of the person repeats them
+                    shown = [(r, p) for r, p in roles if r is roles[0][0]][:2]
+                    best = (stay, [fact_evidence(r, p, said) for r, p in shown])
+        elif plan.role in ("current", "current_employer"):
             # "at their current company the longest": the time in the role held now (at the
             # employer, from the first role there).
             for resume, role in _roles_asked(plan, catalog, cid):
@@ -1295,6 +1348,11 @@ def _ranked_by_experience(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     notes = (
         ["Time in the role held now, from its start date; a role with no date comes last."]
         if plan.role in ("current", "current_employer")
+        else [
+            "Time at one employer: its dated roles added up (overlapping roles counted once); "
+            "the employer where each candidate stayed longest."
+        ]
+        if plan.role == "held"
         else ["Experience is the span of the dated roles, gaps included."]
     )
     return Retrieved(

@@ -123,6 +123,8 @@ _STEM_OVERRIDES = {
     **dict.fromkeys(("marketing", "marketer", "marketers"), "marketing"),
     # the person, not the activity: "designers" are not everyone who "designed" a service
     **dict.fromkeys(("designer", "designers"), "designer"),
+    # the British spelling of "program", not a "programmer": "an orientation programme"
+    **dict.fromkeys(("programme", "programmes"), "program"),
 }
 
 

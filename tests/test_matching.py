@@ -273,6 +273,7 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("accountant; account manager", False, ["accountanc", "account", "manag"]),
         ("published, publications, public", True, ["publish", "publish", "public"]),
         ("Designer; designed", False, ["designer", "design"]),
+        ("a training programme; programmers", False, ["a", "train", "program", "programm"]),
         # a web address also names its site; "ASP.NET" is no address
         ("github.com/dana-p", False, ["githubcom", "github", "dana", "p", "danap"]),
         ("www.linkedin.com/in/dana", False, ["wwwlinkedincom", "linkedin", "in", "dana"]),

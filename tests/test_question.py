@@ -114,6 +114,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Which companies has Kofi worked for?", {"kind": "about", "aspect": "roles"}),
     ("What's Kofi Mensah's work history?", {"kind": "about", "aspect": "roles"}),
     ("How long was Kofi at Fjordline?", {"kind": "about", "aspect": "roles"}),
+    # a title named instead of an employer: the roles with that title
+    ("How many years has Kofi worked as a Staff Engineer?", {"kind": "about", "aspect": "roles"}),
+    ("How long has Kofi been a platform engineer?", {"kind": "about", "aspect": "roles"}),
+    ("How long has Kofi worked as a nurse?", {"kind": "about", "aspect": "years"}),
     ("Did Kofi work at Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
     ("Whose first job was at Fjordline?", {"kind": "match", "role": "first"}),
     # "code" as a noun is asked for; as a verb it frames the question
@@ -566,6 +570,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has the shortest tenure in their current role?",
         {"operation": "rank", "role": "current", "shortest_first": True},
     ),
+    (
+        "Who has the longest tenure at a single company?",
+        {"operation": "rank", "role": "held", "shortest_first": False, "concepts": []},
+    ),
+    ("Who stayed the longest at one employer?", {"operation": "rank", "role": "held"}),
+    ("Who has the shortest tenure?", {"operation": "rank", "role": "held", "shortest_first": True}),
     ("Who started a new job in 2024?", {"role": "started", "period": (2024, 2024, False)}),
     ("Who changed jobs in 2021?", {"role": "started", "concepts": []}),
     ("Who was working in 2015?", {"role": "held", "kind": "match", "concepts": []}),
@@ -590,6 +600,26 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),
     ("Who knows at least 3 programming languages?", {"aspect": "skills", "min_count": 3}),
     ("Who has 10+ years of experience?", {"min_count": None, "min_career": 10}),
+    ("Which candidates have more than one degree?", {"aspect": "education", "min_count": 2}),
+    ("Who has worked at multiple companies?", {"aspect": "experience", "min_count": 2}),
+    ("anyone with several certifications", {"aspect": "certifications", "min_count": 2}),
+    ("Who has at least one certification?", {"aspect": "certifications", "min_count": 1}),
+    # ordered by the year of a degree
+    (
+        "Who graduated most recently?",
+        {"operation": "rank", "degree_levels": [], "shortest_first": False, "period": None},
+    ),
+    ("Who graduated earliest?", {"operation": "rank", "shortest_first": True}),
+    ("Who are the most recent graduates?", {"operation": "rank", "shortest_first": False}),
+    (
+        "Who got their master's most recently?",
+        {"operation": "rank", "degree_levels": ["master"], "period": None},
+    ),
+    (
+        "Which Kafka engineer graduated most recently?",
+        {"operation": "rank", "kind": "match", "requirement": "a degree (kafka engineer)"},
+    ),
+    ("Who graduated recently?", {"operation": "who", "period": (2024, None, False)}),
     ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
     ("Who has worked at the most companies?", {"operation": "rank", "aspect": "experience"}),
     ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
@@ -698,6 +728,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_career": plan.min_career_years,
         "years_over": plan.years_over,
         "min_count": plan.min_count,
+        "by_graduation": plan.by_graduation,
         "relaxed": plan.relaxed,
         "role": plan.role,
         "min_gap": plan.min_gap_months,

@@ -989,6 +989,41 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
     assert longest.candidates[0] == "Ada Quill"  # Ben holds no role now
 
 
+def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\n\nExperience\nAnalyst, Fernway, Jan 2012 - Dec 2019\n"
+            "Lead Analyst, Tallow, Jan 2020 - Present\n\nEducation\n"
+            "B.Sc. Mathematics, Univ. of Leeds, 2011\nM.Sc. Statistics, Univ. of York, 2016\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nEditor, Quire, Mar 2016 - Jun 2017\n"
+            "Editor, Harbor, Jul 2017 - Dec 2018\nSenior Editor, Harbor, Jan 2019 - Present\n"
+            "\nEducation\nB.A. English, Univ. of Kent, 2015\n",
+            "cleo.txt": "Cleo Ward\n\nExperience\nNurse, Bayview Clinic, 2019 - Present\n"
+            "\nEducation\nBSN, Univ. of Hull, 2018\n",
+        },
+    )
+    recent = assistant.ask("Who graduated most recently?")
+    assert recent.answer.startswith("By the year they graduated")
+    assert recent.candidates == ["Cleo Ward", "Ada Quill", "Ben Marsh"]  # 2018, 2016, 2015
+    assert verify(recent.citations, assistant.catalog) == recent.citations
+    assert assistant.ask("Who graduated earliest?").candidates[0] == "Ada Quill"  # 2011
+    assert assistant.ask("Who got their master's most recently?").candidates == ["Ada Quill"]
+    # Ben's two roles at Harbor add up (Jul 2017 on) and outlast Ada's eight years at Fernway
+    stayed = assistant.ask("Who has the longest tenure at a single company?")
+    assert stayed.answer.startswith("By the longest time at one employer")
+    assert stayed.candidates[:2] == ["Ben Marsh", "Ada Quill"]
+    assert "at Harbor" in stayed.answer and "at Fernway" in stayed.answer
+    _answers_name(assistant, {"Which candidates have more than one degree?": ["Ada Quill"]})
+    # a title asked instead of an employer: the roles that hold it, with their dates
+    editor = assistant.ask("How long has Ben worked as an editor?")
+    assert editor.candidates == ["Ben Marsh"]
+    assert "at Quire" in editor.answer and "Senior Editor" in editor.answer
+    assert "Analyst" not in editor.answer
+
+
 def test_a_profile_site_asked_for_is_that_link_or_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

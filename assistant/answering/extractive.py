@@ -377,6 +377,12 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         if not retrieved.groups:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} lists {least}."
         lines = [f"**{len(retrieved.groups)} of {_pool_phrase(retrieved)}** list {least}:", ""]
+    elif plan.by_graduation:
+        order = "earliest first" if plan.shortest_first else "most recent first"
+        lines = [
+            f"By the year they graduated ({plan.requirement}; {_pool_phrase(retrieved)}), {order}:",
+            "",
+        ]
     elif plan.aspect in COUNTED:
         order = "fewest first" if plan.shortest_first else "most first"
         lines = [f"By {COUNTED[plan.aspect]} listed ({_pool_phrase(retrieved)}), {order}:", ""]
@@ -390,7 +396,7 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         order = "shortest first" if plan.shortest_first else "longest first"
         basis = (
             plan.requirement
-            if plan.role in ("current", "current_employer")
+            if plan.role in ("current", "current_employer", "held")
             else "years of dated roles"
         )
         lines = [f"By {basis} ({_pool_phrase(retrieved)}), {order}:", ""]
@@ -409,6 +415,12 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     if more:
         lines += ["", f"Then {len(more)} more: " + ", ".join(more) + "."]
     if undated:
-        none = f"No {COUNTED[plan.aspect]} listed" if plan.aspect in COUNTED else "No dated roles"
+        none = (
+            "No year given for the degree"
+            if plan.by_graduation
+            else f"No {COUNTED[plan.aspect]} listed"
+            if plan.aspect in COUNTED
+            else "No dated roles"
+        )
         lines += ["", f"{none}: " + ", ".join(undated) + "."]
     return "\n".join(lines)
