@@ -757,10 +757,12 @@ class QueryPlan(BaseModel):
         False,
         description="A ranking asks for the least experienced first ('the most junior').",
     )
-    by_graduation: bool = Field(
-        False,
-        description="'Who graduated most recently?', 'the earliest graduate': a ranking by the "
-        "year of the latest degree (the earliest, with shortest_first) that fits ``degree``.",
+    order_by: Literal["graduation", "recency"] | None = Field(
+        None,
+        description="A ranking by a date: 'Who graduated most recently?', 'the earliest "
+        "graduate' by the year of the latest degree that fits ``degree`` (the earliest, with "
+        "shortest_first); 'Who has used React most recently?' by the end of the latest dated "
+        "role whose lines show the requirement.",
     )
     description: str = Field(
         "",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -283,6 +284,13 @@ def plan_question(
     if graduation is not None:
         order = "order" if graduation.group("order") else "order2"
         text = text[: graduation.start(order)] + " " + text[graduation.end(order) :]
+    # "Who has used React most recently?": who has it, the latest dated role showing it first.
+    recency = _RECENCY_ORDER.search(text) if asks_who and graduation is None else None
+    if recency is not None:
+        text = text[: recency.start()] + " " + text[recency.end() :]
+    order_by: Literal["graduation", "recency"] | None = (
+        "graduation" if graduation else "recency" if recency else None
+    )
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     period, dated = _period(text, date.today()) if asks_who else (None, text)
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
@@ -449,6 +457,9 @@ def plan_question(
     ):
         if role in ("current", "current_employer") and scope in ("named", "follow_up"):
             aspect = "current"  # "Who is Derek's current employer?": a fact about Derek
+        elif role in ("current", "current_employer") and concepts:
+            # "Who uses Python in their current job?": the lines of the roles held now.
+            period = Period(current=True, text="in the current role")
         role = None  # "Who started their career in nursing?": the words, as asked
     if role is not None:
         # "joined", "started", "been at": how the role is asked about, not a requirement.
@@ -599,6 +610,8 @@ def plan_question(
     elif graduation is not None and kind == "match":
         operation = "rank"  # who has such a degree, the latest (or earliest) graduate first
         shortest_first = bool(_EARLIEST.search(graduation.group(0)))
+    elif recency is not None and kind == "match" and concepts:
+        operation = "rank"
     elif kind == "match" and _COUNT.search(text):
         operation = "count"
     elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
@@ -712,7 +725,7 @@ def plan_question(
         excluded_text=excluded_text if kind == "match" else "",
         description=description,
         shortest_first=shortest_first,
-        by_graduation=graduation is not None and operation == "rank",
+        order_by=order_by if operation == "rank" else None,
         there=there,
     )
 
@@ -1395,7 +1408,7 @@ _NOT_WORKING = re.compile(
     re.IGNORECASE,
 )
 _CURRENT_JOB = re.compile(
-    r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present)\s+"
+    r"\b(?:(?:their|his|her|my|your|the)\s+)?(?:current|present|last|latest|most\s+recent)\s+"
     r"(?P<what>job|role|position|employer|company|workplace|title)\b",
     re.IGNORECASE,
 )
@@ -1438,6 +1451,12 @@ _GRADUATION_ORDER = re.compile(
     r"earliest|first|longest\s+ago))\b|"
     r"\b(?P<order2>(?:the\s+)?(?:most\s+recent|latest|newest|earliest|oldest))\s+"
     r"(?:graduates?|graduation|degrees?)\b",
+    re.IGNORECASE,
+)
+# "the most recent experience with React", "used Kafka most recently" (not "most recent job").
+_RECENCY_ORDER = re.compile(
+    r"\b(?:the\s+)?most\s+recent(?:ly)?\b(?!\s+(?:job|role|position|employer|company|title|"
+    r"workplace|degree|graduat\w*)\b)(?:\s+(?:experience|exposure|use|usage|work)\b)?",
     re.IGNORECASE,
 )
 _EARLIEST = re.compile(r"\b(?:earliest|first|oldest|longest)\b", re.IGNORECASE)
@@ -1712,19 +1731,22 @@ def _subject_apart(residual: str) -> str:
     words = residual.split()
     if len(words) < 3 or words[0].lower() not in ("which", "what"):
         return residual
-    end = 1
+    # "Which of the engineers know Go?": the people after "of the" are the subject.
+    start = 3 if [w.lower() for w in words[1:3]] in _OF_THE else 1
+    end = start
     while end < len(words) and words[end].lower().strip("?!.,;:") not in _FRAME:
         end += 1
     rest = [w.lower().strip("?!.,;:") for w in words[end:]]
     # Only when a verb of the frame ends the subject: in "Which designer reworked the
     # packaging?" the words before "the" hold a verb, and stay one requirement.
-    if end == 1 or not rest or rest[0] not in _FRAME_VERBS:
+    if end == start or not rest or rest[0] not in _FRAME_VERBS:
         return residual
     if not any(w and w not in _FRAME for w in rest):
         return residual
     return " ".join(words[:end]) + ", " + " ".join(words[end:])
 
 
+_OF_THE = [[a, b] for a in ("of", "among") for b in ("the", "our", "these", "those", "your")]
 _LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understanding"})
 _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to", "a", "an"})
 

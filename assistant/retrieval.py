@@ -146,7 +146,7 @@ class Retriever:
             return self._in_fields(plan, catalog)
         if profiled(plan):
             from_profiles = _profile_match(plan, catalog)
-            if plan.by_graduation:
+            if plan.order_by == "graduation":
                 return _ranked_by_graduation(plan, catalog, from_profiles)
             if plan.relaxed and plan.concepts and not any(g.matched for g in from_profiles.groups):
                 return _profile_match(
@@ -294,6 +294,23 @@ class Retriever:
                     "what it is for on another line.",
                 )
                 return apart
+        if plan.order_by == "recency" and any(g.matched for g in found):
+            # "Who has used React most recently?": whoever matches, the latest role first.
+            ranked = _ranked_by_recency(
+                plan.model_copy(
+                    update={
+                        "kind": "about",
+                        "candidate_ids": [g.candidate_id for g in found if g.matched],
+                    }
+                ),
+                per_line,
+                scores,
+                catalog,
+            )
+            ranked.notes.insert(
+                0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
+            )
+            return ranked
         if plan.operation == "rank" and any(g.matched for g in found) and not plan.shortest_first:
             # "Who has the most Python experience?": whoever matches, by the time their dated
             # roles show it.
@@ -1259,6 +1276,54 @@ def _ranked_by_graduation(plan: QueryPlan, catalog: Catalog, found: Retrieved) -
         groups=[g for _, g in dated] + undated,
         notes=notes,
         left_out=found.left_out,
+    )
+
+
+def _ranked_by_recency(
+    plan: QueryPlan,
+    per_line: list[dict[int, int]],
+    scores: np.ndarray,
+    catalog: Catalog,
+) -> Retrieved:
+    """Candidates who match, ordered by the latest dated role whose lines show the requirement
+    (one held now first); those whose lines sit under no dated role (a skills list) come last,
+    as their lines give no date."""
+    today = date.today()
+    windows = {p: e for concept in per_line for p, e in concept.items()}
+    dated: list[tuple[int, CandidateEvidence]] = []
+    undated: list[CandidateEvidence] = []
+    for cid in plan.candidate_ids:
+        roles = _dated_roles(catalog, cid)
+        mine = sorted(p for p in windows if catalog.lines[p].candidate_id == cid)
+        ends = {p: span[1] for p in mine if p in roles and (span := roles[p].span(today))}
+        if not ends:
+            evidence = [
+                _window_evidence(catalog, p, windows[p], scores, "in no dated role")
+                for p in mine[:_MATCH_LINES]
+            ]
+            undated.append(_group(catalog, cid, evidence))
+            continue
+        shown = sorted(ends, key=lambda p: (-ends[p], p))[:_MATCH_LINES]
+        role = roles[shown[0]]
+        said = (
+            "in the role held now"
+            if role.current or role.end is None
+            else f"in a role that ended {role.end}"
+        )
+        said += f" ({role.title or role.employer or 'a role'}"
+        said += f" at {role.employer})" if role.title and role.employer else ")"
+        evidence = [_window_evidence(catalog, p, windows[p], scores, said) for p in shown]
+        dated.append((ends[shown[0]], _group(catalog, cid, evidence)))
+    dated.sort(key=lambda item: -item[0])
+    notes = [
+        f"Ordered by the latest dated role whose lines mention “{plan.requirement}”; lines in "
+        "a skills list carry no date and come last."
+    ]
+    return Retrieved(
+        plan=plan,
+        considered=len(plan.candidate_ids),
+        groups=[g for _, g in dated] + undated,
+        notes=notes,
     )
 
 

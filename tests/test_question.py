@@ -620,6 +620,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"operation": "rank", "kind": "match", "requirement": "a degree (kafka engineer)"},
     ),
     ("Who graduated recently?", {"operation": "who", "period": (2024, None, False)}),
+    # ordered by the latest dated role that shows the requirement
+    (
+        "Who has used Kafka most recently?",
+        {"operation": "rank", "order_by": "recency", "concepts": [[("kafka",)]], "period": None},
+    ),
+    ("Who has the most recent experience with Go?", {"order_by": "recency", "kind": "match"}),
+    ("What's Kofi's most recent job?", {"order_by": None, "aspect": "current"}),
+    # the roles held now: "in their current job", "at their last job"
+    ("Who uses Kafka in their current job?", {"period": (None, None, True), "role": None}),
+    ("Who used Go at their last job?", {"period": (None, None, True), "concepts": [[("golang",)]]}),
+    ("Which of the engineers know Kafka?", {"requirement": "engineers, kafka"}),
+    ("Which among our nurses speak Spanish?", {"requirement": "nurses, spanish"}),
     ("Who has the most certifications?", {"operation": "rank", "aspect": "certifications"}),
     ("Who has worked at the most companies?", {"operation": "rank", "aspect": "experience"}),
     ("Who knows the most programming languages?", {"operation": "rank", "aspect": "skills"}),
@@ -728,7 +740,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_career": plan.min_career_years,
         "years_over": plan.years_over,
         "min_count": plan.min_count,
-        "by_graduation": plan.by_graduation,
+        "order_by": plan.order_by,
         "relaxed": plan.relaxed,
         "role": plan.role,
         "min_gap": plan.min_gap_months,

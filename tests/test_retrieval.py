@@ -1024,6 +1024,27 @@ def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(
     assert "Analyst" not in editor.answer
 
 
+def test_who_used_a_skill_most_recently_and_in_the_role_held_now(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\n\nExperience\nAnalyst, Fernway, Jan 2012 - Dec 2019\n"
+            "- Built Kafka feeds for the risk team\nLead Analyst, Tallow, Jan 2020 - Present\n"
+            "- Monthly reports in SQL\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nEditor, Harbor, Jul 2017 - Present\n"
+            "- Reviewed Kafka topic designs\n",
+            "cleo.txt": "Cleo Ward\n\nSkills\nKafka, SQL\n",
+        },
+    )
+    recent = assistant.ask("Who has used Kafka most recently?")
+    assert recent.answer.startswith("By the latest dated role")
+    assert recent.candidates == ["Ben Marsh", "Ada Quill", "Cleo Ward"]  # a skills list: last
+    assert verify(recent.citations, assistant.catalog) == recent.citations
+    _answers_name(assistant, {"Who uses Kafka in their current job?": ["Ben Marsh"]})
+
+
 def test_a_profile_site_asked_for_is_that_link_or_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

@@ -377,7 +377,13 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         if not retrieved.groups:
             return f"No candidate matches: none of {_pool_phrase(retrieved)} lists {least}."
         lines = [f"**{len(retrieved.groups)} of {_pool_phrase(retrieved)}** list {least}:", ""]
-    elif plan.by_graduation:
+    elif plan.order_by == "recency":
+        lines = [
+            f"By the latest dated role that mentions “{plan.requirement}” "
+            f"({_pool_phrase(retrieved)}), most recent first:",
+            "",
+        ]
+    elif plan.order_by == "graduation":
         order = "earliest first" if plan.shortest_first else "most recent first"
         lines = [
             f"By the year they graduated ({plan.requirement}; {_pool_phrase(retrieved)}), {order}:",
@@ -417,7 +423,7 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     if undated:
         none = (
             "No year given for the degree"
-            if plan.by_graduation
+            if plan.order_by == "graduation"
             else f"No {COUNTED[plan.aspect]} listed"
             if plan.aspect in COUNTED
             else "No dated roles"
