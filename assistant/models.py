@@ -744,6 +744,12 @@ class QueryPlan(BaseModel):
         description="'Studied in the UK', 'went to college in Texas': where a school of theirs "
         "is, read from the school's name and line, not where they live.",
     )
+    work_place: str | None = Field(
+        None,
+        description="'Who has worked in India?', 'work experience in the UK': a role there, from "
+        "the places its own lines name (where they live counts for a role held now that names "
+        "none).",
+    )
     schools: list[str] = Field(
         default_factory=list,
         description="'Studied at KTH', 'graduated from an IIT or an NIT': checked against schools.",

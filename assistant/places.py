@@ -253,6 +253,39 @@ def parse(text: str) -> Place | None:
     return Place(city=head, region=place_region, country=place_country)
 
 
+# What separates the pieces of a role line: "Ola — Android Developer · Bengaluru · 2014 – 2017",
+# "C.H. Robinson -- Laredo, TX 2013 - 2018", "King's College Hospital, London (NHS)".
+_PIECES = re.compile(r"\s*(?:[|·•()\[\]]|\s[-–—/]+\s|--)\s*")
+_DATES_AFTER = re.compile(r"(?:^|\s+)(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d\b.*$")
+
+
+def in_line(text: str) -> list[Place]:
+    """The places a role line names: each piece between separators read as a place whole
+    ("Laredo, TX", "Bengaluru", "Beaumont Hospital, Dublin" -> Dublin, not the Texas city of
+    Beaumont), and the countries and states named inside longer names ("Bank of Ireland",
+    "Washington State Department of Transportation")."""
+    out: list[Place] = []
+    for piece in _PIECES.split(text):
+        piece = _DATES_AFTER.sub("", piece).strip(" ,.;:")
+        if not piece:
+            continue
+        if (whole := parse(piece)) is not None:
+            out.append(whole)
+            continue
+        parts = [p.strip() for p in piece.split(",") if p.strip()]
+        for i, part in enumerate(parts):
+            pair = parse(", ".join(parts[i : i + 2])) if i + 1 < len(parts) else None
+            single = parse(part)
+            if pair is not None:
+                out.append(pair)
+            elif single is not None and (
+                single.city is None or population(single.city) >= _MENTION_POPULATION
+            ):
+                out.append(single)
+    out += [p for p in mentioned(text) if p.city is None]
+    return out
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _MENTION_POPULATION = 50_000  # a town smaller than this is more often a surname or a word
 _MENTION_WORDS = 3

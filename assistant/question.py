@@ -327,6 +327,7 @@ def plan_question(
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
     school_place, dated = _school_place(dated)
+    work_place, dated = _work_place(dated) if asks_who else (None, dated)
     place_excluded, dated = _place_left_out(dated)
     employers, place, unnamed = _structured(
         _EMPLOYER_GROUP.sub("FAANG", dated),
@@ -366,6 +367,10 @@ def plan_question(
         if c in catalog.candidates
     ]
     focus_ids = [c for c in (focus or []) if c in catalog.candidates]
+    if asks_who and _ELSE.search(residual):
+        # "Who else knows Swift?": everyone but the candidates of the last answer.
+        residual = _ELSE.sub(" ", residual)
+        left_out += [c for c in previous if c not in left_out]
 
     last = conversation.last if conversation else None
     continues = bool(_CONTINUATION.search(text))
@@ -536,6 +541,13 @@ def plan_question(
         aspect = "years"
 
     asked_place = place
+    if work_place is not None and (wants_match or scope in ("named", "follow_up")):
+        # "Who has worked in India?": a role there; what is left must hold too.
+        wants_match = True
+        rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
+        requirement = f"worked in {work_place}" + (f" ({rest})" if rest else "")
+    else:
+        work_place = None
     if (employers or place) and (wants_match or scope in ("named", "follow_up")) and not role_time:
         # The place or employer is the whole requirement; the rest of the words are framing.
         # What is left must hold too ("Who has Java and lives in Texas?"); framing words and
@@ -565,6 +577,7 @@ def plan_question(
     structured = bool(
         employers
         or place
+        or work_place
         or degree
         or schools
         or role
@@ -718,6 +731,7 @@ def plan_question(
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         degree=degree if kind == "match" else None,
         school_place=school_place if kind == "match" else None,
+        work_place=work_place if kind == "match" else None,
         place_excluded=place_excluded if kind == "match" else None,
         degree_excluded=degree_excluded if kind == "match" else None,
         schools=schools if kind == "match" else [],
@@ -1041,6 +1055,22 @@ def _school_place(text: str) -> tuple[str | None, str]:
     in India"), and the question without it; the longest run of words that is a known place."""
     m = _SCHOOL_PLACE.search(text)
     return (None, text) if m is None else _longest_place(m, text, " studied ")
+
+
+# "worked in India", "work experience in the UK", "had jobs in Germany": where a role was.
+_WORK_PLACE = re.compile(
+    r"\b(?:worked|working|works|employed|work\s+(?:experience|history)|experience\s+working|"
+    r"(?:had|held)\s+(?:a\s+)?(?:jobs?|roles?|positions?))"
+    r"\s+(?:in|from)\s+(?P<the>the\s+)?(?P<place>[a-z][\w.'’-]*(?:,?\s+[a-z][\w.'’-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _work_place(text: str) -> tuple[str | None, str]:
+    """The place a question puts a role in ("Who has worked in India?"), and the question
+    without it; the longest run of words that is a known place ("worked in sales" is none)."""
+    m = _WORK_PLACE.search(text)
+    return (None, text) if m is None else _longest_place(m, text, " worked ")
 
 
 def _longest_place(m: re.Match[str], text: str, instead: str) -> tuple[str | None, str]:
@@ -1746,6 +1776,8 @@ def _subject_apart(residual: str) -> str:
     return " ".join(words[:end]) + ", " + " ".join(words[end:])
 
 
+# "Who else ...?", "anyone else with ...": besides the candidates already given.
+_ELSE = re.compile(r"(?<=\w)\s+else\b", re.IGNORECASE)
 _OF_THE = [[a, b] for a in ("of", "among") for b in ("the", "our", "these", "those", "your")]
 _LANGUAGE_TERM_NOUNS = frozenset({"model", "models", "processing", "understanding"})
 _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to", "a", "an"})

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -872,6 +873,8 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 and _same_place(wanted_place, profile.location)
             ):
                 evidence.append(fact_evidence(resume, profile.location, "location"))
+            if plan.work_place:
+                evidence += _worked_in(plan, resume)
         if evidence:
             shown = [
                 _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits
@@ -889,6 +892,41 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             "reading the timeline, and a question to ask, not a reason to screen anyone out."
         )
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
+
+
+def _worked_in(plan: QueryPlan, resume: Resume) -> list[Evidence]:
+    """The roles of a resume in the place a plan asks about ("worked in India"), as the role's
+    own lines say ("Ola — Android Developer · Bengaluru"); a role held now whose lines name no
+    place is where the candidate lives."""
+    asked = plan.work_place or ""
+    wanted = _place_query(asked)
+    said = f"worked in {asked}"
+    found: list[Evidence] = []
+    for pos in resume.profile.roles:
+        if pos.is_break or not _in_period(plan.period, pos):
+            continue
+        lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
+        text = " ".join([pos.employer or "", *(ln.text for ln in lines)])
+        named = _places_in(text)
+        if isinstance(wanted, str):
+            there = names_org(wanted, text)
+        else:
+            there = any(_same_place(wanted, p) for p in named)
+        if there:
+            found.append(fact_evidence(resume, pos, said))
+        elif (
+            not named
+            and pos.current
+            and resume.profile.location is not None
+            and _same_place(wanted, resume.profile.location)
+        ):
+            found.append(fact_evidence(resume, pos, said + " (the role held now, where they live)"))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _places_in(text: str) -> tuple[places.Place, ...]:
+    return tuple(places.in_line(text))
 
 
 def _all_roles(catalog: Catalog, cid: str) -> list[tuple[Resume, Position]]:
@@ -1750,6 +1788,7 @@ def profiled(plan: QueryPlan) -> bool:
     return bool(
         plan.employers
         or plan.place
+        or plan.work_place
         or plan.degree
         or plan.schools
         or plan.role

@@ -316,6 +316,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who studied at a university in Texas?", {"place": None, "school_place": "Texas"}),
     # where a school is, not where the candidate lives
     ("Who studied in the UK?", {"kind": "match", "place": None, "school_place": "UK"}),
+    # where a role was, not where they live
+    ("Who has worked in India?", {"kind": "match", "place": None, "work_place": "India"}),
+    ("anyone with work experience in the uk", {"work_place": "UK", "concepts": []}),
+    ("Which devs have worked in Europe?", {"work_place": "Europe", "concepts": [[("dev",)]]}),
+    ("Who has worked in sales?", {"work_place": None}),
     ("which candidates went to school in ireland", {"kind": "match", "school_place": "Ireland"}),
     ("Who graduated from the UK?", {"schools": [], "school_place": "UK"}),
     (
@@ -714,6 +719,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "employers": plan.employers,
         "place": plan.place,
         "school_place": plan.school_place,
+        "work_place": plan.work_place,
         "place_excluded": plan.place_excluded,
         "degree_excluded": plan.degree_excluded.levels if plan.degree_excluded else None,
         "schools": plan.schools,
@@ -803,6 +809,22 @@ def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scop
     assert plan.scope == scope
     if scope == "follow_up":
         assert sorted(plan.candidate_ids) == sorted(swift)
+
+
+@pytest.mark.parametrize("question", ["Who else knows Swift?", "anyone else with SwiftUI?"])
+def test_who_else_leaves_out_the_previous_answer(catalog: Catalog, question: str) -> None:
+    swift = [cid(catalog, "Omar Haddad")]
+    earlier = Answer(question="Does Omar know Swift?", answer="Yes.", candidate_ids=swift)
+    turn = Turn(question=earlier.question, answer=earlier, kind="match", scope_ids=swift)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert plan.scope == "all"
+    assert swift[0] not in plan.candidate_ids
+    assert len(plan.candidate_ids) == len(catalog.candidates) - 1
+    assert "else" not in plan.requirement
+    # with no answer before, "else" is only a word of the frame
+    alone = plan_question(question, catalog, Conversation())
+    assert len(alone.candidate_ids) == len(catalog.candidates)
+    assert "else" not in alone.requirement
 
 
 @pytest.mark.parametrize(

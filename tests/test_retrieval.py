@@ -908,6 +908,31 @@ def test_where_a_school_is_is_read_from_its_name_not_from_where_they_live(
     _answers_name(assistant, cases)
 
 
+def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nAustin, TX\n\nExperience\nAnalyst — Fernway, Austin, TX "
+            "2019 - Present\nEngineer — Tallow · Bengaluru · 2014 – 2018\n",
+            "ben.txt": "Ben Marsh\nLondon, UK\n\nExperience\nEconomist, Quire, 2016 - Present\n"
+            "Clerk — Beaumont Hospital, Dublin March 2012 – May 2015\n",
+            "cleo.txt": "Cleo Ward\nPune, India\n\nExperience\nEditor, Harbor, 2011 - 2020\n",
+        },
+    )
+    cases = {
+        "Who has worked in India?": ["Ada Quill"],  # Cleo lives there; no role of hers was
+        # a role held now that names no place is where they live
+        "Who has work experience in the UK?": ["Ben Marsh"],
+        "Who worked in Ireland before 2016?": ["Ben Marsh"],
+        # "Beaumont Hospital" is no town in Texas
+        "Which candidates have worked in Texas?": ["Ada Quill"],
+        "Who has worked in sales?": [],
+    }
+    _answers_name(assistant, cases)
+
+
 def test_more_than_n_years_is_any_time_past_n_years(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

@@ -1,0 +1,33 @@
+"""Places read from text: the pieces of a role line, and the places named inside longer names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import places
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ola — Android Developer · Bengaluru · 2014 – 2017", [("Bengaluru", "India")]),
+        (
+            "Operations Supervisor C.H. Robinson -- Laredo, TX 2013 - 2018",
+            [("Laredo", "United States")],
+        ),
+        # a town's name inside an organisation's ("Beaumont Hospital") is not the town
+        (
+            "Charge Nurse — Beaumont Hospital, Dublin September 2013 – May 2016",
+            [("Dublin", "Ireland")],
+        ),
+        # a month that is also a town ("March") is a date
+        ("Editor — Quire, Lisbon July 2014 – March 2017", [("Lisbon", "Portugal")]),
+        ("Remote (Denver, CO) | May 2021 – Present", [("Denver", "United States")]),
+        ("Analyst, Mysuru / Pune (2012 – 2014)", [("Mysuru", "India"), ("Pune", "India")]),
+        # a country or state inside a longer name
+        ("Security Analyst — Bank of Ireland", [(None, "Ireland")]),
+        ("Platform Engineer, Harbor Mutual, 2020 - Present", []),
+    ],
+)
+def test_places_in_a_role_line(line: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(p.city, p.country) for p in places.in_line(line)] == expected
