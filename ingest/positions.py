@@ -110,8 +110,12 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z-]*", text.lower())
 
 
-def is_title(text: str) -> bool:
-    return any(w in _TITLE_WORDS or w.rstrip("s") in _TITLE_WORDS for w in _words(text))
+def is_title(text: str, plural: bool = True) -> bool:
+    """Whether the text holds a title word ("Engineer"); with ``plural`` false, only in the
+    singular: "Meridian Health Partners" and "KPFF Consulting Engineers" name firms."""
+    return any(
+        w in _TITLE_WORDS or (plural and w.rstrip("s") in _TITLE_WORDS) for w in _words(text)
+    )
 
 
 def _clean(text: str) -> str:
@@ -207,7 +211,7 @@ def split_role(raw: str) -> Role:
         commas = _pieces(role.title)
         after = _strip_place(", ".join(commas[1:])) if len(commas) > 1 else ""
         rest = [p for p in _pieces(after) if not _is_place(p)]
-        if rest and is_title(commas[0]) and not any(is_title(p) for p in rest):
+        if rest and is_title(commas[0]) and not any(is_title(p, plural=False) for p in rest):
             role.comma_employer = role.title
             role.title, role.employer = commas[0], ", ".join(rest)
     if role.title is None and role.employer is None and len(parts) == 1:

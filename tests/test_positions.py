@@ -78,6 +78,17 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             [("Lead Nurse", "St. Brendan Hospital", True)],
         ),
         (
+            # a firm named with a plural title word ("Partners") is no title
+            [
+                "Lead Analyst, Tallow Labs, Boston, MA | 2019 - Present",
+                "Analyst, Fernhill Health Partners, Providence, RI | 2016 - 2019",
+            ],
+            [
+                ("Lead Analyst", "Tallow Labs", True),
+                ("Analyst", "Fernhill Health Partners", False),
+            ],
+        ),
+        (
             ["Teacher -> Head of Mathematics -- 2012 - 2020"],
             [("Head of Mathematics", None, False)],
         ),
