@@ -763,6 +763,13 @@ class QueryPlan(BaseModel):
         False,
         description="A ranking asks for the least experienced first ('the most junior').",
     )
+    as_title: bool = Field(
+        False,
+        description="'Which candidates are teachers?', 'list the accountants', 'How many nurses "
+        "do we have?': the requirement is what they are, met by a role title or the headline; "
+        "a candidate who only mentions it elsewhere ('sold to accounting firms') is named in a "
+        "note, not listed.",
+    )
     order_by: Literal["graduation", "recency"] | None = Field(
         None,
         description="A ranking by a date: 'Who graduated most recently?', 'the earliest "

@@ -740,6 +740,11 @@ def plan_question(
         description=description,
         shortest_first=shortest_first,
         order_by=order_by if operation == "rank" else None,
+        as_title=kind == "match"
+        and bool(_IS_A_TITLE.search(text))
+        and len(concepts) == 1
+        and 1 <= len(requirement.split()) <= 3
+        and not structured,
         there=there,
     )
 
@@ -1776,6 +1781,20 @@ def _subject_apart(residual: str) -> str:
     return " ".join(words[:end]) + ", " + " ".join(words[end:])
 
 
+# Questions that ask what the candidates are, by a job title: "Which candidates are teachers?",
+# "list the accountants", "How many nurses do we have?", "Who are the data engineers?".
+_GENERIC_PEOPLE = r"(?:candidates?|people|persons|applicants|resumes|profiles|ones|folks|ppl)\b"
+_IS_A_TITLE = re.compile(
+    r"^\s*(?:which|what)\s+(?:of\s+(?:the|our|these|those)\s+)?"
+    + _GENERIC_PEOPLE
+    + r"\s+(?:are|is|were|work\s+as)\s+(?:an?\s+)?|"
+    r"^\s*who\s+(?:is|are|works?\s+as)\s+(?:an?|the|our)\s+|"
+    r"^\s*(?:list|show|give|find|name)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:of\s+)?(?:the\s+|our\s+)?"
+    r"(?!" + _GENERIC_PEOPLE + r")(?=[a-z]+s\b)|"
+    r"^\s*how\s+many\s+(?!" + _GENERIC_PEOPLE + r"|of\b)(?=(?:[a-z]+\s+){0,2}[a-z]+s\s+"
+    r"(?:do|are|have|did|we)\b)",
+    re.IGNORECASE,
+)
 # "Who else ...?", "anyone else with ...": besides the candidates already given.
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.IGNORECASE)
 _OF_THE = [[a, b] for a in ("of", "among") for b in ("the", "our", "these", "those", "your")]

@@ -284,6 +284,8 @@ class Retriever:
             groups.append((strength, _group(catalog, cid, evidence)))
         groups.sort(key=lambda item: -item[0])
         found = [g for _, g in groups]
+        if plan.as_title:
+            found = _titled_first(plan, found, catalog, notes)
         if plan.relaxed and not any(g.matched for g in found):
             apart = self._match(
                 plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
@@ -892,6 +894,38 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             "reading the timeline, and a question to ask, not a reason to screen anyone out."
         )
     return Retrieved(plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=notes)
+
+
+def _titled_first(
+    plan: QueryPlan, found: list[CandidateEvidence], catalog: Catalog, notes: list[str]
+) -> list[CandidateEvidence]:
+    """ "Which candidates are teachers?": those whose role titles or headline hold the words
+    match; when some do, whoever only mentions them elsewhere ("sold to accounting firms") is
+    named in a note instead of being listed."""
+    alternatives = [set(alt) for concept in plan.concepts for alt in concept]
+
+    def titled(cid: str) -> bool:
+        for resume in catalog.resumes_of(cid):
+            profile = resume.profile
+            titles = [p.title or "" for p in profile.roles]
+            if profile.headline is not None:
+                titles.append(profile.headline.value)
+            for title in titles:
+                held = set(terms(title))
+                if any(alt <= held for alt in alternatives):
+                    return True
+        return False
+
+    matched = [g for g in found if g.matched]
+    kept = [g for g in matched if titled(g.candidate_id)]
+    if not kept or len(kept) == len(matched):
+        return found
+    others = [g.name for g in matched if g not in kept]
+    notes.append(
+        f"Listed: the candidates with “{plan.requirement}” in a role title or headline. "
+        f"Mentioned elsewhere in the resumes of {', '.join(others)}."
+    )
+    return kept + [g for g in found if not g.matched]
 
 
 def _worked_in(plan: QueryPlan, resume: Resume) -> list[Evidence]:

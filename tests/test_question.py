@@ -625,6 +625,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"operation": "rank", "kind": "match", "requirement": "a degree (kafka engineer)"},
     ),
     ("Who graduated recently?", {"operation": "who", "period": (2024, None, False)}),
+    # what the candidates are: a job title, met in a role title or the headline
+    ("Which candidates are nurses?", {"as_title": True, "requirement": "nurses"}),
+    ("list all the engineers", {"as_title": True}),
+    ("How many platform engineers do we have?", {"as_title": True, "operation": "count"}),
+    ("Who is a nurse?", {"as_title": True}),
+    ("list candidates with Kafka", {"as_title": False}),
+    ("how many candidates know Kafka", {"as_title": False}),
+    ("Who has nursing experience?", {"as_title": False}),
+    ("Which candidates are based in Texas?", {"as_title": False}),
     # ordered by the latest dated role that shows the requirement
     (
         "Who has used Kafka most recently?",
@@ -747,6 +756,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "years_over": plan.years_over,
         "min_count": plan.min_count,
         "order_by": plan.order_by,
+        "as_title": plan.as_title,
         "relaxed": plan.relaxed,
         "role": plan.role,
         "min_gap": plan.min_gap_months,

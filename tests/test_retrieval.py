@@ -1049,6 +1049,26 @@ def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(
     assert "Analyst" not in editor.answer
 
 
+def test_what_candidates_are_is_read_from_their_titles_first(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nStaff Accountant\n\nExperience\n"
+            "Staff Accountant, Fernway, 2019 - Present\n- Month-end close\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nAccount Executive, Tallow, 2018 - Present\n"
+            "- Sold payroll software to accounting firms and accountants\n",
+            "cleo.txt": "Cleo Ward\n\nExperience\nEditor, Quire, 2011 - Present\n",
+        },
+    )
+    answer = assistant.ask("list all the accountants")
+    assert answer.candidates == ["Ada Quill"]
+    assert any("Ben Marsh" in n for n in answer.notices)  # named, not listed
+    # a word nobody holds as a title is read on any line, as before
+    _answers_name(assistant, {"Which candidates are payroll people?": ["Ben Marsh"]})
+
+
 def test_who_used_a_skill_most_recently_and_in_the_role_held_now(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
