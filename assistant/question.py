@@ -512,9 +512,13 @@ def plan_question(
         # degree, by its year.
         degree = DegreeRequirement()
     wants_match = asks_who
-    if not (wants_match or closest) and scope == "all" and aspect in (None, "experience", "skills"):
-        # "kubernetes experience?", "senior java devs": search words typed as they are, with
-        # no question around them, ask who has them.
+    if (
+        not (wants_match or closest)
+        and scope == "all"
+        and aspect in (None, "experience", "skills", "certifications", "languages", "education")
+    ):
+        # "kubernetes experience?", "senior java devs", "devops folks with aws certs": search
+        # words typed as they are, with no question around them, ask who has them.
         wants_match = not _ASKS.search(text)
     if continues and not named and last is not None and last.kind == "match":
         wants_match = True
@@ -1821,6 +1825,7 @@ def _requirement_text(residual: str) -> str:
     residual = _TOP_N.sub(" ", residual)
     # "on call", "in house", "on site": one word, as resumes write them ("on-call"), not "call".
     residual = _PARTICLE_COMPOUND.sub(r"\1-\2", residual)
+    residual = re.sub(r"(?<=\w)\s+n\s+(?=\w)", " and ", residual)  # "terraform n aws"
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
     owner = False

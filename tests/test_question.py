@@ -630,6 +630,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("list all the engineers", {"as_title": True}),
     ("How many platform engineers do we have?", {"as_title": True, "operation": "count"}),
     ("Who is a nurse?", {"as_title": True}),
+    # search words typed bare ask who has them, a certification or a language too
+    ("devops folks with aws certs", {"kind": "match", "aspect": "certifications"}),
+    (
+        "any1 with kafka n go?",
+        {"requirement": "kafka and go", "concepts": [[("kafka",)], [("golang",)]]},
+    ),
     ("list candidates with Kafka", {"as_title": False}),
     ("how many candidates know Kafka", {"as_title": False}),
     ("Who has nursing experience?", {"as_title": False}),
