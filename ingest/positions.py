@@ -94,6 +94,9 @@ class DateRange:
 
 def find_range(text: str) -> DateRange | None:
     """The first date range in a line ("Apr 2019 - Present", "since 2019")."""
+    # Markdown's "_Jan 2022 – now_": an underscore is a word character, and would hide the
+    # words' edges; a space of the same width keeps the spans.
+    text = text.replace("_", " ")
     if m := RANGE.search(text):
         start = parse_date(m.group("start"))
         end_text = m.group("end")

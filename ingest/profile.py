@@ -17,7 +17,7 @@ from ingest.identity import Contact, read_contact
 from ingest.languages import read_languages
 from ingest.positions import read_positions
 
-PROFILE_VERSION = 7
+PROFILE_VERSION = 8
 
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -60,7 +60,13 @@ def read_certifications(lines: list[ResumeLine], contact: Contact) -> list[TextF
         items = [i.strip() for i in _LIST_SPLIT.split(text) if i.strip()]
         if len(items) < 2 or any(len(i.split()) > 8 for i in items):
             items = [text]
-        certs.extend(TextFact.on(line, value=i) for i in items)
+        kept: list[str] = []
+        for item in items:
+            if kept and not re.search(r"[^\W\d_]", item):
+                kept[-1] = f"{kept[-1]}, {item}"  # "PMP, 2018": the year of the one before
+            else:
+                kept.append(item)
+        certs.extend(TextFact.on(line, value=i) for i in kept)
     if contact.name is not None:
         name_line = next(
             (

@@ -78,6 +78,11 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             [("Lead Nurse", "St. Brendan Hospital", True)],
         ),
         (
+            # the dates on a line of their own, in markdown italics
+            ["**Senior Product Designer**, Harbor Labs — Kraków", "_Jan 2022 – now_"],
+            [("Senior Product Designer", "Harbor Labs", True)],
+        ),
+        (
             # a firm named with a plural title word ("Partners") is no title
             [
                 "Lead Analyst, Tallow Labs, Boston, MA | 2019 - Present",

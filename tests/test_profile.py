@@ -45,3 +45,15 @@ def test_stated_years_certifications_and_cited_lines() -> None:
     degree = profile.highest_degree()
     assert degree is not None and (degree.level, degree.line_start) == ("bachelor", 7)
     assert "LU" in degree.school_aliases
+
+
+def test_a_year_after_a_certification_stays_with_it() -> None:
+    profile = profile_of(
+        "Wren Calloway\nCertifications\nProject Management Professional (PMP), 2018\n"
+        "CKA, 2021 · Terraform Associate\n"
+    )
+    assert [c.value for c in profile.certifications] == [
+        "Project Management Professional (PMP), 2018",
+        "CKA, 2021",
+        "Terraform Associate",
+    ]
