@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from assistant import places
 from assistant.models import PartialDate, Position, ResumeLine
@@ -33,11 +34,12 @@ _MONTH = (
 )
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+_SHORT_YEAR = r"['’]\d\d(?!\d)"  # "Oct ’19"
 _DATE = (
-    rf"(?:{_MONTH},?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])[/.]{_YEAR}|"
-    rf"{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
+    rf"(?:{_MONTH},?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
+    rf"(?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
 )
-_NOW = r"(?:present|now|current(?:ly)?|today|to\s+date|ongoing|date)"
+_NOW = r"(?:present|now|current(?:ly)?|today|(?:(?:till|til|up\s+to)\s+)?date|to\s+date|ongoing)"
 _DASH = r"\s*(?:–|—|-|−|~|to|until|till|through|->|→)\s*"
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_DATE}){_DASH}(?P<end>{_DATE}|{_NOW})(?![\w/])", re.IGNORECASE
@@ -72,6 +74,11 @@ def parse_date(text: str) -> PartialDate | None:
     text = text.strip().lower().rstrip(".")
     if m := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR})", text):
         return PartialDate(year=int(m.group(2)), month=_MONTHS[m.group(1)[:3]])
+    if m := re.fullmatch(rf"({_MONTH})\s*['’](\d\d)", text):
+        # "Oct ’19": this century, unless that would be years ahead of today
+        short = int(m.group(2))
+        year = 2000 + short if 2000 + short <= date.today().year + 1 else 1900 + short
+        return PartialDate(year=year, month=_MONTHS[m.group(1)[:3]])
     if m := re.fullmatch(rf"{_SEASON}\s+({_YEAR})", text):
         return PartialDate(year=int(m.group(1)))
     if m := re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text):

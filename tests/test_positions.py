@@ -22,6 +22,11 @@ from ingest.sections import label_sections
         ("[2021/04 - present] Fjordline", (2021, 4), None, True),
         ("Engineer (since 2019)", (2019, None), None, True),
         ("Jan. 2015 — Dec. 2017", (2015, 1), (2017, 12), False),
+        ("Jan 2019 - Till date", (2019, 1), None, True),
+        ("Mar 2018 to date", (2018, 3), None, True),
+        ("Oct ’19 – Mar ’21", (2019, 10), (2021, 3), False),
+        ("Oct '98 - Jan '01", (1998, 10), (2001, 1), False),
+        ("_Jan 2022 – now_", (2022, 1), None, True),
     ],
 )
 def test_date_ranges(
@@ -37,7 +42,9 @@ def test_date_ranges(
     assert found.current is current
 
 
-@pytest.mark.parametrize("text", ["Cut latency by 2019 ms", "Python 3.11", "Grew revenue 20-30%"])
+@pytest.mark.parametrize(
+    "text", ["Cut latency by 2019 ms", "Python 3.11", "Grew revenue 20-30%", "the '19 season"]
+)
 def test_no_date_range(text: str) -> None:
     assert find_range(text) is None
 
