@@ -15,6 +15,11 @@ from functools import cache
 
 # Regions whose codes resumes write after a city ("Austin, TX", "Toronto, ON").
 _REGION_COUNTRIES = ("US", "CA", "AU")
+# Countries whose states resumes name in full, in English, as ISO does ("Hyderabad,
+# Telangana"); their codes are left out (two letters that other countries' codes share), and
+# so are countries whose region names are common words or other places (Nigeria's "Delta",
+# Japan's "Kochi").
+_REGION_NAMES_ONLY = ("IN",)
 # Names people write that ISO does not use.
 _COUNTRY_ALIASES = {
     "usa": "United States",
@@ -89,12 +94,13 @@ def _regions() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
 
     by_code: dict[str, tuple[str, str]] = {}
     by_name: dict[str, tuple[str, str]] = {}
-    for cc in _REGION_COUNTRIES:
+    for cc in (*_REGION_COUNTRIES, *_REGION_NAMES_ONLY):
         country = _codes()[cc]
         for sub in pycountry.subdivisions.get(country_code=cc) or []:
             code = sub.code.split("-", 1)[1]
             name = sub.name.split(" [")[0]
-            by_code.setdefault(code, (name, country))
+            if cc in _REGION_COUNTRIES:
+                by_code.setdefault(code, (name, country))
             by_name.setdefault(fold(name), (name, country))
     return by_code, by_name
 

@@ -234,7 +234,17 @@ def _segments(text: str) -> list[str]:
         else:
             current += piece
     out.append(current)
-    return [s.strip() for s in out if s.strip()]
+    # "Address: Hyderabad, Telangana", "Email:" (its address taken out): the label is no part
+    # of what it labels.
+    return [s for s in (_CONTACT_LABEL.sub("", s).strip() for s in out) if s]
+
+
+_CONTACT_LABEL = re.compile(
+    r"^\s*(?:e-?mail|mobile|mob|phone|ph|tel(?:ephone)?|cell|contact(?:\s+no\.?)?|address|"
+    r"location|city|residence|current\s+location|linkedin|github|web(?:site)?|portfolio)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
 
 
 def _read_location(content: list[ResumeLine]) -> Location | None:

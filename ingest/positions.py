@@ -128,7 +128,16 @@ def is_title(text: str, plural: bool = True) -> bool:
     )
 
 
+# "Designation: Senior Software Engineer", "Company: Wipro": a label before what it labels.
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:designation|role|position|job\s+title|title|company|employer|organi[sz]ation|"
+    r"client)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
+    text = _ROLE_LABEL.sub("", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|^#+\s*|[\[\]]", " ", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)  # asides: "(formerly Square)", "(Tokyo)"

@@ -56,6 +56,8 @@ def test_names(text: str, name: str | None) -> None:
         ("Kraków, Poland (open to remote)", "Kraków", None, "Poland"),
         ("Denver, CO, U.S.", "Denver", "Colorado", "United States"),
         ("Rotterdam, the Netherlands", "Rotterdam", None, "Netherlands"),
+        ("Hyderabad, Telangana", "Hyderabad", "Telangāna", "India"),
+        ("Pune, Maharashtra, India", "Pune", "Mahārāshtra", "India"),
     ],
 )
 def test_places(text: str, city: str, region: str | None, country: str) -> None:
@@ -86,6 +88,22 @@ def test_contact_block_with_everything_on_few_lines() -> None:
     assert [link.value for link in contact.links] == ["linkedin.com/in/wren-c-example"]
     assert contact.location is not None and contact.location.region == "Idaho"
     assert contact.headline is not None and contact.headline.value == "Platform Engineer"
+
+
+def test_labelled_contact_lines_are_read_without_their_labels() -> None:
+    contact = read_contact(
+        lines(
+            "CURRICULUM VITAE",
+            "WREN CALLOWAY",
+            "Email: wren.c@example.org | Mobile: +91 98450 55512",
+            "Address: Pune, Maharashtra",
+            "CAREER OBJECTIVE",
+            "To build reliable systems.",
+        )
+    )
+    assert contact.name is not None and contact.name.value == "Wren Calloway"
+    assert contact.location is not None and contact.location.city == "Pune"
+    assert contact.headline is None  # "Email:" is a label, not a title
 
 
 def test_name_after_a_sidebar_needs_a_corroborating_link() -> None:

@@ -85,6 +85,14 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             [("Lead Nurse", "St. Brendan Hospital", True)],
         ),
         (
+            # labelled parts: "Designation:", as Indian resumes write them
+            [
+                "Tata Consultancy Services, Hyderabad    Jul 2016 – Till date",
+                "Designation: Senior Software Engineer",
+            ],
+            [("Senior Software Engineer", "Tata Consultancy Services", True)],
+        ),
+        (
             # the dates on a line of their own, in markdown italics
             ["**Senior Product Designer**, Harbor Labs — Kraków", "_Jan 2022 – now_"],
             [("Senior Product Designer", "Harbor Labs", True)],
