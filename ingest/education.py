@@ -84,8 +84,18 @@ def _school(parts: list[str], degree: str) -> str | None:
     return None
 
 
+_QUALIFIER = (
+    r"\s*(?:hons|honou?rs|part[- ]time|full[- ]time|online|evening|distance|expected|"
+    r"in progress|ongoing|incomplete|summa|magna|cum laude|distinction|first class|with )"
+)
+
+
 def _field(after: str) -> str | None:
     text = re.sub(r"^\s*(?:-\s*\w+\s*)?[,:]?\s*(?:in|of)?\s*", "", after)
+    # "B.Tech (Computer Science)": the field in parentheses right after the degree, unless
+    # they say how it was taken ("(Hons)", "(part-time)")
+    text = re.sub(r"^\(" + _QUALIFIER + r"[^()]*\)[\s,]*", "", text, flags=re.I)
+    text = re.sub(r"^\((?:in\s+)?([^()\d]{3,60})\)", r"\1", text, flags=re.I)
     field = _SPLIT.split(text.strip())[0].strip(" .*") if text.strip() else ""
     if not field or _INSTITUTION.search(field) or _YEAR.search(field) or len(field.split()) > 8:
         return None

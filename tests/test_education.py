@@ -36,6 +36,21 @@ def test_degree_levels(text: str, level: str) -> None:
     assert found and found[0][0] == level
 
 
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("M.S. Computer Science, Lakeshore University, 2019", "Computer Science"),
+        ("B.Tech (Computer Science) | Lakeshore Institute | 2014", "Computer Science"),
+        ("MBA (Finance), Hill College, 2015", "Finance"),
+        ("BA (Hons) English Literature, Hill College, 2015", "English Literature"),
+        ("MBA (part-time), Lakeshore University, 2019", None),
+    ],
+)
+def test_fields(text: str, field: str | None) -> None:
+    raw = [ResumeLine(number=i, text=t) for i, t in enumerate(["Education", text], 1)]
+    assert [d.field for d in read_education(label_sections(raw))] == [field]
+
+
 def test_spelled_out_degree_outside_education_counts_abbreviation_does_not() -> None:
     assert degrees("Earned a Master of Science in Statistics while working.", heading="Summary")
     assert not degrees("Relocated from Jackson, MS to Boston, MA.", heading="Summary")
