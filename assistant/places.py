@@ -262,7 +262,13 @@ def parse(text: str) -> Place | None:
 # What separates the pieces of a role line: "Ola — Android Developer · Bengaluru · 2014 – 2017",
 # "C.H. Robinson -- Laredo, TX 2013 - 2018", "King's College Hospital, London (NHS)".
 _PIECES = re.compile(r"\s*(?:[|·•()\[\]]|\s[-–—/]+\s|--)\s*")
-_DATES_AFTER = re.compile(r"(?:^|\s+)(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d\b.*$")
+# Dates in a piece ("July 2014", "2017–2021:", "– Present"): no place, and a month may be a
+# town's name ("March").
+_DATES = re.compile(
+    r"(?:\b[^\W\d_]+\.?\s+)?\b(?:19|20)\d\d\b|(?<!\w)['’]\d\d\b|"
+    r"\b(?:present|now|current|today)\b|\d{1,2}/(?=\d)",
+    re.IGNORECASE,
+)
 
 
 def in_line(text: str) -> list[Place]:
@@ -272,7 +278,7 @@ def in_line(text: str) -> list[Place]:
     "Washington State Department of Transportation")."""
     out: list[Place] = []
     for piece in _PIECES.split(text):
-        piece = _DATES_AFTER.sub("", piece).strip(" ,.;:")
+        piece = _DATES.sub(" ", piece).strip(" ,.;:-–—")
         if not piece:
             continue
         if (whole := parse(piece)) is not None:

@@ -850,6 +850,26 @@ def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Re
 _TITLE_FILLER = frozenset({"a", "an", "the", "work", "job", "role", "position"})
 
 
+def names_employer(org: str, employer: str | None, text: str) -> bool:
+    """Whether an employer asked for ("TCS", "Stripe") is this role's: named in the text, or
+    the initials of the employer's name ("Tata Consultancy Services")."""
+    if names_org(org, text):
+        return True
+    asked = org.replace(".", "")
+    if not employer or not (2 <= len(asked) <= 6 and asked.isupper()):
+        return False
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z][\w'’-]*", employer)
+        if w.lower() not in _ORG_LINKS and not _CORPORATE_SUFFIX.fullmatch(w)
+    ]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == asked
+
+
+_ORG_LINKS = frozenset({"of", "and", "the", "for", "de", "&"})
+_CORPORATE_SUFFIX = re.compile(r"(?i:inc|llc|llp|ltd|limited|gmbh|ag|plc|corp|co|sa|se)\.?")
+
+
 def names_org(org: str, text: str) -> bool:
     """Whether the text names the organisation, as a whole word, accents and case aside."""
     return re.search(rf"(?<!\w){re.escape(places.fold(org))}(?!\w)", places.fold(text)) is not None

@@ -53,6 +53,7 @@ from assistant.question import (
     ROLE_STEMS,
     TALK_STEMS,
     degree_text,
+    names_employer,
     names_org,
     roles_named,
     years_text,
@@ -866,7 +867,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
                     own = [ln.text for ln in lines if names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
-                    if any(names_org(org, text) for org in plan.employers):
+                    if any(names_employer(org, pos.employer, text) for org in plan.employers):
                         evidence.append(fact_evidence(resume, pos, "employer"))
                         break
             elif (
@@ -1039,7 +1040,7 @@ def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:
     if plan.employers:
         lines = resume.line_range(role.page, role.line_start, role.line_end)
         text = " ".join([role.employer or "", *(ln.text for ln in lines)])
-        return any(names_org(org, text) for org in plan.employers)
+        return any(names_employer(org, role.employer, text) for org in plan.employers)
     return True
 
 

@@ -23,6 +23,7 @@ from assistant import places
         # a month that is also a town ("March") is a date
         ("Editor — Quire, Lisbon July 2014 – March 2017", [("Lisbon", "Portugal")]),
         ("Remote (Denver, CO) | May 2021 – Present", [("Denver", "United States")]),
+        ("- 2017–2021: Researcher, Lakeshore Institute, Hamburg", [("Hamburg", "Germany")]),
         ("Analyst, Mysuru / Pune (2012 – 2014)", [("Mysuru", "India"), ("Pune", "India")]),
         # a country or state inside a longer name
         ("Security Analyst — Bank of Ireland", [(None, "Ireland")]),

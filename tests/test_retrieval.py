@@ -915,7 +915,7 @@ def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
         ingestor,
         {
             "ada.txt": "Ada Quill\nAustin, TX\n\nExperience\nAnalyst — Fernway, Austin, TX "
-            "2019 - Present\nEngineer — Tallow · Bengaluru · 2014 – 2018\n",
+            "2019 - Present\nEngineer — Tallow Ridge Systems · Bengaluru · 2014 – 2018\n",
             "ben.txt": "Ben Marsh\nLondon, UK\n\nExperience\nEconomist, Quire, 2016 - Present\n"
             "Clerk — Beaumont Hospital, Dublin March 2012 – May 2015\n",
             "cleo.txt": "Cleo Ward\nPune, India\n\nExperience\nEditor, Harbor, 2011 - 2020\n",
@@ -929,6 +929,9 @@ def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
         # "Beaumont Hospital" is no town in Texas
         "Which candidates have worked in Texas?": ["Ada Quill"],
         "Who has worked in sales?": [],
+        # an employer asked by its initials
+        "Who worked at TRS?": ["Ada Quill"],
+        "Who worked at TCS?": [],
     }
     _answers_name(assistant, cases)
 
