@@ -395,6 +395,14 @@ def plan_question(
         ids = [c for c in last.scope_ids if c in catalog.candidates]
     elif previous and (_refers_back(text, asks_who) or continues):
         scope, ids = "follow_up", previous
+    elif (
+        last is not None
+        and last.kind == "about"
+        and 2 <= len(previous) <= _FEW_COMPARED
+        and _BETTER.search(text)
+    ):
+        # "Who's better at Terraform?" after "Compare Leo and Ewan": the two compared.
+        scope, ids = "follow_up", previous
     elif focus_ids:
         scope, ids = "focus", focus_ids
     else:
@@ -429,7 +437,7 @@ def plan_question(
             "first_role"
             if which.group("first")
             else "previous_role"
-            if which.group("previous")
+            if which.group("previous") or which.group("before")
             else "roles"
         )
     role_time = bool(
@@ -541,8 +549,13 @@ def plan_question(
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
     if role_time:
         wants_match = False  # "How long has Tomasz been at Amazon?": the role, not yes or no
-    elif _HOW_LONG.search(text) and scope in ("named", "follow_up") and not wants_match:
-        aspect = "years"
+    elif (
+        _HOW_LONG.search(text)
+        and scope in ("named", "follow_up")
+        and (not wants_match or not (concepts or has_years))
+    ):
+        # "How many years of experience do they have?": each one's years, not who has some.
+        aspect, wants_match = "years", False
 
     asked_place = place
     if work_place is not None and (wants_match or scope in ("named", "follow_up")):
@@ -806,12 +819,16 @@ _ROLE_NOUN = r"(?:jobs?|roles?|positions?|employers?|compan(?:y|ies)|workplaces?
 _ROLE_FACT = re.compile(
     rf"\b(?P<first>first|earliest)\s+(?:full[\s-]time\s+|real\s+)?{_ROLE_NOUN}\b|"
     rf"\b(?P<previous>previous|prior|former|last)\s+{_ROLE_NOUN}\b|"
+    # "What did he do before that?", "and before this role?": the roles before the latest
+    r"\b(?P<before>(?:before|prior\s+to)\s+(?:that|this|then|it)(?:\s+(?:job|role|position))?)\W*$|"
     rf"\b(?:which|what|list)\s+(?:the\s+|all\s+)?(?:companies|employers|organi[sz]ations|firms)\b|"
     r"\bwhere\s+(?:else\s+)?(?:has|have|had|did)\b.*\bwork(?:ed)?\b|"
+    r"\bwhat\s+did\b.*\bdo\s+(?:before|prior\s+to|after)\s+(?!that\b|this\b|then\b|it\b)\w|"
     r"\b(?:employment|work|job)\s+history\b",
     re.IGNORECASE,
 )
 _FEW = 3  # candidates a follow-up about one role of each answers side by side
+_FEW_COMPARED = 6  # candidates a comparison puts side by side
 _ROLE_TIME = re.compile(
     r"\bhow long\b|\bhow many (?:years|months)\b|\bwhen\b|\bwhat (?:year|date)s?\b|"
     r"\bwhich years?\b|\bdates?\b|\bsince\b",

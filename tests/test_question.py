@@ -114,6 +114,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Which companies has Kofi worked for?", {"kind": "about", "aspect": "roles"}),
     ("What's Kofi Mensah's work history?", {"kind": "about", "aspect": "roles"}),
     ("How long was Kofi at Fjordline?", {"kind": "about", "aspect": "roles"}),
+    ("What did Kofi do before Harbor Mutual?", {"kind": "about", "aspect": "roles"}),
+    ("What did Kofi do before that?", {"kind": "about", "aspect": "previous_role"}),
     # a title named instead of an employer: the roles with that title
     ("How many years has Kofi worked as a Staff Engineer?", {"kind": "about", "aspect": "roles"}),
     ("How long has Kofi been a platform engineer?", {"kind": "about", "aspect": "roles"}),
@@ -825,6 +827,25 @@ def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scop
     assert plan.scope == scope
     if scope == "follow_up":
         assert sorted(plan.candidate_ids) == sorted(swift)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many years of experience do they have?", {"aspect": "years", "kind": "about"}),
+        ("What did they do before that?", {"aspect": "previous_role", "kind": "about"}),
+        ("Who's better at Kafka?", {"operation": "compare", "requirement": "kafka"}),
+    ],
+)
+def test_after_a_comparison_of_two(
+    catalog: Catalog, question: str, expected: dict[str, Any]
+) -> None:
+    two = [cid(catalog, "Kofi Mensah"), cid(catalog, "Dana Park")]
+    earlier = Answer(question="Compare Kofi and Dana", answer="...", candidate_ids=two)
+    turn = Turn(question=earlier.question, answer=earlier, kind="about", scope_ids=two)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert plan.scope == "follow_up" and sorted(plan.candidate_ids) == sorted(two)
+    assert {k: getattr(plan, k) for k in expected} == expected
 
 
 @pytest.mark.parametrize("question", ["Who else knows Swift?", "anyone else with SwiftUI?"])
