@@ -457,6 +457,9 @@ def plan_question(
     requirement = _without_misspelt_framing(
         _requirement_text(_JOINED_BY.sub(" , ", _subject_apart(residual))), catalog
     )
+    if _IS_A_TITLE.search(text) and _TITLES_LISTED.fullmatch(requirement):
+        # "How many nurses and teachers are there?": no one is both; either title counts.
+        requirement = re.sub(r"\s*(?:,|\band\b)\s*", " or ", requirement)
     concepts = _concepts(requirement)
     has_bound = min_years is not None or max_years is not None
     tenure_rank = role in ("current", "current_employer", "held") and bool(
@@ -642,7 +645,7 @@ def plan_question(
         shortest_first = bool(_EARLIEST.search(graduation.group(0)))
     elif recency is not None and kind == "match" and concepts:
         operation = "rank"
-    elif kind == "match" and _COUNT.search(text):
+    elif kind == "match" and _COUNT.search(text) and not (_AT_LEAST_OF.search(text) and ids):
         operation = "count"
     elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
         # "Compare Dana and Omar on Kafka", "Who's better at Go, Leo or Ewan?": side by side,
@@ -1836,6 +1839,8 @@ _IS_A_TITLE = re.compile(
     r"(?:do|are|have|did|we)\b)",
     re.IGNORECASE,
 )
+# Job titles listed in the plural: "nurses and teachers", "designers, writers and editors".
+_TITLES_LISTED = re.compile(r"[a-z]+s(?:\s*,\s*[a-z]+s)*\s*,?\s+and\s+[a-z]+s")
 # "Who else ...?", "anyone else with ...": besides the candidates already given.
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.IGNORECASE)
 _OF_THE = [[a, b] for a in ("of", "among") for b in ("the", "our", "these", "those", "your")]

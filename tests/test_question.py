@@ -639,6 +639,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"requirement": "kafka and go", "concepts": [[("kafka",)], [("golang",)]]},
     ),
     ("list candidates with Kafka", {"as_title": False}),
+    (
+        "how many nurses and engineers are there?",
+        {"as_title": True, "requirement": "nurses or engineers", "operation": "count"},
+    ),
+    ("Which candidates know Kafka and Go?", {"requirement": "kafka and go"}),
+    ("How many speak more than two languages?", {"aspect": "languages", "min_count": 3}),
     ("how many candidates know Kafka", {"as_title": False}),
     ("Who has nursing experience?", {"as_title": False}),
     ("Which candidates are based in Texas?", {"as_title": False}),
