@@ -302,7 +302,7 @@ def plan_question(
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
     if asks_who and _GAP.search(dated):
-        min_gap, dated = _gap_months(dated), _GAP.sub(" ", _GAP_SIZE.sub(" ", dated))
+        min_gap, dated = _gap_months(dated), _GAP_SIZE.sub(" ", _GAP.sub(" ", dated))
     role: RoleAsked | None = None
     if asks_who and _CAREER_START.search(dated):
         role, dated = "first", _CAREER_START.sub("worked", dated)
@@ -495,6 +495,9 @@ def plan_question(
         relaxed = [part for c in relaxed or concepts for part in _role_apart(c)]
     if len(relaxed) <= len(concepts) or role is not None:
         relaxed = []
+    if employers and role is None and not career and (min_years or max_years) is not None:
+        # "Who has worked at Amazon for more than 3 years?": the time there, not the career.
+        role = "held"
     min_career: int | None = None
     if (
         min_years is not None
@@ -573,8 +576,9 @@ def plan_question(
         # What is left must hold too ("Who has Java and lives in Texas?"); framing words and
         # words that only qualify the place ("Washington state") are not left.
         concepts = [c for c in concepts if not _qualifies_place(c)] if place else concepts
-        wants_match, min_years, max_years, has_years = True, None, None, False
-        min_team = None
+        if role != "held":
+            wants_match, min_years, max_years, has_years = True, None, None, False
+        wants_match, min_team = True, None
         asked = " or ".join(employers) if employers else place or ""
         rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
         requirement = asked + (f" ({rest})" if concepts and rest else "")
@@ -719,7 +723,9 @@ def plan_question(
             "started": "a role that began",
             "held": "a role held",
         }.get(role, "current employer")
-        if role != "first" and (min_years is not None or max_years is not None):
+        if role == "held" and employers and (min_years is not None or max_years is not None):
+            said = f"{years_text(min_years, max_years, years_over)} there"  # "Amazon, 3+ years"
+        elif role != "first" and (min_years is not None or max_years is not None):
             said += f", {years_text(min_years, max_years, years_over)}"
         requirement = f"{requirement}, {said}" if requirement else said
     if period is not None and kind == "match":
@@ -1353,6 +1359,10 @@ _YEARS = re.compile(
     r"(?P<n>\d{1,2})\s*(?P<plus>\+)?\s*(?:years?|yrs?)(?:\s+of)?\b",
     re.IGNORECASE,
 )
+_A_YEAR = re.compile(
+    r"\b(more than|over|at least|less than|under|fewer than|for|almost|nearly)\s+an?\s+year\b",
+    re.IGNORECASE,
+)
 _BELOW = {"less than": -1, "fewer than": -1, "under": -1, "below": -1}
 _AT_MOST = {"at most", "up to", "no more than", "maximum of", "max", "max."}
 
@@ -1364,6 +1374,7 @@ def _years(text: str) -> tuple[int | None, int | None, bool, str]:
     years' -> (3, 5)."""
     # "five years", "ten+ years": the number as digits.
     text = _WORD_YEARS.sub(lambda w: f"{_NUMBER_WORDS[w.group(1).lower()]}{w.group(2)}", text)
+    text = _A_YEAR.sub(r"\1 1 year", text)  # "more than a year"
     m = _YEARS.search(text)
     if m is None:
         return None, None, False, text
@@ -1433,10 +1444,13 @@ def _team_size(text: str) -> tuple[int | None, str]:
 
 def years_text(low: int | None, high: int | None, over: bool = False) -> str:
     if low is not None and high is not None:
-        return f"{low}–{high} years" if low != high else f"{low} years"
+        return f"{low}–{high} years" if low != high else f"{low} year{'s' * (low != 1)}"
     if high is not None:
-        return f"at most {high} years"
-    return f"more than {low} years" if over else f"{low}+ years"
+        # "less than 5 years" and "at most 4 years" both allow up to 4 years 11 months
+        return f"less than {high + 1} years"
+    if over:
+        return f"more than {low} year{'s' * (low != 1)}"
+    return f"{low}+ years"
 
 
 _NUMBER_WORDS = {

@@ -1000,6 +1000,14 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
                 seen.add(key)
                 out.append((resume, pos))
         return out
+    if (
+        plan.role == "held"
+        and plan.employers
+        and (plan.min_years is not None or plan.max_years is not None)
+    ):
+        # "worked at Amazon for more than 3 years": the time at each employer, its roles
+        # joined from the first start to the last end.
+        return _stays(_all_roles(catalog, cid))
     if plan.role in ("started", "held"):
         return _all_roles(catalog, cid)  # any role: the period or length decides
     if plan.role not in ("first", "ended") or (plan.role == "ended" and held_now):
@@ -1013,6 +1021,35 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
     else:  # the role that began first
         _, resume, pos = min(dated, key=lambda item: item[0][0])
     return [(resume, pos)]
+
+
+def _stays(roles: list[tuple[Resume, Position]]) -> list[tuple[Resume, Position]]:
+    """The roles at one employer (in one file) joined into one, from the first start to the
+    last end; a role without an employer or a start stays as it is."""
+    joined: dict[tuple[str, str], tuple[Resume, Position]] = {}
+    out: list[tuple[Resume, Position]] = []
+    for resume, role in roles:
+        if not role.employer or role.start is None:
+            out.append((resume, role))
+            continue
+        key = (resume.id, _bare(role.employer))
+        if key not in joined:
+            joined[key] = (resume, role)
+            continue
+        first = joined[key][1]
+        start = min(first.start, role.start, key=lambda d: d.ordinal()) if first.start else None
+        ends = [p for p in (first, role)]
+        current = any(p.current for p in ends)
+        end = (
+            None
+            if current
+            else max((p.end for p in ends if p.end), key=lambda d: d.ordinal(True), default=None)
+        )
+        joined[key] = (
+            resume,
+            first.model_copy(update={"start": start, "end": end, "current": current}),
+        )
+    return out + list(joined.values())
 
 
 def _role_as_asked(plan: QueryPlan, resume: Resume, role: Position) -> bool:

@@ -584,6 +584,22 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who stayed the longest at one employer?", {"operation": "rank", "role": "held"}),
     ("Who has the shortest tenure?", {"operation": "rank", "role": "held", "shortest_first": True}),
     ("Who started a new job in 2024?", {"role": "started", "period": (2024, 2024, False)}),
+    # the time at an employer, not the career
+    (
+        "Who has worked at Fjordline for more than 3 years?",
+        {
+            "role": "held",
+            "employers": ["Fjordline"],
+            "min_years": 3,
+            "years_over": True,
+            "min_career": None,
+            "requirement": "Fjordline, more than 3 years there",
+        },
+    ),
+    (
+        "Who worked at Fjordline for less than 2 years?",
+        {"role": "held", "max_years": 1, "requirement": "Fjordline, less than 2 years there"},
+    ),
     ("Who changed jobs in 2021?", {"role": "started", "concepts": []}),
     ("Who was working in 2015?", {"role": "held", "kind": "match", "concepts": []}),
     (
@@ -602,6 +618,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # employment gaps: six months unless the question says
     ("Which candidates have gaps in their employment?", {"kind": "match", "min_gap": 6}),
     ("Who has a career gap of more than a year?", {"min_gap": 13, "concepts": []}),
+    ("Who has had a gap of more than a year?", {"min_gap": 13, "concepts": []}),
+    ("Who has more than a year of Go?", {"min_years": 1, "years_over": True}),
     ("anyone with employment gaps of at least 3 months?", {"min_gap": 3}),
     ("Who has closed skill gaps in the team?", {"min_gap": None}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),

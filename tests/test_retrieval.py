@@ -1005,6 +1005,10 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
         },
     )
     cases = {
+        # two roles at one employer add up: Ben's 18 months at Harbor meet "over a year"
+        "Who worked at Harbor for more than a year?": ["Ben Marsh"],
+        "Who worked at Quire for less than 2 years?": ["Ben Marsh"],
+        "Who has worked at Fernway for more than 5 years?": ["Ada Quill"],
         "Who was working in 2014?": ["Ada Quill"],
         "Who was working in 2017?": ["Ada Quill", "Ben Marsh"],
         "Who started a new job in 2017?": ["Ben Marsh"],
