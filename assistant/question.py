@@ -260,6 +260,8 @@ def plan_question(
         plan = plan_question(again, catalog, earlier, focus)
         plan.question = question
         return plan
+    # "Who is the candidate with the email dana@example.com?": whoever's contact details hold it.
+    owners = contact_owners(text, catalog)
     last_turn = conversation.last if conversation else None
     there: str | None = None
     if last_turn is not None and last_turn.employers and _THERE.search(text):
@@ -359,6 +361,7 @@ def plan_question(
         if lacked is not None and not _requirement_text(_ANY_DEGREE.sub(" ", rest_of_it)):
             degree_excluded, negative = lacked, ""
     named, residual = named_candidates(unnamed, catalog)
+    named = owners + [c for c in named if c not in owners]
     # "... except Omar" leaves a candidate out; "... but not Java" a requirement.
     left_out, negative = named_candidates(negative, catalog) if negative else ([], "")
     previous = [
@@ -1709,6 +1712,43 @@ def is_follow_up(question: str) -> bool:
     """Whether a question leans on the conversation ("Where did she study?", "What about Go?")."""
     asks_who = bool(_MATCH_START.search(question) or _MATCH_ANYWHERE.search(question))
     return _refers_back(question, asks_who) or bool(_CONTINUATION.search(question))
+
+
+_ASKED_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_ASKED_LINK = re.compile(r"(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[A-Za-z]{2,}/[\w./%~-]*\w")
+_ASKED_PHONE = re.compile(r"(?<![\w.])\+?\(?\d[\d\s().-]{7,}\d(?![\w.])")
+
+
+def _bare_link(link: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).rstrip("/")
+
+
+def contact_owners(text: str, catalog: Catalog) -> list[str]:
+    """The candidates whose email, link or phone number the text holds ("Who is
+    dana@example.com?"); the text keeps it, so the answer quotes the line that holds it."""
+    found: list[str] = []
+    asked = [
+        *((m.group(0).lower(), "email") for m in _ASKED_EMAIL.finditer(text)),
+        *((_bare_link(m.group(0)), "link") for m in _ASKED_LINK.finditer(text)),
+        *((re.sub(r"\D", "", m.group(0)), "phone") for m in _ASKED_PHONE.finditer(text)),
+    ]
+    for value, kind in asked:
+        if kind == "phone" and len(value) < 9:
+            continue
+        for resume in catalog.resumes.values():
+            profile = resume.profile
+            held = (
+                any(e.value.lower() == value for e in profile.emails)
+                if kind == "email"
+                else any(_bare_link(link.value) == value for link in profile.links)
+                if kind == "link"
+                else any(
+                    re.sub(r"\D", "", p.e164 or p.text).endswith(value[-9:]) for p in profile.phones
+                )
+            )
+            if held and resume.candidate_id not in found:
+                found.append(resume.candidate_id)
+    return found
 
 
 def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:

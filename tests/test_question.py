@@ -645,6 +645,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"operation": "rank", "kind": "match", "requirement": "a degree (kafka engineer)"},
     ),
     ("Who graduated recently?", {"operation": "who", "period": (2024, None, False)}),
+    # an email address names whoever's it is
+    (
+        "Who is the candidate with the email dana@example.com?",
+        {"scope": "named", "named": "Dana Park"},
+    ),
+    ("Tell me about LENA@example.net", {"scope": "named", "named": "Lena Swift"}),
+    ("Who has an email at example.com?", {"scope": "all"}),
     # what the candidates are: a job title, met in a role title or the headline
     ("Which candidates are nurses?", {"as_title": True, "requirement": "nurses"}),
     ("list all the engineers", {"as_title": True}),

@@ -1104,12 +1104,22 @@ def test_a_profile_site_asked_for_is_that_link_or_none(
         ingestor,
         {
             "ada.txt": "Ada Quill\nada@example.com | github.com/adaquill\n\nSkills\nGo\n",
-            "ben.txt": "Ben Marsh\nben@example.com | linkedin.com/in/benmarsh\n\nSkills\nGo\n",
+            "ben.txt": "Ben Marsh\nben@example.com | linkedin.com/in/benmarsh | (208) 555-0147\n"
+            "\nSkills\nGo\n",
         },
     )
+    # contact details asked the other way round: whose are they?
+    for question, owner in {
+        "Whose email is ADA@example.com?": "Ada Quill",
+        "Who has the phone number 208-555-0147?": "Ben Marsh",
+        "Who owns https://www.linkedin.com/in/benmarsh/?": "Ben Marsh",
+    }.items():
+        assert assistant.ask(question).candidates == [owner], question
     none = assistant.ask("What's Ada Quill's LinkedIn?")
     assert none.answer == "**Ada Quill**: the resume says nothing about a LinkedIn profile."
     assert not none.citations
     found = assistant.ask("What's Ben Marsh's LinkedIn?")
-    assert [c.text for c in found.citations] == ["ben@example.com | linkedin.com/in/benmarsh"]
+    assert [c.text for c in found.citations] == [
+        "ben@example.com | linkedin.com/in/benmarsh | (208) 555-0147"
+    ]
     assert "github.com/adaquill" in assistant.ask("Ada Quill's GitHub?").citations[0].text
