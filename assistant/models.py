@@ -763,6 +763,11 @@ class QueryPlan(BaseModel):
         False,
         description="A ranking asks for the least experienced first ('the most junior').",
     )
+    each: bool = Field(
+        False,
+        description="'Summarize the nurses', 'the email of each data engineer': the fact about "
+        "every candidate the description fits, not only the one it fits best.",
+    )
     as_title: bool = Field(
         False,
         description="'Which candidates are teachers?', 'list the accountants', 'How many nurses "

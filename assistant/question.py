@@ -126,7 +126,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "contact",
         re.compile(
-            r"\b(e-?mails?|phones?|telephone|contact|reach|linkedin|github|websites?|"
+            r"\b(e-?mails?|phone\s+numbers?|phones?|telephone|contact|reach|linkedin|github|websites?|"
             r"portfolio|links?|numbers?(?! of))\b|" + _DEVICE,
             re.I,
         ),
@@ -214,6 +214,7 @@ _FRAME_WORDS = """
     stuff things
     responsible accountable
     willing keen interested happy able only just title titles titled overall altogether
+    brief one-line quick
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -621,23 +622,44 @@ def plan_question(
             aspect = "summary"  # "Tell me about Dana Park", "And him?"
     else:
         kind = "search"
-    if aspect == "contact" and scope == "all" and _EVERYONE.search(text):
+    described = _requirement_text(
+        _EACH.sub(" ", _EVERYONE.sub(" ", _without_aspect_words(residual)))
+    )
+    if aspect == "contact" and scope == "all" and _EVERYONE.search(text) and not described:
         # "list everyone's emails": the contact details of every candidate.
         kind, requirement, concepts = "about", "", []
+    asked_aspect = aspect
     if kind == "match" and aspect in ("summary", "experience"):
         aspect = None  # the requirement, not a section, decides a match
     operation: Operation = "who" if kind == "match" else "fact" if kind == "about" else "search"
     description = ""
     shortest_first = False
     min_count: int | None = None
-    if kind == "search" and scope == "all" and aspect is not None and _THE.search(text):
+    each = False
+    if (
+        kind == "search"
+        and scope == "all"
+        and aspect is not None
+        and (_THE.search(text) or _EACH.search(text))
+    ) or (
+        kind == "match"
+        and scope == "all"
+        and asked_aspect in ("summary", "contact")
+        and _EACH.search(text)
+        and not _MATCH_ANYWHERE.search(text)
+    ):
+        aspect = asked_aspect
         # "What's the email of the ML platform engineer in Berlin?": a fact about one
-        # candidate, the one the rest of the words describe.
-        description = _requirement_text(_without_aspect_words(residual))
+        # candidate, the one the rest of the words describe; "Summarize the nurses", "the
+        # email of each data engineer": about every one they describe.
+        description = _requirement_text(
+            _EACH.sub(" ", _SUMMARY_LENGTH.sub(" ", _without_aspect_words(residual)))
+        )
         place = asked_place
         if description or place:
             kind, operation, requirement = "about", "fact", description
             concepts = _concepts(description)
+            each = bool(_EACH.search(text)) or _plural(description)
     elif kind == "match" and _ONE.search(text):
         description = requirement  # "Who was the lead developer of X?": one person
     if tenure_rank and len(ids) >= 2:
@@ -769,6 +791,7 @@ def plan_question(
         description=description,
         shortest_first=shortest_first,
         order_by=order_by if operation == "rank" else None,
+        each=each,
         as_title=kind == "match"
         and bool(_IS_A_TITLE.search(text))
         and len(concepts) == 1
@@ -797,6 +820,23 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _THE = re.compile(r"\b(?:the|this|that)\b", re.IGNORECASE)
+# "a short summary", "a one-line overview": how long the answer is, not who it is about
+_SUMMARY_LENGTH = re.compile(r"\b(?:short|brief|quick|one[- ]line|two[- ]line)\b", re.IGNORECASE)
+_EACH = re.compile(r"\b(?:each|every|all(?:\s+(?:of\s+)?the)?)\b", re.IGNORECASE)
+
+
+def _plural(description: str) -> bool:
+    """Whether a description ends in a plural noun ("the nurses", "data engineers")."""
+    words = description.split()
+    last = words[-1] if words else ""
+    return (
+        len(last) > 3
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and terms(last) == terms(last[:-1])
+    )
+
+
 _ONE = re.compile(
     r"^\s*(?:who|which (?:candidate|person|one|applicant))\s+(?:is|was)\s+the\b", re.IGNORECASE
 )

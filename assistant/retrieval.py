@@ -718,7 +718,25 @@ class Retriever:
                 notes.append(f"Nobody is based in {plan.place}; the closest fit anywhere:")
             pool = there or pool
         chosen: list[tuple[str, list[Evidence]]] = []
-        if plan.description:
+        if plan.description and plan.each:
+            # "Summarize the nurses": every candidate the words describe, with their lines.
+            asked = plan.model_copy(
+                update={
+                    "kind": "match",
+                    "operation": "who",
+                    "requirement": plan.description,
+                    "candidate_ids": pool,
+                }
+            )
+            found = self._match(asked, catalog)
+            chosen = [(g.candidate_id, g.evidence[:1]) for g in found.matched][:_EACH_SHOWN]
+            notes += found.notes
+            if len(found.matched) > _EACH_SHOWN:
+                notes.append(
+                    f"{len(found.matched)} candidates match “{plan.description}”; the first "
+                    f"{_EACH_SHOWN} are shown."
+                )
+        if plan.description and not chosen:
             scoped = plan.model_copy(update={"candidate_ids": pool})
             best = self.nearness(scoped, catalog)[0]
             why = [
@@ -726,7 +744,7 @@ class Retriever:
                 for span in best.lines[:1]
             ]
             chosen.append((best.candidate_id, why))
-        else:
+        elif not plan.description:
             chosen = [(cid, []) for cid in pool[:10]]
         groups = []
         for cid, why in chosen:
@@ -2064,6 +2082,7 @@ def current_positions(catalog: Catalog, cid: str) -> list[tuple[Resume, Position
 
 
 _COMPARED_AT_MOST = 6  # candidates a comparison puts side by side
+_EACH_SHOWN = 10  # candidates "Summarize the nurses" describes one by one
 _CONTACTS_SHOWN = 100  # candidates listed when everyone's contact details are asked for
 _BEFORE_AFTER = re.compile(r"\b(?:before|prior to|after)\b", re.IGNORECASE)
 

@@ -645,6 +645,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"operation": "rank", "kind": "match", "requirement": "a degree (kafka engineer)"},
     ),
     ("Who graduated recently?", {"operation": "who", "period": (2024, None, False)}),
+    # about every candidate a description fits, or the one it fits best
+    ("Summarize the nurses", {"kind": "about", "aspect": "summary", "each": True}),
+    (
+        "Give me a short summary of each nurse",
+        {"kind": "about", "each": True, "description": "nurse"},
+    ),
+    ("Give me the emails of all the nurses", {"aspect": "contact", "each": True}),
+    ("What's the email of the platform engineer?", {"aspect": "contact", "each": False}),
+    ("list everyone's emails", {"kind": "about", "description": "", "each": False}),
     # an email address names whoever's it is
     (
         "Who is the candidate with the email dana@example.com?",
@@ -796,6 +805,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "min_count": plan.min_count,
         "order_by": plan.order_by,
         "as_title": plan.as_title,
+        "each": plan.each,
         "relaxed": plan.relaxed,
         "role": plan.role,
         "min_gap": plan.min_gap_months,

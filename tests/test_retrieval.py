@@ -1074,6 +1074,12 @@ def test_what_candidates_are_is_read_from_their_titles_first(
     assert any("Ben Marsh" in n for n in answer.notices)  # named, not listed
     # a word nobody holds as a title is read on any line, as before
     _answers_name(assistant, {"Which candidates are payroll people?": ["Ben Marsh"]})
+    # every one a description fits, each with what was asked
+    each = assistant.ask("Give me a short summary of each accountant")
+    assert sorted(each.candidates) == ["Ada Quill", "Ben Marsh"]
+    assert each.answer.count("summary:") == 2
+    one = assistant.ask("Summarize the editor")
+    assert one.candidates == ["Cleo Ward"]
 
 
 def test_who_used_a_skill_most_recently_and_in_the_role_held_now(

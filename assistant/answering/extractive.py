@@ -311,7 +311,13 @@ class ExtractiveStrategy:
             head = f"**{md_name(group.name)}**, {title.lower()}:"
             if plan.scope == "all" and (plan.description or plan.place):
                 where = f" in {_short(plan.place)}" if plan.place else ""
-                fits = f"fits “{_short(plan.description)}” best" if plan.description else "is"
+                fits = (
+                    f"matches “{_short(plan.description)}”"
+                    if plan.description and plan.each
+                    else f"fits “{_short(plan.description)}” best"
+                    if plan.description
+                    else "is"
+                )
                 head = f"**{md_name(group.name)}** {fits}{where}; {title.lower()}:"
             if plan.aspect == "years" and (span := _role_span(catalog, group.candidate_id)):
                 head += f" {span}"
