@@ -184,6 +184,32 @@ def canonical_question(draft: PlanDraft, catalog: Catalog) -> str | None:
     return f"Who has {asked}?"
 
 
+# What the rules read from a question that a draft cannot say: an order by a date, a role asked
+# about, a count of what the profile lists, where a role or a school was, negated places and
+# degrees, gaps, every candidate described, a title, a candidate named by contact details.
+_ONLY_THE_RULES_READ = (
+    "order_by",
+    "role",
+    "min_count",
+    "work_place",
+    "school_place",
+    "place_excluded",
+    "degree_excluded",
+    "min_gap_months",
+    "min_team",
+    "each",
+    "as_title",
+    "there",
+)
+
+
+def _reads_more(ruled: QueryPlan, drafted: QueryPlan) -> bool:
+    """Whether the rules' plan of the question as asked holds a reading the drafted plan lacks."""
+    if ruled.scope == "named" and drafted.scope != "named":
+        return True
+    return any(getattr(ruled, name) and not getattr(drafted, name) for name in _ONLY_THE_RULES_READ)
+
+
 def _requirement(draft: PlanDraft) -> str:
     if draft.employers:
         return "worked at " + " or ".join(draft.employers)
@@ -234,5 +260,10 @@ class LLMPlanner:
             # "Which of them work in tech?": a field of work is read from titles, which the
             # draft has no slot for; the rules read the question as asked.
             return self.rules.plan(question, catalog, conversation, focus)
+        ruled = self.rules.plan(question, catalog, conversation, focus)
+        if _reads_more(ruled, plan):
+            # "Who graduated most recently?", "worked in India", "whose email is ...": a reading
+            # the draft has no slot for, which the rules make of the question as asked.
+            return ruled
         plan.question = question
         return plan

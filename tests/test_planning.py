@@ -150,6 +150,27 @@ ROWS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"operation": "fact", "candidates": ["Rosa Delgado"], "aspect": "certifications"},
         {"kind": "about", "aspect": "certifications", "names": ["Rosa M. Delgado"]},
     ),
+    # readings a draft has no slot for: the rules read the question as asked
+    (
+        "Who graduated most recently?",
+        {"operation": "rank"},
+        {"kind": "match", "operation": "rank", "order_by": "graduation"},
+    ),
+    (
+        "Who has worked in India?",
+        {"operation": "who", "place": "India"},
+        {"kind": "match", "work_place": "India", "place": None},
+    ),
+    (
+        "Whose email is dana@example.com?",
+        {"operation": "who", "requirement": "dana@example.com"},
+        {"scope": "named", "names": ["Dana Park"]},
+    ),
+    (
+        "Who has the longest tenure at a single company?",
+        {"operation": "rank"},
+        {"operation": "rank", "role": "held"},
+    ),
     (
         "Anyone with Go except Dana?",
         {"operation": "who", "requirement": "Go", "excluded": ""},
@@ -201,6 +222,9 @@ def summary(plan: QueryPlan, catalog: Catalog) -> dict[str, Any]:
         if plan.scope == "named"
         else None,
         "fields": plan.fields,
+        "order_by": plan.order_by,
+        "work_place": plan.work_place,
+        "role": plan.role,
     }
 
 
