@@ -52,6 +52,13 @@ _NICE_HEAD = re.compile(
     r"bonus(?: points)?|pluses|a plus|desired|desirable|good to have|extra credit)\b(?:\*\*)?\s*:?",
     re.IGNORECASE,
 )
+# An item that says it is not required: "... preferred", "Kotlin is a plus", "ideally Go".
+_NICE_ITEM = re.compile(
+    r"^\s*(?:ideally|preferably|bonus(?:\s+points)?(?:\s+for)?|nice\s+to\s+have)\b[\s:,]*|"
+    r"[\s,(]*\b(?:(?:is|are|would\s+be)\s+)?(?:preferred|(?:a\s+)?(?:big\s+)?plus|"
+    r"nice\s+to\s+have|desirable|a\s+bonus)\b\)?\s*$",
+    re.IGNORECASE,
+)
 _OTHER_HEAD = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(about (?:us|the role|the team)|responsibilities|what you'?ll do|"
     r"benefits|perks|we offer|compensation|salary|how to apply)\b(?:\*\*)?\s*:?",
@@ -205,7 +212,11 @@ _SENIORITY = re.compile(
     r"experienced|strong|good|great|solid|talented|full[- ]time|part[- ]time|remote)\s+",
     re.IGNORECASE,
 )
-_NEEDS_VERB = re.compile(r"^(?:(?:must|should)\s+)?(?:have|know|be|speak)\s+", re.IGNORECASE)
+_NEEDS_VERB = re.compile(
+    r"^(?:and\s+)?(?:you(?:'ve|'re|\s+have|\s+are|\s+know|\s+bring|\s+can)\s+)?"
+    r"(?:(?:must|should)\s+)?(?:(?:have|know|be|speak)\s+)?",
+    re.IGNORECASE,
+)
 _BARE_YEARS = re.compile(
     r"^\s*\d{1,2}\s*\+?\s*(?:years?|yrs?)(?:\s+(?:of\s+)?experience)?\s*$", re.I
 )
@@ -227,6 +238,16 @@ def casual_posting(text: str) -> str | None:
     if m := _HIRING.match(body):
         rest = body[m.end() :]
         split = _ASKING_REQUIRES.search(rest)
+        if (stop := re.search(r"[.!]\s+", rest)) and (
+            split is None or stop.start() < split.start()
+        ):
+            # "We are hiring an iOS Engineer. You have shipped apps in Swift, care about
+            # accessibility, and ...": the title is the first sentence, and each clause of
+            # what follows is asked of it.
+            split = stop
+            rest = rest[: stop.end()] + re.sub(
+                r",\s+(?:and\s+)?(?![^()]*\))", "; ", rest[stop.end() :]
+            )
         title, needs = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
         title = re.split(r"[,;]", title)[0]
         if split is None and "," in rest:
@@ -379,7 +400,11 @@ def read_rubric(posting: str) -> Rubric:
             continue
         body = _BULLET.sub("", line)
         for item in _items(body):
-            found = make_criterion(item, "must" if mode == "must" else "nice")
+            # "Bilingual English/Spanish preferred" under the requirements: a nice-to-have.
+            said_nice = _NICE_ITEM.search(item)
+            if said_nice and _NICE_ITEM.sub(" ", item).strip(" ,.;:"):
+                item = " ".join(_NICE_ITEM.sub(" ", item).split()).strip(" ,.;:")
+            found = make_criterion(item, "must" if mode == "must" and not said_nice else "nice")
             if isinstance(found, str):
                 rubric.refused.append(found)
             elif all(c.text.lower() != found.text.lower() for c in rubric.criteria):

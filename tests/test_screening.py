@@ -81,6 +81,17 @@ We are a growing logistics company.
             ],
         ),
         (
+            # an item that says it is not required is a nice-to-have, under any heading
+            "Go Engineer\nRequirements:\n- Go\n- Kafka is a plus\n- Ideally Kubernetes\n"
+            "- Bilingual English/Spanish preferred\n",
+            [
+                ("must", "skill", "Go"),
+                ("nice", "skill", "Kafka"),
+                ("nice", "skill", "Kubernetes"),
+                ("nice", "language", "Bilingual English/Spanish"),
+            ],
+        ),
+        (
             "Data Analyst\nRequired skills: SQL; Python; dashboards in Tableau or Power BI\n",
             [
                 ("must", "skill", "SQL"),
@@ -175,6 +186,12 @@ def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
         (
             "we're looking for a nurse who speaks Spanish, ideally with ICU experience",
             "nurse\nMust have: nurse; Spanish\nNice to have: with ICU experience",
+        ),
+        (
+            "We are hiring an iOS Engineer. You have shipped apps in Swift and SwiftUI, care "
+            "about accessibility, and have 5+ years of experience. Bonus points for Kotlin.",
+            "iOS Engineer\nMust have: iOS Engineer; shipped apps in Swift and SwiftUI; care about "
+            "accessibility; 5+ years of experience\nNice to have: Kotlin",
         ),
         # a question, not a posting: one skill, a role alone, or no role asked for
         ("I need someone with Kafka", None),
