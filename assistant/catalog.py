@@ -205,10 +205,18 @@ class Catalog:
         if self._names is None:
             owners: dict[str, list[str]] = defaultdict(list)
             for cand in self.candidates.values():
-                for name in {
+                names = {
                     fold_letters(n.lower().replace("’", "'")) for n in [cand.name, *cand.aliases]
-                }:
-                    if len(name) >= 3:
+                }
+                # "jan willem", "pena ortiz": a hyphenated name typed with a space
+                names |= {
+                    part.replace("-", " ")
+                    for n in list(names)
+                    for part in [n, *n.split()]
+                    if "-" in part
+                }
+                for name in names:
+                    if len(name) >= 3 and cand.id not in owners[name]:
                         owners[name].append(cand.id)
             alternatives = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
             pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if owners else None

@@ -1841,6 +1841,23 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
                 if 0 <= j < len(pieces) and pieces[j].group(0).removesuffix("'s") in name_parts:
                     spans.append(pieces[j].span())
     if not found:
+        # A misspelt first or last name ("Mateus" for Mateusz): one close name, for a word no
+        # resume holds.
+        for m in pieces:
+            word = m.group(0).removesuffix("'s").removesuffix("'")
+            if len(word) < 6 or word in _FRAME or any(catalog.postings.get(t) for t in terms(word)):
+                continue
+            close = {
+                cid
+                for table in (first, last)
+                for name, ids in table.items()
+                if len(name) >= 6 and fuzz.ratio(word, name) >= _NAME_TYPO
+                for cid in ids
+            }
+            if len(close) == 1:
+                found.append(close.pop())
+                spans.append(m.span())
+    if not found:
         # A misspelt full name ("Dana Parks"): fuzzy match on full names only.
         for cand in catalog.candidates.values():
             if (
@@ -1861,6 +1878,11 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
         residual = residual[:start] + " " + residual[end:]
     residual = re.sub(r"(^|\s)'s\b", " ", residual)
     return found, residual
+
+
+# rapidfuzz ratio of a misspelt name of six letters or more to the name: one letter missing,
+# added or two swapped ("Mateus", "Kenjii", "Mensha")
+_NAME_TYPO = 80
 
 
 def _common_word(word: str, candidate_id: str, catalog: Catalog) -> bool:

@@ -231,6 +231,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Is Omar fluent in Arabic?", {"kind": "match", "named": "Omar Haddad"}),
     ("Can Dana write Go?", {"kind": "match", "named": "Dana Park"}),
     ("Does Dana Parks know Kafka?", {"kind": "match", "named": "Dana Park"}),
+    # one letter off in a first or last name no resume word holds; a hyphen typed as a space
+    ("Tell me about Mensha", {"scope": "named", "named": "Kofi Mensah"}),
+    ("ruiz vega's skills", {"scope": "named", "named": "Ana Sofía Ruiz-Vega"}),
+    ("Who knows Kafkas?", {"scope": "all"}),
     ("Does Dana know Go?", {"kind": "match", "scope": "named", "named": "Dana Park"}),
     ("What programming languages does Dana know?", {"kind": "about", "aspect": "skills"}),
     ("Which languages does Omar speak?", {"kind": "about", "aspect": "languages"}),
