@@ -734,6 +734,15 @@ class QueryPlan(BaseModel):
         description="'Which engineers are not in the US?', 'based outside the EU': whoever lives "
         "there is left out (a candidate whose resume gives no place is kept, and counted).",
     )
+    employers_excluded: list[str] = Field(
+        default_factory=list,
+        description="'Who hasn't worked at Google?': whoever held a role there is left out.",
+    )
+    work_place_excluded: str | None = Field(
+        None,
+        description="'Which candidates never worked in the US?': whoever held a role there (as "
+        "``work_place`` reads it) is left out.",
+    )
     degree_excluded: DegreeRequirement | None = Field(
         None,
         description="'Who doesn't have a degree?', 'without a master's': whoever holds such a "

@@ -271,6 +271,9 @@ _DATES = re.compile(
 )
 
 
+_CITY_CODE = re.compile(r"(.*?[a-z].*?)\s+([A-Z]{2})")
+
+
 def in_line(text: str) -> list[Place]:
     """The places a role line names: each piece between separators read as a place whole
     ("Laredo, TX", "Bengaluru", "Beaumont Hospital, Dublin" -> Dublin, not the Texas city of
@@ -287,6 +290,8 @@ def in_line(text: str) -> list[Place]:
         parts = [p.strip() for p in piece.split(",") if p.strip()]
         for i, part in enumerate(parts):
             pair = parse(", ".join(parts[i : i + 2])) if i + 1 < len(parts) else None
+            if pair is None and (coded := _CITY_CODE.fullmatch(part)):
+                pair = parse(f"{coded.group(1)}, {coded.group(2)}")  # "Boston MA"
             single = parse(part)
             if pair is not None:
                 out.append(pair)

@@ -39,6 +39,8 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:youngest|oldest)\b|\bhow old\b|"
             r"\b(?:are|is|who(?:'s)?)\s+(?:\w+\s+)?(?:younger|older)\s+than\b|"
+            # "Who is older, Leo or Ewan?", "Which of them is younger?"
+            r"\b(?:who|which(?:\s+\w+){0,2})(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:younger|older)\b|"
             r"\b(?:are|is|who(?:'s)?)\s+(?:(?:over|under|above|below|at least)\s+)?\d{2}\s*"
             r"(?:years?|yrs?)\s+old\b|\bdate of birth\b|\bborn\s+(?:in|before|after)\s+"
             r"(?:19|20)\d\d\b|\b(?:their|his|her|candidates'?|'s|’s)\s+ages?\b|"

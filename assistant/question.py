@@ -329,6 +329,15 @@ def plan_question(
     # A place at the end is read in a question that asks who, or in bare search words
     # ("python developers in Texas"), not in one about a candidate ("What did Dana do in
     # Austin?").
+    # "Who hasn't worked at Google?", "never worked in the US": an employer or a place of work
+    # to leave out (only when one is named: "never worked in sales" is a negated requirement).
+    not_worked = _NOT_WORKED_AT.search(dated) if asks_who else None
+    if not_worked is not None:
+        trial = dated[: not_worked.start()] + " worked " + dated[not_worked.start("prep") :]
+        found_work = (
+            _work_place(trial)[0] or _structured(_EMPLOYER_GROUP.sub("FAANG", trial), catalog)[0]
+        )
+        dated, not_worked = (trial, not_worked) if found_work else (dated, None)
     school_place, dated = _school_place(dated)
     work_place, dated = _work_place(dated) if asks_who else (None, dated)
     place_excluded, dated = _place_left_out(dated)
@@ -341,6 +350,11 @@ def plan_question(
     employers = [e for org in employers for e in (_FAANG if org.upper() == "FAANG" else [org])]
     if asks_who and not employers and _EMPLOYER_GROUP.search(unnamed):
         employers, unnamed = list(_FAANG), _EMPLOYER_GROUP.sub(" ", unnamed)  # "faang experience"
+    employers_excluded: list[str] = []
+    work_place_excluded: str | None = None
+    if not_worked is not None:
+        employers_excluded, employers = employers, []
+        work_place_excluded, work_place = work_place, None
     # "Amazon but not AWS": the employer, place or degree is what is asked before the "not";
     # what follows the "not" is read apart ("Who doesn't have a master's?" asks for no degree).
     unnamed, negative = _negation(
@@ -613,6 +627,8 @@ def plan_question(
         or fields
         or place_excluded
         or degree_excluded
+        or employers_excluded
+        or work_place_excluded
     )
     if wants_match and (concepts or has_years or structured or excluded_text) and not asks_contact:
         kind = "match"
@@ -734,6 +750,13 @@ def plan_question(
     if place_excluded and kind == "match":
         where = f"not in {place_excluded}"
         requirement = f"{requirement} ({where})" if requirement else where
+    if (employers_excluded or work_place_excluded) and kind == "match":
+        never = (
+            f"never at {' or '.join(employers_excluded)}"
+            if employers_excluded
+            else f"never worked in {work_place_excluded}"
+        )
+        requirement = f"{requirement} ({never})" if requirement else never
     if degree_excluded and kind == "match":
         lacking = f"no {degree_text(degree_excluded).removeprefix('a ')}"
         requirement = f"{requirement} ({lacking})" if requirement else lacking
@@ -784,6 +807,8 @@ def plan_question(
         school_place=school_place if kind == "match" else None,
         work_place=work_place if kind == "match" else None,
         place_excluded=place_excluded if kind == "match" else None,
+        employers_excluded=employers_excluded if kind == "match" else [],
+        work_place_excluded=work_place_excluded if kind == "match" else None,
         degree_excluded=degree_excluded if kind == "match" else None,
         schools=schools if kind == "match" else [],
         excluded=_concepts(excluded_text) if kind == "match" and excluded_text else [],
@@ -996,9 +1021,11 @@ _SHORTEST_FIRST = re.compile(
 )
 # A verb said with "not" or "never": "isn't", "does not", "has never".
 _ANY_DEGREE = re.compile(r"\b(?:an?|any)?\s*(?:college\s+|university\s+)?degrees?\b", re.I)
+# ("Which candidates have no certifications?"; "no more than 5 years" is a bound)
 _VERB_NOT = (
     r"(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
-    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never)"
+    r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never|"
+    r"(?:has|have|had)\s+no(?!\s+(?:more|less|fewer|longer|later|earlier)\b)(?=\s+\w))"
 )
 _NEGATION = re.compile(
     r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:(?:has|have|with)\s+)?(?:not|no|without)|without|"
@@ -1006,6 +1033,7 @@ _NEGATION = re.compile(
     # "... but isn't a nurse", "and doesn't know Java", "who has never used Java", "Which
     # candidates don't have a degree?"
     rf"(?:(?:but|and|yet|who)\s+{_VERB_NOT}|"
+    r"(?:has|have|had)\s+no(?!\s+(?:more|less|fewer|longer|later|earlier)\b)(?=\s+\w)|"
     r"(?:do|does|did)(?:\s*n[o']t|\s+not)(?=\s+(?:have|know|speak|hold)\b))"
     r"(?:\s+(?:an?|know|knows|use|uses|used|have|has|had|speak|speaks|worked\s+(?:with|in)|"
     r"been))?)\b",
@@ -1043,7 +1071,7 @@ def _negation(text: str, catalog: Catalog, asked: bool = False) -> tuple[str, st
         return text, ""
     _, before = named_candidates(text[: found.start()], catalog)
     if not _requirement_text(before) and not asked:
-        if _ONLY_NOT.match(found.group(0)) and _requirement_text(text[found.end() :]):
+        if _ONLY_NOT.match(text, found.start()) and _requirement_text(text[found.end() :]):
             # "Who has never used Java?", "Who doesn't know SQL?": everyone but them.
             return text[: found.start()], text[found.end() :]
         return text, ""
@@ -1155,6 +1183,13 @@ def _school_place(text: str) -> tuple[str | None, str]:
     return (None, text) if m is None else _longest_place(m, text, " studied ")
 
 
+# "hasn't worked at", "has never worked in", "did not work for": an employer or place left out.
+_NOT_WORKED_AT = re.compile(
+    r"\b(?:(?:has|have|had|did|do|does)\s*n[o']t|(?:has|have|had|did|do|does)\s+not|"
+    r"(?:(?:has|have|had)\s+)?never)\s+(?:ever\s+)?(?:worked|work|been\s+employed|been)\s+"
+    r"(?P<prep>at|for|in|with)\b",
+    re.IGNORECASE,
+)
 # "worked in India", "work experience in the UK", "had jobs in Germany": where a role was.
 _WORK_PLACE = re.compile(
     r"\b(?:worked|working|works|employed|work\s+(?:experience|history)|experience\s+working|"
@@ -1224,7 +1259,7 @@ def degree_text(degree: DegreeRequirement) -> str:
 
 # The acronym recruiters use for a fixed group of employers, and the employers it stands for.
 _EMPLOYER_GROUP = re.compile(
-    r"\b(?:an?\s+)?(?:FAANG|MAANG|MANGA)(?:\s+(?:compan(?:y|ies)|firms?|employers?))?\b",
+    r"\b(?:an?\s+)?(?:FAANG|MAANG|MANGA|big\s+tech)(?:\s+(?:compan(?:y|ies)|firms?|employers?))?\b",
     re.IGNORECASE,
 )
 _FAANG = ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"]

@@ -140,7 +140,13 @@ class Retriever:
     # -- who has ... ---------------------------------------------------------------------------
 
     def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        if plan.place_excluded or plan.degree_excluded or (plan.excluded and profiled(plan)):
+        if (
+            plan.place_excluded
+            or plan.degree_excluded
+            or plan.employers_excluded
+            or plan.work_place_excluded
+            or (plan.excluded and profiled(plan))
+        ):
             return self._leaving_out(plan, catalog)
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
@@ -392,6 +398,28 @@ class Retriever:
             lacked = degree_text(plan.degree_excluded)
             article = "" if lacked.startswith("a ") else "a "
             notes.append(f"Left out: {_people(len(holders))} with {article}{lacked}.")
+        if plan.employers_excluded:
+            asked = plan.model_copy(update={"employers": plan.employers_excluded, "period": None})
+            there = {g.candidate_id for g in _profile_match(asked, catalog).groups if g.matched}
+            out |= there
+            notes.append(
+                f"Left out: {_people(len(there))} who worked at "
+                f"{' or '.join(plan.employers_excluded)}."
+            )
+        if plan.work_place_excluded:
+            asked = plan.model_copy(
+                update={"work_place": plan.work_place_excluded, "concepts": [], "period": None}
+            )
+            there = {
+                cid
+                for cid in plan.candidate_ids
+                if any(_worked_in(asked, r, unplaced_any=True) for r in catalog.resumes_of(cid))
+            }
+            out |= there
+            notes.append(
+                f"Left out: {_people(len(there))} with a role in {plan.work_place_excluded}, or "
+                f"living there with a role that names no place."
+            )
         if plan.excluded and profiled(plan):
             held = {
                 catalog.lines[pos].candidate_id
@@ -406,18 +434,27 @@ class Retriever:
                 "candidate_ids": kept,
                 "place_excluded": None,
                 "degree_excluded": None,
+                "employers_excluded": [],
+                "work_place_excluded": None,
                 "excluded": [] if profiled(plan) else plan.excluded,
             }
         )
         if _asks_more(rest) or rest.fields or rest.min_career_years is not None:
             found = self._match(rest, catalog)
         else:  # nothing else asked: who is left, with where they are or what they studied
-            shown = _location_lines if plan.place_excluded else _education_lines
-            found = Retrieved(
-                plan=rest,
-                considered=len(kept),
-                groups=[_group(catalog, c, shown(catalog, c)) for c in kept],
+            shown, none = (
+                (_location_lines, "no place given")
+                if plan.place_excluded
+                else (_current_lines, "no dated role")
+                if plan.employers_excluded or plan.work_place_excluded
+                else (_education_lines, "no education section found")
             )
+            groups = []
+            for c in kept:
+                group = _group(catalog, c, shown(catalog, c))
+                # an absence has no line to quote: said instead
+                groups.append(group if group.evidence else group.model_copy(update={"said": none}))
+            found = Retrieved(plan=rest, considered=len(kept), groups=groups)
         return found.model_copy(
             update={
                 "plan": plan,
@@ -947,10 +984,11 @@ def _titled_first(
     return kept + [g for g in found if not g.matched]
 
 
-def _worked_in(plan: QueryPlan, resume: Resume) -> list[Evidence]:
+def _worked_in(plan: QueryPlan, resume: Resume, unplaced_any: bool = False) -> list[Evidence]:
     """The roles of a resume in the place a plan asks about ("worked in India"), as the role's
     own lines say ("Ola — Android Developer · Bengaluru"); a role held now whose lines name no
-    place is where the candidate lives."""
+    place is where the candidate lives (with ``unplaced_any``, any role that names none: to
+    leave out whoever may have worked there)."""
     asked = plan.work_place or ""
     wanted = _place_query(asked)
     said = f"worked in {asked}"
@@ -960,7 +998,7 @@ def _worked_in(plan: QueryPlan, resume: Resume) -> list[Evidence]:
             continue
         lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
         text = " ".join([pos.employer or "", *(ln.text for ln in lines)])
-        named = _places_in(text)
+        named = [p for ln in lines for p in _places_in(ln.text)]  # line by line
         if isinstance(wanted, str):
             there = names_org(wanted, text)
         else:
@@ -969,7 +1007,7 @@ def _worked_in(plan: QueryPlan, resume: Resume) -> list[Evidence]:
             found.append(fact_evidence(resume, pos, said))
         elif (
             not named
-            and pos.current
+            and (pos.current or unplaced_any)
             and resume.profile.location is not None
             and _same_place(wanted, resume.profile.location)
         ):

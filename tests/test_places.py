@@ -25,6 +25,7 @@ from assistant import places
         ("Remote (Denver, CO) | May 2021 – Present", [("Denver", "United States")]),
         ("- 2017–2021: Researcher, Lakeshore Institute, Hamburg", [("Hamburg", "Germany")]),
         ("Analyst, Mysuru / Pune (2012 – 2014)", [("Mysuru", "India"), ("Pune", "India")]),
+        ("Fernway, Boston MA", [("Boston", "United States")]),
         # a country or state inside a longer name
         ("Security Analyst — Bank of Ireland", [(None, "Ireland")]),
         ("Platform Engineer, Harbor Mutual, 2020 - Present", []),

@@ -327,6 +327,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("anyone with work experience in the uk", {"work_place": "UK", "concepts": []}),
     ("Which devs have worked in Europe?", {"work_place": "Europe", "concepts": [[("dev",)]]}),
     ("Who has worked in sales?", {"work_place": None}),
+    # an employer or a place of work left out; "never worked with Kafka" stays a negated word
+    (
+        "Who hasn't worked at Fjordline?",
+        {"kind": "match", "employers": [], "employers_excluded": ["Fjordline"]},
+    ),
+    ("Which candidates never worked in the US?", {"work_place_excluded": "US", "place": None}),
+    ("Who has never worked with Kafka?", {"excluded": "kafka", "employers_excluded": []}),
+    ("Which candidates have no certifications?", {"excluded": "certifications", "concepts": []}),
+    ("Who has no more than 10 years of experience?", {"max_years": 10, "excluded": ""}),
     ("which candidates went to school in ireland", {"kind": "match", "school_place": "Ireland"}),
     ("Who graduated from the UK?", {"schools": [], "school_place": "UK"}),
     (
@@ -781,6 +790,8 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "place": plan.place,
         "school_place": plan.school_place,
         "work_place": plan.work_place,
+        "work_place_excluded": plan.work_place_excluded,
+        "employers_excluded": plan.employers_excluded,
         "place_excluded": plan.place_excluded,
         "degree_excluded": plan.degree_excluded.levels if plan.degree_excluded else None,
         "schools": plan.schools,

@@ -932,6 +932,10 @@ def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
         # an employer asked by its initials
         "Who worked at TRS?": ["Ada Quill"],
         "Who worked at TCS?": [],
+        # left out: a role there, or living there with a role that names no place (Cleo)
+        "Who has never worked in India?": ["Ben Marsh"],
+        "Who hasn't worked at Tallow Ridge Systems?": ["Ben Marsh", "Cleo Ward"],
+        "Which candidates have never worked at Quire?": ["Ada Quill", "Cleo Ward"],
     }
     _answers_name(assistant, cases)
 

@@ -279,7 +279,8 @@ class ExtractiveStrategy:
             share = f" ({round(100 * len(matched) / retrieved.considered)}%)"
         head = f"**{len(matched)} of {_pool_phrase(retrieved)}**{share} match “{wanted}”{but_not}:"
         rows = [
-            f"- **{md_name(g.name)}**: {g.said + '; ' if g.said else ''}{quoted(book, g.evidence)}"
+            f"- **{md_name(g.name)}**: "
+            + "; ".join(p for p in (g.said, quoted(book, g.evidence)) if p)
             for g in matched
         ]
         return "\n".join([head, "", *rows]), matched
