@@ -261,7 +261,7 @@ def parse(text: str) -> Place | None:
 
 # What separates the pieces of a role line: "Ola — Android Developer · Bengaluru · 2014 – 2017",
 # "C.H. Robinson -- Laredo, TX 2013 - 2018", "King's College Hospital, London (NHS)".
-_PIECES = re.compile(r"\s*(?:[|·•()\[\]]|\s[-–—/]+\s|--)\s*")
+_PIECES = re.compile(r"\s*(?:[|·•()\[\]]|\s[-–—/]+\s|--|(?<=\s)[*_](?=\w))\s*")
 # Dates in a piece ("July 2014", "2017–2021:", "– Present"): no place, and a month may be a
 # town's name ("March").
 _DATES = re.compile(
@@ -281,7 +281,7 @@ def in_line(text: str) -> list[Place]:
     "Washington State Department of Transportation")."""
     out: list[Place] = []
     for piece in _PIECES.split(text):
-        piece = _DATES.sub(" ", piece).strip(" ,.;:-–—")
+        piece = _DATES.sub(" ", piece).strip(" ,.;:-–—*_")
         if not piece:
             continue
         if (whole := parse(piece)) is not None:
@@ -290,8 +290,13 @@ def in_line(text: str) -> list[Place]:
         parts = [p.strip() for p in piece.split(",") if p.strip()]
         for i, part in enumerate(parts):
             pair = parse(", ".join(parts[i : i + 2])) if i + 1 < len(parts) else None
-            if pair is None and (coded := _CITY_CODE.fullmatch(part)):
-                pair = parse(f"{coded.group(1)}, {coded.group(2)}")  # "Boston MA"
+            if (
+                pair is None
+                and (coded := _CITY_CODE.fullmatch(part))
+                and city(coded.group(1)) is not None
+                and region(coded.group(2)) is not None
+            ):
+                pair = parse(f"{coded.group(1)}, {coded.group(2)}")  # "Boston MA", not "Element AI"
             single = parse(part)
             if pair is not None:
                 out.append(pair)

@@ -1001,7 +1001,8 @@ _RANK_BY = re.compile(
 # "the most languages", "fewest certifications": a ranking by how many the profile holds.
 _MOST_OF = re.compile(
     r"\b(?P<dir>most|fewest|least|more)\s+(?:(?:spoken|foreign|programming)\s+)?"
-    r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs)\b",
+    r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs|"
+    r"countries)\b",
     re.IGNORECASE,
 )
 _COUNTED: dict[str, Aspect] = {
@@ -1011,6 +1012,7 @@ _COUNTED: dict[str, Aspect] = {
     "empl": "experience",  # "worked at the most companies": the employers of the dated roles
     "comp": "experience",
     "jobs": "experience",
+    "coun": "location",  # "worked in two or more countries"
 }
 # The least experienced first: "the most junior", "least experience with Go", "fewest years".
 _SHORTEST_FIRST = re.compile(
@@ -1659,7 +1661,8 @@ _SECOND_LANGUAGE = re.compile(
 # "more than one degree", "multiple employers", "several certifications": at least two.
 _SEVERAL = re.compile(
     r"\b(?:more than one|multiple|several|two or more)\s+(?=(?:different\s+)?"
-    r"(?:certifications?|certificates?|certs?|degrees?|employers?|compan(?:y|ies)|jobs?)\b)",
+    r"(?:certifications?|certificates?|certs?|degrees?|employers?|compan(?:y|ies)|jobs?|"
+    r"countr(?:y|ies))\b)",
     re.IGNORECASE,
 )
 _AT_LEAST_OF = re.compile(
@@ -1668,7 +1671,7 @@ _AT_LEAST_OF = re.compile(
     r"(?P<n2>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|or more))\s+"
     r"(?:different\s+)?(?:(?:spoken|foreign|programming)\s+)?"
     r"(?P<what>languages?|certifications?|certificates?|certs?|degrees?|employers?|"
-    r"compan(?:y|ies)|jobs?)\b",
+    r"compan(?:y|ies)|jobs?|countr(?:y|ies))\b",
     re.IGNORECASE,
 )
 _YEAR = r"(?:19|20)\d\d"

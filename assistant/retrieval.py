@@ -1015,6 +1015,28 @@ def _worked_in(plan: QueryPlan, resume: Resume, unplaced_any: bool = False) -> l
     return found
 
 
+def _work_countries(resume: Resume) -> list[Location]:
+    """Where the roles of a resume were, one place per role line that names a country ("Ola —
+    Android Developer · Bengaluru": India); a role held now that names none is where they live."""
+    found: list[Location] = []
+    for pos in resume.profile.roles:
+        lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
+        named = [(ln, p) for ln in lines for p in _places_in(ln.text) if p.country]
+        for line, place in named[:1]:
+            found.append(
+                Location.on(
+                    line,
+                    text=line.text,
+                    city=place.city,
+                    region=place.region,
+                    country=place.country,
+                )
+            )
+        if not named and pos.current and (home := resume.profile.location) and home.country:
+            found.append(home)
+    return found
+
+
 @lru_cache(maxsize=65536)
 def _places_in(text: str) -> tuple[places.Place, ...]:
     return tuple(places.in_line(text))
@@ -1356,11 +1378,14 @@ COUNTED = {
     "certifications": "certifications",
     "education": "degrees",
     "experience": "employers",
+    "location": "countries worked in",
 }
 
 
 def _counted_facts(resume: Resume, aspect: str) -> Sequence[Fact]:
     profile = resume.profile
+    if aspect == "location":
+        return _work_countries(resume)
     if aspect == "languages":
         return profile.languages
     if aspect == "skills":
@@ -1383,7 +1408,8 @@ def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         for resume in catalog.resumes_of(cid):
             for fact in _counted_facts(resume, plan.aspect or ""):
                 named = (
-                    getattr(fact, "language", None)
+                    getattr(fact, "country", None)
+                    or getattr(fact, "language", None)
                     or getattr(fact, "value", None)
                     or getattr(fact, "employer", None)  # two roles at one employer: one
                 )

@@ -26,6 +26,8 @@ from assistant import places
         ("- 2017–2021: Researcher, Lakeshore Institute, Hamburg", [("Hamburg", "Germany")]),
         ("Analyst, Mysuru / Pune (2012 – 2014)", [("Mysuru", "India"), ("Pune", "India")]),
         ("Fernway, Boston MA", [("Boston", "United States")]),
+        ("Backend Engineer *Stockholm · 03.2019 – 04.2022", [("Stockholm", "Sweden")]),
+        ("Research Scientist, Element AI (acquired), Montréal", [("Montréal", "Canada")]),
         # a country or state inside a longer name
         ("Security Analyst — Bank of Ireland", [(None, "Ireland")]),
         ("Platform Engineer, Harbor Mutual, 2020 - Present", []),

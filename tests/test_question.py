@@ -640,6 +640,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has 10+ years of experience?", {"min_count": None, "min_career": 10}),
     ("Which candidates have more than one degree?", {"aspect": "education", "min_count": 2}),
     ("Who has worked at multiple companies?", {"aspect": "experience", "min_count": 2}),
+    ("Who has worked in two or more countries?", {"aspect": "location", "min_count": 2}),
+    ("Who has worked in the most countries?", {"aspect": "location", "operation": "rank"}),
     ("anyone with several certifications", {"aspect": "certifications", "min_count": 2}),
     ("Who has at least one certification?", {"aspect": "certifications", "min_count": 1}),
     # ordered by the year of a degree

@@ -936,6 +936,9 @@ def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
         "Who has never worked in India?": ["Ben Marsh"],
         "Who hasn't worked at Tallow Ridge Systems?": ["Ben Marsh", "Cleo Ward"],
         "Which candidates have never worked at Quire?": ["Ada Quill", "Cleo Ward"],
+        # countries of the roles: Ada's Austin and Bengaluru; Ben's role held now is where he
+        # lives (London), his last one in Dublin
+        "Who has worked in more than one country?": ["Ada Quill", "Ben Marsh"],
     }
     _answers_name(assistant, cases)
 
