@@ -277,6 +277,29 @@ def expand_abbreviation(term: str, beside: Sequence[str], catalog: Catalog) -> s
     return best
 
 
+def _read_terms(
+    query_terms: list[str], catalog: Catalog, compounds: Mapping[str, list[str]] | None
+) -> list[str]:
+    """The requirement's terms as the resumes hold them: a joined word no resume holds as its
+    parts, a derived form as its base, a misspelling as the word meant."""
+    split: list[str] = []
+    for t in query_terms:
+        parts = (compounds or {}).get(t)
+        if parts and catalog.document_frequency(t) == 0:
+            split.extend(parts)
+        else:
+            split.append(t)
+    return list(dict.fromkeys(correct_spelling(derived_base(t, catalog), catalog) for t in split))
+
+
+def names_nobody_holds(
+    query_terms: list[str], catalog: Catalog, compounds: Mapping[str, list[str]] | None = None
+) -> list[str]:
+    """The names in a requirement that no resume holds ("COBOL", "ABAP"): when there is one,
+    :func:`nearness` rules every candidate out, whatever the vector search finds."""
+    return [t for t in _read_terms(query_terms, catalog, compounds) if _unknown_name(t, catalog)]
+
+
 def nearness(
     query_terms: list[str],
     similarities: dict[str, float],
@@ -295,14 +318,7 @@ def nearness(
     (:func:`assistant.terms.compound_parts`): a joined word no resume holds counts as its
     parts."""
     model = model or calibration()
-    split: list[str] = []
-    for t in query_terms:
-        parts = (compounds or {}).get(t)
-        if parts and catalog.document_frequency(t) == 0:
-            split.extend(parts)
-        else:
-            split.append(t)
-    terms = list(dict.fromkeys(correct_spelling(derived_base(t, catalog), catalog) for t in split))
+    terms = _read_terms(query_terms, catalog, compounds)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
     # has the requirement; one only a few resumes hold ("recommendation") says most.
     n_people = max(len(catalog.candidates), 1)

@@ -31,6 +31,7 @@ from assistant.matching import (
     correct_spelling,
     derived_base,
     expand_abbreviation,
+    names_nobody_holds,
     nearness,
 )
 from assistant.models import (
@@ -604,15 +605,7 @@ class Retriever:
     ) -> list[Nearness]:
         """How near every candidate in scope comes to the plan's requirement."""
         query = plan.requirement or plan.question
-        written = set(terms(plan.requirement, query=True))
-        # The words as asked: not the other nouns a role noun stands for ("dev" for "engineer").
-        query_terms = [
-            t
-            for concept in plan.concepts
-            for alt in concept
-            for t in alt
-            if t in written or t not in (*ROLE_STEMS, *TALK_STEMS)
-        ]
+        query_terms = self._query_terms(plan)
         pool = set(plan.candidate_ids)
         similarities: dict[str, float] = {}
         chunk_lines: dict[str, list[list[int]]] = defaultdict(list)
@@ -646,6 +639,31 @@ class Retriever:
             names_decide=not _AN_EXAMPLE.search(plan.question),
         )
 
+    def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:
+        """Whether the requirement names something no resume holds, so nobody comes near."""
+        if _AN_EXAMPLE.search(plan.question):
+            return False
+        return bool(
+            names_nobody_holds(
+                self._query_terms(plan) or terms(plan.requirement or plan.question, query=True),
+                catalog,
+                compound_parts(plan.requirement or plan.question),
+            )
+        )
+
+    @staticmethod
+    def _query_terms(plan: QueryPlan) -> list[str]:
+        """The words as asked: not the other nouns a role noun stands for ("dev" for
+        "engineer")."""
+        written = set(terms(plan.requirement, query=True))
+        return [
+            t
+            for concept in plan.concepts
+            for alt in concept
+            for t in alt
+            if t in written or t not in (*ROLE_STEMS, *TALK_STEMS)
+        ]
+
     def possible_matches(
         self, plan: QueryPlan, catalog: Catalog, limit: int | None = None
     ) -> list[CandidateEvidence]:
@@ -654,6 +672,8 @@ class Retriever:
         ``limit``, the ``limit`` nearest instead, whatever their score (a shortlist to judge)."""
         model = calibration()
         out: list[CandidateEvidence] = []
+        if limit is None and self._nobody_near(plan, catalog):
+            return out  # a name no resume holds: the vector search would not change that
         for near in self.nearness(plan, catalog, model):
             if limit is not None and len(out) >= limit:
                 break

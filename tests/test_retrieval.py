@@ -42,10 +42,17 @@ def test_java_is_not_javascript(team: Assistant) -> None:
     assert team.ask("Which candidates know Java?").candidates == ["Omar Haddad"]
 
 
-def test_nobody_matches_is_said_plainly(team: Assistant) -> None:
+def test_nobody_matches_is_said_plainly(team: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[int] = []
+    search = team.store.search
+    monkeypatch.setattr(team.store, "search", lambda v, k: searched.append(k) or search(v, k))
     answer = team.ask("Who has COBOL experience?")
     assert answer.candidates == [] and answer.citations == []
     assert answer.answer.startswith("No candidate matches")
+    # a name no resume holds rules everyone out: no vector search is spent on it
+    assert searched == []
+    team.ask("Who has a COBOL-like language?")  # an example to go by: searched
+    assert searched
 
 
 def test_terms_of_one_requirement_must_meet_in_one_list_item(team: Assistant) -> None:
