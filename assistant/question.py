@@ -595,15 +595,22 @@ def plan_question(
         # words that only qualify the place ("Washington state") are not left.
         concepts = [c for c in concepts if not _qualifies_place(c)] if place else concepts
         if role != "held":
+            if min_years is not None and max_years is None and min_career is None:
+                # "Python developers in Europe with 5+ years": the career, checked beside
+                min_career = min_years
             wants_match, min_years, max_years, has_years = True, None, None, False
         wants_match, min_team = True, None
         asked = " or ".join(employers) if employers else place or ""
+        if employers and place:
+            asked += f", in {place}"  # "worked at Spotify and lives in Sweden"
         rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
         requirement = asked + (f" ({rest})" if concepts and rest else "")
     else:
         employers, place = [], None
     if (degree or schools) and (wants_match or scope in ("named", "follow_up")):
         # What is left ("data engineers" in "Which data engineers have a PhD?") must hold too.
+        if min_years is not None and max_years is None and min_career is None:
+            min_career = min_years  # "an engineer with a master's and 5+ years": the career
         wants_match, min_years, max_years, has_years = True, None, None, False
         min_team = None
         asked = degree_text(degree) if degree else " or ".join(schools)
@@ -1356,18 +1363,18 @@ def _structured(
         return employers, place, rest
     if m:
         org = (m.group("org") or m.group("org2") or "").strip(" .?!,")
-        employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
+        employers = _orgs(org)
         rest = text[: m.start()] + " " + text[m.end() :]
+        place, rest = _based_in(rest)  # "worked at Spotify and lives in Sweden"
     elif lower and any(
         _proper_name(o, catalog) for o in re.split(r"\s+or\s+|\s*/\s*", lower.group("org"))
     ):
         org = lower.group("org").strip(" .?!,")
-        employers = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
+        employers = _orgs(org)
         rest = text[: lower.start("org")] + " " + text[lower.end() :]
-    elif m := _PLACE.search(text):
-        found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
-        place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
-        rest = text[: m.start()] + " " + text[m.end() :]
+        place, rest = _based_in(rest)
+    elif _PLACE.search(text):
+        place, rest = _based_in(text)
     elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place"), bool(m.group("the"))):
         # "anyone in texas?": lower case is fine when it is a known place.
         place = m.group("place").strip()
@@ -1385,7 +1392,52 @@ def _structured(
         if not place[:1].isupper():
             place = place.upper() if len(place) <= 3 else place.title()
         rest = text[: m.start()] + " " + text[m.end() :]
+    elif asks_who and (mid := _mid_place(text, catalog)) is not None:
+        # "Python developers in Europe with 5+ years", "Which candidates in Canada know Go?"
+        place, rest = mid
     return employers, place, rest
+
+
+def _orgs(org: str) -> list[str]:
+    """The employers of "Block or Square", "Stripe/Adyen", without a word that joins the rest
+    of the question ("Spotify and" of "worked at Spotify and lives in Sweden")."""
+    found = [o.strip() for o in re.split(r"\s+or\s+|\s*/\s*", org) if o.strip()]
+    return [
+        kept
+        for o in found
+        if (kept := re.sub(r"(?:\s+(?:and|but|who|that|with|also))+$", "", o, flags=re.I))
+    ]
+
+
+def _based_in(text: str) -> tuple[str | None, str]:
+    """The place of "based in Washington state", "lives in Sweden", and the text without it."""
+    m = _PLACE.search(text)
+    if m is None:
+        return None, text
+    found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
+    place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)
+    return place, text[: m.start()] + " " + text[m.end() :]
+
+
+# "in Europe", "from Canada" inside a question, followed by more of it: a capitalised name.
+_MID_PLACE = re.compile(
+    r"(?<!\bexperience )(?<!\bexpertise )\b(?i:in|from)\s+(?P<the>(?i:the)\s+)?"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=\s+\w)"
+)
+
+
+def _mid_place(text: str, catalog: Catalog) -> tuple[str, str] | None:
+    """The place and the question without it, for the longest capitalised run after "in" or
+    "from" that is unmistakably a place (a country, continent, state, a city where someone
+    lives or a large one); None when there is none."""
+    for m in _MID_PLACE.finditer(text):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            if _known_place(place, bool(m.group("the"))) and _unmistakable_place(place, catalog):
+                end = m.start("place") + len(place)
+                return place, text[: m.start()] + " " + text[end:]
+    return None
 
 
 # "studied at a university in India": the place is the school's, not where the candidate lives.

@@ -921,6 +921,9 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         for resume, role in _roles_asked(plan, catalog, cid):
             if _role_as_asked(plan, resume, role):
                 evidence.append(fact_evidence(resume, role, plan.requirement))
+        # Each fact asked must be met: a degree and a place ("has a master's and lives in the
+        # US") are both required, by whichever of the candidate's files shows each.
+        met: dict[str, list[Evidence]] = defaultdict(list)
         for resume in catalog.resumes_of(cid) if not plan.role else []:
             profile = resume.profile
             for degree in profile.education:
@@ -933,7 +936,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
                     plan.schools and _school_fits(plan.schools, degree, resume)
                 ):
-                    evidence.append(fact_evidence(resume, degree, "education"))
+                    met["degree"].append(fact_evidence(resume, degree, "education"))
             if plan.employers:
                 for pos in profile.roles:
                     if not pos.employer or not _in_period(plan.period, pos):
@@ -943,16 +946,28 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     own = [ln.text for ln in lines if names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
                     if any(names_employer(org, pos.employer, text) for org in plan.employers):
-                        evidence.append(fact_evidence(resume, pos, "employer"))
+                        met["employer"].append(fact_evidence(resume, pos, "employer"))
                         break
-            elif (
+            if (
                 wanted_place is not None
                 and profile.location is not None
                 and _same_place(wanted_place, profile.location)
             ):
-                evidence.append(fact_evidence(resume, profile.location, "location"))
+                met["place"].append(fact_evidence(resume, profile.location, "location"))
             if plan.work_place:
-                evidence += _worked_in(plan, resume)
+                met["work"] += _worked_in(plan, resume)
+        asked = {
+            kind
+            for kind, on in (
+                ("degree", plan.degree or plan.schools),
+                ("employer", plan.employers),
+                ("place", wanted_place is not None),
+                ("work", plan.work_place),
+            )
+            if on
+        }
+        if not plan.role and all(met.get(kind) for kind in asked):
+            evidence += [e for kind in ("employer", "degree", "work", "place") for e in met[kind]]
         if evidence:
             shown = [
                 _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits

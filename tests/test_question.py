@@ -327,6 +327,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("anyone with work experience in the uk", {"work_place": "UK", "concepts": []}),
     ("Which devs have worked in Europe?", {"work_place": "Europe", "concepts": [[("dev",)]]}),
     ("Who has worked in sales?", {"work_place": None}),
+    # an employer and a place, both to meet; a place inside the question
+    (
+        "Who worked at Fjordline and lives in Texas?",
+        {"employers": ["Fjordline"], "place": "Texas", "requirement": "Fjordline, in Texas"},
+    ),
+    ("Which candidates in Spain know Scala?", {"place": "Spain", "concepts": [[("scala",)]]}),
+    ("Python developers in Europe with 5+ years", {"place": "Europe", "min_career": 5}),
     # an employer or a place of work left out; "never worked with Kafka" stays a negated word
     (
         "Who hasn't worked at Fjordline?",

@@ -946,6 +946,9 @@ def test_where_someone_worked_is_read_from_the_lines_of_their_roles(
         # countries of the roles: Ada's Austin and Bengaluru; Ben's role held now is where he
         # lives (London), his last one in Dublin
         "Who has worked in more than one country?": ["Ada Quill", "Ben Marsh"],
+        # each fact asked must hold: a place and an employer
+        "Who worked at Quire and lives in the UK?": ["Ben Marsh"],
+        "Who worked at Quire and lives in India?": [],
     }
     _answers_name(assistant, cases)
 
