@@ -1429,7 +1429,15 @@ def _counted_facts(resume: Resume, aspect: str) -> Sequence[Fact]:
         return profile.certifications
     if aspect == "experience":
         return [p for p in profile.roles if p.employer]
-    return [d for d in profile.education if d.completed]
+    done = [d for d in profile.education if d.completed]
+    # "a data scientist with a Ph.D. in statistics" in the summary is the Ph.D. the education
+    # section lists: a mention with no school or year is no degree of its own when one of the
+    # same level is listed with them.
+    return [
+        d
+        for d in done
+        if d.school or d.year or not any(o.level == d.level and (o.school or o.year) for o in done)
+    ]
 
 
 def _ranked_by_count(plan: QueryPlan, catalog: Catalog) -> Retrieved:

@@ -1066,6 +1066,15 @@ def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(
     assert stayed.candidates[:2] == ["Ben Marsh", "Ada Quill"]
     assert "at Harbor" in stayed.answer and "at Fernway" in stayed.answer
     _answers_name(assistant, {"Which candidates have more than one degree?": ["Ada Quill"]})
+    # a degree the summary mentions is the one the education section lists, not a second
+    _ingest(
+        ingestor,
+        {
+            "dora.txt": "Dora Pike\n\nSummary\nStatistician with a Ph.D. in statistics.\n\n"
+            "Education\nPh.D., Statistics, Univ. of Leeds, 2016\n",
+        },
+    )
+    _answers_name(assistant, {"Which candidates have more than one degree?": ["Ada Quill"]})
     # a title asked instead of an employer: the roles that hold it, with their dates
     editor = assistant.ask("How long has Ben worked as an editor?")
     assert editor.candidates == ["Ben Marsh"]
