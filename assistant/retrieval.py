@@ -305,48 +305,22 @@ class Retriever:
                     "what it is for on another line.",
                 )
                 return apart
-        if plan.order_by == "recency" and any(g.matched for g in found):
-            # "Who has used React most recently?": whoever matches, the latest role first.
-            ranked = _ranked_by_recency(
-                plan.model_copy(
-                    update={
-                        "kind": "about",
-                        "candidate_ids": [g.candidate_id for g in found if g.matched],
-                    }
-                ),
-                per_line,
-                scores,
-                catalog,
-            )
-            ranked.notes.insert(
-                0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
-            )
-            return ranked
-        if plan.operation == "rank" and any(g.matched for g in found) and not plan.shortest_first:
-            # "Who has the most Python experience?": whoever matches, by the time their dated
-            # roles show it.
-            matched = [g.candidate_id for g in found if g.matched]
-            ranked = _ranked_by_years_with(
-                plan.model_copy(update={"kind": "about", "candidate_ids": matched}),
-                per_line,
-                scores,
-                catalog,
-            )
-            ranked.notes.insert(
-                0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
-            )
-            return ranked
         if plan.operation == "rank" and any(g.matched for g in found):
-            # "Who is the most junior engineer?": whoever matches, by their dated roles.
-            ranked = _ranked_by_experience(
-                plan.model_copy(
-                    update={
-                        "kind": "about",
-                        "candidate_ids": [g.candidate_id for g in found if g.matched],
-                    }
-                ),
-                catalog,
+            # Whoever matches, ordered: "Who has used React most recently?" by the latest dated
+            # role whose lines show it; "Who has the most Python experience?" by the time their
+            # dated roles show it; "Who is the most junior engineer?" by their dated roles.
+            matched = plan.model_copy(
+                update={
+                    "kind": "about",
+                    "candidate_ids": [g.candidate_id for g in found if g.matched],
+                }
             )
+            if plan.order_by == "recency":
+                ranked = _ranked_by_recency(matched, per_line, scores, catalog)
+            elif not plan.shortest_first:
+                ranked = _ranked_by_years_with(matched, per_line, scores, catalog)
+            else:
+                ranked = _ranked_by_experience(matched, catalog)
             ranked.notes.insert(
                 0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
             )
