@@ -214,7 +214,7 @@ _FRAME_WORDS = """
     stuff things
     responsible accountable
     willing keen interested happy able only just title titles titled overall altogether
-    brief one-line quick
+    brief one-line quick most fewest
     others setting settings
 """
 _FRAME = set(_FRAME_WORDS.split())
@@ -741,7 +741,11 @@ def plan_question(
         rest = _requirement_text(what)
         if by and set(rest.split()) - {"and", "or", ",", "&"}:
             kind, aspect = "match", None
-        if kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
+        if fields and kind == "match" and not set(rest.split()) - {"and", "or", ",", "&"}:
+            # "Who has the most experience in sales?": those in the field, by their dated roles.
+            operation, requirement, concepts = "rank", "", []
+            shortest_first = bool(_SHORTEST_FIRST.search(text))
+        elif kind != "match" or not set(rest.split()) - {"and", "or", ",", "&"}:
             # "Which of them is the most senior?": ordered by their dated roles.
             kind, aspect, operation, requirement = "about", None, "rank", rank.group(0)
             concepts = []
@@ -828,6 +832,8 @@ def plan_question(
         and bool(_IS_A_TITLE.search(text))
         and len(concepts) == 1
         and 1 <= len(requirement.split()) <= 3
+        # a noun: "teachers", "a nurse"; not what they are like ("Which candidates are bilingual?")
+        and (_plural(requirement.split(" or ")[-1]) or bool(_A_TITLE.search(text)))
         and not structured,
         there=there,
     )
@@ -2047,6 +2053,7 @@ _IS_A_TITLE = re.compile(
 )
 # Job titles listed in the plural: "nurses and teachers", "designers, writers and editors".
 _TITLES_LISTED = re.compile(r"[a-z]+s(?:\s*,\s*[a-z]+s)*\s*,?\s+and\s+[a-z]+s")
+_A_TITLE = re.compile(r"\b(?:is|are|as)\s+an?\s+\w", re.IGNORECASE)  # "Who is a nurse?"
 # "Who else ...?", "anyone else with ...": besides the candidates already given.
 _ELSE = re.compile(r"(?<=\w)\s+else\b", re.IGNORECASE)
 _OF_THE = [[a, b] for a in ("of", "among") for b in ("the", "our", "these", "those", "your")]

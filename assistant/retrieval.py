@@ -151,6 +151,15 @@ class Retriever:
             return self._leaving_out(plan, catalog)
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
+        if plan.fields and plan.operation == "rank":
+            # "Who has the most experience in sales?": those in the field, by their dated roles.
+            in_field = self._in_fields(plan, catalog)
+            ids = [g.candidate_id for g in in_field.groups if g.matched]
+            by_career = _ranked_by_experience(
+                plan.model_copy(update={"kind": "about", "candidate_ids": ids}), catalog
+            )
+            by_career.notes[:0] = [*in_field.notes, f"Ranked: the {len(ids)} in the field."]
+            return by_career
         if plan.fields:
             return self._in_fields(plan, catalog)
         if profiled(plan):

@@ -110,3 +110,6 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     # a career that long, in the field: Ben's 11+ years are not in tech; Ana's (2019-) are fewer
     assert assistant.ask("Who has 11+ years of experience in software?").candidates == ["Cy Lam"]
     assert assistant.ask("Who has experience in law?").candidates == ["Cy Lam"]
+    # the most experience in a field: those in it, by their dated roles (Cy from 2012, Ana 2019)
+    ranked = assistant.ask("Who has the most experience in software?")
+    assert ranked.candidates == ["Cy Lam", "Ana Ruiz"]

@@ -635,6 +635,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"fields": ["technology"], "concepts": [[("kafka",)]]},
     ),
     ("Who has sales experience?", {"fields": [], "concepts": [[("sale",)]]}),
+    (
+        "Who has the most experience in sales?",
+        {"fields": ["sales"], "operation": "rank", "concepts": [], "kind": "match"},
+    ),
     # employment gaps: six months unless the question says
     ("Which candidates have gaps in their employment?", {"kind": "match", "min_gap": 6}),
     ("Who has a career gap of more than a year?", {"min_gap": 13, "concepts": []}),
@@ -688,6 +692,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("list all the engineers", {"as_title": True}),
     ("How many platform engineers do we have?", {"as_title": True, "operation": "count"}),
     ("Who is a nurse?", {"as_title": True}),
+    ("Which candidates are bilingual?", {"as_title": False}),
     # search words typed bare ask who has them, a certification or a language too
     ("devops folks with aws certs", {"kind": "match", "aspect": "certifications"}),
     (
