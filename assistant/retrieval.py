@@ -1254,14 +1254,25 @@ def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> b
     if wanted.levels and not named and degree.level not in wanted.levels:
         return False  # "a master's", or "a master's or an MBA": the level, or the name
     if wanted.field:
+        asked = _FIELD_SHORT.get(" ".join(wanted.field.lower().split()), wanted.field)
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
-        if all(t in held for t in terms(wanted.field, query=True)):
+        if all(t in held for t in terms(asked, query=True)):
             return True
         # Another name of the field counts when it is the whole field: "M.Sc. Informatik", not
         # "Nursing Informatics".
         field = terms(degree.field or "", query=True)
-        return any(field == terms(name, query=True) for name in _field_names(wanted.field)[1:])
+        return any(field == terms(name, query=True) for name in _field_names(asked)[1:])
     return True
+
+
+# A field of study as recruiters shorten it: "a master's in CS".
+_FIELD_SHORT = {
+    "cs": "computer science",
+    "comp sci": "computer science",
+    "compsci": "computer science",
+    "ee": "electrical engineering",
+    "ece": "electrical and computer engineering",
+}
 
 
 # Other names of a field of study, as European and Latin American degrees write it
