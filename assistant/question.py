@@ -1034,9 +1034,9 @@ _SHORTEST_FIRST = re.compile(
     r"fewest years|shortest (?:career|experience))\b",
     re.IGNORECASE,
 )
-# A verb said with "not" or "never": "isn't", "does not", "has never".
 _ANY_DEGREE = re.compile(r"\b(?:an?|any)?\s*(?:college\s+|university\s+)?degrees?\b", re.I)
-# ("Which candidates have no certifications?"; "no more than 5 years" is a bound)
+# A verb said with "not", "never" or "no": "isn't", "does not", "has never", "Which candidates
+# have no certifications?" ("no more than 5 years" is a bound).
 _VERB_NOT = (
     r"(?:(?:is|are|was|were|does|do|did|has|have)\s*n[o']t|"
     r"(?:is|are|was|were|does|do|did|has|have)\s+not|(?:(?:has|have|had)\s+)?never|"
@@ -1200,8 +1200,7 @@ def _school_place(text: str) -> tuple[str | None, str]:
 
 # "hasn't worked at", "has never worked in", "did not work for": an employer or place left out.
 _NOT_WORKED_AT = re.compile(
-    r"\b(?:(?:has|have|had|did|do|does)\s*n[o']t|(?:has|have|had|did|do|does)\s+not|"
-    r"(?:(?:has|have|had)\s+)?never)\s+(?:ever\s+)?(?:worked|work|been\s+employed|been)\s+"
+    rf"\b{_VERB_NOT}\s+(?:ever\s+)?(?:worked|work|been\s+employed|been)\s+"
     r"(?P<prep>at|for|in|with)\b",
     re.IGNORECASE,
 )
