@@ -47,8 +47,8 @@ lint: install
 bench: install
 	$(BIN)/python -m tests.bench --sizes 100 1000 --contention 100
 
-## Scores on the labeled question set (uses the configured store; run ingest-samples first).
-eval: install
+## Scores on the labeled question set, in the configured store (sample_docs ingested first).
+eval: ingest-samples
 	$(BIN)/python -m tests.evaluation
 
 ## The independent labeled devset (../shared/devset, not part of this repository), scored by its

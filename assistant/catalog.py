@@ -35,6 +35,25 @@ class LineRef:
         return self.resume.candidate_id
 
 
+# Parts of contact details that name the person, not what they know: an email's local part
+# ("grace.okafor-pm@"), a LinkedIn profile's path and a one-segment handle on a code or social
+# site ("github.com/dana-park"). "PMs" must not meet "linkedin.com/in/grace-okafor-pm". The
+# site itself stays searchable ("GitHub"), and so does a repository path
+# ("github.com/apache/arrow").
+_PERSONAL_HANDLE = re.compile(
+    r"[\w.%+-]+(?=@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})"
+    r"|(?<=linkedin\.com/)[\w/%.-]+"
+    r"|(?:(?<=github\.com/)|(?<=gitlab\.com/)|(?<=twitter\.com/)|(?<=medium\.com/)"
+    r"|(?<=\bx\.com/))[\w.-]+(?![\w.-]*/\w)",
+    re.IGNORECASE,
+)
+
+
+def searchable(text: str) -> str:
+    """A line's text as the search reads it: personal handles blanked, positions kept."""
+    return _PERSONAL_HANDLE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 # A searchable line with its terms and, for list-like lines, the terms of each item.
 _AnalysedLine = tuple[ResumeLine, list[str], list[frozenset[str]] | None]
 
@@ -48,9 +67,10 @@ def _analyse(resume: Resume) -> list[_AnalysedLine]:
     for line in resume.lines:
         if line.blank or line.suspicious:
             continue  # flagged lines are kept for the record, never searched or cited
-        parts = list_items(line.text)
+        text = searchable(line.text)
+        parts = list_items(text)
         items = [frozenset(terms(part)) for part in parts] if parts else None
-        line_terms = terms(line.text)
+        line_terms = terms(text)
         if name and line.page == name.page and line.number == name.line_start:
             line_terms = [t for t in line_terms if t not in own_name]
         out.append((line, line_terms, items))

@@ -261,6 +261,11 @@ def plan_question(
         plan = plan_question(again, catalog, earlier, focus)
         plan.question = question
         return plan
+    if (said := _it_said(text, catalog, conversation)) is not None:
+        # "Who's the best at it?" after "Who knows Python?": "it" is what was asked for.
+        plan = plan_question(said, catalog, conversation, focus)
+        plan.question = question
+        return plan
     # "Who is the candidate with the email dana@example.com?": whoever's contact details hold it.
     owners = contact_owners(text, catalog)
     last_turn = conversation.last if conversation else None
@@ -996,7 +1001,11 @@ _RANK = re.compile(
     r"\b(?:most|fewest|least) (?:years|experience)(?: of| with| in| using)?\b|"
     r"\b(?:most|least|more|less) (?:years|experience)\b|"
     r"(?<!\bat )\b(?:most|more)\s+(?!than\b)(?:[A-Za-z][\w+#./-]*\s+){1,3}?"
-    r"(?:experience|years)\b",
+    r"(?:experience|years)\b|"
+    # "Who's the best at Python?", "the strongest in SQL", "Who knows Go best?": the most
+    # experience with it, as the dated roles show.
+    r"\b(?:best|strongest|most (?:skilled|proficient|knowledgeable|accomplished))\s+"
+    r"(?:at|in|with|on)\b|(?<=\w\s)best\s*[?!.]*$",
     re.IGNORECASE,
 )
 # "the most Python experience", "the most hands-on AWS years": the skill between the words.
@@ -1822,8 +1831,49 @@ def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None)
     subject = m.group("subject").strip()
     if named_candidates(subject, catalog)[0] or _PRONOUN.search(subject):
         return None
+    span = _requirement_span(last.question, catalog, conversation)
+    if span is None:
+        return None
+    previous, first, end = span
+    words = last.question.split()
+    tail = words[end][len(words[end].rstrip("?!.,;:")) :]
+    if subject.islower() and (previous.employers or previous.place or previous.schools):
+        # "what about harvard?" after "a degree from MIT": a name, written as the one it replaces
+        subject = subject.title()
+    return " ".join([*words[:first], subject + tail, *words[end + 1 :]])
+
+
+# "it" as the object of a verb or a preposition ("at it", "knows it", "used it"), written in
+# lower case: "IT" is a field.
+_IT = re.compile(
+    r"(?i:\b(?:at|in|with|on|for|about|know|knows|knew|use|uses|used|using|done|does|did|do|"
+    r"have|has|had)\s+)(?P<it>it)\b(?!')"
+)
+
+
+def _it_said(text: str, catalog: Catalog, conversation: Conversation | None) -> str | None:
+    """The question with "it" replaced by the words of the previous "who has" question that
+    named its requirement; None when there is no "it" to read or nothing to read it as."""
+    last = conversation.last if conversation else None
+    m = _IT.search(text)
+    if m is None or last is None or last.kind != "match":
+        return None
+    span = _requirement_span(last.question, catalog, conversation)
+    if span is None:
+        return None
+    _, first, end = span
+    words = last.question.split()
+    said = " ".join(words[first : end + 1]).rstrip("?!.,;:")
+    return text[: m.start("it")] + said + text[m.end("it") :]
+
+
+def _requirement_span(
+    question: str, catalog: Catalog, conversation: Conversation | None
+) -> tuple[QueryPlan, int, int] | None:
+    """The plan of ``question`` (the last turn's, planned as it was asked) and the first and
+    last positions of the words that state its requirement."""
     previous = plan_question(
-        last.question,
+        question,
         catalog,
         Conversation(turns=conversation.turns[:-1]) if conversation else None,
     )
@@ -1831,16 +1881,9 @@ def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None)
     if previous.period is not None:
         said = said.replace(f"({previous.period.text})", " ")  # the dates stay as asked
     asked = {w for w in re.findall(r"[\w+#]+", said.lower()) if w not in _FRAME}
-    words = last.question.split()
+    words = question.split()
     hits = [i for i, w in enumerate(words) if w.lower().strip("?!.,;:'\"()") in asked]
-    if not hits:
-        return None
-    first, end = hits[0], hits[-1]
-    tail = words[end][len(words[end].rstrip("?!.,;:")) :]
-    if subject.islower() and (previous.employers or previous.place or previous.schools):
-        # "what about harvard?" after "a degree from MIT": a name, written as the one it replaces
-        subject = subject.title()
-    return " ".join([*words[:first], subject + tail, *words[end + 1 :]])
+    return (previous, hits[0], hits[-1]) if hits else None
 
 
 def is_follow_up(question: str) -> bool:

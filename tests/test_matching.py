@@ -503,6 +503,27 @@ def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
     assert assistant.ask("Who knows Swift?").candidates == ["Ann Vale"]
 
 
+def test_handles_in_contact_details_are_no_skills(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "gale.txt",
+                data=b"Gale Moss\ngale.rust@example.com | linkedin.com/in/gale-moss-pm\n"
+                b"github.com/kotlin-gale\nSkills\nExcel\n",
+            ),
+            SourceFile(
+                "ivo.txt",
+                data=b"Ivo Lark\nivo@example.com\nSkills\nRust, Kotlin\n"
+                b"Contributor to github.com/apache/arrow\n",
+            ),
+        ]
+    )
+    assert assistant.ask("Who knows Rust?").candidates == ["Ivo Lark"]
+    assert assistant.ask("Who knows Kotlin?").candidates == ["Ivo Lark"]
+    assert assistant.ask("Who has worked on Arrow?").candidates == ["Ivo Lark"]
+    assert "Gale Moss" in assistant.ask("Who has a GitHub?").candidates  # the site stays
+
+
 def test_which_of_those_narrows_the_previous_answer(people: Assistant) -> None:
     conversation = Conversation()
     first = people.ask("Has anyone worked at Fjordline or Harbor Mutual?", conversation)

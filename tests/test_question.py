@@ -639,6 +639,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has the most experience in sales?",
         {"fields": ["sales"], "operation": "rank", "concepts": [], "kind": "match"},
     ),
+    # the best at a skill: the most experience with it
+    ("Who's the best at Python?", {"operation": "rank", "requirement": "python"}),
+    ("Who knows Kafka best?", {"operation": "rank", "requirement": "kafka"}),
+    ("who is strongest in SQL", {"operation": "rank", "requirement": "sql"}),
+    ("Who is the most skilled with Terraform?", {"operation": "rank", "requirement": "terraform"}),
+    ("Who has the best Python skills?", {"operation": "who"}),
     # employment gaps: six months unless the question says
     ("Which candidates have gaps in their employment?", {"kind": "match", "min_gap": 6}),
     ("Who has a career gap of more than a year?", {"min_gap": 13, "concepts": []}),
@@ -965,6 +971,27 @@ def test_compare_them_compares_the_candidates_asked_about_one_by_one(catalog: Ca
     assert sorted(plan.candidate_ids) == sorted(
         [cid(catalog, "Dana Park"), cid(catalog, "Kofi Mensah")]
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who's the best at it?", {"operation": "rank", "requirement": "kafka"}),
+        ("Which of them has used it most recently?", {"scope": "follow_up"}),
+        ("How many candidates know it?", {"operation": "count", "requirement": "kafka"}),
+        ("Who has worked in IT?", {"requirement": "in technology"}),
+    ],
+)
+def test_it_is_what_the_last_question_asked_for(
+    catalog: Catalog, question: str, expected: dict[str, Any]
+) -> None:
+    kofi = [cid(catalog, "Kofi Mensah"), cid(catalog, "Dana Park")]
+    said = Answer(question="Who knows Kafka?", answer="Kofi and Dana.", candidate_ids=kofi)
+    turn = Turn(question=said.question, answer=said, kind="match", scope_ids=kofi)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert {k: getattr(plan, k) for k in expected} == expected
+    # with no question before, "it" is only a word
+    assert "kafka" not in plan_question(question, catalog, Conversation()).requirement
 
 
 def test_there_is_the_employer_asked_about_before(catalog: Catalog) -> None:
