@@ -232,7 +232,10 @@ _PEOPLE = (
 )
 # "work in tech", "tech candidates", "in the healthcare industry", "from a sales background"
 _ASKED = re.compile(
-    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background|experience)\s+in\s+"
+    rf"(?:(?<=\byears )|(?<=\byear )|(?<=\byrs ))in\s+(?:the\s+)?"
+    rf"(?:{_ANY_NAME.replace('?P<f', '?P<y')})(?:\s+(?:industry|sector|space|field))?|"
+    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background|experience)"
+    rf"\s+in\s+"
     rf"(?:the\s+)?"
     rf"(?:{_ANY_NAME})(?:\s+(?:industry|sector|space|field))?|"
     rf"(?:{_ANY_NAME.replace('?P<f', '?P<g')})\s+(?:{_PEOPLE})|"
@@ -242,7 +245,7 @@ _ASKED = re.compile(
 )
 
 
-_EVER = re.compile(r"\b(?:worked|background|experience)\b", re.IGNORECASE)
+_EVER = re.compile(r"\b(?:worked|background|experience|years?|yrs)\b", re.IGNORECASE)
 
 
 def asked_fields(text: str) -> tuple[list[str], str]:
@@ -263,7 +266,8 @@ def asked_fields(text: str) -> tuple[list[str], str]:
 def asks_ever(text: str) -> bool:
     """ "Who has worked in sales?", "a background in finance", "experience in healthcare": any
     role counts, not only the ones held now."""
-    return any(_EVER.search(m.group(0)) for m in _ASKED.finditer(text))
+    # "5 years in sales": the years before the words that ask for the field
+    return any(_EVER.search(text[max(0, m.start() - 6) : m.end()]) for m in _ASKED.finditer(text))
 
 
 _NEAREST = 2  # examples per field that decide a title's field

@@ -200,7 +200,7 @@ def region(text: str) -> tuple[str, str] | None:
     """(region, country) for "TX", "Texas", "QC", "Ontario"; None otherwise."""
     stripped = _POSTCODE.sub("", text.strip())
     by_code, by_name = _regions()
-    if re.fullmatch(r"[A-Z]{2}", stripped):
+    if re.fullmatch(r"[A-Z]{2,3}", stripped):  # "TX", "QC", "NSW", "VIC"
         return by_code.get(stripped)
     return by_name.get(fold(stripped))
 

@@ -216,6 +216,7 @@ _FRAME_WORDS = """
     willing keen interested happy able only just title titles titled overall altogether
     brief one-line quick most fewest
     others setting settings
+    ok okay so alright thanks hmm actually really
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -1110,10 +1111,23 @@ _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
     ),
     (re.compile(r"\bmba\b", re.I), [], ["MBA", "M.B.A.", "Master of Business Administration"]),
     (
-        re.compile(r"\b(?:ph\.?\s?d\.?s?|doctorates?|doctoral degrees?)(?!\w)", re.I),
-        ["doctorate"],
+        # "a PhD": the research doctorate by name, not a J.D. or a PharmD; "a doctorate" is
+        # any doctorate.
+        re.compile(r"\b(?:ph\.?\s?d\.?s?|d\.?phil\.?)(?!\w)", re.I),
         [],
+        [
+            "PhD",
+            "Ph.D.",
+            "DPhil",
+            "Doctor of Philosophy",
+            "EngD",
+            "DEng",
+            "Doctor of Engineering",
+            "DSc",
+            "Doctor of Science",
+        ],
     ),
+    (re.compile(r"\b(?:doctorates?|doctoral degrees?)(?!\w)", re.I), ["doctorate"], []),
     (
         re.compile(r"\b(?:graduate|postgraduate|post-graduate|advanced) degrees?\b", re.I),
         ["master", "doctorate"],

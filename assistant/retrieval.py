@@ -149,6 +149,11 @@ class Retriever:
             or (plan.excluded and profiled(plan))
         ):
             return self._leaving_out(plan, catalog)
+        if plan.fields and (
+            plan.min_career_years is not None
+            or (not plan.concepts and (plan.min_years is not None or plan.max_years is not None))
+        ):
+            return self._years_in_fields(plan, catalog)
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
         if plan.fields and plan.operation == "rank":
@@ -520,24 +525,65 @@ class Retriever:
             }
         )
 
-    def _in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        """ "Which of them work in tech?": the candidates whose titles are in the field, each
-        with the title that puts them there; what else the question asks must hold too."""
-        members = self.field_titles(plan.fields, plan.candidate_ids, catalog, plan.fields_ever)
-        inside = plan.model_copy(
-            update={"fields": [], "candidate_ids": [c for c in plan.candidate_ids if c in members]}
+    def _years_in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Who has 10+ years in hospitality?", "less than 5 years in healthcare": the dated
+        roles whose titles are in the field, added up (overlapping roles counted once); what
+        else the question asks must hold too."""
+        today = date.today()
+        low = plan.min_career_years if plan.min_career_years is not None else plan.min_years
+        high = plan.max_years
+        roles = {
+            cid: [rp for rp in _all_roles(catalog, cid) if rp[1].title]
+            for cid in plan.candidate_ids
+        }
+        kinds = iter(
+            self.fields.fields_of([p.title or "" for held in roles.values() for _, p in held])
         )
-        held = "of every role" if plan.fields_ever else "of the roles held now"
+        members: dict[str, list[Evidence]] = {}
+        for cid, held in roles.items():
+            inside = [(r, p) for r, p in held if next(kinds) in plan.fields]
+            spans = [s for _, p in inside if (s := p.span(today)) is not None]
+            months = union_months(spans) if spans else 0
+            if (
+                not spans
+                or months < plan.fewest_months(low)
+                or (high is not None and months >= (high + 1) * 12)
+            ):
+                continue
+            members[cid] = [
+                fact_evidence(r, p, f"{p.title} ({p.dates_text or 'dated'})") for r, p in inside
+            ][:_MATCH_LINES]
         note = (
-            f"Field of work ({', '.join(plan.fields)}) read from the titles {held} and the "
-            "headline under the name."
+            f"Years in {' or '.join(plan.fields)}: the dated roles whose titles are in the field, "
+            "added up (overlapping roles counted once)."
         )
-        if not _asks_more(plan):
-            groups = [_group(catalog, cid, members[cid]) for cid in inside.candidate_ids]
+        rest = plan.model_copy(
+            update={
+                "fields": [],
+                "min_career_years": None,
+                "min_years": None,
+                "max_years": None,
+                "candidate_ids": [c for c in plan.candidate_ids if c in members],
+            }
+        )
+        return self._members_meeting(plan, catalog, members, rest, note)
+
+    def _members_meeting(
+        self,
+        plan: QueryPlan,
+        catalog: Catalog,
+        members: dict[str, list[Evidence]],
+        rest: QueryPlan,
+        note: str,
+    ) -> Retrieved:
+        """The ``members`` (a field's, with the lines that put them there) that also meet
+        what ``rest`` asks of them, if it asks more."""
+        if not _asks_more(rest):
+            groups = [_group(catalog, cid, members[cid]) for cid in rest.candidate_ids]
             return Retrieved(
                 plan=plan, considered=len(plan.candidate_ids), groups=groups, notes=[note]
             )
-        found = self._match(inside, catalog)
+        found = self._match(rest, catalog)
         groups = [
             g.model_copy(update={"evidence": _unique(members[g.candidate_id][:1] + g.evidence)})
             if g.matched
@@ -552,6 +598,20 @@ class Retriever:
                 "notes": [note, *found.notes],
             }
         )
+
+    def _in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Which of them work in tech?": the candidates whose titles are in the field, each
+        with the title that puts them there; what else the question asks must hold too."""
+        members = self.field_titles(plan.fields, plan.candidate_ids, catalog, plan.fields_ever)
+        inside = plan.model_copy(
+            update={"fields": [], "candidate_ids": [c for c in plan.candidate_ids if c in members]}
+        )
+        held = "of every role" if plan.fields_ever else "of the roles held now"
+        note = (
+            f"Field of work ({', '.join(plan.fields)}) read from the titles {held} and the "
+            "headline under the name."
+        )
+        return self._members_meeting(plan, catalog, members, inside, note)
 
     def field_titles(
         self, wanted: list[str], pool: list[str], catalog: Catalog, ever: bool = False

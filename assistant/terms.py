@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 import Stemmer
@@ -128,6 +129,56 @@ _STEM_OVERRIDES = {
 }
 
 
+# British spellings read as the American ones ("organisation", "licence", "centre",
+# "paediatric", "catalogue"): spelling rules, each applied only where what it writes is a whole
+# English word of the shipped tokenizer's vocabulary, so "four", "genre" and "promise" stay.
+_BRITISH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^([a-z]{3,})our(s|ed|ing|ite|ites|ful|able)?$"), r"\1or\2"),
+    (re.compile(r"^([a-z]{2,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^([a-z]{2,})ys(e|es|ed|ing|is)$"), r"\1yz\2"),
+    (re.compile(r"^([a-z]{2,}[bt])re(s|d)?$"), r"\1er\2"),
+    (re.compile(r"^([a-z]{2,})enc(e|es|ed|ing)$"), r"\1ens\2"),
+    (re.compile(r"^([a-z]*[^aeiou])ae([a-z]{3,})$"), r"\1e\2"),
+    (re.compile(r"^([a-z]{3,})ogue(s)?$"), r"\1og\2"),
+    (re.compile(r"^([a-z]+dg)ement(s)?$"), r"\1ment\2"),
+]
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Whole lower-case words of the shipped MiniLM tokenizer's vocabulary, as a set and
+    sorted (empty without the model)."""
+    try:
+        from assistant.embeddings import model_path
+
+        words = (model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (ImportError, OSError):
+        return frozenset(), ()
+    kept = {w for w in words if w.isalpha() and w.islower()}
+    return frozenset(kept), tuple(sorted(kept))
+
+
+def _begins_a_word(root: str) -> bool:
+    ordered = _english_words()[1]
+    i = bisect_left(ordered, root)
+    return i < len(ordered) and ordered[i].startswith(root)
+
+
+def american(word: str) -> str:
+    """A British spelling as the American one ("licence" -> "license"); the word otherwise."""
+    if len(word) < 5 or not word.isalpha():
+        return word
+    for pattern, replacement in _BRITISH:
+        if (m := pattern.match(word)) is None:
+            continue
+        written = m.expand(replacement)
+        # "optimise": the vocabulary holds "optimization", not "optimize"
+        root = written[: len(m.group(1)) + 2] if replacement.startswith("\\1iz") else None
+        if written in _english_words()[0] or (root is not None and _begins_a_word(root)):
+            return written
+    return word
+
+
 @lru_cache(maxsize=65536)
 def normalize(token: str) -> str:
     """One raw token -> its search form (lowercase, dots dropped, alias, stem)."""
@@ -141,6 +192,7 @@ def normalize(token: str) -> str:
         return word
     if word in _STEM_OVERRIDES:
         return _STEM_OVERRIDES[word]
+    word = american(word)
     stem = _stemmer.stemWord(word)
     if word == stem + "s":
         # A plain plural names things, not the tool: "120 nodes" is no Node.js.

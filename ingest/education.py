@@ -24,6 +24,8 @@ _ABBREVIATED: list[tuple[DegreeLevel, str]] = [
                  r"BArch|B\.?Com\.?|LL\.?B\.?|A\.B\.|B\.?Des|B(?:\.[A-Z][a-z]?){1,3}\."),
     ("associate", r"A\.A\.S\.|AAS|A\.S\.|AS|A\.A\.|AA|ADN|ASN"),
     ("diploma", r"HND|GED"),
+    # postgraduate certificates and diplomas: "PGCE Secondary Mathematics with QTS"
+    ("certificate", r"PGCE|PGDE|PGDip|PgDip|PGCert|PgCert"),
 ]  # fmt: skip
 _SPELLED: list[tuple[DegreeLevel, str]] = [
     ("doctorate", r"\b(?:doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b))"),
@@ -54,7 +56,7 @@ _INSTITUTION = re.compile(
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _CLAUSE = re.compile(r"(?<=[a-z0-9]{2}[.;])\s+(?=[A-Z])")  # sentence ends, not "M.S. Physics"
-_SPLIT = re.compile(r"\s*(?:,|—|–|\s-\s|\||·|\(|\))\s*")
+_SPLIT = re.compile(r"\s*(?:,|—|–|\s-{1,2}\s|\||·|\(|\))\s*")
 
 
 def _level_of(

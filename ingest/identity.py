@@ -118,9 +118,23 @@ def _name_word(word: str) -> bool:
     )
 
 
+# "OKAFOR, Chinedu", "VAN DER BERG, Jan": the surname in capitals, a comma, the given names.
+_SURNAME_FIRST = re.compile(
+    r"(?P<surname>[^\W\d_a-z]{2,}(?:[ '’-][^\W\d_a-z]{2,}){0,2}),\s+"
+    r"(?P<given>[^\W\d_][^\W\d_'’-]*(?:\s+[^\W\d_][^\W\d_'’.-]*)?)"
+)
+
+
 def name_in(text: str) -> str | None:
     """The person's name a line starts with, or None."""
     cleaned = _MARKUP.sub(" ", _strip_contacts(text)).strip(" *_|#>")
+    if (
+        (m := _SURNAME_FIRST.fullmatch(cleaned))
+        and not m.group("given").isupper()
+        and places.parse(cleaned) is None  # "AUSTIN, Texas" is a place
+    ):
+        surname = " ".join(_capitalise(w) for w in m.group("surname").split())
+        cleaned = f"{m.group('given')} {surname}"
     first = next((p.strip() for p in _SEPARATORS.split(cleaned) if p.strip()), "")
     tokens = first.split()
     while tokens and tokens[0].lower().rstrip(".") in _TITLES:
@@ -183,10 +197,16 @@ def read_contact(lines: list[ResumeLine]) -> Contact:
     header_content = [ln for ln in content if not ln.heading][:_HEADER_NAME_LINES]
     name_line: ResumeLine | None = None
     for line in content:
-        if line.heading and not line.text.lstrip().startswith("#"):
-            continue
         found = name_in(line.text)
         if found is None:
+            continue
+        if (
+            line.heading
+            and not line.text.lstrip().startswith("#")
+            and not _corroborated(found, contact_text)
+        ):
+            # A heading in capitals is a name only when the contact details bear it out
+            # ("HANNAH SCHULTZ" under a sidebar, beside hannah.schultz@...).
             continue
         in_header = line in header_content and line.section == "header"
         if in_header or _corroborated(found, contact_text):

@@ -245,7 +245,13 @@ def _candidate_line(line: ResumeLine) -> bool:
     text = line.text.strip()
     if not text or line.heading or (_BULLET.match(line.text) and "**" not in text):
         return False
-    if find_range(text) or _DURATION.match(text) or len(text.split()) > 14:
+    words = len(text.split())
+    if find_range(text) or _DURATION.match(text):
+        return False
+    if words > 14 and not (words <= 20 and _STRONG.search(_clean(text))):
+        # A long line is a sentence, unless a dash or a bar splits it into a title and an
+        # employer ("Senior Staff Nurse (Band 6), Adult ICU — St James's University Hospital,
+        # Leeds Teaching Hospitals NHS Trust").
         return False
     return (text[0].isupper() or text[0] in "*_[#") and not text.endswith(".")
 

@@ -29,6 +29,8 @@ def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, s
         ("Ph.D., Informatics, Lakeshore University", "doctorate"),
         ("Associate of Applied Science in Nursing, Hill Community College", "associate"),
         ("Diploma in Culinary Arts, Hill Culinary School", "diploma"),
+        ("HND Hospitality Management -- Hill College, 2011", "diploma"),
+        ("PGCE Secondary Mathematics with QTS, Lakeshore University (2017–2018)", "certificate"),
     ],
 )
 def test_degree_levels(text: str, level: str) -> None:
@@ -44,6 +46,7 @@ def test_degree_levels(text: str, level: str) -> None:
         ("MBA (Finance), Hill College, 2015", "Finance"),
         ("BA (Hons) English Literature, Hill College, 2015", "English Literature"),
         ("MBA (part-time), Lakeshore University, 2019", None),
+        ("HND Hospitality Management -- Hill College, 2011", "Hospitality Management"),
     ],
 )
 def test_fields(text: str, field: str | None) -> None:

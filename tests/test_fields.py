@@ -27,6 +27,7 @@ from tests.conftest import HashingEmbedder
         ("Who has a background in finance?", ["finance"]),
         ("Who has experience in healthcare?", ["healthcare"]),
         ("Who has 10+ years of experience in software?", ["technology"]),
+        ("who has at least 10 years in hospitality?", ["hospitality"]),
         ("Who has experience in Python?", []),
         # not a field: the word as a skill, or "it" the pronoun
         ("Who has sales experience?", []),
@@ -107,8 +108,12 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     assert "from the previous answer" in follow.answer
     plan = plan_question("Which of them work in healthcare?", assistant.catalog, conversation)
     assert (plan.fields, plan.concepts) == (["healthcare"], [])
-    # a career that long, in the field: Ben's 11+ years are not in tech; Ana's (2019-) are fewer
-    assert assistant.ask("Who has 11+ years of experience in software?").candidates == ["Cy Lam"]
+    # years in the field: the dated roles with titles in it. Ben's 11+ years are not in tech,
+    # Ana's (2019-) are fewer, and only Cy's roles since 2017 are (his career is longer)
+    assert assistant.ask("Who has 9+ years of experience in software?").candidates == ["Cy Lam"]
+    assert assistant.ask("Who has 11+ years of experience in software?").candidates == []
+    assert assistant.ask("who has at least 4 years in law?").candidates == ["Cy Lam"]
+    assert assistant.ask("Who has less than 9 years in tech?").candidates == ["Ana Ruiz"]
     assert assistant.ask("Who has experience in law?").candidates == ["Cy Lam"]
     # the most experience in a field: those in it, by their dated roles (Cy from 2012, Ana 2019)
     ranked = assistant.ask("Who has the most experience in software?")

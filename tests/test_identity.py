@@ -26,6 +26,10 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("Marit Q. Ellery, BSN, RN", "Marit Q. Ellery"),
         ("Saoirse Dunleavy RGN", "Saoirse Dunleavy"),
         ("TANAKA Haruto", "Haruto Tanaka"),
+        ("# OKAFOR, Chinedu", "Chinedu Okafor"),
+        ("VAN DER BERG, Jan Willem", "Jan Willem Van Der Berg"),
+        ("AUSTIN, Texas", None),
+        ("SMITH, JOHN", None),
         ("Pieter-Jan van den Akker", "Pieter-Jan van den Akker"),
         ("Niamh O'Donoghue", "Niamh O'Donoghue"),
         ("José Ángel Quiñones", "José Ángel Quiñones"),
@@ -58,6 +62,8 @@ def test_names(text: str, name: str | None) -> None:
         ("Rotterdam, the Netherlands", "Rotterdam", None, "Netherlands"),
         ("Hyderabad, Telangana", "Hyderabad", "Telangāna", "India"),
         ("Pune, Maharashtra, India", "Pune", "Mahārāshtra", "India"),
+        ("Melbourne, VIC, Australia", "Melbourne", "Victoria", "Australia"),
+        ("Sydney, NSW", "Sydney", "New South Wales", "Australia"),
     ],
 )
 def test_places(text: str, city: str, region: str | None, country: str) -> None:
@@ -120,6 +126,15 @@ def test_name_after_a_sidebar_needs_a_corroborating_link() -> None:
         )
     )
     assert contact.name is not None and contact.name.value == "Maren Holt"
+
+
+def test_a_name_in_capitals_after_a_sidebar_is_read_where_the_email_bears_it_out() -> None:
+    sidebar = ("CONTACT", "Chicago, IL", "tova.brandt.dba@example.com", "SKILLS", "Oracle 19c")
+    contact = read_contact(lines(*sidebar, "TOVA BRANDT", "Database Administrator", "SUMMARY"))
+    assert contact.name is not None and contact.name.value == "Tova Brandt"
+    # without an email or link that holds the name, a heading in capitals is no name
+    other = read_contact(lines("SKILLS", "Oracle 19c", "TOVA BRANDT", "Database Administrator"))
+    assert other.name is None
 
 
 def test_nameless_resumes_get_readable_labels() -> None:

@@ -278,6 +278,10 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("github.com/dana-p", False, ["githubcom", "github", "dana", "p", "danap"]),
         ("www.linkedin.com/in/dana", False, ["wwwlinkedincom", "linkedin", "in", "dana"]),
         ("ASP.NET", False, ["aspnet"]),
+        # British spellings meet the American ones, where the American word is a word
+        ("licence organisation centre", False, ["licens", "organiz", "center"]),
+        ("optimised behaviour, paediatric", False, ["optim", "behavior", "pediatr"]),
+        ("four genre promise", False, ["four", "genr", "promis"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:
@@ -421,7 +425,7 @@ def test_possible_matches_are_kept_apart_from_matches(
 @pytest.mark.parametrize(
     ("question", "levels", "names", "field", "schools"),
     [
-        ("Which candidates hold a PhD?", ["doctorate"], [], None, []),
+        ("Which candidates hold a doctorate?", ["doctorate"], [], None, []),
         ("Who has a master's degree in computer science?", ["master"], [], "computer science", []),
         (
             "Does anyone have an MBA?",
@@ -479,6 +483,10 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
                 "e.txt",
                 data=b"Eva Lind\nEducation\nM.S. Nursing Informatics, Hill College, 2015\n",
             ),
+            SourceFile(
+                "f.txt",
+                data=b"Fay Orr\nEducation\nJ.D., Lakeshore University Law School, 2012\n",
+            ),
         ]
     )
     ask = assistant.ask
@@ -491,6 +499,8 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
     assert ask("Which candidates hold a PhD?").candidates == ["Bo Lund"]  # Cy left his
     assert ask("Which data engineers have a PhD?").candidates == ["Bo Lund"]
     assert ask("Which designers have a PhD?").candidates == []
+    # a J.D. is a doctorate, but no PhD
+    assert ask("Who has a doctorate?").candidates == ["Bo Lund", "Fay Orr"]
 
 
 def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:

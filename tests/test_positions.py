@@ -112,6 +112,21 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             ["Teacher -> Head of Mathematics -- 2012 - 2020"],
             [("Head of Mathematics", None, False)],
         ),
+        (
+            # a long title and employer line above its dates
+            [
+                "Senior Staff Nurse (Band 6), Adult ICU — St Anselm's University Hospital, "
+                "Harrowgate Teaching Hospitals NHS Trust",
+                "May 2021 – Present",
+            ],
+            [
+                (
+                    "Senior Staff Nurse, Adult ICU",
+                    "St Anselm's University Hospital, Harrowgate Teaching Hospitals NHS Trust",
+                    True,
+                )
+            ],
+        ),
     ],
 )
 def test_role_lines(texts: list[str], expected: list[tuple[str | None, str | None, bool]]) -> None:

@@ -207,7 +207,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who worked for Harbor Mutual?", {"kind": "match", "employers": ["Harbor Mutual"]}),
     ("Do we have anyone from Deloitte?", {"kind": "match", "employers": ["Deloitte"]}),
     ("Has anybody been employed at IBM?", {"kind": "match", "employers": ["IBM"]}),
-    ("Which candidates hold a PhD?", {"kind": "match", "degree_levels": ["doctorate"]}),
+    ("Which candidates hold a PhD?", {"kind": "match", "degree_levels": []}),
+    ("Who has a doctorate?", {"kind": "match", "degree_levels": ["doctorate"]}),
     ("Who has a master's degree in computer science?", {"degree_field": "computer science"}),
     ("Does anyone have an MBA?", {"kind": "match", "degree_names": ["MBA"]}),
     ("Which nurse has a graduate degree?", {"degree_levels": ["master", "doctorate"]}),
@@ -385,7 +386,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # either degree will do; "ex-" an employer; "overall" is framing
     (
         "Who has a PhD or a master's in computer science?",
-        {"degree_levels": ["doctorate", "master"], "degree_field": "computer science"},
+        {"degree_levels": ["master"], "degree_field": "computer science"},
     ),
     ("Who has a master's or an MBA?", {"degree_levels": ["master"], "degree_names": ["MBA"]}),
     ("Any ex-Google people?", {"employers": ["Google"]}),
@@ -412,7 +413,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("who has worked at amazon", {"kind": "match"}),
     ("Has anybody worked for Deloitte or KPMG?", {"employers": ["Deloitte", "KPMG"]}),
     # degrees, casual
-    ("any PhDs?", {"kind": "match", "degree_levels": ["doctorate"]}),
+    ("any PhDs?", {"kind": "match", "degree_levels": []}),
     ("who has a masters", {"kind": "match", "degree_levels": ["master"]}),
     ("Anyone with a bachelor's in computer science?", {"degree_field": "computer science"}),
     ("Who has an MBA?", {"degree_names": ["MBA"]}),
@@ -639,6 +640,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has the most experience in sales?",
         {"fields": ["sales"], "operation": "rank", "concepts": [], "kind": "match"},
     ),
+    # chat filler is no requirement
+    ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
+    ("okay, anyone really into Terraform", {"requirement": "terraform"}),
     # the best at a skill: the most experience with it
     ("Who's the best at Python?", {"operation": "rank", "requirement": "python"}),
     ("Who knows Kafka best?", {"operation": "rank", "requirement": "kafka"}),
