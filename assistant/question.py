@@ -42,7 +42,7 @@ from assistant.models import (
     Scope,
     Section,
 )
-from assistant.terms import SHORT_PAIR, SLASHED, fold_letters, terms
+from assistant.terms import SHORT_PAIR, SLASHED, fold_letters, normalize, terms
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|whose|which|does anyone|does anybody|do any|is there anyone|is anyone|"
@@ -2227,7 +2227,14 @@ ROLE_STEMS = ("develop", "dev", "engin", "programm", "coder")
 TALK_STEMS = ("talk", "speaker", "spoke", "keynot")
 
 
+# A word that stands for the few products that make it up: "cloud experience" is met by
+# "AWS", "Azure" or "GCP" (as "a FAANG company" by the firms it names).
+_MADE_OF = {"cloud": ("aws", normalize("azure"), "gcp")}
+
+
 def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    if len(alt_terms) == 1 and alt_terms[0] in _MADE_OF:
+        return [alt_terms, *((t,) for t in _MADE_OF[alt_terms[0]])]
     if "talk" in alt_terms:
         return [tuple(w if t == "talk" else t for t in alt_terms) for w in TALK_STEMS]
     roles = [t for t in alt_terms if t in ROLE_STEMS]

@@ -259,6 +259,14 @@ class Retriever:
                 f"“{plan.period.text}” is checked against the dates of the role each line is "
                 "written under; lines outside a dated role (skills lists, summaries) do not count."
             )
+        if plan.aspect in ("education", "certifications", "languages"):
+            # "Who studied mechanical engineering?": the degree line is quoted before a headline
+            # that says the same words.
+            scores = scores.copy()
+            top = float(scores.max(initial=0.0)) + 1.0
+            for p in {p for lines in per_line for p in lines}:
+                if catalog.lines[p].line.section == plan.aspect:
+                    scores[p] += top
         # candidate -> the same, per concept
         hits: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in per_line])
         for i, lines in enumerate(per_line):

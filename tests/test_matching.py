@@ -503,6 +503,22 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
     assert ask("Who has a doctorate?").candidates == ["Bo Lund", "Fay Orr"]
 
 
+def test_who_studied_quotes_the_degree_first(ingestor: Ingestor, assistant: Assistant) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "juno.txt",
+                data=b"Juno Hale\nMechanical Design Engineer | Hill City\nSummary\n"
+                b"Mechanical engineering for pumps.\nEducation\n"
+                b"M.Sc. Mechanical Engineering, Lakeshore University, 2013\n",
+            )
+        ]
+    )
+    answer = assistant.ask("Who studied mechanical engineering?")
+    assert answer.candidates == ["Juno Hale"]
+    assert answer.citations[0].text.startswith("M.Sc. Mechanical Engineering")
+
+
 def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
     ingestor.ingest(
         [

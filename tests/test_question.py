@@ -640,6 +640,12 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has the most experience in sales?",
         {"fields": ["sales"], "operation": "rank", "concepts": [], "kind": "match"},
     ),
+    # a word made of a few products: any of them
+    (
+        "which candidates have cloud experience?",
+        {"concepts": [[("cloud",), ("aws",), ("azur",), ("gcp",)]]},
+    ),
+    ("Who knows cloud security?", {"concepts": [[("cloud", "secur")]]}),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
     ("okay, anyone really into Terraform", {"requirement": "terraform"}),
