@@ -234,8 +234,8 @@ _PEOPLE = (
 _ASKED = re.compile(
     rf"(?:(?<=\byears )|(?<=\byear )|(?<=\byrs ))in\s+(?:the\s+)?"
     rf"(?:{_ANY_NAME.replace('?P<f', '?P<y')})(?:\s+(?:industry|sector|space|field))?|"
-    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background|experience)"
-    rf"\s+in\s+"
+    rf"\b(?:(?:work(?:s|ed|ing)?|employed|careers?|jobs?|background|experience|is|are|"
+    rf"who's|whos)\s+in\s+"
     rf"(?:the\s+)?"
     rf"(?:{_ANY_NAME})(?:\s+(?:industry|sector|space|field))?|"
     rf"(?:{_ANY_NAME.replace('?P<f', '?P<g')})\s+(?:{_PEOPLE})|"

@@ -287,6 +287,10 @@ def plan_question(
         text = _SECOND_LANGUAGE.sub("at least 2 languages", text)
         # "more than one degree", "multiple employers": at least two of what the profile lists.
         text = _SEVERAL.sub("at least 2 ", text)
+        # "Who has changed jobs most often?": the most employers.
+        text = _JOB_CHANGES.sub(
+            lambda m: f"worked at the {m.group('dir') or m.group('dir2')} companies", text
+        )
     # "Who graduated most recently?", "the earliest graduate": ordered by the year of a degree;
     # what is left asks who has one ("Which nurse graduated most recently?").
     graduation = _GRADUATION_ORDER.search(text) if asks_who else None
@@ -725,7 +729,18 @@ def plan_question(
         requirement, concepts = "", _concepts(described)
     elif (least := _AT_LEAST_OF.search(text)) and ids:
         # "Who has worked at three or more companies?": those whose profile lists that many.
-        kind, operation, requirement, concepts = "about", "rank", least.group(0), []
+        # What else the question asks narrows who is counted ("Which nurses speak at least 2
+        # languages?", "who's in healthcare and speaks a second language?").
+        rest = _counted_rest(_AT_LEAST_OF.sub(" ", residual))
+        # "worked at 3 or more companies" names no employer
+        employers = [e for e in employers if e.lower() not in least.group(0).lower()]
+        narrowed = bool(rest or fields or place or employers or degree or schools or work_place)
+        kind, operation = ("match" if narrowed else "about"), "rank"
+        requirement, concepts = (
+            (rest or place or " or ".join(employers), _concepts(rest))
+            if narrowed
+            else (least.group(0), [])
+        )
         aspect = _COUNTED[least.group("what").lower()[:4]]
         if aspect == "languages" and _PROGRAMMING.search(text):
             aspect = "skills"
@@ -733,8 +748,17 @@ def plan_question(
         if (least.group("bound") or "").lower() in ("more than", "over"):
             min_count += 1
     elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
-        # "Who speaks the most languages?": ordered by how many the profile holds.
-        kind, operation, requirement, concepts = "about", "rank", most.group(0), []
+        # "Who speaks the most languages?": ordered by how many the profile holds; among those
+        # the rest describes ("Which engineer has the most certifications?").
+        rest = _counted_rest(_MOST_OF.sub(" ", residual))
+        employers = [e for e in employers if e.lower() not in most.group(0).lower()]
+        narrowed = bool(rest or fields or place or employers or degree or schools or work_place)
+        kind, operation = ("match" if narrowed else "about"), "rank"
+        requirement, concepts = (
+            (rest or place or " or ".join(employers), _concepts(rest))
+            if narrowed
+            else (most.group(0), [])
+        )
         aspect = _COUNTED[most.group("what").lower()[:4]]
         if aspect == "languages" and _PROGRAMMING.search(text):
             aspect = "skills"
@@ -1026,6 +1050,12 @@ _MOST_OF = re.compile(
     r"\b(?P<dir>most|fewest|least|more)\s+(?:(?:spoken|foreign|programming)\s+)?"
     r"(?P<what>languages|certifications|certificates|certs|degrees|employers|companies|jobs|"
     r"countries)\b",
+    re.IGNORECASE,
+)
+_JOB_CHANGES = re.compile(
+    r"\b(?:changed|switched|moved|hopped|changes|switches)\s+(?:jobs|employers|companies)\s+"
+    r"(?:the\s+)?(?P<dir>most|least)(?:\s+(?:often|times))?\b|"
+    r"\b(?:the\s+)?(?P<dir2>most|fewest)\s+job\s+(?:changes|switches|moves)\b",
     re.IGNORECASE,
 )
 _COUNTED: dict[str, Aspect] = {
@@ -1754,6 +1784,22 @@ _AT_LEAST_OF = re.compile(
     r"compan(?:y|ies)|jobs?|countr(?:y|ies))\b",
     re.IGNORECASE,
 )
+_COUNT_WORDS = re.compile(
+    r"\b(?:at|least|more|most|fewest|than|over|no|fewer|minimum|or|different|spoken|foreign|"
+    r"programming|speaks?|speaking|talks?|worked|work|in|languages?|certifications?|"
+    r"certificates?|certs?|degrees?|employers?|compan(?:y|ies)|jobs?|countr(?:y|ies)|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b|\b\d{1,2}\+?|(?<![\w+])\+(?![\w+])",
+    re.IGNORECASE,
+)
+
+
+def _counted_rest(text: str) -> str:
+    """What a question that counts profile facts asks besides the count ("nurses" in "Which
+    nurses speak at least 2 languages?"); empty when nothing ("Who speaks 3+ languages?")."""
+    return _requirement_text(_COUNT_WORDS.sub(" ", text))
+
+
 _YEAR = r"(?:19|20)\d\d"
 _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (

@@ -154,6 +154,27 @@ class Retriever:
             or (not plan.concepts and (plan.min_years is not None or plan.max_years is not None))
         ):
             return self._years_in_fields(plan, catalog)
+        if plan.operation == "rank" and plan.aspect in COUNTED and plan.order_by is None:
+            # "Which nurses speak at least 2 languages?": those who match the rest, counted.
+            matching = self._match(
+                plan.model_copy(update={"operation": "who", "aspect": None, "min_count": None}),
+                catalog,
+            )
+            ids = [g.candidate_id for g in matching.groups if g.matched]
+            counted = _ranked_by_count(
+                plan.model_copy(update={"kind": "about", "candidate_ids": ids}), catalog
+            )
+            return counted.model_copy(
+                update={
+                    "plan": plan.model_copy(update={"kind": "about"}),
+                    "considered": len(ids),
+                    "notes": [
+                        *matching.notes,
+                        f"Counted among the {len(ids)} who match “{plan.requirement}”.",
+                        *counted.notes,
+                    ],
+                }
+            )
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
         if plan.fields and plan.operation == "rank":

@@ -669,6 +669,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked at multiple companies?", {"aspect": "experience", "min_count": 2}),
     ("Who has worked in two or more countries?", {"aspect": "location", "min_count": 2}),
     ("Who has worked in the most countries?", {"aspect": "location", "operation": "rank"}),
+    ("Who has changed jobs most often?", {"aspect": "experience", "operation": "rank"}),
+    # a count among those the rest of the question describes
+    (
+        "Which nurses speak at least 2 languages?",
+        {"kind": "match", "operation": "rank", "min_count": 2, "requirement": "nurses"},
+    ),
+    ("Who speaks 3+ languages?", {"kind": "about", "min_count": 3}),
+    ("Who has worked at 2+ employers?", {"kind": "about", "min_count": 2}),
+    ("Who has the fewest job changes?", {"aspect": "experience", "shortest_first": True}),
     ("anyone with several certifications", {"aspect": "certifications", "min_count": 2}),
     ("Who has at least one certification?", {"aspect": "certifications", "min_count": 1}),
     # ordered by the year of a degree

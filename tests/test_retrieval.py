@@ -626,6 +626,11 @@ _POLYGLOTS = {  # invented
         ("Who speaks more than 2 languages?", ["Lena Fischer"]),
         ("Who has at least 2 certifications?", ["Omar Haddad"]),
         ("Who has at least 3 certifications?", []),
+        # what else the question asks narrows who is counted
+        ("Which engineers speak at least two languages?", ["Lena Fischer", "Omar Haddad"]),
+        ("Which analysts speak the most languages?", ["Omar Haddad", "Ivy Tran"]),
+        ("Who has worked at Fjordline and at 2 or more companies?", ["Omar Haddad", "Ivy Tran"]),
+        ("Which interns speak at least two languages?", []),
     ],
 )
 def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(

@@ -379,11 +379,16 @@ def _pool_size(retrieved: Retrieved, catalog: Catalog) -> str:
 def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     """Candidates by the span of their dated roles, longest first (or shortest, as asked)."""
     plan = retrieved.plan
+    # "Which nurses speak at least 2 languages?": the count among those who match the rest
+    narrowed = plan.concepts or plan.place or plan.employers or plan.fields or plan.degree
+    verb = "matches" if retrieved.considered == 1 else "match"
+    among = f" who {verb} “{plan.requirement}”" if narrowed and plan.requirement else ""
+    pool = _pool_phrase(retrieved) + among
     if plan.min_count is not None and plan.aspect in COUNTED:
         least = f"at least {plan.min_count} {COUNTED[plan.aspect]}"
         if not retrieved.groups:
-            return f"No candidate matches: none of {_pool_phrase(retrieved)} lists {least}."
-        lines = [f"**{len(retrieved.groups)} of {_pool_phrase(retrieved)}** list {least}:", ""]
+            return f"No candidate matches: none of {pool} lists {least}."
+        lines = [f"**{len(retrieved.groups)} of {pool}** list {least}:", ""]
     elif plan.order_by == "recency":
         lines = [
             f"By the latest dated role that mentions “{plan.requirement}” "
@@ -398,7 +403,10 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         ]
     elif plan.aspect in COUNTED:
         order = "fewest first" if plan.shortest_first else "most first"
-        lines = [f"By {COUNTED[plan.aspect]} listed ({_pool_phrase(retrieved)}), {order}:", ""]
+        lines = [
+            f"By {COUNTED[plan.aspect]} listed ({pool}), {order}:",
+            "",
+        ]
     elif plan.concepts and not plan.shortest_first:
         lines = [
             f"By years in dated roles that mention “{plan.requirement}” "
