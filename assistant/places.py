@@ -217,9 +217,12 @@ def _name_like(text: str) -> bool:
     )
 
 
-def parse(text: str) -> Place | None:
+def parse(text: str, address: bool = False) -> Place | None:
     """The place a short piece of text names, or None: "Austin, TX", "Dublin, Ireland",
-    "Olympia, Washington", "Amsterdam, NL", "Berlin", "San Francisco Bay Area"."""
+    "Olympia, Washington", "Amsterdam, NL", "Berlin", "San Francisco Bay Area". With
+    ``address`` (the text is where someone lives), a district before the city or a county
+    after it is passed over: "Didsbury, Manchester, United Kingdom"; in a role line the first
+    piece of "Amazon, Seattle, WA" is the employer, so the whole is no place."""
     cleaned = _PARENS.sub("", text).strip(" .;:-–—|·•")
     cleaned = re.sub(r"^(?:based in|located in|location:?|lives in)\s+", "", cleaned, flags=re.I)
     if not cleaned or len(cleaned) > 60 or any(ch.isdigit() for ch in _POSTCODE.sub("", cleaned)):
@@ -235,6 +238,21 @@ def parse(text: str) -> Place | None:
             shown = parts[0] if only != parts[0] else known[0]
             return Place(city=shown, region=known[2], country=known[1])
         return None
+    whole = _parse_parts(parts)
+    if whole is None and address and len(parts) >= 3 and (country(parts[-1]) or region(parts[-1])):
+        # "Didsbury, Manchester, United Kingdom", "Birmingham, West Midlands, UK": a district
+        # before the city, or a county after it; the known city of that country is the city.
+        for part in parts[:-1]:
+            known = city(part)
+            if known is None:
+                continue
+            place = _parse_parts([part, parts[-1]])
+            if place is not None and place.country == known[1]:
+                return place
+    return whole
+
+
+def _parse_parts(parts: list[str]) -> Place | None:
     head, rest = parts[0], parts[1:]
     known_city = city(head)
     place_region: str | None = None

@@ -215,6 +215,10 @@ class Retriever:
         scores = catalog.keyword_scores(query_terms)
         # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
+        if plan.aspect == "languages":
+            # "Who speaks French?": a line that lists the language as spoken, not "classical
+            # French technique" or "Mandarin Oriental".
+            per_line = [{p: e for p, e in c.items() if _speaks(catalog, p)} for c in per_line]
         if plan.max_years is not None and not plan.concepts:
             return _experience_within(plan, catalog)
         if plan.min_years is not None or plan.max_years is not None:
@@ -375,6 +379,8 @@ class Retriever:
             or plan.max_years is not None
             or (plan.min_team is not None and plan.min_team > 1)
             or plan.period
+            # a spoken language is listed or not: "Mandarin Oriental" comes near no Mandarin
+            or plan.aspect == "languages"
         )
         if not any(g.matched for g in found) and not bounded and plan.scope != "named":
             near = [
@@ -1874,6 +1880,27 @@ def _concept_lines(
         if end == pos and catalog.lines[pos].line.heading:
             found[pos] = _first_under(catalog, pos)
     return found
+
+
+# Words that say a language is spoken, and how well: "French (B1)", "fluent in Spanish".
+_SPOKEN = re.compile(
+    r"\b(?:fluent|fluency|native|bilingual|trilingual|conversational|proficien\w*|speak\w*|"
+    r"spoken|mother tongue|working knowledge|basic|intermediate|advanced|elementary|"
+    r"limited|professional|[ABC][12])\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks(catalog: Catalog, pos: int) -> bool:
+    """Whether a line says its candidate speaks a language: a line of a languages section, one
+    the profile read spoken languages from, or one that says how well."""
+    ref = catalog.lines[pos]
+    if ref.line.section == "languages" or _SPOKEN.search(ref.line.text):
+        return True
+    return any(
+        fact.page == ref.line.page and fact.line_start <= ref.line.number <= fact.line_end
+        for fact in ref.resume.profile.languages
+    )
 
 
 def _first_under(catalog: Catalog, pos: int) -> int:

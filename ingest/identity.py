@@ -23,6 +23,7 @@ import phonenumbers
 from assistant import places
 from assistant.catalog import file_label
 from assistant.models import Identity, Location, Phone, ResumeLine, TextFact
+from ingest.positions import is_title
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _SITE_TLDS = "com|io|dev|me|design|net|org|app|co|ai|tech|site|page|xyz|info|pro|studio|eu|uk|de"
@@ -174,8 +175,13 @@ def _fold_letters(text: str) -> str:
 
 def _corroborated(name: str, contact_text: str) -> bool:
     """Whether an email or link holds a good part of the name ("gracewashi..." for Grace
-    Washington, "mchenholloway" for Margaret Chen-Holloway)."""
-    parts = [_fold_letters(p) for p in name.split() if len(_fold_letters(p)) >= 3]
+    Washington, "mchenholloway" for Margaret Chen-Holloway). A title word is no part of a name:
+    "wkamau.pharm@" bears out no "Registered Pharmacist"."""
+    parts = [
+        _fold_letters(p)
+        for p in name.split()
+        if len(_fold_letters(p)) >= 3 and not is_title(p, plural=False)
+    ]
     return any(p[:4] in contact_text for p in parts)
 
 
@@ -270,7 +276,7 @@ _CONTACT_LABEL = re.compile(
 def _read_location(content: list[ResumeLine]) -> Location | None:
     for line in content:
         for segment in _segments(_strip_contacts_keep_commas(line.text)):
-            place = places.parse(segment)
+            place = places.parse(segment, address=True)
             if place is not None:
                 return Location.on(
                     line, text=segment, city=place.city, region=place.region, country=place.country

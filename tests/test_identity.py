@@ -135,6 +135,26 @@ def test_a_name_in_capitals_after_a_sidebar_is_read_where_the_email_bears_it_out
     # without an email or link that holds the name, a heading in capitals is no name
     other = read_contact(lines("SKILLS", "Oracle 19c", "TOVA BRANDT", "Database Administrator"))
     assert other.name is None
+    # a title word in the email ("pharm") bears out no "Registered Pharmacist"
+    sidebar = ("CONTACT", "Nairobi, Kenya", "nmwangi.pharm@example.com", "LANGUAGES", "Kikuyu")
+    licence = ("KEY SKILLS", "Clinical pharmacy", "LICENCE", "Registered Pharmacist,")
+    pharmacist = read_contact(lines(*sidebar, *licence, "NJERI MWANGI", "Pharmacist"))
+    assert pharmacist.name is not None and pharmacist.name.value == "Njeri Mwangi"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Didsbury, Manchester, United Kingdom", "Manchester"),
+        ("Birmingham, West Midlands, UK", "Birmingham"),
+        ("Austin, TX", "Austin"),
+    ],
+)
+def test_an_address_passes_over_a_district_or_a_county(text: str, city: str) -> None:
+    place = parse(text, address=True)
+    assert place is not None and place.city == city
+    # in a role line, "Amazon, Seattle, WA" is an employer and a place, not a place
+    assert parse("Amazon, Seattle, WA") is None
 
 
 def test_nameless_resumes_get_readable_labels() -> None:

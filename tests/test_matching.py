@@ -519,6 +519,27 @@ def test_who_studied_quotes_the_degree_first(ingestor: Ingestor, assistant: Assi
     assert answer.citations[0].text.startswith("M.Sc. Mechanical Engineering")
 
 
+def test_who_speaks_a_language_reads_the_lines_that_list_it(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "remy.txt",
+                data=b"Remy Hart\nExperience\nHead Chef, Mandarin Oriental, 2018 - Present\n"
+                b"- Menus built on classical French technique\nLanguages\nEnglish, Italian\n",
+            ),
+            SourceFile(
+                "lise.txt",
+                data=b"Lise Moreau\nSummary\nNurse, fluent in French and English.\n",
+            ),
+        ]
+    )
+    assert assistant.ask("Who speaks French?").candidates == ["Lise Moreau"]
+    nobody = assistant.ask("Who speaks Mandarin?")
+    assert nobody.candidates == [] and not nobody.citations  # nobody comes near either
+
+
 def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
     ingestor.ingest(
         [
