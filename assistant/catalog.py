@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     import bm25s
 
 
+_NICK = re.compile(r"\(([^()\s]+)\)")  # a nickname in a name: "Oluwaseun (Olu) Adeyemi"
+
+
 @dataclass(frozen=True)
 class LineRef:
     resume: Resume
@@ -228,6 +231,12 @@ class Catalog:
                 names = {
                     fold_letters(n.lower().replace("’", "'")) for n in [cand.name, *cand.aliases]
                 }
+                # "Oluwaseun (Olu) Adeyemi": "Oluwaseun Adeyemi" and "Olu Adeyemi" too
+                for n in list(names):
+                    if nick := _NICK.search(n):
+                        names.add(" ".join((n[: nick.start()] + n[nick.end() :]).split()))
+                        rest = n[nick.end() :].split()
+                        names.add(" ".join([nick.group(1), *rest]))
                 # "jan willem", "pena ortiz": a hyphenated name typed with a space
                 names |= {
                     part.replace("-", " ")

@@ -217,6 +217,7 @@ _FRAME_WORDS = """
     brief one-line quick most fewest
     others setting settings
     ok okay so alright thanks hmm actually really
+    doing sometime later onwards onward industry
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -344,22 +345,26 @@ def plan_question(
     not_worked = _NOT_WORKED_AT.search(dated) if asks_who else None
     if not_worked is not None:
         trial = dated[: not_worked.start()] + " worked " + dated[not_worked.start("prep") :]
-        found_work = (
-            _work_place(trial)[0] or _structured(_EMPLOYER_GROUP.sub("FAANG", trial), catalog)[0]
-        )
+        found_work = _work_place(trial)[0] or _structured(_named_groups(trial), catalog)[0]
         dated, not_worked = (trial, not_worked) if found_work else (dated, None)
     school_place, dated = _school_place(dated)
     work_place, dated = _work_place(dated) if asks_who else (None, dated)
     place_excluded, dated = _place_left_out(dated)
     employers, place, unnamed = _structured(
-        _EMPLOYER_GROUP.sub("FAANG", dated),
+        _named_groups(dated),
         catalog,
         asks_who or not (closest or _ASKS.search(text)),
     )
     # "a FAANG company": the employers the acronym is made of.
-    employers = [e for org in employers for e in (_FAANG if org.upper() == "FAANG" else [org])]
-    if asks_who and not employers and _EMPLOYER_GROUP.search(unnamed):
-        employers, unnamed = list(_FAANG), _EMPLOYER_GROUP.sub(" ", unnamed)  # "faang experience"
+    employers = [
+        e for org in employers for e in _EMPLOYER_GROUPS.get(org.upper(), (None, [org]))[1]
+    ]
+    if asks_who and not employers:
+        # "faang experience", "anyone with Big 4 experience?"
+        for pattern, members in _EMPLOYER_GROUPS.values():
+            if pattern.search(unnamed):
+                employers, unnamed = list(members), pattern.sub(" ", unnamed)
+                break
     employers_excluded: list[str] = []
     work_place_excluded: str | None = None
     if not_worked is not None:
@@ -830,7 +835,16 @@ def plan_question(
         requirement=requirement,
         concepts=concepts,
         relaxed=relaxed if kind == "match" else [],
-        soft_terms={t: s for t, s in _SOFT.items() if any(t in alt for c in concepts for alt in c)},
+        # "certification" is met by a certifications section, in what is left out too
+        soft_terms={
+            t: s
+            for t, s in _SOFT.items()
+            if any(
+                t in alt
+                for c in [*concepts, *(_concepts(excluded_text) if excluded_text else [])]
+                for alt in c
+            )
+        },
         min_years=min_years if kind == "match" else None,
         max_years=max_years if kind == "match" else None,
         min_team=min_team if kind == "match" else None,
@@ -1089,7 +1103,9 @@ _NEGATION = re.compile(
     # candidates don't have a degree?"
     rf"(?:(?:but|and|yet|who)\s+{_VERB_NOT}|"
     r"(?:has|have|had)\s+no(?!\s+(?:more|less|fewer|longer|later|earlier)\b)(?=\s+\w)|"
-    r"(?:do|does|did)(?:\s*n[o']t|\s+not)(?=\s+(?:have|know|speak|hold)\b))"
+    r"(?:do|does|did)(?:\s*n[o']t|\s+not)(?=\s+(?:have|know|speak|hold)\b)|"
+    # "Which data engineers haven't used Spark?": the verb said with "not" after its subject
+    r"(?:is|are|was|were|does|do|did|has|have)(?:\s*n[o']t|\s+not)|(?:has|have|had)\s+never)"
     r"(?:\s+(?:an?|know|knows|use|uses|used|have|has|had|speak|speaks|worked\s+(?:with|in)|"
     r"been))?)\b",
     re.IGNORECASE,
@@ -1186,6 +1202,17 @@ _SCHOOL = re.compile(
 )
 
 
+# "a CS degree", "any nursing degree": the field said before the word "degree" (not "a college
+# degree" or "a relevant degree", which name no field).
+_FIELD_FIRST = re.compile(
+    r"\b(?:an?|any)\s+(?P<field>(?!(?:college|university|uni|graduate|postgraduate|"
+    r"post-graduate|advanced|undergraduate|higher|first|second|professional|relevant|related|"
+    r"good|proper|formal|real|technical|four-year|4-year|two-year|2-year|honou?rs|academic)\b)"
+    r"[A-Za-z][\w&/+-]*(?:\s+[A-Za-z][\w&/+-]*){0,2}?)\s+degrees?\b",
+    re.IGNORECASE,
+)
+
+
 def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
     """A degree ("a master's in computer science", "an MBA", "a PhD") or schools ("studied at
     KTH", "an IIT or an NIT") a question asks about, and the question without them."""
@@ -1197,6 +1224,10 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
             if s.strip()
         ]
         return None, schools, text[: m.start()] + " " + text[m.end() :]
+    if (m := _FIELD_FIRST.search(text)) and not any(p.search(text) for p, _, _ in _DEGREES):
+        # "a CS degree", "an accounting degree": any degree in that field
+        named = " ".join(m.group("field").split())
+        return DegreeRequirement(field=named), [], text[: m.start()] + " " + text[m.end() :]
     # The degree said first ("a master's or an MBA"); among those at one place, the longest.
     said = [
         (m.start(), m.start() - m.end(), i, m)
@@ -1325,14 +1356,39 @@ def degree_text(degree: DegreeRequirement) -> str:
 
 
 # The acronym recruiters use for a fixed group of employers, and the employers it stands for.
-_EMPLOYER_GROUP = re.compile(
-    r"\b(?:an?\s+)?(?:FAANG|MAANG|MANGA|big\s+tech)(?:\s+(?:compan(?:y|ies)|firms?|employers?))?\b",
-    re.IGNORECASE,
-)
-_FAANG = ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"]
+# Employers recruiters name as a group: "a FAANG company", "Big 4 experience". Each is read as
+# a name of its own (the key) and then as the firms it stands for.
+_EMPLOYER_GROUPS: dict[str, tuple[re.Pattern[str], list[str]]] = {
+    "FAANG": (
+        re.compile(
+            r"\b(?:an?\s+)?(?:FAANG|MAANG|MANGA|big\s+tech)"
+            r"(?:\s+(?:compan(?:y|ies)|firms?|employers?))?\b",
+            re.IGNORECASE,
+        ),
+        ["Meta", "Facebook", "Amazon", "Apple", "Netflix", "Google"],
+    ),
+    "BIGFOUR": (
+        re.compile(
+            r"\b(?:an?\s+|the\s+)?big\s*(?:4|four)"
+            r"(?:\s+(?:accounting\s+|audit\s+)?(?:compan(?:y|ies)|firms?|employers?))?(?!\w)",
+            re.IGNORECASE,
+        ),
+        ["Deloitte", "PwC", "PricewaterhouseCoopers", "EY", "Ernst & Young", "KPMG"],
+    ),
+}
+
+
+def _named_groups(text: str) -> str:
+    """The text with each employer group written as its one name ("a FAANG company" ->
+    "FAANG"), so it reads as an employer."""
+    for name, (pattern, _) in _EMPLOYER_GROUPS.items():
+        text = pattern.sub(name, text)
+    return text
+
+
 _EMPLOYER = re.compile(
     r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began)\s+(?i:at|for)|"
-    r"(?i:is|are)\s+(?i:at)|(?i:joined))\s+"
+    r"(?i:is|are)\s+(?i:at)|(?i:anyone|anybody|someone|somebody)\s+(?i:at)|(?i:joined))\s+"
     r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
     r"|(?:\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from)\s+|"
     r"\b(?i:ex)-)"
@@ -2010,6 +2066,8 @@ def named_candidates(text: str, catalog: Catalog) -> tuple[list[str], str]:
         parts = fold_letters(cand.name.lower()).split()
         first.setdefault(parts[0], []).append(cand.id)
         last.setdefault(parts[-1], []).append(cand.id)
+        for nick in (p.strip("()") for p in parts[1:-1] if p.startswith("(")):
+            first.setdefault(nick, []).append(cand.id)  # "Olu" of "Oluwaseun (Olu) Adeyemi"
     pieces = list(re.finditer(r"[a-zà-ÿ][a-zà-ÿ'-]+", lowered))
     taken = list(spans)
     for i, m in enumerate(pieces):

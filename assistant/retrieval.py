@@ -24,6 +24,7 @@ from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
 from assistant.fields import FieldReader
+from assistant.languages import spoken_terms
 from assistant.matching import (
     Calibration,
     Nearness,
@@ -215,7 +216,7 @@ class Retriever:
         scores = catalog.keyword_scores(query_terms)
         # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
-        if plan.aspect == "languages":
+        if _asks_languages(plan):
             # "Who speaks French?": a line that lists the language as spoken, not "classical
             # French technique" or "Mandarin Oriental".
             per_line = [{p: e for p, e in c.items() if _speaks(catalog, p)} for c in per_line]
@@ -380,7 +381,7 @@ class Retriever:
             or (plan.min_team is not None and plan.min_team > 1)
             or plan.period
             # a spoken language is listed or not: "Mandarin Oriental" comes near no Mandarin
-            or plan.aspect == "languages"
+            or (_asks_languages(plan) and not _AN_EXAMPLE.search(plan.question))
         )
         if not any(g.matched for g in found) and not bounded and plan.scope != "named":
             near = [
@@ -1889,6 +1890,17 @@ _SPOKEN = re.compile(
     r"limited|professional|[ABC][12])\b",
     re.IGNORECASE,
 )
+
+
+def _asks_languages(plan: QueryPlan) -> bool:
+    """Whether a plan asks who speaks languages: each requirement names one ("Who speaks
+    French?"; not "What about Kafka?" after it)."""
+    names = spoken_terms()
+    return (
+        plan.aspect == "languages"
+        and bool(plan.concepts)
+        and all(any(t in names for t in alt) for c in plan.concepts for alt in c)
+    )
 
 
 def _speaks(catalog: Catalog, pos: int) -> bool:

@@ -126,9 +126,21 @@ _SURNAME_FIRST = re.compile(
 )
 
 
+# A nickname between the given name and the surname: "Oluwaseun (Olu) Adeyemi", 'Robert "Bob"
+# Lane'.
+_NICKNAME = re.compile(r"(?<=\w)\s+[(“\"]([^\W\d_][\w'’-]*)[)”\"]\s+(?=\w)")
+
+
 def name_in(text: str) -> str | None:
-    """The person's name a line starts with, or None."""
+    """The person's name a line starts with, or None; a nickname is kept in parentheses after
+    the given name ("Oluwaseun (Olu) Adeyemi")."""
     cleaned = _MARKUP.sub(" ", _strip_contacts(text)).strip(" *_|#>")
+    if (nick := _NICKNAME.search(cleaned)) is not None:
+        name = name_in(cleaned[: nick.start()] + " " + cleaned[nick.end() :])
+        if name is None or not _name_word(nick.group(1)):
+            return name
+        given, *rest = name.split()
+        return " ".join([given, f"({nick.group(1)})", *rest])
     if (
         (m := _SURNAME_FIRST.fullmatch(cleaned))
         and not m.group("given").isupper()

@@ -14,55 +14,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.languages import spoken
 from assistant.models import ResumeLine, SpokenLanguage, TextFact
 
-_EXTRA_NAMES = {
-    "mandarin": "Mandarin",
-    "cantonese": "Cantonese",
-    "farsi": "Persian",
-    "tagalog": "Tagalog",
-    "filipino": "Filipino",
-    "français": "French",
-    "francais": "French",
-    "español": "Spanish",
-    "espanol": "Spanish",
-    "castellano": "Spanish",
-    "deutsch": "German",
-    "português": "Portuguese",
-    "portugues": "Portuguese",
-    "italiano": "Italian",
-    "nederlands": "Dutch",
-    "polski": "Polish",
-    "svenska": "Swedish",
-    "gaeilge": "Irish",
-    "catalan": "Catalan",
-    "valencian": "Catalan",
-    "swahili": "Swahili",
-    "sign language": "Sign language",
-    "asl": "American Sign Language",
-}
-# ISO names that are also everyday words or tool names in resumes.
-_NOT_LANGUAGES = {"ido", "interlingua", "volapük", "avaric", "ewe", "herero", "kongo", "sango"}
 _ITEM = re.compile(r"\s*(?:,|;|·|•|\||/|\band\b)\s*(?![^()]*\))")
 _BILINGUAL = re.compile(r"\bbilingual\s*\(([^)]+)\)|\bbilingual in ([A-Za-z]+ and [A-Za-z]+)", re.I)
 _LEVEL_SEP = re.compile(r"\s*(?:\(|:|\s[-–—]\s)\s*")
-
-
-@cache
-def _names() -> dict[str, str]:
-    import pycountry
-
-    names: dict[str, str] = {}
-    for lang in pycountry.languages:
-        if not hasattr(lang, "alpha_2"):
-            continue
-        name = lang.name.split(";")[0].split(",")[0].strip()
-        key = name.lower()
-        if key not in _NOT_LANGUAGES:
-            names[key] = name
-    for key, name in _EXTRA_NAMES.items():
-        names[key] = name
-    return names
 
 
 @cache
@@ -83,11 +40,6 @@ def programming(name: str) -> bool:
     """Whether an item names a programming language ("Python", "C++", "a bit of Zig")."""
     words = name.lower().split()
     return bool(words) and len(words) <= 4 and words[-1] in _programming_names()
-
-
-def spoken(name: str) -> str | None:
-    """The language a word names ("english" -> "English", "Español" -> "Spanish")."""
-    return _names().get(name.strip().lower())
 
 
 def _split_item(item: str) -> tuple[str, str | None]:

@@ -540,6 +540,28 @@ def test_who_speaks_a_language_reads_the_lines_that_list_it(
     assert nobody.candidates == [] and not nobody.citations  # nobody comes near either
 
 
+def test_a_nickname_names_the_candidate_and_a_section_meets_what_is_left_out(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "olu.txt",
+                data=b"Oluwaseun (Olu) Adeyemi\nSkills\nTerraform, Kubernetes\n"
+                b"Certifications\nHashiCorp Terraform Associate (2022)\n",
+            ),
+            SourceFile("dmitri.txt", data=b"Dmitri Volk\nSkills\nTerraform, Helm\n"),
+        ]
+    )
+    assert assistant.ask("What does Olu do?").candidates == ["Oluwaseun (Olu) Adeyemi"]
+    assert assistant.ask("Tell me about Oluwaseun Adeyemi").candidates == [
+        "Oluwaseun (Olu) Adeyemi"
+    ]
+    # "certification" is met by the certifications section, in what is left out too
+    uncertified = assistant.ask("Who uses Terraform but doesn't have a Terraform certification?")
+    assert uncertified.candidates == ["Dmitri Volk"]
+
+
 def test_a_name_is_no_skill(ingestor: Ingestor, assistant: Assistant) -> None:
     ingestor.ingest(
         [

@@ -40,6 +40,7 @@ def cid(catalog: Catalog, name: str) -> str:
     return next(c.id for c in catalog.candidates.values() if c.name == name)
 
 
+_BIG_FOUR = ["Deloitte", "PwC", "PricewaterhouseCoopers", "EY", "Ernst & Young", "KPMG"]
 ROWS: list[tuple[str, dict[str, Any]]] = [
     # who has / which candidates / casual
     ("Who has Kubernetes experience?", {"kind": "match", "scope": "all"}),
@@ -646,6 +647,22 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("cloud",), ("aws",), ("azur",), ("gcp",)]]},
     ),
     ("Who knows cloud security?", {"concepts": [[("cloud", "secur")]]}),
+    # employer groups
+    ("anyone with Big 4 experience?", {"employers": _BIG_FOUR}),
+    ("Who has worked at a Big Four firm?", {"employers": _BIG_FOUR}),
+    ("Is anyone at Google?", {"employers": ["Google"]}),
+    # a field said before "degree"
+    ("who has a CS degree?", {"degree_field": "CS", "degree_levels": []}),
+    ("Who has a college degree?", {"degree_field": None}),
+    # "not" after the subject it is said of
+    (
+        "Which data engineers haven't used Spark?",
+        {"excluded": "spark", "requirement": "data engineers"},
+    ),
+    # words that frame the question, not what it asks
+    ("any1 doing terraform?", {"requirement": "terraform"}),
+    ("who has 15+ years in the industry?", {"min_career": 15, "concepts": []}),
+    ("Who has worked at Kafka Labs since 2022 or later?", {"concepts": []}),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
     ("okay, anyone really into Terraform", {"requirement": "terraform"}),

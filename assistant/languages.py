@@ -1,0 +1,65 @@
+"""Spoken language names: ISO 639-1 (``pycountry``) and the endonyms and common names resumes
+use ("Español", "Mandarin"). Ingest reads a resume's languages with them; a question that asks
+who speaks one reads the lines that list it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+_EXTRA_NAMES = {
+    "mandarin": "Mandarin",
+    "cantonese": "Cantonese",
+    "farsi": "Persian",
+    "tagalog": "Tagalog",
+    "filipino": "Filipino",
+    "français": "French",
+    "francais": "French",
+    "español": "Spanish",
+    "espanol": "Spanish",
+    "castellano": "Spanish",
+    "deutsch": "German",
+    "português": "Portuguese",
+    "portugues": "Portuguese",
+    "italiano": "Italian",
+    "nederlands": "Dutch",
+    "polski": "Polish",
+    "svenska": "Swedish",
+    "gaeilge": "Irish",
+    "catalan": "Catalan",
+    "valencian": "Catalan",
+    "swahili": "Swahili",
+    "sign language": "Sign language",
+    "asl": "American Sign Language",
+}
+# ISO names that are also everyday words or tool names in resumes.
+_NOT_LANGUAGES = {"ido", "interlingua", "volapük", "avaric", "ewe", "herero", "kongo", "sango"}
+
+
+@cache
+def _names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for lang in pycountry.languages:
+        if not hasattr(lang, "alpha_2"):
+            continue
+        name = lang.name.split(";")[0].split(",")[0].strip()
+        key = name.lower()
+        if key not in _NOT_LANGUAGES:
+            names[key] = name
+    for key, name in _EXTRA_NAMES.items():
+        names[key] = name
+    return names
+
+
+def spoken(name: str) -> str | None:
+    """The language a word names ("english" -> "English", "Español" -> "Spanish")."""
+    return _names().get(name.strip().lower())
+
+
+@cache
+def spoken_terms() -> frozenset[str]:
+    """The search terms of every one-word spoken language name ("spanish", "mandarin")."""
+    from assistant.terms import terms
+
+    return frozenset(t for name in _names() if " " not in name for t in terms(name, query=True))
