@@ -175,10 +175,30 @@ _VERDICT_WORDS = {
 }
 
 
+# A heading written inside a line: "Finance Manager, Lagos. Must-haves: ACCA; IFRS. Nice to
+# have: SAP." (a posting pasted as one paragraph).
+_INLINE_HEAD = re.compile(
+    r"(?<=[.;!?])\s+(?=(?:must[- ]haves?|requirements?|required|nice[- ]to[- ]haves?|"
+    r"preferred|bonus(?: points)?|desired|good to have)\s*:)",
+    re.IGNORECASE,
+)
+
+
+# The ask that ends a posting pasted as one paragraph: "... SAP. Shortlist please."
+_TRAILING_ASK = re.compile(r"(?<=[.!?])[ \t]+[A-Z][^.;!?,:\n]{0,40}[.!?][ \t]*$", re.MULTILINE)
+
+
+def posting_lines(text: str) -> str:
+    """A posting with each heading written inside a line put on a line of its own, and the
+    short ask at the end of a line ("Shortlist please.", "Who fits?") left out."""
+    text = _INLINE_HEAD.sub("\n", text)
+    return _TRAILING_ASK.sub(lambda m: m.group(0) if len(m.group(0).split()) > 4 else "", text)
+
+
 def looks_like_job_description(text: str) -> bool:
     """A pasted posting: several lines with a requirements part, or a long text that says it
     is a role with requirements."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in posting_lines(text).splitlines() if line.strip()]
     heads = sum(bool(_MUST_HEAD.match(line) or _NICE_HEAD.match(line)) for line in lines)
     if heads and len(lines) >= 2:
         return True
@@ -195,7 +215,7 @@ _ASKING_ROLE = re.compile(
     re.IGNORECASE,
 )
 _ASKING_REQUIRES = re.compile(
-    r"\s*(?::|\(|\bwith\b|\bwho\s+(?:knows?|has|have|can|is|speaks?)\b|\brequiring\b|"
+    r"\s*(?::|\(|\s[-–—]\s|\bwith\b|\bwho\s+(?:knows?|has|have|can|is|speaks?)\b|\brequiring\b|"
     r"\bthat\s+requires?\b|\b(?:must|should)\s+(?:have|know|be|speak)\b|\brequired\b)\s*",
     re.IGNORECASE,
 )
@@ -249,7 +269,11 @@ def casual_posting(text: str) -> str | None:
                 r",\s+(?:and\s+)?(?![^()]*\))", "; ", rest[stop.end() :]
             )
         title, needs = (rest[: split.start()], rest[split.end() :]) if split else (rest, "")
-        title = re.split(r"[,;]", title)[0]
+        title, *said = re.split(r"[,;]", title)
+        if split is not None and said:
+            # "senior Python engineer, Django + PostgreSQL, 5+ years, must be able to ...":
+            # what the title's commas list is asked too
+            needs = ", ".join([*said, needs])
         if split is None and "," in rest:
             needs = rest.split(",", 1)[1]
     elif m := _ASKING_ROLE.search(body):
@@ -267,6 +291,9 @@ def casual_posting(text: str) -> str | None:
     nice = ""
     if n := _ASKING_NICE.search(needs):
         needs, nice = needs[: n.start()], needs[n.end() :]
+        if not nice.strip(" .,;:") and (before := _items(needs.strip(" .,;:"))):
+            # "..., CKA a plus": the item the marker follows
+            nice, needs = before[-1], ", ".join(before[:-1])
     musts = [role]
     for item in _items(needs.strip(" .,;:")):
         item = _NEEDS_VERB.sub("", item).strip(" .,;:")
@@ -370,9 +397,9 @@ def make_criterion(
 # is wanted is what follows (a posting's title, or the role a typed request asks for).
 _HIRING = re.compile(
     r"^\W*(?:(?:(?:we|i)\s*(?:'re|'m|\s+are|\s+am)?\s+)?(?:(?:urgently\s+)?need|want|hiring|"
-    r"recruiting|looking\s+for|seeking|searching\s+for)\s+"
+    r"recruiting|looking\s+for|seeking|searching\s+for)(?:\s*:\s*|\s+)"
     r"(?:(?:an?|one|two|three)\s+|our\s+(?:next|first|new)\s+)?|join\s+us\s+as\s+(?:an?\s+)?|"
-    r"(?:job|role|position|opening|vacancy)(?:\s+title)?\s*:\s*)",
+    r"(?:job|role|position|opening|vacancy|jd|job\s+description|job\s+spec)(?:\s+title)?\s*:\s*)",
     re.IGNORECASE,
 )
 

@@ -39,6 +39,7 @@ from assistant.screening import (
     Screener,
     casual_posting,
     looks_like_job_description,
+    posting_lines,
     read_rubric,
     screening_answer,
 )
@@ -194,7 +195,7 @@ class Assistant:
         elif (refusal := protected_reason(question)) is not None:
             inner = AnswerStream.of(Answer(question=question, answer=refusal))
         elif (
-            posting := question
+            posting := posting_lines(question)
             if looks_like_job_description(question)
             else casual_posting(question)
         ) and (rubric := self.read_rubric(posting, use_llm)).criteria:

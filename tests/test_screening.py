@@ -11,6 +11,7 @@ from assistant.screening import (
     casual_posting,
     leaders,
     looks_like_job_description,
+    posting_lines,
     protected_reason,
     read_rubric,
     screening_answer,
@@ -155,10 +156,31 @@ def test_refused_criteria_are_reported_with_the_lawful_alternative() -> None:
         ("Which of them must have worked with Kafka?", False),
         ("Requirements: who knows Go?", False),
         ("Compare Dana and Omar", False),
+        # a posting pasted as one paragraph, its headings inside it
+        (
+            "Finance Manager, Lagos. Must-haves: ACCA or CPA; 8+ years in audit; IFRS. "
+            "Nice-to-haves: SAP, group consolidation. Shortlist please.",
+            True,
+        ),
     ],
 )
 def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
     assert looks_like_job_description(text) is is_posting
+
+
+def test_a_posting_in_one_paragraph_is_read_by_its_headings() -> None:
+    text = (
+        "Finance Manager, Lagos. Must-haves: ACCA or CPA; 8+ years in audit; IFRS. "
+        "Nice-to-haves: SAP, group consolidation. Shortlist please."
+    )
+    rubric = read_rubric(posting_lines(text))
+    assert [(c.text, c.mode) for c in rubric.criteria] == [
+        ("ACCA or CPA", "must"),
+        ("8+ years in audit", "must"),
+        ("IFRS", "must"),
+        ("SAP", "nice"),
+        ("group consolidation", "nice"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -192,6 +214,18 @@ def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
             "about accessibility, and have 5+ years of experience. Bonus points for Kotlin.",
             "iOS Engineer\nMust have: iOS Engineer; shipped apps in Swift and SwiftUI; care about "
             "accessibility; 5+ years of experience\nNice to have: Kotlin",
+        ),
+        (
+            "Hiring: senior Python engineer, Django + PostgreSQL, 5+ years, must be able to "
+            "work from Canada. Who fits?",
+            "senior Python engineer\nMust have: Python engineer; Django + PostgreSQL; 5+ years "
+            "of experience; able to work from Canada",
+        ),
+        (
+            "JD: Platform engineer - Kubernetes, Terraform, on-call rotation, CKA a plus. "
+            "Best matches?",
+            "Platform engineer\nMust have: Platform engineer; Kubernetes; Terraform; on-call "
+            "rotation\nNice to have: CKA",
         ),
         # a question, not a posting: one skill, a role alone, or no role asked for
         ("I need someone with Kafka", None),
