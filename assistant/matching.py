@@ -212,6 +212,23 @@ def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> s
     for _, _, word in sorted(close):
         if typed is None or _written_near(typed, word, catalog, edits + 1):
             return str(word)
+    if typed is not None and len(typed) >= _LONG_WORD - 1:
+        # A slip before the ending the stemmer would have cut: "hosptial" is no stem of
+        # "hospital" ("hospit"), but its first letters are one slip from it.
+        for cut in range(1, 5):
+            head = term[:-cut]
+            if len(head) < _MIN_FUZZY_LEN:
+                break
+            same = [w for w in vocabulary if len(w) == len(head) and w[:1] == head[:1]]
+            near = [
+                (-catalog.document_frequency(word), str(word))
+                for word, _, _ in process.extract(
+                    head, same, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+                )
+            ]
+            for _, word in sorted(near):
+                if _written_near(typed, word, catalog, 1):
+                    return str(word)
     return term
 
 

@@ -152,10 +152,28 @@ _CONTINENTS = {
 }
 
 
+# Regions recruiters name that are groups of countries (ISO 3166 codes), not continents: their
+# members are the ones usually meant ("the Middle East": the Gulf states, the Levant, Egypt,
+# Iran, Iraq, Turkey and Yemen).
+_COUNTRY_GROUPS = {
+    "middle east": ("ME", "AE BH EG IL IQ IR JO KW LB OM PS QA SA SY TR YE"),
+    "gulf": ("GULF", "AE BH KW OM QA SA"),
+    "gcc": ("GULF", "AE BH KW OM QA SA"),
+    "nordics": ("NORDIC", "DK FI IS NO SE"),
+    "scandinavia": ("SCAND", "DK NO SE"),
+    "dach": ("DACH", "AT CH DE"),
+    "benelux": ("BENELUX", "BE LU NL"),
+    "latin america": ("LATAM", "AR BO BR CL CO CR CU DO EC GT HN MX NI PA PE PY SV UY VE"),
+    "latam": ("LATAM", "AR BO BR CL CO CR CU DO EC GT HN MX NI PA PE PY SV UY VE"),
+    "southeast asia": ("SEA", "BN ID KH LA MM MY PH SG TH TL VN"),
+}
+
+
 def continent(text: str) -> tuple[str, str] | None:
-    """(code, name) of a continent a text names: "Europe" -> ("EU", "Europe")."""
+    """(code, name) of a continent (or a group of countries) a text names: "Europe" ->
+    ("EU", "Europe"), "the Middle East" -> ("ME", "Middle East")."""
     key = fold(text).removeprefix("the ").strip(" .")
-    code = _CONTINENTS.get(key)
+    code = _CONTINENTS.get(key) or (_COUNTRY_GROUPS[key][0] if key in _COUNTRY_GROUPS else None)
     if code is None:
         return None
     shown = text.strip().removeprefix("the ").removeprefix("The ")
@@ -177,6 +195,14 @@ def _continent_of() -> dict[str, str]:
 
 def continent_of(country_name: str) -> str | None:
     return _continent_of().get(country_name)
+
+
+def in_area(country_name: str, code: str) -> bool:
+    """Whether a country is in a continent or a group of countries (by their codes)."""
+    for group, members in _COUNTRY_GROUPS.values():
+        if group == code:
+            return any(_codes().get(cc) == country_name for cc in members.split())
+    return continent_of(country_name) == code
 
 
 def population(city_name: str) -> int:

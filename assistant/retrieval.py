@@ -1813,7 +1813,7 @@ def _same_place(wanted: places.Place | str, where: Location | places.Place) -> b
     if isinstance(wanted, str):
         return isinstance(where, Location) and places.fold(wanted) == places.fold(where.text)
     if wanted.continent:
-        return where.country is not None and places.continent_of(where.country) == wanted.continent
+        return where.country is not None and places.in_area(where.country, wanted.continent)
     pairs = [(wanted.city, where.city), (wanted.region, where.region)]
     if wanted.country and not (wanted.city or wanted.region):
         pairs.append((wanted.country, where.country))

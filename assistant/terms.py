@@ -124,6 +124,8 @@ _STEM_OVERRIDES = {
     **dict.fromkeys(("marketing", "marketer", "marketers"), "marketing"),
     # the person, not the activity: "designers" are not everyone who "designed" a service
     **dict.fromkeys(("designer", "designers"), "designer"),
+    # hotels and restaurants, not hospitals
+    **dict.fromkeys(("hospitality",), "hospitality"),
     # the British spelling of "program", not a "programmer": "an orientation programme"
     **dict.fromkeys(("programme", "programmes"), "program"),
 }
@@ -174,7 +176,13 @@ def american(word: str) -> str:
         written = m.expand(replacement)
         # "optimise": the vocabulary holds "optimization", not "optimize"
         root = written[: len(m.group(1)) + 2] if replacement.startswith("\\1iz") else None
-        if written in _english_words()[0] or (root is not None and _begins_a_word(root)):
+        words = _english_words()[0]
+        # the word, or its singular ("paediatrics": the vocabulary holds "pediatric")
+        if (
+            written in words
+            or (written.endswith("s") and written[:-1] in words)
+            or (root is not None and _begins_a_word(root))
+        ):
             return written
     return word
 

@@ -139,8 +139,11 @@ def name_in(text: str) -> str | None:
         name = name_in(cleaned[: nick.start()] + " " + cleaned[nick.end() :])
         if name is None or not _name_word(nick.group(1)):
             return name
-        given, *rest = name.split()
-        return " ".join([given, f"({nick.group(1)})", *rest])
+        tokens = name.split()
+        # where it was written: after the given names before it ("Maria Theresa (Tess) ...")
+        said = {w.lower() for w in cleaned[: nick.start()].split()}
+        at = min(max(sum(t.lower() in said for t in tokens), 1), len(tokens) - 1)
+        return " ".join([*tokens[:at], f"({nick.group(1)})", *tokens[at:]])
     if (
         (m := _SURNAME_FIRST.fullmatch(cleaned))
         and not m.group("given").isupper()

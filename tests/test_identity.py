@@ -29,6 +29,7 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("# OKAFOR, Chinedu", "Chinedu Okafor"),
         ("Oluwaseun (Olu) Adeyemi", "Oluwaseun (Olu) Adeyemi"),
         ('Robert "Bob" Lane', "Robert (Bob) Lane"),
+        ("Maria Theresa (Tess) Dela Cruz", "Maria Theresa (Tess) Dela Cruz"),
         ("Dana Park (she/her)", "Dana Park"),
         ("VAN DER BERG, Jan Willem", "Jan Willem Van Der Berg"),
         ("AUSTIN, Texas", None),

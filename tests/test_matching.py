@@ -156,12 +156,16 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
         ("conferences", "confer"),
         # an English word is meant as typed: "patents" is no slip of "patients"
         ("patents", "patent"),
+        # a slip before the ending the stemmer cuts: "hosptial" for "hospital"
+        ("hosptial", "hospital"),
+        ("managment", "management"),
     ],
 )
 def test_a_slip_between_stems_must_be_a_slip_as_written(typed: str, read: str) -> None:
     text = (
         "Ada Quist\nSkills\nPython, Kubernetes\nLanguages\nSpanish (conversational)\n"
         "Experience\nCared for patients on a surgical floor\n"
+        "Ward nurse, Hill Hospital, 2015 - 2019\n- Shift management for 12 nurses\n"
     )
     catalog = Catalog.build([parse_resume("ada.txt", text.encode())])
     assert [correct_spelling(t, catalog, typed) for t in terms(typed, query=True)] == [
@@ -282,6 +286,9 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("licence organisation centre", False, ["licens", "organiz", "center"]),
         ("optimised behaviour, paediatric", False, ["optim", "behavior", "pediatr"]),
         ("four genre promise", False, ["four", "genr", "promis"]),
+        ("paediatrics centres", False, ["pediatr", "center"]),
+        # hotels, not hospitals
+        ("hospitality, hospitals", False, ["hospitality", "hospit"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:

@@ -35,3 +35,21 @@ from assistant import places
 )
 def test_places_in_a_role_line(line: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(p.city, p.country) for p in places.in_line(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("asked", "country", "inside"),
+    [
+        ("the Middle East", "United Arab Emirates", True),
+        ("Middle East", "Germany", False),
+        ("the Nordics", "Finland", True),
+        ("Scandinavia", "Finland", False),
+        ("DACH", "Switzerland", True),
+        ("Europe", "Germany", True),
+        ("Latin America", "Brazil", True),
+    ],
+)
+def test_regions_that_are_groups_of_countries(asked: str, country: str, inside: bool) -> None:
+    found = places.continent(asked)
+    assert found is not None
+    assert places.in_area(country, found[0]) is inside
