@@ -37,7 +37,9 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SHORT_YEAR = r"['’]\d\d(?!\d)"  # "Oct ’19"
 _DATE = (
     rf"(?:{_MONTH},?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
-    rf"(?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
+    rf"(?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|"
+    # a year alone in two digits ("'16–'19"), in a range only
+    r"['’]\d\d(?!\w))"
 )
 _NOW = r"(?:present|now|current(?:ly)?|today|(?:(?:till|til|up\s+to)\s+)?date|to\s+date|ongoing)"
 _DASH = r"\s*(?:–|—|-|−|~|to|until|till|through|->|→)\s*"
@@ -74,11 +76,12 @@ def parse_date(text: str) -> PartialDate | None:
     text = text.strip().lower().rstrip(".")
     if m := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR})", text):
         return PartialDate(year=int(m.group(2)), month=_MONTHS[m.group(1)[:3]])
-    if m := re.fullmatch(rf"({_MONTH})\s*['’](\d\d)", text):
-        # "Oct ’19": this century, unless that would be years ahead of today
+    if m := re.fullmatch(rf"(?:({_MONTH})\s*)?['’](\d\d)", text):
+        # "Oct ’19", "'16": this century, unless that would be years ahead of today
         short = int(m.group(2))
         year = 2000 + short if 2000 + short <= date.today().year + 1 else 1900 + short
-        return PartialDate(year=year, month=_MONTHS[m.group(1)[:3]])
+        month = _MONTHS[m.group(1)[:3]] if m.group(1) else None
+        return PartialDate(year=year, month=month)
     if m := re.fullmatch(rf"{_SEASON}\s+({_YEAR})", text):
         return PartialDate(year=int(m.group(1)))
     if m := re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text):

@@ -27,6 +27,8 @@ from ingest.sections import label_sections
         ("Oct ’19 – Mar ’21", (2019, 10), (2021, 3), False),
         ("Oct '98 - Jan '01", (1998, 10), (2001, 1), False),
         ("_Jan 2022 – now_", (2022, 1), None, True),
+        ("*'16–'19 · remote*", (2016, None), (2019, None), False),
+        ("2016 - '19", (2016, None), (2019, None), False),
     ],
 )
 def test_date_ranges(
@@ -43,7 +45,14 @@ def test_date_ranges(
 
 
 @pytest.mark.parametrize(
-    "text", ["Cut latency by 2019 ms", "Python 3.11", "Grew revenue 20-30%", "the '19 season"]
+    "text",
+    [
+        "Cut latency by 2019 ms",
+        "Python 3.11",
+        "Grew revenue 20-30%",
+        "the '19 season",
+        "5'10 - 6'2",
+    ],
 )
 def test_no_date_range(text: str) -> None:
     assert find_range(text) is None
