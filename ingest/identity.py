@@ -107,7 +107,7 @@ def _is_credential(token: str, others_mixed: bool) -> bool:
     bare = token.strip(".,")
     if bare.lower().replace(".", "") in {"phd", "md", "mba", "msc", "ms", "bsn", "rn", "cpa"}:
         return True
-    letters = bare.replace(".", "").replace("-", "")
+    letters = re.sub(r"[.()-]", "", bare)  # "P.E.", "CA(SA)"
     return others_mixed and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8
 
 

@@ -24,6 +24,7 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("TOBIAS FENWICK, P.E.", "Tobias Fenwick"),
         ("Dr. Ines Okonjo, PhD", "Ines Okonjo"),
         ("Marit Q. Ellery, BSN, RN", "Marit Q. Ellery"),
+        ("Pieter van der Merwe CA(SA)", "Pieter van der Merwe"),
         ("Saoirse Dunleavy RGN", "Saoirse Dunleavy"),
         ("TANAKA Haruto", "Haruto Tanaka"),
         ("# OKAFOR, Chinedu", "Chinedu Okafor"),
