@@ -55,6 +55,23 @@ def test_structured_requirements_in_questions(
 
 
 @pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Has anyone worked at Globex?", "none of the 4 candidates has worked at Globex."),
+        ("Who is based in Ohio?", "none of the 4 candidates is based in Ohio."),
+        ("Who is based in Washington, D.C.?", "is based in Washington, D.C."),
+        ("Who knows COBOL?", "none of the 4 candidates mention cobol."),
+    ],
+)
+def test_nobody_is_said_in_the_words_of_what_was_asked(
+    people: Assistant, question: str, answer: str
+) -> None:
+    said = people.ask(question).answer
+    assert said.startswith("No candidate matches:") and said.endswith(answer)
+    assert not said.endswith("..")
+
+
+@pytest.mark.parametrize(
     ("question", "who"),
     [
         ("Has anyone worked at Fjordline?", ["Wren Calloway"]),  # not the API integrator

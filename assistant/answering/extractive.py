@@ -272,6 +272,17 @@ class ExtractiveStrategy:
             if plan.period is not None or plan.max_years is not None:
                 # Stripe is mentioned; no role there falls before 2020.
                 return f"No candidate matches: none of {_pool_phrase(retrieved)} has {wanted}.", []
+            if not plan.concepts:
+                # what the profiles say ("no role held now", "a degree in CS"), not words
+                said = (
+                    f"has worked at {' or '.join(plan.employers)}"
+                    if plan.employers and not plan.role and not plan.place
+                    else f"is based in {plan.place}"
+                    if plan.place and not plan.employers
+                    else f"meets “{wanted}”"
+                )
+                said = said.removesuffix(".")  # "Washington, D.C."
+                return f"No candidate matches: none of {_pool_phrase(retrieved)} {said}.", []
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
         share = ""
