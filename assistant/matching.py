@@ -196,7 +196,8 @@ def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> s
         return str(found[0])
     # One slip (two in a long word), a swap of neighbours counting as one ("pyhton"), with the
     # first letter kept, as typing slips go; among equals, the word more resumes use.
-    edits = 1 if len(term) < _LONG_WORD else 2
+    # a long word as typed ("kubernates", stemmed to "kubern") may hold two slips
+    edits = 1 if len(typed or term) < _LONG_WORD else 2
     vocabulary = catalog.vocabulary()
     close = [
         (distance, -catalog.document_frequency(vocabulary[i]), vocabulary[i])

@@ -2236,6 +2236,8 @@ def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
     # "open to relocation", "open to remote work": a willingness, not the word "open".
     residual = re.sub(r"\bopen\s+to\b", " ", residual, flags=re.IGNORECASE)
+    # "who can program in C?", "programming in Rust": the language, not the word "program"
+    residual = re.sub(r"\bprogram(?:s|med|ming)?\s+in\b", " ", residual, flags=re.IGNORECASE)
     # "the top 3 candidates for ...", "best matches": which of them to show, not a requirement.
     residual = _TOP_N.sub(" ", residual)
     # "on call", "in house", "on site": one word, as resumes write them ("on-call"), not "call".
@@ -2272,7 +2274,9 @@ def _requirement_text(residual: str) -> str:
         kept.pop(0)
     while kept and kept[-1] in ("and", "or", "but", ","):
         kept.pop()
-    return " ".join(kept).replace(" , ", ", ").strip(" ,;&/?!.")
+    said = " ".join(kept).replace(" , ", ", ").strip(" ,;&/?!").rstrip(".")
+    # ".NET" keeps its leading dot
+    return said if said.startswith(".net") else said.strip(" ,;&/?!.")
 
 
 _MIN_MISSPELT = 3  # "knw"; shorter words are too often another word one letter away

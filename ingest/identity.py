@@ -155,6 +155,17 @@ def name_in(text: str) -> str | None:
     tokens = first.split()
     while tokens and tokens[0].lower().rstrip(".") in _TITLES:
         tokens = tokens[1:]
+    if (name := _name_of(tokens)) is not None:
+        return name
+    # "Grace Adeyemi .NET Developer": a job title after the name, with no separator
+    for k in range(len(tokens) - 1, 1, -1):
+        if is_title(" ".join(tokens[k:]), plural=False) and (name := _name_of(tokens[:k])):
+            return name
+    return None
+
+
+def _name_of(tokens: list[str]) -> str | None:
+    """The name these words are, or None."""
     mixed = [t for t in tokens if not t.isupper()]
     while len(tokens) > 2 and _is_credential(tokens[-1], others_mixed=bool(mixed)):
         tokens = tokens[:-1]

@@ -176,6 +176,8 @@ def test_misspelt_words_are_read_as_the_nearest_resume_word(typed: str, read: st
         # a slip before the ending the stemmer cuts: "hosptial" for "hospital"
         ("hosptial", "hospital"),
         ("managment", "management"),
+        # two slips in a long word, however short its stem ("kubernates" stems to "kubern")
+        ("kubernates", "kubernetes"),
     ],
 )
 def test_a_slip_between_stems_must_be_a_slip_as_written(typed: str, read: str) -> None:

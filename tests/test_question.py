@@ -663,6 +663,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("any1 doing terraform?", {"requirement": "terraform"}),
     ("who has 15+ years in the industry?", {"min_career": 15, "concepts": []}),
     ("Who has worked at Kafka Labs since 2022 or later?", {"concepts": []}),
+    ("who can program in C?", {"requirement": "c"}),
+    ("who knows .NET?", {"requirement": ".net", "concepts": [[(".net",)]]}),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
     ("okay, anyone really into Terraform", {"requirement": "terraform"}),
