@@ -1344,7 +1344,18 @@ def _bare(text: str) -> str:
 def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> bool:
     if not degree.completed:
         return False
-    named = bool(wanted.names) and _bare(degree.degree) in {_bare(n) for n in wanted.names}
+    named = bool(wanted.names) and (
+        _bare(degree.degree) in {_bare(n) for n in wanted.names}
+        # "Master of Business Administration (MBA)", read as "Master of": the line names it
+        or (
+            degree.degree.lower().endswith((" of", " in"))
+            and any(
+                re.search(rf"(?<!\w){re.escape(n)}(?!\w)", _fact_text(resume, degree), re.I)
+                for n in wanted.names
+                if len(n) > 2
+            )
+        )
+    )
     if wanted.names and not wanted.levels and not named:
         return False  # "an MBA": that degree by name
     if wanted.levels and not named and degree.level not in wanted.levels:

@@ -202,6 +202,8 @@ def looks_like_job_description(text: str) -> bool:
     heads = sum(bool(_MUST_HEAD.match(line) or _NICE_HEAD.match(line)) for line in lines)
     if heads and len(lines) >= 2:
         return True
+    if _bulleted_needs(lines):
+        return True
     words = len(text.split())
     return words >= 60 and bool(re.search(r"\b(?:must|requirements?|qualifications)\b", text, re.I))
 
@@ -404,9 +406,26 @@ _HIRING = re.compile(
 )
 
 
+_MIN_BULLETS = 3
+_MIN_BULLETED_WORDS = 25
+
+
+def _bulleted_needs(lines: list[str]) -> bool:
+    """A posting with no headings: a title, perhaps a sentence, then a bulleted list of what
+    the role needs ("- 6+ years of ...", "- Java and Spring Boot")."""
+    bullets = [line for line in lines if _BULLET.match(line)]
+    return (
+        len(bullets) >= _MIN_BULLETS
+        and not any(_MUST_HEAD.match(line) or _NICE_HEAD.match(line) for line in lines)
+        and sum(len(b.split()) for b in bullets) >= _MIN_BULLETED_WORDS
+    )
+
+
 def read_rubric(posting: str) -> Rubric:
-    """The rubric a posting states, read from its structure (see the module docstring)."""
+    """The rubric a posting states, read from its structure (see the module docstring). With
+    no headings, its bulleted lines are the must-haves."""
     rubric = Rubric(read_by=STRUCTURE)
+    bare = _bulleted_needs([line for line in posting.splitlines() if line.strip()])
     mode: str | None = None
     for raw in posting.splitlines():
         line = raw.strip()
@@ -421,7 +440,9 @@ def read_rubric(posting: str) -> Rubric:
         elif _OTHER_HEAD.match(line):
             mode = None
             continue
-        elif mode is None or line.endswith("?"):
+        elif bare and _BULLET.match(line):
+            mode = "must"
+        elif mode is None or line.endswith("?") or bare:
             if not rubric.title and not line.endswith("?"):
                 rubric.title = _HIRING.sub("", line).strip(" #*.:!") or line.strip(" #*.")
             continue

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.models import ResumeLine, Section
+from ingest.positions import is_title
 
 # Exact headings (after lowercasing and dropping decoration) and, below, single words that make
 # a short styled line a heading of that section. The order of _WORDS matters: the first word of
@@ -134,6 +135,7 @@ _MODIFIERS = set(
     related areas area main select highlights qualifications
     """.split()
 )
+_ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|at)\s+")
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
 
@@ -216,6 +218,10 @@ def classify(text: str, next_text: str | None = None) -> Heading | None:
     words = _words(inner)
     if not words or (re.search(r"\d", inner) and style is None):
         return None
+    pieces = _ROLE_SEPARATOR.split(inner)
+    if style is not None and len(pieces) > 1 and any(is_title(p, plural=False) for p in pieces):
+        # "### Frontend Engineer — Guild Education": a role, whatever words its employer holds
+        return Heading(None, style)
     section = _section_of(words, styled=style is not None)
     if section is not None:
         return Heading(section, style or "plain")

@@ -513,6 +513,11 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
                 "f.txt",
                 data=b"Fay Orr\nEducation\nJ.D., Lakeshore University Law School, 2012\n",
             ),
+            SourceFile(
+                "g.txt",
+                data=b"Gil Ames\nEducation\nMaster of Business Administration (MBA), "
+                b"Hill College, 2018\n",
+            ),
         ]
     )
     ask = assistant.ask
@@ -525,6 +530,7 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
     assert ask("Which candidates hold a PhD?").candidates == ["Bo Lund"]  # Cy left his
     assert ask("Which data engineers have a PhD?").candidates == ["Bo Lund"]
     assert ask("Which designers have a PhD?").candidates == []
+    assert ask("Which candidates have an MBA?").candidates == ["Gil Ames"]
     # a J.D. is a doctorate, but no PhD
     assert ask("Who has a doctorate?").candidates == ["Bo Lund", "Fay Orr"]
 

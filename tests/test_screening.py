@@ -156,6 +156,14 @@ def test_refused_criteria_are_reported_with_the_lawful_alternative() -> None:
         ("Which of them must have worked with Kafka?", False),
         ("Requirements: who knows Go?", False),
         ("Compare Dana and Omar", False),
+        # a title, then a bulleted list of what the role needs, with no heading
+        (
+            "Senior Backend Engineer (Java)\nBuild payment APIs.\n- 6+ years of software "
+            "engineering\n- Java 11+ and Spring Boot in production\n- AWS and event streaming "
+            "with Kafka\n- Payments background is a plus",
+            True,
+        ),
+        ("Compare:\n- Dana\n- Omar\n- Lena", False),
         # a posting pasted as one paragraph, its headings inside it
         (
             "Finance Manager, Lagos. Must-haves: ACCA or CPA; 8+ years in audit; IFRS. "
@@ -166,6 +174,22 @@ def test_refused_criteria_are_reported_with_the_lawful_alternative() -> None:
 )
 def test_a_pasted_posting_is_recognised(text: str, is_posting: bool) -> None:
     assert looks_like_job_description(text) is is_posting
+
+
+def test_a_bulleted_posting_without_headings_lists_its_must_haves() -> None:
+    text = (
+        "Senior Backend Engineer (Java)\nBuild payment APIs.\n- 6+ years of software "
+        "engineering\n- Java 11+ and Spring Boot in production\n- AWS and event streaming "
+        "with Kafka\n- Payments background is a plus"
+    )
+    rubric = read_rubric(text)
+    assert rubric.title == "Senior Backend Engineer (Java)"
+    assert [(c.text, c.mode) for c in rubric.criteria] == [
+        ("6+ years of software engineering", "must"),
+        ("Java 11+ and Spring Boot in production", "must"),
+        ("AWS and event streaming with Kafka", "must"),
+        ("Payments background", "nice"),
+    ]
 
 
 def test_a_posting_in_one_paragraph_is_read_by_its_headings() -> None:

@@ -88,3 +88,19 @@ def test_unknown_heading_opens_other_only_in_the_known_style() -> None:
     )
     assert labelled[1].section == "experience" and not labelled[1].heading
     assert labelled[3].heading and labelled[4].section == "other"
+
+
+def test_a_role_heading_opens_no_section_whatever_its_employer_is_called() -> None:
+    labelled = label_sections(
+        lines(
+            "## Experience",
+            "### Frontend Engineer — Guild Education",
+            "- Built React features",
+            "### Teacher — Hill Public Schools",
+            "- Taught algebra",
+            "## Education",
+            "B.S. Mathematics, Lakeshore University",
+        )
+    )
+    assert [line.section for line in labelled[:5]] == ["experience"] * 5
+    assert labelled[6].section == "education"
