@@ -329,8 +329,18 @@ class Retriever:
                 continue
             if per_concept is None or not all(per_concept):
                 if plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
-                    # "Does Dana know Go?": a plain no is part of the answer.
-                    groups.append((-1.0, _group(catalog, cid, [], matched=False)))
+                    # "Does Dana know Go?": a plain no is part of the answer; "Does he speak
+                    # Spanish?": no, and the languages the resume lists
+                    listed = (
+                        [
+                            fact_evidence(r, fact, "languages listed")
+                            for r in catalog.resumes_of(cid)
+                            for fact in r.profile.languages
+                        ]
+                        if _asks_languages(plan)
+                        else []
+                    )
+                    groups.append((-1.0, _group(catalog, cid, _unique(listed)[:3], matched=False)))
                 continue
             chosen = _best_per_concept(per_concept, scores, catalog)
             strength = float(sum(scores[p] + scores[e] for p, e in chosen))

@@ -645,6 +645,17 @@ def test_the_most_languages_or_certifications_ranks_by_how_many_are_listed(
         assert answer.answer.startswith("No candidate matches") and not answer.citations
 
 
+def test_no_to_a_language_quotes_the_languages_listed(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    files = [SourceFile(n, data=t.encode()) for n, t in _POLYGLOTS.items()]
+    assert not ingestor.ingest(files).failed
+    no = assistant.ask("Does Omar speak French?")
+    assert no.answer.startswith("No: **Omar Haddad**'s resume does not mention french.")
+    assert [c.text for c in no.citations] == ["Arabic (native), English (fluent)"]
+    assert assistant.ask("Does Omar know Rust?").citations == []  # a plain no
+
+
 def test_a_match_quotes_how_the_candidate_describes_themself_beside_the_best_line(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:

@@ -230,8 +230,10 @@ class ExtractiveStrategy:
                         f"Yes: **{md_name(group.name)}**: {said}{quoted(book, group.evidence)}"
                     )
                 else:
+                    listed = f" It lists: {quoted(book, group.evidence)}" if group.evidence else ""
                     lines.append(
                         f"No: **{md_name(group.name)}**'s resume does not mention {wanted}."
+                        + listed
                     )
             return "\n\n".join(lines), matched
         if not plan.concepts and plan.excluded_text and not profiled(plan):
