@@ -23,6 +23,7 @@ Section = Literal[
     "languages",
     "certifications",
     "projects",
+    "interests",  # hobbies and pastimes: "Reading (Kafka, Borges)", "darts league"
     "other",
 ]
 FileFormat = Literal["pdf", "docx", "txt", "md"]

@@ -216,6 +216,9 @@ class Retriever:
         scores = catalog.keyword_scores(query_terms)
         # concept index -> {first line position: last line position} of the lines that show it
         per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
+        # "Reading Franz Kafka" under Interests is no Kafka when other resumes show it at work;
+        # a hobby asked about ("Who plays chess?") is met there when nowhere else.
+        per_line = [_beyond_pastimes(c, catalog) for c in per_line]
         if _asks_languages(plan):
             # "Who speaks French?": a line that lists the language as spoken, not "classical
             # French technique" or "Mandarin Oriental".
@@ -1911,6 +1914,12 @@ _SPOKEN = re.compile(
     r"limited|professional|[ABC][12])\b",
     re.IGNORECASE,
 )
+
+
+def _beyond_pastimes(lines: dict[int, int], catalog: Catalog) -> dict[int, int]:
+    """The lines of a concept outside interests sections, when there are any; else all."""
+    kept = {p: e for p, e in lines.items() if catalog.lines[p].line.section != "interests"}
+    return kept or lines
 
 
 def _asks_languages(plan: QueryPlan) -> bool:

@@ -282,6 +282,12 @@ def terms(text: str, query: bool = False) -> list[str]:
             out.append("go")
         elif not query and raw in _PLAIN_IN_LOWER_CASE:
             out.append(raw)
+        elif (
+            not query
+            and len(raw) == 1
+            and (_hyphen_at(text, match.start() - 1) or _hyphen_at(text, match.end()))
+        ):
+            pass  # "Objective-C", "C-suite", "T-shirts": no "C" of its own (the whole is kept)
         elif "/" in raw and raw.lower() != "ci/cd" and not SHORT_PAIR.fullmatch(raw):
             for part in raw.split("/"):
                 if part:
