@@ -218,6 +218,7 @@ _FRAME_WORDS = """
     others setting settings
     ok okay so alright thanks hmm actually really
     doing sometime later onwards onward industry
+    play plays playing likes enjoy enjoys enjoying loves into
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
