@@ -28,6 +28,14 @@ _EXTRA_NAMES = {
     "catalan": "Catalan",
     "valencian": "Catalan",
     "swahili": "Swahili",
+    "kiswahili": "Swahili",
+    "isizulu": "Zulu",
+    "isixhosa": "Xhosa",
+    "setswana": "Tswana",
+    "sesotho": "Sotho",
+    "gikuyu": "Kikuyu",
+    "dholuo": "Luo",
+    "bisaya": "Cebuano",
     "sign language": "Sign language",
     "asl": "American Sign Language",
 }
@@ -55,6 +63,27 @@ def _names() -> dict[str, str]:
 def spoken(name: str) -> str | None:
     """The language a word names ("english" -> "English", "Español" -> "Spanish")."""
     return _names().get(name.strip().lower())
+
+
+@cache
+def _living_names() -> dict[str, str]:
+    """Every living language ISO 639-3 names (some 7,000: "Cebuano", "Hiligaynon")."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for lang in pycountry.languages:
+        if getattr(lang, "type", None) != "L":
+            continue
+        name = lang.name.split(" (")[0].strip()
+        if " " not in name and name.lower() not in _NOT_LANGUAGES:
+            names.setdefault(name.lower(), name)
+    return names
+
+
+def listed_language(name: str) -> str | None:
+    """A language an item of a languages list names with its level ("Cebuano
+    (conversational)"): any living language, as the list and the level say it is spoken."""
+    return spoken(name) or _living_names().get(name.strip().lower())
 
 
 @cache

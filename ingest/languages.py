@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.languages import spoken
+from assistant.languages import listed_language, spoken
 from assistant.models import ResumeLine, SpokenLanguage, TextFact
 
 _ITEM = re.compile(r"\s*(?:,|;|·|•|\||/|\band\b)\s*(?![^()]*\))")
@@ -65,7 +65,8 @@ def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[
         if line.section == "languages" or labelled:
             for item in _items(line.text):
                 name, level = _split_item(item)
-                found = spoken(name)
+                # with a level beside it, any living language ("Cebuano (conversational)")
+                found = listed_language(name) if level else spoken(name)
                 if found is None:
                     # "Spanish (heritage speaker, fluent)" and "a bit of Zig" read the same way.
                     words = name.split()

@@ -44,3 +44,18 @@ def test_lines_a_missed_heading_left_in_the_section_are_no_languages() -> None:
 def test_bilingual_anywhere_and_inline_label() -> None:
     spoken, _ = read("Summary", "Bilingual (English/Spanish) nurse.", "Skills", "Languages: Tamil")
     assert spoken == [("English", "bilingual"), ("Spanish", "bilingual"), ("Tamil", None)]
+
+
+def test_any_living_language_listed_with_its_level() -> None:
+    spoken, _ = read(
+        "Languages",
+        "Filipino (native), English (fluent), Cebuano (conversational)",
+        "Kiswahili - fluent",
+        "Go (expert)",
+    )
+    assert spoken == [
+        ("Filipino", "native"),
+        ("English", "fluent"),
+        ("Cebuano", "conversational"),
+        ("Swahili", "fluent"),
+    ]
