@@ -46,6 +46,7 @@ _DASH = r"\s*(?:–|—|-|−|~|to|until|till|through|->|→)\s*"
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_DATE}){_DASH}(?P<end>{_DATE}|{_NOW})(?![\w/])", re.IGNORECASE
 )
+_YEAR_TO_SHORT = re.compile(rf"(?<![\w/.])(?P<start>{_YEAR})\s*[-–—]\s*(?P<end>\d\d)(?![\w/.%])")
 SINCE = re.compile(rf"\bsince\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
 _DURATION = re.compile(r"^\(?\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+months?)?\)?$", re.I)
 
@@ -116,6 +117,12 @@ def find_range(text: str) -> DateRange | None:
             return DateRange(start, end, current, m.group(0).strip(), m.span())
     if (m := SINCE.search(text)) and (start := parse_date(m.group("start"))) is not None:
         return DateRange(start, None, True, m.group(0).strip(), m.span())
+    for m in _YEAR_TO_SHORT.finditer(text):
+        # "2014-17": the end year in two digits (no month: a month is 12 or less)
+        first, last = int(m.group("start")), int(m.group("end"))
+        if last > 12 and last > first % 100:
+            end = PartialDate(year=first - first % 100 + last)
+            return DateRange(PartialDate(year=first), end, False, m.group(0).strip(), m.span())
     return None
 
 

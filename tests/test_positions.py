@@ -29,6 +29,7 @@ from ingest.sections import label_sections
         ("_Jan 2022 – now_", (2022, 1), None, True),
         ("*'16–'19 · remote*", (2016, None), (2019, None), False),
         ("2016 - '19", (2016, None), (2019, None), False),
+        ("Restaurant Gordon Ramsay, Chelsea, London | 2014-17", (2014, None), (2017, None), False),
     ],
 )
 def test_date_ranges(
