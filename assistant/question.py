@@ -219,6 +219,7 @@ _FRAME_WORDS = """
     ok okay so alright thanks hmm actually really
     doing sometime later onwards onward industry
     play plays playing likes enjoy enjoys enjoying loves into
+    wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -248,6 +249,10 @@ def plan_question(
     focus: list[str] | None = None,
 ) -> QueryPlan:
     text = " ".join(question.split())
+    # "nurses w/ ICU", "w/o a degree", "grads": as they are short for
+    text = re.sub(r"(?<!\w)w/o(?!\w)", "without", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bgrads\b", "graduates", text, flags=re.IGNORECASE)
     if _POOL_SIZE.match(text):
         # "How many resumes are there?": the pool itself, counted.
         return QueryPlan(
@@ -307,7 +312,9 @@ def plan_question(
         "graduation" if graduation else "recency" if recency else None
     )
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
-    period, dated = _period(text, date.today()) if asks_who else (None, text)
+    # ... and in bare search words ("grads from 2020 or later", "kafka since 2021")
+    bare_words = not closest and not _ASKS.search(text)
+    period, dated = _period(text, date.today()) if asks_who or bare_words else (None, text)
     # "Who started their career before 2010?", "whose first job was at Stripe": the earliest
     # dated role, not any role; what is left reads as any role ("worked at Stripe"). "Who
     # joined their current employer in 2021?": the role held now.
@@ -1045,7 +1052,11 @@ _RANK = re.compile(
     # "Who's the best at Python?", "the strongest in SQL", "Who knows Go best?": the most
     # experience with it, as the dated roles show.
     r"\b(?:best|strongest|most (?:skilled|proficient|knowledgeable|accomplished))\s+"
-    r"(?:at|in|with|on)\b|(?<=\w\s)best\s*[?!.]*$",
+    r"(?:at|in|with|on)\b|(?<=\w\s)best\s*[?!.]*$|"
+    # "top sql people", "our top Python devs"
+    r"\btop\s+(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"(?=(?:[\w+#.]+\s+){1,3}?(?:people|ppl|folks|candidates|devs|developers|"
+    r"engineers|talent)\b)",
     re.IGNORECASE,
 )
 # "the most Python experience", "the most hands-on AWS years": the skill between the words.
@@ -1099,7 +1110,7 @@ _VERB_NOT = (
 )
 _NEGATION = re.compile(
     r"\s*(?:,\s*)?\b(?:(?:but|and|yet)\s+(?:(?:has|have|with)\s+)?(?:not|no|without)|without|"
-    r"except(?:\s+for)?|excluding|other than|minus|"
+    r"except(?:\s+for)?|excluding|other than|minus|^\s*not(?=\s+\w)|"
     # "... but isn't a nurse", "and doesn't know Java", "who has never used Java", "Which
     # candidates don't have a degree?"
     rf"(?:(?:but|and|yet|who)\s+{_VERB_NOT}|"
@@ -1131,6 +1142,11 @@ _CAREER_YEARS = re.compile(
 )
 # What a requirement is for, or the setting it was in: met on any line when no line holds both.
 _SETTING = re.compile(r"\bfor\b|\bin\s+(?=(?:a|an|the)\b)", re.IGNORECASE)
+_PEOPLE_WITHOUT = re.compile(
+    r"(?:^|\b(?:anyone|anybody|people|ppl|folks|candidates?|applicants?|those|ones|someone|"
+    r"everyone))\s*(?:without|not)\s*$",
+    re.IGNORECASE,
+)
 _ONLY_NOT = re.compile(rf"\s*(?:who\s+)?{_VERB_NOT}\b", re.IGNORECASE)
 
 
@@ -1143,7 +1159,14 @@ def _negation(text: str, catalog: Catalog, asked: bool = False) -> tuple[str, st
         return text, ""
     _, before = named_candidates(text[: found.start()], catalog)
     if not _requirement_text(before) and not asked:
-        if _ONLY_NOT.match(text, found.start()) and _requirement_text(text[found.end() :]):
+        if (
+            (
+                _ONLY_NOT.match(text, found.start())
+                # "people without a degree", "anyone w/o Java", "not java": who lacks it
+                or _PEOPLE_WITHOUT.search(text[: found.end()])
+            )
+            and _requirement_text(text[found.end() :])
+        ):
             # "Who has never used Java?", "Who doesn't know SQL?": everyone but them.
             return text[: found.start()], text[found.end() :]
         return text, ""
@@ -1156,7 +1179,7 @@ _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
         [],
         ["MD", "M.D.", "Doctor of Medicine"],
     ),
-    (re.compile(r"\bmba\b", re.I), [], ["MBA", "M.B.A.", "Master of Business Administration"]),
+    (re.compile(r"\bmbas?\b", re.I), [], ["MBA", "M.B.A.", "Master of Business Administration"]),
     (
         # "a PhD": the research doctorate by name, not a J.D. or a PharmD; "a doctorate" is
         # any doctorate.
@@ -2225,7 +2248,7 @@ _LINKING = frozenset({"in", "with", "using", "for", "on", "and", "or", "at", "to
 _TOP_N = re.compile(
     r"\b(?:top|best)(?:\s+(?:\d{1,2}|two|three|four|five|ten))?"
     r"(?=\s+(?:candidates?|people|matches|profiles|applicants|fits?|options|ones)\b)|"
-    r"\b(?:top|best)\s+\d{1,2}\b",
+    r"\b(?:top|best)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
 _PARTICLE_COMPOUND = re.compile(

@@ -665,6 +665,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked at Kafka Labs since 2022 or later?", {"concepts": []}),
     ("who can program in C?", {"requirement": "c"}),
     ("who knows .NET?", {"requirement": ".net", "concepts": [[(".net",)]]}),
+    # chat shorthand
+    ("nurses w/ ICU", {"concepts": [[("nurs",)], [("icu",)]]}),
+    ("ppl w/o a degree", {"degree_excluded": []}),
+    ("not java", {"excluded": "java", "concepts": []}),
+    ("anyone without java", {"excluded": "java"}),
+    ("who worked without supervision", {"excluded": ""}),
+    ("grads from 2020 or later", {"period": (2020, None, False), "degree_levels": []}),
+    ("any MBAs", {"degree_names": ["MBA"]}),
+    ("kafka since 2021", {"period": (2021, None, False), "requirement": "kafka (since 2021)"}),
+    ("excel wizards", {"requirement": "excel"}),
+    ("top sql people", {"operation": "rank", "requirement": "sql"}),
+    ("top five python devs", {"operation": "who", "requirement": "python devs"}),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
     ("okay, anyone really into Terraform", {"requirement": "terraform"}),
