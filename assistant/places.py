@@ -169,11 +169,49 @@ _COUNTRY_GROUPS = {
 }
 
 
+# Regions of the US that recruiters name, as the states in them.
+_STATE_GROUPS = {
+    "west coast": ("US-WEST", ("California", "Oregon", "Washington")),
+    "east coast": (
+        "US-EAST",
+        (
+            "Maine", "New Hampshire", "Massachusetts", "Rhode Island", "Connecticut",
+            "New York", "New Jersey", "Delaware", "Maryland", "Virginia", "North Carolina",
+            "South Carolina", "Georgia", "Florida", "District of Columbia",
+        ),
+    ),
+    "midwest": (
+        "US-MIDWEST",
+        (
+            "Illinois", "Indiana", "Iowa", "Kansas", "Michigan", "Minnesota", "Missouri",
+            "Nebraska", "North Dakota", "Ohio", "South Dakota", "Wisconsin",
+        ),
+    ),
+    "pacific northwest": ("US-PNW", ("Washington", "Oregon")),
+    "new england": (
+        "US-NE",
+        (
+            "Maine", "New Hampshire", "Vermont", "Massachusetts", "Rhode Island",
+            "Connecticut",
+        ),
+    ),
+}  # fmt: skip
+
+
+def state_group(code: str) -> tuple[str, ...] | None:
+    """The states of a US region code (from :func:`continent`), or None."""
+    return next((states for c, states in _STATE_GROUPS.values() if c == code), None)
+
+
 def continent(text: str) -> tuple[str, str] | None:
     """(code, name) of a continent (or a group of countries) a text names: "Europe" ->
     ("EU", "Europe"), "the Middle East" -> ("ME", "Middle East")."""
     key = fold(text).removeprefix("the ").strip(" .")
-    code = _CONTINENTS.get(key) or (_COUNTRY_GROUPS[key][0] if key in _COUNTRY_GROUPS else None)
+    code = (
+        _CONTINENTS.get(key)
+        or (_COUNTRY_GROUPS[key][0] if key in _COUNTRY_GROUPS else None)
+        or (_STATE_GROUPS[key][0] if key in _STATE_GROUPS else None)
+    )
     if code is None:
         return None
     shown = text.strip().removeprefix("the ").removeprefix("The ")
@@ -231,9 +269,30 @@ def region(text: str) -> tuple[str, str] | None:
     return by_name.get(fold(stripped))
 
 
+# Short names people type for a few large cities ("ppl in nyc").
+_CITY_ALIASES = {
+    "nyc": "new york city",
+    "sf": "san francisco",
+    "philly": "philadelphia",
+    "vegas": "las vegas",
+    "nola": "new orleans",
+}
+
+
 def city(text: str) -> tuple[str, str, str | None] | None:
     """(city, country, US state or None) for a known city name."""
-    return _cities().get(fold(text))
+    key = fold(text)
+    return _cities().get(_CITY_ALIASES.get(key, key))
+
+
+def same_city(a: str, b: str) -> bool:
+    """Whether two city names are one city: "New York City" and "New York"."""
+
+    def canon(name: str) -> str:
+        key = fold(name)
+        return _CITY_ALIASES.get(key, key).removesuffix(" city")
+
+    return canon(a) == canon(b)
 
 
 def _name_like(text: str) -> bool:

@@ -220,6 +220,7 @@ _FRAME_WORDS = """
     doing sometime later onwards onward industry
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
+    users
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -242,6 +243,28 @@ _SPLIT_AND = re.compile(
 _SPLIT_OR = re.compile(r"\s*(?:\bor\b|/)\s*", re.I)
 
 
+# Abbreviations recruiters type ("eng mgr w/ k8s", "sr devs", "5+ yrs").
+_SHORT_FOR = {
+    "mgr": "manager",
+    "mgrs": "managers",
+    "eng": "engineering",
+    "engr": "engineer",
+    "engrs": "engineers",
+    "sr": "senior",
+    "sr.": "senior",
+    "jr": "junior",
+    "jr.": "junior",
+    "yr": "year",
+    "yrs": "years",
+    "biz": "business",
+    "mktg": "marketing",
+    "dept": "department",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")(?![\w])", re.IGNORECASE
+)
+
+
 def plan_question(
     question: str,
     catalog: Catalog,
@@ -253,6 +276,7 @@ def plan_question(
     text = re.sub(r"(?<!\w)w/o(?!\w)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text, flags=re.IGNORECASE)
     text = re.sub(r"\bgrads\b", "graduates", text, flags=re.IGNORECASE)
+    text = _SHORTHAND.sub(lambda m: _SHORT_FOR[m.group(0).lower()], text)
     if _POOL_SIZE.match(text):
         # "How many resumes are there?": the pool itself, counted.
         return QueryPlan(
@@ -1237,6 +1261,13 @@ _FIELD_FIRST = re.compile(
 )
 
 
+_MAJOR = re.compile(
+    r"\b(?P<field>(?!(?:any|the|our|who|which)\b)[A-Za-z][\w&/+-]*(?:\s+[A-Za-z][\w&/+-]*)?)"
+    r"\s+majors?\b|\bmajored\s+in\s+(?P<field2>[A-Za-z][\w&/+-]*(?:\s+[A-Za-z][\w&/+-]*)?)",
+    re.IGNORECASE,
+)
+
+
 def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
     """A degree ("a master's in computer science", "an MBA", "a PhD") or schools ("studied at
     KTH", "an IIT or an NIT") a question asks about, and the question without them."""
@@ -1248,6 +1279,14 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
             if s.strip()
         ]
         return None, schools, text[: m.start()] + " " + text[m.end() :]
+    major = _MAJOR.search(text)
+    words = (major.group("field") or major.group("field2")).split() if major else []
+    while words and words[0].lower() in _FRAME:
+        words.pop(0)  # "which candidates are math majors"
+    if major and words:
+        # "econ majors", "who majored in finance?": a degree in that field
+        named = " ".join(words)
+        return DegreeRequirement(field=named), [], text[: major.start()] + " " + text[major.end() :]
     if (m := _FIELD_FIRST.search(text)) and not any(p.search(text) for p, _, _ in _DEGREES):
         # "a CS degree", "an accounting degree": any degree in that field
         named = " ".join(m.group("field").split())
@@ -1522,10 +1561,11 @@ def _structured(
         asks_who
         and (m := _TRAILING_PLACE.search(text))
         and not _PLACE_OF_SCHOOL.search(text[: m.start()])
-        and _known_place(m.group("place"), bool(m.group("the")))
+        and _known_place(m.group("place"), bool(m.group("the") or m.group("the2")))
         and _unmistakable_place(m.group("place"), catalog)
+        and (m.group("the2") is None or places.continent(m.group("place")) is not None)
     ):
-        # "a react dev in Atlanta", "Python developers in Texas": where they are.
+        # "a react dev in Atlanta", "Python developers in Texas", "on the west coast".
         place = m.group("place").strip()
         if not place[:1].isupper():
             place = place.upper() if len(place) <= 3 else place.title()
@@ -1584,7 +1624,7 @@ _PLACE_OF_SCHOOL = re.compile(
 )
 # "... in Atlanta?" at the end of a question, after any words.
 _TRAILING_PLACE = re.compile(
-    r"\b(?i:in|near|around)\s+(?P<the>(?i:the)\s+)?"
+    r"\b(?:(?i:in|near|around)\s+(?P<the>(?i:the)\s+)?|(?i:on)\s+(?P<the2>(?i:the))\s+)"
     r"(?P<place>[A-Za-z][\w.'’-]*(?:,?\s+[A-Za-z][\w.'’-]*){0,2})\s*[?!.]*$"
 )
 _BIG_CITY = 250_000  # a smaller town of the same name as a skill ("Mobile", "Spring") is not read
@@ -1605,8 +1645,8 @@ def _unmistakable_place(text: str, catalog: Catalog) -> bool:
         for r in catalog.resumes.values()
         if r.profile.location is not None and r.profile.location.city
     }
-    if places.fold(parsed.city) in lived:
-        return True  # "a react dev in atlanta": where some candidate lives, in any case
+    if any(places.same_city(parsed.city, city) for city in lived):
+        return True  # "a react dev in atlanta", "ppl in nyc": where some candidate lives
     if not text[:1].isupper():
         return False
     if "," in text:
@@ -1681,7 +1721,7 @@ _TEAM_ASKED = re.compile(
 _PEOPLE_LED = re.compile(
     rf"\b{_LEAD_VERB}\s+(?:an?\s+|the\s+|their\s+|own\s+|other\s+)?(?:teams?|people|staff|"
     r"direct reports|reports|employees|others)\b|"
-    r"\b(?:people|line|team|staff)[\s-]+(?:management|managing|manager|leadership|leading)\b|"
+    r"\b(?:people|line|team|staff)[\s-]+(?:management|managing|managers?|leadership|leading)\b|"
     r"\bmanagerial\b",
     re.IGNORECASE,
 )
@@ -2398,8 +2438,15 @@ def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     kept = SLASHED.sub(joined, SHORT_PAIR.sub(joined, requirement))
     for part in _SPLIT_AND.split(kept):
         alternatives: list[tuple[str, ...]] = []
-        for alt in _SPLIT_OR.split(part):
-            alt = alt.replace("\0", "/").replace("\1", "&")
+        said = [a.replace("\0", "/").replace("\1", "&") for a in _SPLIT_OR.split(part)]
+        last = terms(said[-1], query=True) if said else []
+        if len(said) > 1 and len(last) > 1 and last[-1] in ROLE_STEMS:
+            # "react or angular devs": the role noun is said of each choice, as in "react devs"
+            noun = said[-1].split()[-1]
+            said = [
+                a if set(terms(a, query=True)) & set(ROLE_STEMS) else f"{a} {noun}" for a in said
+            ]
+        for alt in said:
             alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:
                 alternatives += [a for a in _with_role_synonyms(alt_terms) if a not in alternatives]

@@ -1392,6 +1392,16 @@ _FIELD_SHORT = {
     "compsci": "computer science",
     "ee": "electrical engineering",
     "ece": "electrical and computer engineering",
+    "econ": "economics",
+    "poli sci": "political science",
+    "polisci": "political science",
+    "psych": "psychology",
+    "bio": "biology",
+    "chem": "chemistry",
+    "math": "mathematics",
+    "maths": "mathematics",
+    "stats": "statistics",
+    "mech e": "mechanical engineering",
 }
 
 
@@ -1837,14 +1847,18 @@ def _same_place(wanted: places.Place | str, where: Location | places.Place) -> b
     if isinstance(wanted, str):
         return isinstance(where, Location) and places.fold(wanted) == places.fold(where.text)
     if wanted.continent:
+        if (states := places.state_group(wanted.continent)) is not None:
+            # "west coast ppl": the states of that part of the US
+            return where.region is not None and any(
+                places.fold(where.region) == places.fold(s) for s in states
+            )
         return where.country is not None and places.in_area(where.country, wanted.continent)
     pairs = [(wanted.city, where.city), (wanted.region, where.region)]
     if wanted.country and not (wanted.city or wanted.region):
         pairs.append((wanted.country, where.country))
     given = [(a, b) for a, b in pairs if a]
     return bool(given) and all(
-        b is not None and places.fold(_AREA.sub("", a)) == places.fold(_AREA.sub("", b))
-        for a, b in given
+        b is not None and places.same_city(_AREA.sub("", a), _AREA.sub("", b)) for a, b in given
     )
 
 

@@ -42,6 +42,7 @@ def people(ingestor: Ingestor, assistant: Assistant) -> Assistant:
         ("Anyone from Harbor Mutual?", ["Harbor Mutual"], None),
         ("Who has worked at Block or Square?", ["Block", "Square"], None),
         ("Who is based in Washington state?", [], "Washington"),
+        ("anyone on the west coast?", [], "West Coast"),
         ("List all candidates based in Texas.", [], "Texas"),
         ("Who has worked with Kafka?", [], None),
     ],
@@ -75,6 +76,7 @@ def test_nobody_is_said_in_the_words_of_what_was_asked(
     ("question", "who"),
     [
         ("Has anyone worked at Fjordline?", ["Wren Calloway"]),  # not the API integrator
+        ("anyone on the west coast?", ["Wren Calloway"]),  # Seattle, not Boise
         ("Who is based in Washington state?", ["Wren Calloway"]),
         ("Who lives in Texas?", ["Marit Ellery"]),
         ("Has anyone worked at Target?", []),

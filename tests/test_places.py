@@ -53,3 +53,12 @@ def test_regions_that_are_groups_of_countries(asked: str, country: str, inside: 
     found = places.continent(asked)
     assert found is not None
     assert places.in_area(country, found[0]) is inside
+
+
+def test_short_city_names_and_us_regions() -> None:
+    assert places.city("nyc") == places.city("New York City")
+    assert places.same_city("New York City", "New York")
+    assert not places.same_city("York", "New York")
+    west = places.continent("the West Coast")
+    assert west is not None
+    assert places.state_group(west[0]) == ("California", "Oregon", "Washington")

@@ -677,6 +677,17 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("excel wizards", {"requirement": "excel"}),
     ("top sql people", {"operation": "rank", "requirement": "sql"}),
     ("top five python devs", {"operation": "who", "requirement": "python devs"}),
+    ("people mgrs w/ 5+ yrs exp", {"min_team": 1, "min_years": 5}),
+    ("eng mgr w/ k8s", {"requirement": "engineering manager, k8s"}),
+    ("Which candidates are people managers?", {"min_team": 1, "concepts": []}),
+    ("econ majors", {"degree_field": "econ"}),
+    ("which candidates are math majors", {"degree_field": "math"}),
+    ("who majored in finance?", {"degree_field": "finance"}),
+    ("count tableau users", {"requirement": "tableau", "operation": "count"}),
+    (
+        "react or angular devs",
+        {"concepts": [[(s, r) for s in ("react", "angular") for r in ROLE_STEMS]]},
+    ),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),
     ("okay, anyone really into Terraform", {"requirement": "terraform"}),
