@@ -250,6 +250,9 @@ def split_role(raw: str) -> Role:
     return role
 
 
+_PLAIN_WORDS = 8  # most words of a title or employer line with no comma or separator
+
+
 def _candidate_line(line: ResumeLine) -> bool:
     """A short line that may name a title or an employer (not a bullet, a sentence or a date)."""
     text = line.text.strip()
@@ -263,6 +266,10 @@ def _candidate_line(line: ResumeLine) -> bool:
         # employer ("Senior Staff Nurse (Band 6), Adult ICU — St James's University Hospital,
         # Leeds Teaching Hospitals NHS Trust").
         return False
+    if words > _PLAIN_WORDS and "," not in text and not _STRONG.search(_clean(text)):
+        # an achievement left without its bullet (a table cell): "Reduced close from 8 to 5
+        # business days with BlackLine reconciliations"
+        return False
     return (text[0].isupper() or text[0] in "*_[#") and not text.endswith(".")
 
 
@@ -275,7 +282,14 @@ def read_positions(lines: list[ResumeLine]) -> list[Position]:
         found = find_range(line.text)
         if found is None:
             continue
+        if _BULLET.match(line.text) and found.text.lower().startswith("since"):
+            continue  # "- Math department lead for curriculum mapping since 2021": a sentence
         rest = line.text[: found.span[0]] + " " + line.text[found.span[1] :]
+        cells = [c for c in re.split(r"\s*\|\s*", rest) if c.strip()]
+        if len(cells) >= 3:
+            # a table row: "| 2020 – ongoing | Ford, Dearborn MI | Engineer | Leads ... |";
+            # the long cell of highlights says no title or employer
+            rest = " | ".join(c for c in cells if len(c.split()) <= _PLAIN_WORDS)
         if len(_words(rest)) > 16:
             continue  # a date inside a sentence, not a role line
         role = split_role(rest)
@@ -361,7 +375,7 @@ def _neighbours(experience: list[ResumeLine], i: int, below: bool = True) -> lis
     if above or not below:
         return above
     after = []
-    for line in experience[i + 1 : i + 3]:
+    for line in experience[i + 1 : i + 4]:
         if not _candidate_line(line):
             break
         after.append(line)

@@ -191,8 +191,14 @@ def _section_of(words: list[str], styled: bool) -> Section | None:
     return next(s for w in words if (s := _known(w)) is not None)
 
 
+# "01 - Experience", "2. Education", "IV. Skills": a numbered heading
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*(?:[.)]|\s[-–—:]|[-–—:])\s*([A-Za-z].*)$")
+
+
 def _style(text: str, next_text: str | None) -> tuple[str | None, str]:
     """(style, the heading's words) of a line that is written like a heading, else (None, text)."""
+    if (m := _NUMBERED.match(text)) and len(m.group(1).split()) <= 4:
+        return "numbered", m.group(1)
     if m := _MD.match(text):
         return f"md{len(m.group(1))}", m.group(2)
     if next_text is not None and _UNDERLINE.match(next_text) and len(next_text.strip()) >= 3:
@@ -217,16 +223,21 @@ def classify(text: str, next_text: str | None = None) -> Heading | None:
     if not stripped or len(stripped) > _MAX_HEADING_CHARS:
         return None
     style, inner = _style(stripped, next_text)
-    words = _words(inner)
+    # "Current positions (held at the same time)": the aside says no more about the section
+    words = _words(re.sub(r"\s*\([^)]*\)", " ", inner).strip() or inner)
     if not words or (re.search(r"\d", inner) and style is None):
         return None
     pieces = _ROLE_SEPARATOR.split(inner)
     if style is not None and len(pieces) > 1 and any(is_title(p, plural=False) for p in pieces):
         # "### Frontend Engineer — Guild Education": a role, whatever words its employer holds
         return Heading(None, style)
-    section = _section_of(words, styled=style is not None)
+    # a numbered line is a heading only when all its words are heading words ("02 -
+    # Experience"; not "1. Built a data platform")
+    section = _section_of(words, styled=style not in (None, "numbered"))
     if section is not None:
         return Heading(section, style or "plain")
+    if style == "numbered":
+        return None
     if (
         style is not None
         and style != "colon"

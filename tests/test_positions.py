@@ -123,6 +123,37 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             [("Head of Mathematics", None, False)],
         ),
         (
+            # a markdown table row, its long cell of highlights left out
+            [
+                "| 2020 – ongoing | Ford Motor Company, Dearborn MI | Senior Mechanical Engineer "
+                "| Leads suspension-module design for the F-150 Lightning; GD&T owner for 60+ parts |"
+            ],
+            [("Senior Mechanical Engineer", "Ford Motor Company", True)],
+        ),
+        (
+            # table cells as lines: the dates, then employer, place and title below them
+            [
+                "Feb 2019 – Present",
+                "Target Corporation",
+                "Minneapolis, MN",
+                "Senior Accountant",
+                "Reduced close from 8 to 5 business days with BlackLine reconciliations",
+                "Sep 2015 – Jan 2019",
+                "KPMG LLP",
+                "Minneapolis, MN",
+                "Audit Associate",
+            ],
+            [
+                ("Senior Accountant", "Target Corporation", True),
+                ("Audit Associate", "KPMG LLP", False),
+            ],
+        ),
+        (
+            # "since" inside a bullet is a sentence, not a role
+            ["Teacher, Hill High School, 2015 - Current", "  - Department lead since 2021"],
+            [("Teacher", "Hill High School", True)],
+        ),
+        (
             # a long title and employer line above its dates
             [
                 "Senior Staff Nurse (Band 6), Adult ICU — St Anselm's University Hospital, "

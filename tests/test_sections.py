@@ -41,6 +41,10 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("Spoken languages", "languages"),
         ("Honors-Awards", "other"),
         ("Awards and fellowships", "other"),
+        ("02 - Experience", "experience"),
+        ("IV. Education", "education"),
+        ("Interests", "interests"),
+        ("Research interests", "other"),
     ],
 )
 def test_headings_by_their_words(text: str, section: str) -> None:
@@ -56,6 +60,8 @@ def test_headings_by_their_words(text: str, section: str) -> None:
         "Python, Go, SQL",
         "AWS (EKS, S3), GCP",
         "Led the migration of 40 services",
+        "1. Built a data platform",
+        "OSCP (2017) · OSWE (2020) · CRTO (2022)",
     ],
 )
 def test_content_is_not_a_heading(text: str) -> None:
@@ -104,3 +110,8 @@ def test_a_role_heading_opens_no_section_whatever_its_employer_is_called() -> No
     )
     assert [line.section for line in labelled[:5]] == ["experience"] * 5
     assert labelled[6].section == "education"
+
+
+def test_an_aside_in_a_heading_says_no_more() -> None:
+    heading = classify("Current positions (held at the same time)", "=" * 40)
+    assert heading is not None and heading.section == "experience"
