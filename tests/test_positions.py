@@ -126,7 +126,7 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             # a markdown table row, its long cell of highlights left out
             [
                 "| 2020 – ongoing | Ford Motor Company, Dearborn MI | Senior Mechanical Engineer "
-                "| Leads suspension-module design for the F-150 Lightning; GD&T owner for 60+ parts |"
+                "| Leads suspension-module design for the F-150 Lightning; owner for 60+ parts |"
             ],
             [("Senior Mechanical Engineer", "Ford Motor Company", True)],
         ),
