@@ -33,7 +33,9 @@ LINK = re.compile(
     re.IGNORECASE,
 )
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"^\s*(?:#+\s*|>\s*|name\s*:\s*)|\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)")
+_MARKUP = re.compile(
+    r"^\s*(?:#+\s*|>\s*|(?i:(?:full\s+)?name)\s*:\s*)|\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)"
+)
 _SEPARATORS = re.compile(r"\s+[|•·–—/]\s+|\s+-{1,2}\s+|,|\t|\s{2,}|\s+\(")
 _TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame", "rev"}
 _PARTICLES = {
@@ -299,10 +301,34 @@ _CONTACT_LABEL = re.compile(
 )
 
 
+# Lines of a European CV's personal details that name a place where the person does not live.
+_NOT_RESIDENCE = re.compile(
+    r"^\s*(?:place\s+of\s+birth|birth\s*place|born\s+in|date\s+of\s+birth|nationality|"
+    r"citizenship)\b",
+    re.IGNORECASE,
+)
+_LEADING_POSTCODE = re.compile(r"^\s*(?:[A-Z]{1,2}-)?\d{3,6}(?:-\d{3,4})?\s+")
+
+
+def _address_place(segment: str) -> places.Place | None:
+    """The place at the end of a postal address: "Leopoldstraße 112, 80802 München, Germany"
+    -> München, Germany (the street and the postcode before the city left out)."""
+    pieces = [p.strip() for p in segment.split(",") if p.strip()]
+    for k in range(1, len(pieces)):
+        tail = _LEADING_POSTCODE.sub("", ", ".join(pieces[k:]))
+        if (place := places.parse(tail, address=True)) is not None:
+            return place
+    return None
+
+
 def _read_location(content: list[ResumeLine]) -> Location | None:
     for line in content:
+        if _NOT_RESIDENCE.match(line.text):
+            continue
         for segment in _segments(_strip_contacts_keep_commas(line.text)):
-            place = places.parse(segment, address=True)
+            place = places.parse(segment, address=True) or (
+                _address_place(segment) if re.search(r"\d", segment) else None
+            )
             if place is not None:
                 return Location.on(
                     line, text=segment, city=place.city, region=place.region, country=place.country

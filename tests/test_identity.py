@@ -172,3 +172,20 @@ def test_nameless_resumes_get_readable_labels() -> None:
     assert unnamed_label(by_handle, "index.md") == "quietfox"
     nothing = read_contact(lines("SUMMARY", "Backend engineer."))
     assert unnamed_label(nothing, "a1b2.txt", "Senior Engineer") == "Senior Engineer (a1b2.txt)"
+
+
+def test_a_european_cv_s_personal_details() -> None:
+    contact = read_contact(
+        lines(
+            "CURRICULUM VITAE",
+            "Personal details",
+            "Name:             Ilse Varga",
+            "Address:          Hauptstraße 12, 10115 Berlin, Germany",
+            "E-mail:           ilse.varga@example.de",
+            "Place of birth:   Poznań, Poland",
+            "Nationality:      Polish",
+        )
+    )
+    assert contact.name is not None and contact.name.value == "Ilse Varga"
+    assert contact.location is not None
+    assert (contact.location.city, contact.location.country) == ("Berlin", "Germany")
