@@ -137,6 +137,7 @@ _MODIFIERS = set(
     related areas area main select highlights qualifications
     """.split()
 )
+_SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
 _ROLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|at)\s+")
 _MAX_HEADING_CHARS = 60
 _MAX_HEADING_WORDS = 6
@@ -220,6 +221,9 @@ def _style(text: str, next_text: str | None) -> tuple[str | None, str]:
 def classify(text: str, next_text: str | None = None) -> Heading | None:
     """The heading a line is, or None when it is content."""
     stripped = text.strip()
+    if _SPACED.fullmatch(stripped):
+        # "E X P E R I E N C E", "W O R K  H I S T O R Y": letters spaced out, words by two
+        stripped = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", stripped))
     if not stripped or len(stripped) > _MAX_HEADING_CHARS:
         return None
     style, inner = _style(stripped, next_text)

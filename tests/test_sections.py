@@ -42,6 +42,8 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("Honors-Awards", "other"),
         ("Awards and fellowships", "other"),
         ("02 - Experience", "experience"),
+        ("E X P E R I E N C E", "experience"),
+        ("W O R K  H I S T O R Y", "experience"),
         ("IV. Education", "education"),
         ("Interests", "interests"),
         ("Research interests", "other"),
