@@ -2439,13 +2439,6 @@ def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     for part in _SPLIT_AND.split(kept):
         alternatives: list[tuple[str, ...]] = []
         said = [a.replace("\0", "/").replace("\1", "&") for a in _SPLIT_OR.split(part)]
-        last = terms(said[-1], query=True) if said else []
-        if len(said) > 1 and len(last) > 1 and last[-1] in ROLE_STEMS:
-            # "react or angular devs": the role noun is said of each choice, as in "react devs"
-            noun = said[-1].split()[-1]
-            said = [
-                a if set(terms(a, query=True)) & set(ROLE_STEMS) else f"{a} {noun}" for a in said
-            ]
         for alt in said:
             alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:
