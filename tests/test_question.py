@@ -13,7 +13,7 @@ import pytest
 
 from assistant.catalog import Catalog
 from assistant.models import Answer, Conversation, Turn
-from assistant.question import plan_question
+from assistant.question import ROLE_STEMS, plan_question
 from ingest.pipeline import parse_resume
 
 POOL = {
