@@ -2401,7 +2401,11 @@ TALK_STEMS = ("talk", "speaker", "spoke", "keynot")
 
 # A word that stands for the few products that make it up: "cloud experience" is met by
 # "AWS", "Azure" or "GCP" (as "a FAANG company" by the firms it names).
-_MADE_OF = {"cloud": ("aws", normalize("azure"), "gcp")}
+_MADE_OF = {
+    "cloud": ("aws", normalize("azure"), "gcp"),
+    # "CI/CD" is met by the CI half said alone ("GitLab CI pipelines")
+    "cicd": ("ci",),
+}
 
 
 def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:

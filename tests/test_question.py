@@ -647,6 +647,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         {"concepts": [[("cloud",), ("aws",), ("azur",), ("gcp",)]]},
     ),
     ("Who knows cloud security?", {"concepts": [[("cloud", "secur")]]}),
+    ("who has experience with CI/CD?", {"concepts": [[("cicd",), ("ci",)]]}),
     # employer groups
     ("anyone with Big 4 experience?", {"employers": _BIG_FOUR}),
     ("Who has worked at a Big Four firm?", {"employers": _BIG_FOUR}),
