@@ -187,7 +187,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("who has AWS certs", {"kind": "match", "requirement": "aws certs"}),
     ("What candidates know Go?", {"kind": "match", "requirement": "go"}),
     ("Who has CI/CD experience?", {"kind": "match", "requirement": "ci/cd"}),
-    ("Who has experience with CI/CD?", {"concepts": [[("cicd",)]]}),
+    ("Who has experience with CI/CD?", {"concepts": [[("cicd",), ("ci",)]]}),
     ("ci/cd or A/B testing", {"concepts": [[("cicd",), ("a/b", "test")]]}),
     ("Who knows C++?", {"kind": "match", "requirement": "c++"}),
     ("Who has done A/B testing?", {"kind": "match"}),
