@@ -477,6 +477,9 @@ class Turn(BaseModel):
         description="Employers it asked about, for 'there' in the next question ('How long "
         "were they there?').",
     )
+    operation: str | None = Field(
+        None, description="What it did (rank, compare, ...): 'his' after a ranking is the first."
+    )
 
 
 class Conversation(BaseModel):

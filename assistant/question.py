@@ -462,16 +462,27 @@ def plan_question(
         scope, ids = "follow_up", previous
     elif (
         last is not None
-        and last.kind == "about"
+        and (last.kind == "about" or last.operation == "compare")
         and 2 <= len(previous) <= _FEW_COMPARED
-        and _BETTER.search(text)
+        and (_BETTER.search(text) or _RANK.search(text) or _MOST_OF.search(text))
     ):
-        # "Who's better at Terraform?" after "Compare Leo and Ewan": the two compared.
+        # "Who's better at Terraform?", "Who has more years of experience?" after "Compare Leo
+        # and Ewan": the two compared.
         scope, ids = "follow_up", previous
     elif focus_ids:
         scope, ids = "focus", focus_ids
     else:
         scope, ids = "all", list(catalog.candidates)
+    if (
+        scope == "follow_up"
+        and len(ids) > 1
+        and last is not None
+        and last.operation == "rank"
+        and _ONE_PERSON.search(text)
+        and not _SEVERAL_PEOPLE.search(text)
+    ):
+        # "What's his current title?" after "Who has the most experience in sales?": the first
+        ids = ids[:1]
     if scope == "follow_up" and len(ids) == 1 and conversation and _COMPARE.search(text):
         # "Compare them" after "Tell me about Yusuf" and "What about Priya?": the candidates
         # of the last answers, one by one, back to the first that named several.
@@ -927,6 +938,8 @@ _CLOSEST = re.compile(
     re.IGNORECASE,
 )
 # How a question or a request starts; a text that starts otherwise is search words.
+_ONE_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_SEVERAL_PEOPLE = re.compile(r"\b(?:they|them|their|those|these|each|both|all)\b", re.IGNORECASE)
 _ASKS = re.compile(
     r"^\W*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|tell|explain|describe|"
     r"show|summari[sz]e|give|list|find|compare|rank|is|are|was|were|does|do|did|can|could|"

@@ -179,14 +179,8 @@ class Retriever:
         if plan.min_career_years is not None:
             return self._with_career(plan, catalog)
         if plan.fields and plan.operation == "rank":
-            # "Who has the most experience in sales?": those in the field, by their dated roles.
-            in_field = self._in_fields(plan, catalog)
-            ids = [g.candidate_id for g in in_field.groups if g.matched]
-            by_career = _ranked_by_experience(
-                plan.model_copy(update={"kind": "about", "candidate_ids": ids}), catalog
-            )
-            by_career.notes[:0] = [*in_field.notes, f"Ranked: the {len(ids)} in the field."]
-            return by_career
+            # "Who has the most experience in sales?": those in the field, by their roles in it
+            return self._ranked_in_fields(plan, catalog)
         if plan.fields:
             return self._in_fields(plan, catalog)
         if profiled(plan):
@@ -574,13 +568,12 @@ class Retriever:
             }
         )
 
-    def _years_in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
-        """ "Who has 10+ years in hospitality?", "less than 5 years in healthcare": the dated
-        roles whose titles are in the field, added up (overlapping roles counted once); what
-        else the question asks must hold too."""
+    def _months_in_fields(
+        self, plan: QueryPlan, catalog: Catalog
+    ) -> dict[str, tuple[int, list[tuple[Resume, Position]]]]:
+        """Candidate -> months of their dated roles whose titles are in the plan's fields
+        (overlaps counted once), and those roles; candidates with none are left out."""
         today = date.today()
-        low = plan.min_career_years if plan.min_career_years is not None else plan.min_years
-        high = plan.max_years
         roles = {
             cid: [rp for rp in _all_roles(catalog, cid) if rp[1].title]
             for cid in plan.candidate_ids
@@ -588,15 +581,53 @@ class Retriever:
         kinds = iter(
             self.fields.fields_of([p.title or "" for held in roles.values() for _, p in held])
         )
-        members: dict[str, list[Evidence]] = {}
+        out: dict[str, tuple[int, list[tuple[Resume, Position]]]] = {}
         for cid, held in roles.items():
             inside = [(r, p) for r, p in held if next(kinds) in plan.fields]
             spans = [s for _, p in inside if (s := p.span(today)) is not None]
-            months = union_months(spans) if spans else 0
-            if (
-                not spans
-                or months < plan.fewest_months(low)
-                or (high is not None and months >= (high + 1) * 12)
+            if spans:
+                out[cid] = (union_months(spans), inside)
+        return out
+
+    def _ranked_in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Who has the most experience in sales?": by the time their roles in the field add
+        up to, what else the question asks holding too."""
+        in_field = self._in_fields(plan, catalog)
+        ids = {g.candidate_id for g in in_field.groups if g.matched}
+        months = {
+            cid: found
+            for cid, found in self._months_in_fields(plan, catalog).items()
+            if cid in ids
+        }
+        ranked = sorted(months, key=lambda c: months[c][0], reverse=not plan.shortest_first)
+        groups = []
+        for cid in ranked:
+            held, inside = months[cid]
+            evidence = [
+                fact_evidence(r, p, f"{p.title} ({p.dates_text or 'dated'})") for r, p in inside
+            ][:_MATCH_LINES]
+            evidence[0] = evidence[0].model_copy(update={"reason": years_months(held)})
+            groups.append(_group(catalog, cid, evidence))
+        return Retrieved(
+            plan=plan.model_copy(update={"kind": "about"}),
+            considered=len(ids),
+            groups=groups,
+            notes=[
+                *in_field.notes,
+                f"Ranked: the {len(ids)} in the field, by their dated roles in it added up.",
+            ],
+        )
+
+    def _years_in_fields(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Who has 10+ years in hospitality?", "less than 5 years in healthcare": the dated
+        roles whose titles are in the field, added up (overlapping roles counted once); what
+        else the question asks must hold too."""
+        low = plan.min_career_years if plan.min_career_years is not None else plan.min_years
+        high = plan.max_years
+        members: dict[str, list[Evidence]] = {}
+        for cid, (months, inside) in self._months_in_fields(plan, catalog).items():
+            if months < plan.fewest_months(low) or (
+                high is not None and months >= (high + 1) * 12
             ):
                 continue
             members[cid] = [

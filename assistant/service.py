@@ -252,7 +252,7 @@ class Assistant:
             offline_because, strategy = str(failed), self.extractive
         plan.question = question
         turn.kind, turn.scope_ids = plan.kind, plan.candidate_ids
-        turn.employers = plan.employers
+        turn.employers, turn.operation = plan.employers, plan.operation
         retrieved = self.retriever.retrieve(plan, catalog)
         model = self._model_strategy(strategy)
         if model is not None and _judged(plan):

@@ -118,3 +118,4 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     # the most experience in a field: those in it, by their dated roles (Cy from 2012, Ana 2019)
     ranked = assistant.ask("Who has the most experience in software?")
     assert ranked.candidates == ["Cy Lam", "Ana Ruiz"]
+    assert ranked.answer.startswith("By years in roles in technology")

@@ -968,6 +968,7 @@ def test_what_leans_on_the_previous_answer(catalog: Catalog, question: str, scop
         ("How many years of experience do they have?", {"aspect": "years", "kind": "about"}),
         ("What did they do before that?", {"aspect": "previous_role", "kind": "about"}),
         ("Who's better at Kafka?", {"operation": "compare", "requirement": "kafka"}),
+        ("Who has more years of experience?", {"operation": "rank"}),
     ],
 )
 def test_after_a_comparison_of_two(
@@ -1049,6 +1050,21 @@ def test_it_is_what_the_last_question_asked_for(
     assert {k: getattr(plan, k) for k in expected} == expected
     # with no question before, "it" is only a word
     assert "kafka" not in plan_question(question, catalog, Conversation()).requirement
+
+
+def test_he_after_a_ranking_is_the_first_ranked(catalog: Catalog) -> None:
+    two = [cid(catalog, "Kofi Mensah"), cid(catalog, "Dana Park")]
+    said = Answer(question="Who has the most Kafka experience?", answer="...", candidate_ids=two)
+    turn = Turn(question=said.question, answer=said, kind="match", operation="rank")
+    his = plan_question("What's his current title?", catalog, Conversation(turns=[turn]))
+    assert (his.scope, his.candidate_ids) == ("follow_up", two[:1])
+    theirs = plan_question("What are their current titles?", catalog, Conversation(turns=[turn]))
+    assert theirs.candidate_ids == two
+    plain = Turn(question=said.question, answer=said, kind="match")  # no ranking: both
+    assert (
+        plan_question("What's his email?", catalog, Conversation(turns=[plain])).candidate_ids
+        == two
+    )
 
 
 def test_there_is_the_employer_asked_about_before(catalog: Catalog) -> None:

@@ -420,6 +420,13 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
             f"By {COUNTED[plan.aspect]} listed ({pool}), {order}:",
             "",
         ]
+    elif plan.fields:
+        order = "shortest first" if plan.shortest_first else "longest first"
+        lines = [
+            f"By years in roles in {' or '.join(plan.fields)} ({_pool_phrase(retrieved)}), "
+            f"{order}:",
+            "",
+        ]
     elif plan.concepts and not plan.shortest_first:
         lines = [
             f"By years in dated roles that mention “{plan.requirement}” "
