@@ -595,9 +595,7 @@ class Retriever:
         in_field = self._in_fields(plan, catalog)
         ids = {g.candidate_id for g in in_field.groups if g.matched}
         months = {
-            cid: found
-            for cid, found in self._months_in_fields(plan, catalog).items()
-            if cid in ids
+            cid: found for cid, found in self._months_in_fields(plan, catalog).items() if cid in ids
         }
         ranked = sorted(months, key=lambda c: months[c][0], reverse=not plan.shortest_first)
         groups = []
@@ -626,9 +624,7 @@ class Retriever:
         high = plan.max_years
         members: dict[str, list[Evidence]] = {}
         for cid, (months, inside) in self._months_in_fields(plan, catalog).items():
-            if months < plan.fewest_months(low) or (
-                high is not None and months >= (high + 1) * 12
-            ):
+            if months < plan.fewest_months(low) or (high is not None and months >= (high + 1) * 12):
                 continue
             members[cid] = [
                 fact_evidence(r, p, f"{p.title} ({p.dates_text or 'dated'})") for r, p in inside
