@@ -293,6 +293,15 @@ def plan_question(
         plan = plan_question(again, catalog, earlier, focus)
         plan.question = question
         return plan
+    if (other := _same_for_another(text, catalog, conversation)) is not None:
+        # "And Jonas?", "Same question for Imogen", "What about the other one?": the last
+        # question, about them.
+        assert conversation is not None and conversation.last is not None
+        earlier = Conversation(turns=conversation.turns[:-1])
+        plan = plan_question(conversation.last.question, catalog, earlier, focus)
+        return plan.model_copy(
+            update={"question": question, "scope": "named", "candidate_ids": other}
+        )
     if (said := _it_said(text, catalog, conversation)) is not None:
         # "Who's the best at it?" after "Who knows Python?": "it" is what was asked for.
         plan = plan_question(said, catalog, conversation, focus)
@@ -2034,6 +2043,40 @@ def _asked_again(text: str, catalog: Catalog, conversation: Conversation | None)
         # "what about harvard?" after "a degree from MIT": a name, written as the one it replaces
         subject = subject.title()
     return " ".join([*words[:first], subject + tail, *words[end + 1 :]])
+
+
+_SAME_FOR = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about|and\s+what\s+about|same\s+(?:question|thing)\s+"
+    r"(?:for|about)|(?:the\s+)?same\s+for|ask\s+the\s+same\s+(?:for|about))\s+"
+    r"(?P<subject>[^?.!]+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_THE_OTHER = re.compile(r"^(?:the\s+)?other(?:\s+one)?$", re.IGNORECASE)
+
+
+def _same_for_another(
+    text: str, catalog: Catalog, conversation: Conversation | None
+) -> list[str] | None:
+    """The candidates "And Jonas?", "Same question for Imogen" or "the other one" name, when
+    the last question was about named candidates or asked who has something; None otherwise
+    (and for "What about Go?", which :func:`_asked_again` reads)."""
+    last = conversation.last if conversation else None
+    m = _SAME_FOR.match(text)
+    if m is None or last is None or last.kind not in ("about", "match") or conversation is None:
+        return None
+    subject = m.group("subject").strip()
+    if _THE_OTHER.match(subject):
+        # the other of the two an answer before named, the last one being about one of them
+        asked = set(last.answer.candidate_ids)
+        for turn in reversed(conversation.turns[:-1]):
+            pair = [c for c in turn.answer.candidate_ids if c in catalog.candidates]
+            if len(pair) == 2 and len(asked) == 1 and asked < set(pair):
+                return [c for c in pair if c not in asked]
+        return None
+    named, rest = named_candidates(subject, catalog)
+    if not named or _requirement_text(rest):
+        return None
+    return named
 
 
 # "it" as the object of a verb or a preposition ("at it", "knows it", "used it"), written in

@@ -1067,6 +1067,29 @@ def test_he_after_a_ranking_is_the_first_ranked(catalog: Catalog) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "question", ["And Dana?", "What about Dana Park?", "Same question for Dana.", "and dana"]
+)
+def test_the_same_question_about_another_candidate(catalog: Catalog, question: str) -> None:
+    kofi, dana = cid(catalog, "Kofi Mensah"), cid(catalog, "Dana Park")
+    said = Answer(question="What languages does Kofi speak?", answer="...", candidate_ids=[kofi])
+    turn = Turn(question=said.question, answer=said, kind="about")
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert (plan.scope, plan.candidate_ids, plan.aspect) == ("named", [dana], "languages")
+
+
+def test_the_same_question_for_the_other_one(catalog: Catalog) -> None:
+    kofi, dana = cid(catalog, "Kofi Mensah"), cid(catalog, "Dana Park")
+    both = Answer(question="Who knows Kafka?", answer="...", candidate_ids=[kofi, dana])
+    first = Turn(question=both.question, answer=both, kind="match")
+    one = Answer(question="What certifications does Kofi hold?", answer="", candidate_ids=[kofi])
+    second = Turn(question=one.question, answer=one, kind="about")
+    plan = plan_question(
+        "Same question for the other one.", catalog, Conversation(turns=[first, second])
+    )
+    assert (plan.candidate_ids, plan.aspect) == ([dana], "certifications")
+
+
 def test_there_is_the_employer_asked_about_before(catalog: Catalog) -> None:
     kofi = [cid(catalog, "Kofi Mensah")]
     said = Answer(question="Who worked at Fjordline?", answer="Kofi.", candidate_ids=kofi)
