@@ -509,7 +509,12 @@ def plan_question(
         aspect = "skills"  # "What programming languages does Dana know?" is not about Spanish
     elif _WHERE_BASED.search(text):
         aspect = "location"  # "Where does Dana live?" asks for the place, not a summary
-    elif aspect in (None, "experience", "summary") and _CURRENT_ROLE.search(residual):
+    elif (
+        aspect in (None, "experience", "summary")
+        and _CURRENT_ROLE.search(residual)
+        # "Where did she work before her current job?" asks for the role before it
+        and not re.search(r"\b(?:before|prior to|previous to)\b", residual, re.IGNORECASE)
+    ):
         aspect = "current"  # "What is Dana's current title?": the role, not the whole history
     elif (
         scope in ("named", "follow_up")
@@ -522,7 +527,7 @@ def plan_question(
             "first_role"
             if which.group("first")
             else "previous_role"
-            if which.group("previous") or which.group("before")
+            if which.group("previous") or which.group("before") or _BEFORE_CURRENT.search(residual)
             else "roles"
         )
     role_time = bool(
@@ -1013,6 +1018,12 @@ _ROLE_FACT = re.compile(
     r"\bwhere\s+(?:else\s+)?(?:has|have|had|did)\b.*\bwork(?:ed)?\b|"
     r"\bwhat\s+did\b.*\bdo\s+(?:before|prior\s+to|after)\s+(?!that\b|this\b|then\b|it\b)\w|"
     r"\b(?:employment|work|job)\s+history\b",
+    re.IGNORECASE,
+)
+# "Where did she work before her current job?": the role before it
+_BEFORE_CURRENT = re.compile(
+    rf"\b(?:before|prior\s+to)\s+(?:(?:his|her|their|the)\s+)?(?:current|present)\s+"
+    rf"{_ROLE_NOUN}\b",
     re.IGNORECASE,
 )
 _FEW = 3  # candidates a follow-up about one role of each answers side by side

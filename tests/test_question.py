@@ -1002,6 +1002,7 @@ def test_who_else_leaves_out_the_previous_answer(catalog: Catalog, question: str
     ("question", "aspect"),
     [
         ("What was their first job?", "first_role"),
+        ("Where did they work before their current job?", "previous_role"),
         ("Which companies have they worked for?", "roles"),
         ("Which of them had a previous job at Fjordline?", None),
     ],
