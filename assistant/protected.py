@@ -92,8 +92,20 @@ _CATEGORIES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A posting's equal-opportunity statement names the characteristics in order to rule them out:
+# it asks nothing of anyone ("... without regard to race, color, religion, sex, ...").
+_EEO = re.compile(
+    r"[^.\n]*\b(?:equal (?:employment )?opportunit(?:y|ies)|do(?:es)? not discriminate|"
+    r"without regard to|regardless of|affirmative action|all qualified applicants|"
+    r"committed to (?:diversity|inclusion))\b[^.\n]*[.\n]?",
+    re.IGNORECASE,
+)
+
+
 def protected_reason(question: str) -> str | None:
-    """Why the question is not answered, or None when it may be."""
+    """Why the question is not answered, or None when it may be. A posting's
+    equal-opportunity statement asks nothing and is read past."""
+    question = _EEO.sub(" ", question)
     for category, pattern in _CATEGORIES:
         if pattern.search(question):
             return (

@@ -44,6 +44,7 @@ from assistant.retrieval import CandidateEvidence, Retriever, fact_evidence, win
 _MUST_HEAD = re.compile(
     r"^\s*(?:#+\s*)?(?:\*\*)?\s*(must[- ]haves?|requirements?|required(?: skills)?|"
     r"(?:minimum |basic )?qualifications|what you(?:'ll| will)? (?:need|bring)|you have|"
+    r"you(?:'ll| will)? (?:bring|need)|you should have|"
     r"who you are|essential)\b(?:\*\*)?\s*:?",
     re.IGNORECASE,
 )

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.citations import verify
 from assistant.models import Criterion, Rubric
+from assistant.protected import protected_reason as question_refusal
 from assistant.screening import (
     casual_posting,
     leaders,
@@ -189,6 +190,22 @@ def test_a_bulleted_posting_without_headings_lists_its_must_haves() -> None:
         ("Java 11+ and Spring Boot in production", "must"),
         ("AWS and event streaming with Kafka", "must"),
         ("Payments background", "nice"),
+    ]
+
+
+def test_you_bring_heads_the_must_haves_and_perks_and_the_eeo_statement_ask_nothing() -> None:
+    text = (
+        "Account Executive, New Business – Remote (US)\nOTE: $200,000–$240,000\n\n"
+        "You bring:\n• 3+ years closing SaaS deals\n• Salesforce\n\n"
+        "Perks: medical/dental/vision, 401(k) match\n\nAcme is an equal opportunity employer. "
+        "All qualified applicants will receive consideration without regard to race or sex."
+    )
+    assert looks_like_job_description(text)
+    assert question_refusal(text) is None
+    rubric = read_rubric(text)
+    assert [(c.text, c.mode) for c in rubric.criteria] == [
+        ("3+ years closing SaaS deals", "must"),
+        ("Salesforce", "must"),
     ]
 
 
