@@ -1456,12 +1456,22 @@ def _field_names(field: str) -> list[str]:
 _SCHOOL_STOP = {"the", "of", "at", "an", "a", "and", "de", "university", "college"}
 
 
+_NAMED_SCHOOL = re.compile(r"\b(?:universit\w*|college|institute|school|academy)\b", re.I)
+
+
 def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
     aliases = {_bare(a) for a in degree.school_aliases}
     text = places.fold(_fact_text(resume, degree) + " " + (degree.school or ""))
     for school in schools:
         if _bare(school) in aliases:
             return True
+        phrase = " ".join(re.findall(r"\w+", places.fold(school))).removeprefix("the ")
+        flat = " ".join(re.findall(r"\w+", text))
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", flat):
+            return True
+        if _NAMED_SCHOOL.search(school) and len(phrase.split()) >= 2:
+            # "the University of Michigan" is that name, not "Michigan State University"
+            continue
         words = [w for w in re.findall(r"\w+", places.fold(school)) if w not in _SCHOOL_STOP]
         if words and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words):
             return True

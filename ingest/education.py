@@ -18,9 +18,11 @@ _ABBREVIATED: list[tuple[DegreeLevel, str]] = [
     ("doctorate", r"Ph\.?\s?D\.?|D\.?Phil\.?|Ed\.?D\.?|M\.D\.|MD|J\.D\.|JD|DNP|Pharm\.?D\.?|"
                   r"DDS|DVM|Psy\.?D\.?"),
     ("master", r"M\.?\s?Sc\.?|M\.S\.|MS|M\.A\.|MA|M\.?Eng\.?|MBA|M\.B\.A\.|MPH|MSN|MFA|M\.?Ed\.?|"
+               r"MSE|MSEE|MSCS|MSME|"
                r"MPA|MPP|LL\.?M\.?|M\.?Tech\.?|MArch|MRes|MPhil|M\.?Litt|M\.?Des|"
                r"M(?:\.[A-Z][a-z]?){1,3}\."),
     ("bachelor", r"B\.?\s?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?Tech\.?|BSN|BBA|BFA|"
+                 r"BSE|B\.S\.E\.|BSEE|BSME|BSCS|BSBA|BSIE|"
                  r"BArch|B\.?Com\.?|LL\.?B\.?|A\.B\.|B\.?Des|B(?:\.[A-Z][a-z]?){1,3}\."),
     ("associate", r"A\.A\.S\.|AAS|A\.S\.|AS|A\.A\.|AA|ADN|ASN"),
     ("diploma", r"HND|GED"),

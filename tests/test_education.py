@@ -30,6 +30,8 @@ def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, s
         ("Associate of Applied Science in Nursing, Hill Community College", "associate"),
         ("Diploma in Culinary Arts, Hill Culinary School", "diploma"),
         ("HND Hospitality Management -- Hill College, 2011", "diploma"),
+        ("BSE Computer Science, Lakeshore University, 2015", "bachelor"),
+        ("MSCS, Hill College, 2019", "master"),
         ("PGCE Secondary Mathematics with QTS, Lakeshore University (2017–2018)", "certificate"),
     ],
 )

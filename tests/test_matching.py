@@ -522,6 +522,14 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
                 data=b"Gil Ames\nEducation\nMaster of Business Administration (MBA), "
                 b"Hill College, 2018\n",
             ),
+            SourceFile(
+                "h.txt",
+                data=b"Hal Ives\nEducation\nB.A. History, Georgia State University, 2012\n",
+            ),
+            SourceFile(
+                "i.txt",
+                data=b"Ida Moss\nEducation\nBSE Civil Engineering, University of Georgia, 2014\n",
+            ),
         ]
     )
     ask = assistant.ask
@@ -531,6 +539,8 @@ def test_degrees_and_schools_come_from_profiles(ingestor: Ingestor, assistant: A
     assert ask("Who has a bachelor's in computer science?").candidates == []
     assert ask("anyone with a masters in CS?").candidates == ["Ann Vale", "Dirk Maas"]
     assert ask("Who went to Georgia Tech?").candidates == ["Ann Vale"]
+    # a school's name is that name: "Georgia State University" is no University of Georgia
+    assert ask("Who went to the University of Georgia?").candidates == ["Ida Moss"]
     assert ask("Which candidates hold a PhD?").candidates == ["Bo Lund"]  # Cy left his
     assert ask("Which data engineers have a PhD?").candidates == ["Bo Lund"]
     assert ask("Which designers have a PhD?").candidates == []
