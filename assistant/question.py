@@ -1606,7 +1606,19 @@ def _structured(
     elif asks_who and (mid := _mid_place(text, catalog)) is not None:
         # "Python developers in Europe with 5+ years", "Which candidates in Canada know Go?"
         place, rest = mid
+    elif asks_who and (lead := _LEADING_PLACE.match(text)) is not None:
+        # "west coast ppl", "texas nurses": a place said first, then who
+        words = lead.group("words").split()
+        for n in range(min(len(words) - 1, 3), 0, -1):
+            said = " ".join(words[:n])
+            if _known_place(said, False) and _unmistakable_place(said, catalog):
+                place = said.upper() if len(said) <= 3 else said.title()
+                rest = " ".join(words[n:])
+                break
     return employers, place, rest
+
+
+_LEADING_PLACE = re.compile(r"^\s*(?:any\s+|the\s+)?(?P<words>[A-Za-z][\w\s.'’-]*?)\s*[?!.]*$")
 
 
 def _orgs(org: str) -> list[str]:

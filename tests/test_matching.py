@@ -43,6 +43,8 @@ def people(ingestor: Ingestor, assistant: Assistant) -> Assistant:
         ("Who has worked at Block or Square?", ["Block", "Square"], None),
         ("Who is based in Washington state?", [], "Washington"),
         ("anyone on the west coast?", [], "West Coast"),
+        ("west coast ppl", [], "West Coast"),
+        ("texas analysts", [], "Texas"),
         ("List all candidates based in Texas.", [], "Texas"),
         ("Who has worked with Kafka?", [], None),
     ],
