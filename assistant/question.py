@@ -220,7 +220,7 @@ _FRAME_WORDS = """
     doing sometime later onwards onward industry
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
-    users
+    users fluently natively
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.

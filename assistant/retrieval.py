@@ -217,6 +217,12 @@ class Retriever:
             # "Who speaks French?": a line that lists the language as spoken, not "classical
             # French technique" or "Mandarin Oriental".
             per_line = [{p: e for p, e in c.items() if _speaks(catalog, p)} for c in per_line]
+            if _FLUENT_ASKED.search(plan.question):
+                # "Who speaks Spanish fluently?": the languages listed at that level
+                per_line = [
+                    {p: e for p, e in lines.items() if _fluent_in(catalog, p, concept)}
+                    for lines, concept in zip(per_line, plan.concepts, strict=True)
+                ]
         if plan.max_years is not None and not plan.concepts:
             return _experience_within(plan, catalog)
         if plan.min_years is not None or plan.max_years is not None:
@@ -1971,6 +1977,27 @@ def _beyond_pastimes(lines: dict[int, int], catalog: Catalog) -> dict[int, int]:
     """The lines of a concept outside interests sections, when there are any; else all."""
     kept = {p: e for p, e in lines.items() if catalog.lines[p].line.section != "interests"}
     return kept or lines
+
+
+_FLUENT_ASKED = re.compile(r"\b(?:fluent(?:ly)?|native(?:ly)?|bilingual|mother tongue)\b", re.I)
+_FLUENT_LEVEL = re.compile(
+    r"\b(?:fluent|fluency|native|bilingual|mother tongue|first language|full professional|"
+    r"[C][12])\b",
+    re.IGNORECASE,
+)
+
+
+def _fluent_in(catalog: Catalog, pos: int, concept: list[tuple[str, ...]]) -> bool:
+    """Whether the line lists a language of the concept at a fluent or native level."""
+    ref = catalog.lines[pos]
+    wanted = {t for alt in concept for t in alt}
+    return any(
+        fact.page == ref.line.page
+        and fact.line_start <= ref.line.number <= fact.line_end
+        and set(terms(fact.language, query=True)) & wanted
+        and bool(_FLUENT_LEVEL.search(fact.level or ""))
+        for fact in ref.resume.profile.languages
+    )
 
 
 def _asks_languages(plan: QueryPlan) -> bool:

@@ -654,6 +654,10 @@ def test_no_to_a_language_quotes_the_languages_listed(
     assert no.answer.startswith("No: **Omar Haddad**'s resume does not mention french.")
     assert [c.text for c in no.citations] == ["Arabic (native), English (fluent)"]
     assert assistant.ask("Does Omar know Rust?").citations == []  # a plain no
+    # at a level: the languages listed as fluent or native (Ivy lists English with no level)
+    fluent = assistant.ask("Who speaks English fluently?").candidates
+    assert sorted(fluent) == ["Lena Fischer", "Omar Haddad"]
+    assert assistant.ask("Who speaks French fluently?").candidates == []  # Lena's is B1
 
 
 def test_a_match_quotes_how_the_candidate_describes_themself_beside_the_best_line(
