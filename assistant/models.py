@@ -627,7 +627,9 @@ ContactField = Literal["email", "phone", "links"]
 # is held now ("left their last job in 2024", "not working at the moment"), one that began
 # then ("started a new job in 2024") or any role held ("was working in 2015", "the longest
 # tenure at one company").
-RoleAsked = Literal["first", "current", "current_employer", "ended", "started", "held"]
+RoleAsked = Literal[
+    "first", "current", "current_employer", "ended", "started", "held", "returned", "promoted"
+]
 Scope = Literal["named", "follow_up", "focus", "all"]
 # What the answer does with the candidates in scope: who matches, how many, side by side,
 # ordered by experience, one fact or section, or the closest passages.

@@ -220,7 +220,7 @@ _FRAME_WORDS = """
     doing sometime later onwards onward industry
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
-    users fluently natively
+    users fluently natively earned obtained received held
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -262,6 +262,19 @@ _SHORT_FOR = {
 }
 _SHORTHAND = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")(?![\w])", re.IGNORECASE
+)
+
+
+_RETURNED = re.compile(
+    r"\b(?:(?:worked|been)\s+(?:at|for)\s+the\s+same\s+(?:company|employer|firm)\s+"
+    r"(?:twice|two times|more than once)|went\s+back\s+to|returned\s+to|re-?joined|"
+    r"boomerang(?:\s+hires?)?)\b(?:\s+(?:an?|their|a)\s+(?:former|previous|old)\s+"
+    r"(?:employer|company|firm))?",
+    re.IGNORECASE,
+)
+_PROMOTED = re.compile(
+    r"\b(?:(?:been|got|gotten|was|were)\s+)?(?:promoted|a\s+promotion|promotions?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -359,7 +372,17 @@ def plan_question(
     if asks_who and _GAP.search(dated):
         min_gap, dated = _gap_months(dated), _GAP_SIZE.sub(" ", _GAP.sub(" ", dated))
     role: RoleAsked | None = None
-    if asks_who and _CAREER_START.search(dated):
+    if asks_who and _RETURNED.search(dated):
+        # "Who has worked at the same company twice?", "boomerang hires", "rejoined Google"
+        role, dated = "returned", _RETURNED.sub(" worked at ", dated)
+    elif asks_who and _PROMOTED.search(dated):
+        # "Who has been promoted at their current employer?": two titles at one employer
+        role, dated = "promoted", _PROMOTED.sub(" ", dated)
+        if _CURRENT_JOB.search(dated):
+            # "... at their current employer": there, not at any employer
+            dated = _CURRENT_JOB.sub(" ", dated)
+            period = Period(current=True, text="at the current employer")
+    elif asks_who and _CAREER_START.search(dated):
         role, dated = "first", _CAREER_START.sub("worked", dated)
     elif asks_who and (_LEFT.search(dated) or _NOT_WORKING.search(dated)):
         # "Who left their last job in 2024?", "Who is not working at the moment?"
@@ -558,7 +581,7 @@ def plan_question(
     if tenure_rank:
         # "Who has been at their current company the longest?": ordered by the time there.
         requirement, concepts = "", []
-    elif role not in (None, "ended") and not (
+    elif role not in (None, "ended", "returned", "promoted") and not (
         period or employers or (role != "first" and has_bound)
     ):
         if role in ("current", "current_employer") and scope in ("named", "follow_up"):
@@ -873,6 +896,8 @@ def plan_question(
             "ended": "last role ended" if period else "no role held now",
             "started": "a role that began",
             "held": "a role held",
+            "returned": "back at an employer they had left",
+            "promoted": "two titles at one employer",
         }.get(role, "current employer")
         if role == "held" and employers and (min_years is not None or max_years is not None):
             said = f"{years_text(min_years, max_years, years_over)} there"  # "Amazon, 3+ years"

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -1248,6 +1249,15 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
         return _stays(_all_roles(catalog, cid))
     if plan.role in ("started", "held"):
         return _all_roles(catalog, cid)  # any role: the period or length decides
+    if plan.role == "returned":
+        return _returned_to(_all_roles(catalog, cid))
+    if plan.role == "promoted":
+        employers = (
+            {_bare(p.employer or "") for _, p in held_now}
+            if plan.period is not None and plan.period.current
+            else None
+        )
+        return _promoted_at(_all_roles(catalog, cid), employers)
     if plan.role not in ("first", "ended") or (plan.role == "ended" and held_now):
         return []
     today = date.today()
@@ -1259,6 +1269,59 @@ def _roles_asked(plan: QueryPlan, catalog: Catalog, cid: str) -> list[tuple[Resu
     else:  # the role that began first
         _, resume, pos = min(dated, key=lambda item: item[0][0])
     return [(resume, pos)]
+
+
+def _returned_to(roles: list[tuple[Resume, Position]]) -> list[tuple[Resume, Position]]:
+    """The roles at an employer someone left for another and came back to (two stints with
+    a role elsewhere between them)."""
+    dated = sorted(
+        ((r, p) for r, p in roles if p.start is not None and p.employer),
+        key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0,
+    )
+    out: list[tuple[Resume, Position]] = []
+    for i, (_, first) in enumerate(dated):
+        here = _bare(first.employer or "")
+        later = [j for j in range(i + 1, len(dated)) if _bare(dated[j][1].employer or "") == here]
+        between = (
+            any(_bare(dated[k][1].employer or "") != here for k in range(i + 1, later[0]))
+            if later
+            else False
+        )
+        if between:
+            out += [dated[i], dated[later[0]]]
+    return _unique_roles(out)
+
+
+def _promoted_at(
+    roles: list[tuple[Resume, Position]], employers: set[str] | None
+) -> list[tuple[Resume, Position]]:
+    """The roles at an employer where someone held two titles one after the other, with no
+    role elsewhere between them (at the ``employers`` given, when given)."""
+    dated = sorted(
+        ((r, p) for r, p in roles if p.employer and p.title and p.start is not None),
+        key=lambda rp: rp[1].start.ordinal() if rp[1].start else 0,
+    )
+    out: list[tuple[Resume, Position]] = []
+    for (r1, p1), (r2, p2) in pairwise(dated):
+        here = _bare(p1.employer or "")
+        if (
+            here == _bare(p2.employer or "")
+            and _bare(p1.title or "") != _bare(p2.title or "")
+            and (employers is None or here in employers)
+        ):
+            out += [(r1, p1), (r2, p2)]
+    return _unique_roles(out)
+
+
+def _unique_roles(roles: list[tuple[Resume, Position]]) -> list[tuple[Resume, Position]]:
+    seen: set[tuple[str, int, int | None]] = set()
+    out = []
+    for r, p in roles:
+        key = (r.id, p.line_start, p.page)
+        if key not in seen:
+            seen.add(key)
+            out.append((r, p))
+    return out
 
 
 def _stays(roles: list[tuple[Resume, Position]]) -> list[tuple[Resume, Position]]:

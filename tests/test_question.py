@@ -665,6 +665,15 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked at Kafka Labs since 2022 or later?", {"concepts": []}),
     ("who can program in C?", {"requirement": "c"}),
     ("who knows .NET?", {"requirement": ".net", "concepts": [[(".net",)]]}),
+    # careers: back at a former employer, promoted
+    ("Who has worked at the same company twice?", {"role": "returned", "kind": "match"}),
+    ("Who rejoined Google?", {"role": "returned", "employers": ["Google"]}),
+    ("Who has been promoted?", {"role": "promoted", "kind": "match"}),
+    (
+        "Who has been promoted at their current employer?",
+        {"role": "promoted", "period": (None, None, True)},
+    ),
+    ("Who earned a degree before 2010?", {"period": (None, 2009, False)}),
     # chat shorthand
     ("nurses w/ ICU", {"concepts": [[("nurs",)], [("icu",)]]}),
     ("ppl w/o a degree", {"degree_excluded": []}),

@@ -1058,6 +1058,31 @@ def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
     assert longest.candidates[0] == "Ada Quill"  # Ben holds no role now
 
 
+def test_who_went_back_to_an_employer_and_who_was_promoted(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "dev.txt": "Devi Kunal\n\nExperience\nSenior Engineer, Quire, Feb 2021 - Present\n"
+            "Engineer, Harbor, Apr 2018 - Jan 2021\nEngineer, Quire, Jul 2014 - Mar 2018\n",
+            "uma.txt": "Uma Reyes\n\nExperience\nDirector, Fernway, 2016 - Present\n"
+            "Manager, Fernway, 2010 - 2016\n",
+            "bo.txt": "Bo Lund\n\nExperience\nAnalyst, Tallow, 2019 - Present\n"
+            "Lead Analyst, Pinegrove, 2015 - 2019\nAnalyst, Pinegrove, 2012 - 2015\n",
+        },
+    )
+    back = assistant.ask("Who has worked at the same company twice?")
+    assert back.candidates == ["Devi Kunal"]
+    assert assistant.ask("Who rejoined Quire?").candidates == ["Devi Kunal"]
+    assert assistant.ask("any boomerang hires?").candidates == ["Devi Kunal"]
+    promoted = assistant.ask("Who has been promoted?").candidates
+    assert sorted(promoted) == ["Bo Lund", "Uma Reyes"]
+    # at the employer they are at now: Bo's promotion was at a former one
+    now = assistant.ask("Who has been promoted at their current employer?")
+    assert now.candidates == ["Uma Reyes"]
+
+
 def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
