@@ -57,7 +57,27 @@ def _names() -> dict[str, str]:
             names[key] = name
     for key, name in _EXTRA_NAMES.items():
         names[key] = name
+    # The names resumes written in other languages give them ("Alemán", "Allemand",
+    # "Portugués", "Englisch"), from pycountry's own translations of ISO 639.
+    import gettext
+
+    from assistant.terms import english_words
+
+    words = english_words()
+    for locale in _RESUME_LOCALES:
+        try:
+            translated = gettext.translation("iso639-3", pycountry.LOCALES_DIR, [locale])
+        except OSError:
+            continue
+        for english in list(dict.fromkeys(names.values())):
+            local = translated.gettext(english).split(" (")[0].strip().lower()
+            # ("pools" is Dutch for Polish and an English word: not read as a language)
+            if local and " " not in local and local not in _NOT_LANGUAGES and local not in words:
+                names.setdefault(local, english)
     return names
+
+
+_RESUME_LOCALES = ("es", "pt", "fr", "de", "it", "nl", "pl", "sv")
 
 
 def spoken(name: str) -> str | None:

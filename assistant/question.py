@@ -1263,6 +1263,16 @@ _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
     ),
     (re.compile(r"\bmbas?\b", re.I), [], ["MBA", "M.B.A.", "Master of Business Administration"]),
     (
+        re.compile(r"\bb\.?\s?tech\b", re.I),
+        [],
+        ["B.Tech", "BTech", "B. Tech", "Bachelor of Technology"],
+    ),
+    (
+        re.compile(r"\bm\.?\s?tech\b", re.I),
+        [],
+        ["M.Tech", "MTech", "M. Tech", "Master of Technology"],
+    ),
+    (
         # "a PhD": the research doctorate by name, not a J.D. or a PharmD; "a doctorate" is
         # any doctorate.
         re.compile(r"\b(?:ph\.?\s?d\.?s?|d\.?phil\.?)(?!\w)", re.I),

@@ -160,6 +160,11 @@ def _english_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(kept), tuple(sorted(kept))
 
 
+def english_words() -> frozenset[str]:
+    """Whole lower-case words of the shipped MiniLM tokenizer's vocabulary."""
+    return _english_words()[0]
+
+
 def _begins_a_word(root: str) -> bool:
     ordered = _english_words()[1]
     i = bisect_left(ordered, root)

@@ -55,7 +55,8 @@ _NOT_NAME = set(
     solutions technology technologies development design research science platform security
     cloud infrastructure mobile frontend backend full stack web top certifications languages
     honors awards projects work history portfolio team university college school institute
-    inc llc ltd company group
+    inc llc ltd company group personal details persönliche daten datos personales dados
+    pessoais lebenslauf
     """.split()
 )
 _DATE_LIKE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")

@@ -36,18 +36,25 @@ _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SHORT_YEAR = r"['’]\d\d(?!\d)"  # "Oct ’19"
 _DATE = (
-    rf"(?:{_MONTH},?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
+    # "14/07/2017", "01.04.2023": a day, a month and a year (the day is read past)
+    rf"(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_MONTH},?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|"
     # a year alone in two digits ("'16–'19"), in a range only
     r"['’]\d\d(?!\w))"
 )
-_NOW = r"(?:present|now|current(?:ly)?|today|(?:(?:till|til|up\s+to)\s+)?date|to\s+date|ongoing)"
+_NOW = (
+    r"(?:present|now|current(?:ly)?|today|(?:(?:till|til|up\s+to)\s+)?date|to\s+date|ongoing|"
+    # in the languages resumes are also written in
+    r"heute|aktuell|actualidad|actual|presente|atual(?:mente)?|aujourd'hui|en\s+cours|oggi)"
+)
 _DASH = r"\s*(?:–|—|-|−|~|to|until|till|through|->|→)\s*"
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_DATE}){_DASH}(?P<end>{_DATE}|{_NOW})(?![\w/])", re.IGNORECASE
 )
 _YEAR_TO_SHORT = re.compile(rf"(?<![\w/.])(?P<start>{_YEAR})\s*[-–—]\s*(?P<end>\d\d)(?![\w/.%])")
-SINCE = re.compile(rf"\bsince\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+SINCE = re.compile(
+    rf"\b(?:since|seit|desde|depuis|dal)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE
+)
 _DURATION = re.compile(r"^\(?\d+\s+(?:years?|yrs?|months?|mos?)(?:\s+\d+\s+months?)?\)?$", re.I)
 
 # Head words of job titles. A title names a role, so this vocabulary is small and stable.
@@ -85,6 +92,8 @@ def parse_date(text: str) -> PartialDate | None:
         return PartialDate(year=year, month=month)
     if m := re.fullmatch(rf"{_SEASON}\s+({_YEAR})", text):
         return PartialDate(year=int(m.group(1)))
+    if m := re.fullmatch(rf"\d{{1,2}}[/.](\d{{1,2}})[/.]({_YEAR})", text):
+        return PartialDate(year=int(m.group(2)), month=int(m.group(1)))
     if m := re.fullmatch(rf"(\d{{1,2}})[/.]({_YEAR})", text):
         return PartialDate(year=int(m.group(2)), month=int(m.group(1)))
     if m := re.fullmatch(rf"({_YEAR})[/.-](\d\d)", text):
@@ -141,13 +150,15 @@ def is_title(text: str, plural: bool = True) -> bool:
 # "Designation: Senior Software Engineer", "Company: Wipro": a label before what it labels.
 _ROLE_LABEL = re.compile(
     r"^\s*(?:designation|role|position|job\s+title|title|company|employer|organi[sz]ation|"
-    r"client)\s*[:：]\s*",
+    r"client|duration|period|dates?|tenure)\s*[:：]\s*",
     re.IGNORECASE,
 )
 
 
 def _clean(text: str) -> str:
-    text = _ROLE_LABEL.sub("", text)
+    text = _ROLE_LABEL.sub(
+        "", _BULLET.sub("", text) if _ROLE_LABEL.match(_BULLET.sub("", text)) else text
+    )
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|^#+\s*|[\[\]]", " ", text)
     text = re.sub(r"\s*\([^)]*\)", "", text)  # asides: "(formerly Square)", "(Tokyo)"
@@ -256,7 +267,8 @@ _PLAIN_WORDS = 8  # most words of a title or employer line with no comma or sepa
 def _candidate_line(line: ResumeLine) -> bool:
     """A short line that may name a title or an employer (not a bullet, a sentence or a date)."""
     text = line.text.strip()
-    if not text or line.heading or (_BULLET.match(line.text) and "**" not in text):
+    labelled = _ROLE_LABEL.match(_BULLET.sub("", text))  # "1) Organisation : Infosys Limited"
+    if not text or line.heading or (_BULLET.match(line.text) and "**" not in text and not labelled):
         return False
     words = len(text.split())
     if find_range(text) or _DURATION.match(text):
@@ -266,6 +278,8 @@ def _candidate_line(line: ResumeLine) -> bool:
         # employer ("Senior Staff Nurse (Band 6), Adult ICU — St James's University Hospital,
         # Leeds Teaching Hospitals NHS Trust").
         return False
+    if labelled:
+        return True  # "Designation : Senior Software Engineer -> Lead Software Engineer"
     if words > _PLAIN_WORDS and "," not in text and not _STRONG.search(_clean(text)):
         # an achievement left without its bullet (a table cell): "Reduced close from 8 to 5
         # business days with BlackLine reconciliations"

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from assistant import places
 from assistant.models import ResumeLine, Section
 from ingest.positions import is_title
 
@@ -99,12 +101,30 @@ _WORDS: dict[str, Section] = {
     "source": "projects",
     "worked": "experience",
     "spoken": "languages",
-    # French headings of bilingual resumes (Canada, Europe).
+    # Headings of resumes written in French, Spanish, Portuguese and German.
     "formation": "education",
     "langues": "languages",
     "compétences": "skills",
     "expérience": "experience",
     "expériences": "experience",
+    "experiencia": "experience",
+    "experiência": "experience",
+    "trayectoria": "experience",
+    "formación": "education",
+    "formação": "education",
+    "educación": "education",
+    "educação": "education",
+    "estudios": "education",
+    "idiomas": "languages",
+    "habilidades": "skills",
+    "competencias": "skills",
+    "competências": "skills",
+    "berufserfahrung": "experience",
+    "ausbildung": "education",
+    "studium": "education",
+    "sprachen": "languages",
+    "sprachkenntnisse": "languages",
+    "kenntnisse": "skills",
     "awards": "other",
     "fellowships": "other",
     "scholarships": "other",
@@ -134,7 +154,8 @@ _MODIFIERS = set(
     academic top teaching clinical research industry recent previous prior employment and of
     the & my what i've i have i am skills tools summary education experience history
     background training certifications licenses languages projects open source side spoken
-    related areas area main select highlights qualifications
+    related areas area main select highlights qualifications profesional profissional
+    academica academico academicos laboral complementaria
     """.split()
 )
 _SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
@@ -159,14 +180,21 @@ class Heading:
 
 
 def _words(text: str) -> list[str]:
+    """The words of a heading, lower case and without accents ("Experiência" -> "experiencia")."""
     cleaned = _DECOR.sub("", text).lower().replace("’", "'").replace("&", " and ")
-    return re.findall(r"[a-z][a-z'-]*", cleaned)
+    return re.findall(r"[a-z][a-z'-]*", places.fold(cleaned))
+
+
+@lru_cache(maxsize=1)
+def _folded_words() -> dict[str, Section]:
+    return {places.fold(k): v for k, v in _WORDS.items()}
 
 
 def _known(word: str) -> Section | None:
+    words = _folded_words()
     for form in (word, word.rstrip("s"), *word.split("-")):
-        if form in _WORDS:
-            return _WORDS[form]
+        if form in words:
+            return words[form]
     return None
 
 

@@ -59,3 +59,8 @@ def test_any_living_language_listed_with_its_level() -> None:
         ("Cebuano", "conversational"),
         ("Swahili", "fluent"),
     ]
+
+
+def test_language_names_written_in_other_languages() -> None:
+    spoken, _ = read("Idiomas", "Inglés (fluido), Alemán (B1), Portugués (nativo)")
+    assert [name for name, _ in spoken] == ["English", "German", "Portuguese"]

@@ -28,6 +28,9 @@ from ingest.sections import label_sections
         ("Oct '98 - Jan '01", (1998, 10), (2001, 1), False),
         ("_Jan 2022 – now_", (2022, 1), None, True),
         ("*'16–'19 · remote*", (2016, None), (2019, None), False),
+        ("Duration     : 14/07/2017 to 31/03/2021", (2017, 7), (2021, 3), False),
+        ("seit 03/2021", (2021, 3), None, True),
+        ("2019 - heute", (2019, None), None, True),
         ("2016 - '19", (2016, None), (2019, None), False),
         ("Restaurant Gordon Ramsay, Chelsea, London | 2014-17", (2014, None), (2017, None), False),
     ],
@@ -147,6 +150,15 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
                 ("Senior Accountant", "Target Corporation", True),
                 ("Audit Associate", "KPMG LLP", False),
             ],
+        ),
+        (
+            # an Indian resume's labelled block, numbered
+            [
+                "1) Organisation : Persistent Systems Ltd., Pune",
+                "   Designation  : Senior Software Engineer -> Lead Software Engineer",
+                "   Duration     : 05/04/2021 to till date",
+            ],
+            [("Lead Software Engineer", "Persistent Systems Ltd.", True)],
         ),
         (
             # "since" inside a bullet is a sentence, not a role

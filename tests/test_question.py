@@ -665,6 +665,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked at Kafka Labs since 2022 or later?", {"concepts": []}),
     ("who can program in C?", {"requirement": "c"}),
     ("who knows .NET?", {"requirement": ".net", "concepts": [[(".net",)]]}),
+    (
+        "Who has a B.Tech?",
+        {"degree_names": ["B.Tech"]},
+    ),
     # careers: back at a former employer, promoted
     ("Who has worked at the same company twice?", {"role": "returned", "kind": "match"}),
     ("Who rejoined Google?", {"role": "returned", "employers": ["Google"]}),
