@@ -216,8 +216,12 @@ class Retriever:
         per_line = [_beyond_pastimes(c, catalog) for c in per_line]
         if _asks_languages(plan):
             # "Who speaks French?": a line that lists the language as spoken, not "classical
-            # French technique" or "Mandarin Oriental".
-            per_line = [{p: e for p, e in c.items() if _speaks(catalog, p)} for c in per_line]
+            # French technique" or "Mandarin Oriental"; and the lines the profiles read the
+            # language from, however written ("Português", "Allemand : B2").
+            per_line = [
+                {**{p: e for p, e in c.items() if _speaks(catalog, p)}, **_listed(catalog, concept)}
+                for c, concept in zip(per_line, plan.concepts, strict=True)
+            ]
             if _FLUENT_ASKED.search(plan.question):
                 # "Who speaks Spanish fluently?": the languages listed at that level
                 per_line = [
@@ -2048,6 +2052,19 @@ _FLUENT_LEVEL = re.compile(
     r"[C][12])\b",
     re.IGNORECASE,
 )
+
+
+def _listed(catalog: Catalog, concept: list[tuple[str, ...]]) -> dict[int, int]:
+    """The lines of the profiles' spoken languages that are the concept's language."""
+    wanted = {t for alt in concept for t in alt}
+    out: dict[int, int] = {}
+    for resume in catalog.resumes.values():
+        for fact in resume.profile.languages:
+            if set(terms(fact.language, query=True)) & wanted:
+                pos = catalog.position(resume.id, fact.page, fact.line_start)
+                if pos is not None:
+                    out[pos] = pos
+    return out
 
 
 def _fluent_in(catalog: Catalog, pos: int, concept: list[tuple[str, ...]]) -> bool:

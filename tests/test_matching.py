@@ -584,6 +584,11 @@ def test_who_speaks_a_language_reads_the_lines_that_list_it(
         ]
     )
     assert assistant.ask("Who speaks French?").candidates == ["Lise Moreau"]
+    # the language as the profile read it, however the resume writes it
+    ingestor.ingest(
+        [SourceFile("ana.txt", data="Ana Reis\nIdiomas\nPortuguês — nativo\n".encode())]
+    )
+    assert assistant.ask("Who speaks Portuguese?").candidates == ["Ana Reis"]
     nobody = assistant.ask("Who speaks Mandarin?")
     assert nobody.candidates == [] and not nobody.citations  # nobody comes near either
 
