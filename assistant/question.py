@@ -816,37 +816,25 @@ def plan_question(
         # "Who has worked at three or more companies?": those whose profile lists that many.
         # What else the question asks narrows who is counted ("Which nurses speak at least 2
         # languages?", "who's in healthcare and speaks a second language?").
-        rest = _counted_rest(_AT_LEAST_OF.sub(" ", residual))
-        # "worked at 3 or more companies" names no employer
+        # ("worked at 3 or more companies" names no employer)
         employers = [e for e in employers if e.lower() not in least.group(0).lower()]
-        narrowed = bool(rest or fields or place or employers or degree or schools or work_place)
-        kind, operation = ("match" if narrowed else "about"), "rank"
-        requirement, concepts = (
-            (rest or place or " or ".join(employers), _concepts(rest))
-            if narrowed
-            else (least.group(0), [])
+        narrowed = bool(fields or place or employers or degree or schools or work_place)
+        kind, requirement, concepts, aspect = _counted(
+            least, _AT_LEAST_OF, residual, text, narrowed, place, employers
         )
-        aspect = _COUNTED[least.group("what").lower()[:4]]
-        if aspect == "languages" and _PROGRAMMING.search(text):
-            aspect = "skills"
+        operation = "rank"
         min_count = _number(least.group("n") or least.group("n2"))
         if (least.group("bound") or "").lower() in ("more than", "over"):
             min_count += 1
     elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
         # "Who speaks the most languages?": ordered by how many the profile holds; among those
         # the rest describes ("Which engineer has the most certifications?").
-        rest = _counted_rest(_MOST_OF.sub(" ", residual))
         employers = [e for e in employers if e.lower() not in most.group(0).lower()]
-        narrowed = bool(rest or fields or place or employers or degree or schools or work_place)
-        kind, operation = ("match" if narrowed else "about"), "rank"
-        requirement, concepts = (
-            (rest or place or " or ".join(employers), _concepts(rest))
-            if narrowed
-            else (most.group(0), [])
+        narrowed = bool(fields or place or employers or degree or schools or work_place)
+        kind, requirement, concepts, aspect = _counted(
+            most, _MOST_OF, residual, text, narrowed, place, employers
         )
-        aspect = _COUNTED[most.group("what").lower()[:4]]
-        if aspect == "languages" and _PROGRAMMING.search(text):
-            aspect = "skills"
+        operation = "rank"
         shortest_first = most.group("dir").lower() in ("fewest", "least")
     elif (rank := _RANK.search(text)) and len(ids) >= 2:
         # "Rank the data engineers by experience": who is ranked stands between the words.
@@ -1992,6 +1980,27 @@ _COUNT_WORDS = re.compile(
     + r")\b|\b\d{1,2}\+?|(?<![\w+])\+(?![\w+])",
     re.IGNORECASE,
 )
+
+
+def _counted(
+    found: re.Match[str],
+    pattern: re.Pattern[str],
+    residual: str,
+    text: str,
+    narrowed: bool,
+    place: str | None,
+    employers: list[str],
+) -> tuple[Kind, str, list[list[tuple[str, ...]]], Aspect]:
+    """(kind, requirement, concepts, aspect) of a question that counts what the profiles list
+    ("at least 2 languages", "the most certifications"): a match of what else it asks, when
+    it asks more ("Which nurses ..."), else about everyone."""
+    rest = _counted_rest(pattern.sub(" ", residual))
+    aspect = _COUNTED[found.group("what").lower()[:4]]
+    if aspect == "languages" and _PROGRAMMING.search(text):
+        aspect = "skills"
+    if rest or narrowed:
+        return "match", rest or place or " or ".join(employers), _concepts(rest), aspect
+    return "about", found.group(0), [], aspect
 
 
 def _counted_rest(text: str) -> str:
