@@ -27,17 +27,28 @@ from assistant.models import PartialDate, Position, ResumeLine
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # the months of resumes written in Spanish, Portuguese, French and German, by the first
+    # letters that tell them apart from the English ones
+    "ene": 1, "fev": 2, "fév": 2, "abr": 4, "avr": 4, "mai": 5, "mayo": 5, "juin": 6,
+    "juil": 7, "ago": 8, "aoû": 8, "aou": 8, "set": 9, "okt": 10, "out": 10, "dic": 12, "dez": 12,
+    "déc": 12, "mär": 3, "mrz": 3,
 }  # fmt: skip
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # Spanish, Portuguese, French and German names ("mar/2021", "fev 2017", "März 2019")
+    r"ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|junio|julio|ago(?:sto)?|septiembre|"
+    r"octubre|noviembre|dic(?:iembre)?|janeiro|fev(?:ereiro)?|março|maio|junho|julho|"
+    r"setembro|outubro|novembro|dez(?:embro)?|janv(?:ier)?|févr(?:ier)?|fevr(?:ier)?|mars|"
+    r"avr(?:il)?|mai|juin|juil(?:let)?|août|aout|déc(?:embre)?|januar|februar|märz|mrz|"
+    r"juni|juli|okt(?:ober)?|dezember|set(?=\s*/)|out(?=\s*/))\.?"
 )
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SHORT_YEAR = r"['’]\d\d(?!\d)"  # "Oct ’19"
 _DATE = (
     # "14/07/2017", "01.04.2023": a day, a month and a year (the day is read past)
-    rf"(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_MONTH},?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
+    rf"(?:(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_MONTH}(?:,?\s*|/){_YEAR}|{_MONTH}\s*{_SHORT_YEAR}|{_SEASON}\s+{_YEAR}|"
     rf"(?:0?[1-9]|1[0-2])[/.]{_YEAR}|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])|{_YEAR}|"
     # a year alone in two digits ("'16–'19"), in a range only
     r"['’]\d\d(?!\w))"
@@ -82,13 +93,13 @@ _STRONG = re.compile(r"\s+(?:—|–|--|-|\||·|•|@)\s+|\s+at\s+(?=[A-Z])")
 
 def parse_date(text: str) -> PartialDate | None:
     text = text.strip().lower().rstrip(".")
-    if m := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR})", text):
-        return PartialDate(year=int(m.group(2)), month=_MONTHS[m.group(1)[:3]])
+    if m := re.fullmatch(rf"({_MONTH})(?:,?\s*|/)({_YEAR})", text):
+        return PartialDate(year=int(m.group(2)), month=_month_number(m.group(1)))
     if m := re.fullmatch(rf"(?:({_MONTH})\s*)?['’](\d\d)", text):
         # "Oct ’19", "'16": this century, unless that would be years ahead of today
         short = int(m.group(2))
         year = 2000 + short if 2000 + short <= date.today().year + 1 else 1900 + short
-        month = _MONTHS[m.group(1)[:3]] if m.group(1) else None
+        month = _month_number(m.group(1)) if m.group(1) else None
         return PartialDate(year=year, month=month)
     if m := re.fullmatch(rf"{_SEASON}\s+({_YEAR})", text):
         return PartialDate(year=int(m.group(1)))
@@ -101,6 +112,15 @@ def parse_date(text: str) -> PartialDate | None:
     if re.fullmatch(_YEAR, text):
         return PartialDate(year=int(text))
     return None
+
+
+def _month_number(name: str) -> int:
+    """The month a written name says ("Sept." -> 9, "fev" -> 2, "März" -> 3)."""
+    name = name.lower().rstrip(".")
+    for size in (4, 3):
+        if name[:size] in _MONTHS:
+            return _MONTHS[name[:size]]
+    return _MONTHS[name[:3]]
 
 
 @dataclass(frozen=True)

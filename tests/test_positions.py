@@ -31,6 +31,12 @@ from ingest.sections import label_sections
         ("Duration     : 14/07/2017 to 31/03/2021", (2017, 7), (2021, 3), False),
         ("seit 03/2021", (2021, 3), None, True),
         ("2019 - heute", (2019, None), None, True),
+        # month names of resumes written in Portuguese, Spanish, French and German
+        ("*Osasco, SP · mar/2021 – atual*", (2021, 3), None, True),
+        ("fev/2017 – set/2019", (2017, 2), (2019, 9), False),
+        ("enero 2015 - diciembre 2018", (2015, 1), (2018, 12), False),
+        ("janv. 2018 – août 2020", (2018, 1), (2020, 8), False),
+        ("März 2019 - Okt 2021", (2019, 3), (2021, 10), False),
         ("2016 - '19", (2016, None), (2019, None), False),
         ("Restaurant Gordon Ramsay, Chelsea, London | 2014-17", (2014, None), (2017, None), False),
     ],
