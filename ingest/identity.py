@@ -37,7 +37,11 @@ _MARKUP = re.compile(
     r"^\s*(?:#+\s*|>\s*|(?i:(?:full\s+)?name)\s*:\s*)|\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)"
 )
 _SEPARATORS = re.compile(r"\s+[|•·–—/]\s+|\s+-{1,2}\s+|,|\t|\s{2,}|\s+\(")
-_TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame", "rev"}
+_TITLES = {
+    "dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame", "rev",
+    # academic and professional titles written before a name in Europe and Latin America
+    "dipl.-ing", "dipl", "dr.-ing", "mag", "ing", "lic", "engr", "arq",
+}  # fmt: skip
 _PARTICLES = {
     "van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos",
     "das", "ten", "ter", "bin", "binti", "al", "el", "y", "e", "st", "af", "zu",

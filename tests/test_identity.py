@@ -25,6 +25,8 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("Dr. Ines Okonjo, PhD", "Ines Okonjo"),
         ("Marit Q. Ellery, BSN, RN", "Marit Q. Ellery"),
         ("Pieter van der Merwe CA(SA)", "Pieter van der Merwe"),
+        ("Dipl.-Ing. Tobias Becker", "Tobias Becker"),
+        ("Ing. Laura Méndez", "Laura Méndez"),
         ("Grace Adeyemi .NET Developer", "Grace Adeyemi"),
         ("Emma Jane Baker", "Emma Jane Baker"),
         ("Saoirse Dunleavy RGN", "Saoirse Dunleavy"),
