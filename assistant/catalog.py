@@ -103,6 +103,7 @@ class Catalog:
     _vocabulary: list[str] | None = None
     _stemmed: list[str] | None = None
     _names: tuple[re.Pattern[str] | None, dict[str, list[str]]] | None = None
+    _spoken: dict[str, list[int]] | None = None
 
     @classmethod
     def build(
@@ -220,6 +221,21 @@ class Catalog:
         if self._stemmed is None:
             self._stemmed = stem_words(self.vocabulary())
         return self._stemmed
+
+    def spoken_lines(self) -> dict[str, list[int]]:
+        """Search term of a spoken language -> the line positions the profiles read it from
+        ("portuguese" -> the line "Português — nativo"), built once per catalog."""
+        if self._spoken is None:
+            spoken: dict[str, list[int]] = defaultdict(list)
+            for resume in self.resumes.values():
+                for fact in resume.profile.languages:
+                    pos = self.position(resume.id, fact.page, fact.line_start)
+                    if pos is None:
+                        continue
+                    for term in set(terms(fact.language, query=True)):
+                        spoken[term].append(pos)
+            self._spoken = dict(spoken)
+        return self._spoken
 
     def name_matcher(self) -> tuple[re.Pattern[str] | None, dict[str, list[str]]]:
         """One compiled pattern for every candidate's name and aliases (lower case, whole

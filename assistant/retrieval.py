@@ -2056,15 +2056,8 @@ _FLUENT_LEVEL = re.compile(
 
 def _listed(catalog: Catalog, concept: list[tuple[str, ...]]) -> dict[int, int]:
     """The lines of the profiles' spoken languages that are the concept's language."""
-    wanted = {t for alt in concept for t in alt}
-    out: dict[int, int] = {}
-    for resume in catalog.resumes.values():
-        for fact in resume.profile.languages:
-            if set(terms(fact.language, query=True)) & wanted:
-                pos = catalog.position(resume.id, fact.page, fact.line_start)
-                if pos is not None:
-                    out[pos] = pos
-    return out
+    spoken = catalog.spoken_lines()
+    return {pos: pos for alt in concept for t in alt for pos in spoken.get(t, [])}
 
 
 def _fluent_in(catalog: Catalog, pos: int, concept: list[tuple[str, ...]]) -> bool:
