@@ -8,6 +8,7 @@ for any place, not from a list written for a few resumes. Both are loaded once, 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -293,6 +294,45 @@ def same_city(a: str, b: str) -> bool:
         return _CITY_ALIASES.get(key, key).removesuffix(" city")
 
     return canon(a) == canon(b)
+
+
+# How far a city reaches, as a radius that grows with its population (the area a city covers
+# grows about as its population does): 8 km for a city of a million, 24 km for New York City.
+# A smaller place within that reach, in the same country and state or province, is a part of
+# the city ("Brooklyn" of New York City, "Kreuzberg" of Berlin); a city beyond it is a city of
+# its own ("Oakland" is not San Francisco).
+_KM_PER_ROOT_PERSON = 0.008
+_EARTH_KM = 6371.0
+
+
+def _record(name: str) -> dict[str, object] | None:
+    """The GeoNames record of a city as people name it ("New York", "NYC", "New York City")."""
+    key = fold(name)
+    key = _CITY_ALIASES.get(key, key)
+    cities = _largest_cities()
+    return cities.get(key) or cities.get(key.removesuffix(" city")) or cities.get(f"{key} city")
+
+
+def part_of(inner: str, outer: str) -> bool:
+    """Whether the place ``inner`` is a part of the larger city ``outer`` (see above)."""
+    a, b = _record(inner), _record(outer)
+    if a is None or b is None or a is b:
+        return False
+    if (a["countrycode"], a.get("admin1code")) != (b["countrycode"], b.get("admin1code")):
+        return False
+    people = int(str(b.get("population") or 0))
+    if int(str(a.get("population") or 0)) >= people:
+        return False
+    lat1, lon1, lat2, lon2 = (
+        math.radians(float(str(v)))
+        for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    )
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    km = 2 * _EARTH_KM * math.asin(math.sqrt(h))
+    return km <= _KM_PER_ROOT_PERSON * math.sqrt(people)
 
 
 def _name_like(text: str) -> bool:

@@ -2429,6 +2429,10 @@ def _requirement_text(residual: str) -> str:
     residual = _TOP_N.sub(" ", residual)
     # "on call", "in house", "on site": one word, as resumes write them ("on-call"), not "call".
     residual = _PARTICLE_COMPOUND.sub(r"\1-\2", residual)
+    # "four nines" of availability: one term, not a number and a count
+    residual = re.sub(
+        r"\b(three|four|five|six|seven)\s+nines\b", r"\1-nines", residual, flags=re.IGNORECASE
+    )
     residual = re.sub(r"(?<=\w)\s+n\s+(?=\w)", " and ", residual)  # "terraform n aws"
     words = re.findall(r"(?:[\w+#./'-]|(?<=\w)&(?=\w))+|[,;&/]", residual.lower())
     kept: list[str] = []
@@ -2447,6 +2451,14 @@ def _requirement_text(residual: str) -> str:
                 (after.isalpha() and after not in _FRAME and after not in _LINKING)
                 or (i > 0 and words[i - 1] in ("as", "source", "clean"))
             )
+        )
+        # A number word that names something with the word after it ("Lean Six Sigma", "five
+        # star hotels"), not a count of people or things ("two languages", "three engineers").
+        in_term = in_term or (
+            bare in _NUMBER_WORDS
+            and after.isalpha()
+            and after not in _FRAME
+            and not after.endswith("s")
         )
         # After a possessive a frame word is a thing owned: "other engineers' builds".
         if (

@@ -1968,7 +1968,13 @@ def _same_place(wanted: places.Place | str, where: Location | places.Place) -> b
         pairs.append((wanted.country, where.country))
     given = [(a, b) for a, b in pairs if a]
     return bool(given) and all(
-        b is not None and places.same_city(_AREA.sub("", a), _AREA.sub("", b)) for a, b in given
+        b is not None
+        and (
+            places.same_city(_AREA.sub("", a), _AREA.sub("", b))
+            # "based in New York City": Brooklyn is a part of it
+            or (a == wanted.city and places.part_of(b, _AREA.sub("", a)))
+        )
+        for a, b in given
     )
 
 

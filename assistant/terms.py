@@ -62,6 +62,8 @@ _PHRASES = [
     (re.compile(r"\bamazon[\s-]+web[\s-]+services\b", re.I), "amazonwebservices"),
     (re.compile(r"\bmaster'?s\b", re.I), "master"),
     (re.compile(r"\bbachelor'?s\b", re.I), "bachelor"),
+    # availability counted in nines ("four nines"): one word, not a number and a digit
+    (re.compile(r"\b(three|four|five|six|seven)[\s-]+nines\b", re.I), r"\1nines"),
 ]
 
 
@@ -261,6 +263,53 @@ def fold_letters(text: str) -> str:
 _SITE = re.compile(r"(?:www\.)?([A-Za-z][\w-]*)\.(?:com|org|net|io|dev|me|co|ai|app)")
 
 
+# A sum of money as resumes write it ("$14M", "€1.2bn", "USD 3 million", "£750k", "$500,000"),
+# read also in the words a question uses for it ("a multi-million-dollar budget", "a
+# six-figure deal" is left alone): the scale and the currency follow the amount.
+_CURRENCIES = {"$": "dollar", "us$": "dollar", "usd": "dollar", "€": "euro", "eur": "euro"}
+_CURRENCIES |= {"£": "pound", "gbp": "pound"}
+_SCALES = {"k": "thousand", "thousand": "thousand", "m": "million", "mm": "million"}
+_SCALES |= {"mn": "million", "million": "million", "b": "billion", "bn": "billion"}
+_SCALES |= {"billion": "billion"}
+_AMOUNT = re.compile(
+    r"(?<![\w$€£])(us\$|\$|€|£|usd|eur|gbp)\s?(\d[\d,]*(?:\.\d+)?)\s?"
+    r"(k|mm|mn|m|bn|b|thousand|million|billion)?(?![\w.]\w)",
+    re.IGNORECASE,
+)
+# Availability as a share with leading nines ("99.99%", "99.995 %"), read also as the nines
+# recruiters count: "four nines". A share with more nines meets fewer as well: 99.999% is at
+# least four nines, and 99.95% is not.
+_NINES = re.compile(r"(?<![\d.])(99\.9\d*)\s?%")
+_COUNT_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+
+
+def _spell_amount(match: re.Match[str]) -> str:
+    currency = _CURRENCIES[match.group(1).lower()]
+    number = float(match.group(2).replace(",", ""))
+    written = (match.group(3) or "").lower()
+    scale = _SCALES.get(written, "")
+    if not written:
+        scale = next((word for bound, word in _MAGNITUDES if number >= bound), "")
+    return f"{match.group(0)} {scale} {currency} "
+
+
+_MAGNITUDES = ((1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
+
+
+def _spell_nines(match: re.Match[str]) -> str:
+    digits = match.group(1).replace(".", "")
+    nines = len(digits) - len(digits.lstrip("9"))
+    counted = " ".join(f"{_COUNT_WORDS[n]}nines" for n in range(3, nines + 1) if n in _COUNT_WORDS)
+    return f"{match.group(0)} {counted} "
+
+
+def _spell_figures(text: str) -> str:
+    """Sums of money and availability shares, followed by the words that name them."""
+    if "%" in text:
+        text = _NINES.sub(_spell_nines, text)
+    return _AMOUNT.sub(_spell_amount, text)
+
+
 def terms(text: str, query: bool = False) -> list[str]:
     """Search terms of a text, in order, duplicates kept.
 
@@ -268,7 +317,7 @@ def terms(text: str, query: bool = False) -> list[str]:
     word; in a ``query`` it is only the joined word, so "front-end" and "frontend" meet either
     spelling in a resume.
     """
-    text = _fold_phrases(_without_accents(text.replace("’", "'")))
+    text = _spell_figures(_fold_phrases(_without_accents(text.replace("’", "'"))))
     if not query:
         text = _OPEN_END.sub(r"\1", text)
     if query:

@@ -314,6 +314,17 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("Objective-C, C", False, ["object", "objectivec", "c"]),
         # hotels, not hospitals
         ("hospitality, hospitals", False, ["hospitality", "hospit"]),
+        # a sum of money is also read as its scale and currency ("a multi-million-dollar budget")
+        ("budget of $14M", False, ["budget", "of", "14m", "million", "dollar"]),
+        ("€1.2bn; £750k", False, ["12bn", "billion", "euro", "750k", "thousand", "pound"]),
+        ("raised USD 3 million", False, ["rais", "usd", "3", "million", "million", "dollar"]),
+        ("$500,000", False, ["500", "000", "thousand", "dollar"]),
+        ("v1.2, 3.5m rows", False, ["v12", "35m", "row"]),
+        # availability in nines: 99.995% is four nines (and so three); 99.95% is three
+        ("99.995% uptime", False, ["99995", "threenin", "fournin", "uptim"]),
+        ("99.95%", False, ["9995", "threenin"]),
+        ("99.5%", False, ["995"]),
+        ("four nines", True, ["fournin"]),
     ],
 )
 def test_terms(text: str, query: bool, expected: list[str]) -> None:

@@ -62,3 +62,24 @@ def test_short_city_names_and_us_regions() -> None:
     west = places.continent("the West Coast")
     assert west is not None
     assert places.state_group(west[0]) == ("California", "Oregon", "Washington")
+
+
+@pytest.mark.parametrize(
+    ("inner", "outer", "part"),
+    [
+        ("Brooklyn", "New York City", True),
+        ("Queens", "NYC", True),
+        ("Manhattan", "New York", True),
+        ("Kreuzberg", "Berlin", True),
+        ("Croydon", "London", True),
+        # a city of its own beyond the larger city's reach, or across a state line
+        ("Oakland", "San Francisco", False),
+        ("Jersey City", "New York City", False),
+        ("Bellevue", "Seattle", False),
+        # the larger is never a part of the smaller, nor a city of itself
+        ("New York City", "Brooklyn", False),
+        ("Berlin", "Berlin", False),
+    ],
+)
+def test_a_part_of_a_city_is_in_it(inner: str, outer: str, part: bool) -> None:
+    assert places.part_of(inner, outer) is part

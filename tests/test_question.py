@@ -398,6 +398,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
     # a particle and its noun are one word, as resumes write them ("on-call"), not "call"
     ("Who has been on call?", {"requirement": "on-call", "concepts": [[("oncal",)]]}),
+    # a number word that names something with the next word is kept; a count is not
+    (
+        "Who has a Lean Six Sigma certification?",
+        {"requirement": "lean six sigma certification"},
+    ),
+    ("Who has worked in five star hotels?", {"requirement": "five star hotels"}),
+    ("Which two engineers know Go?", {"requirement": "engineers go"}),
+    # availability counted in nines is one term, not a number (which frames a count)
+    (
+        "Who has run systems at four nines?",
+        {"requirement": "run systems four-nines", "concepts": [[("run", "system", "fournin")]]},
+    ),
     ("Anyone with in house design experience?", {"concepts": [[("inhous", "design")]]}),
     ("Any candidates from Brazil?", {"place": "Brazil", "employers": []}),
     ("Anyone from Stripe?", {"place": None, "employers": ["Stripe"]}),
