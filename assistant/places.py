@@ -296,6 +296,41 @@ def same_city(a: str, b: str) -> bool:
     return canon(a) == canon(b)
 
 
+_LATIN = re.compile(r"[a-z][a-z .'-]*")
+
+
+@cache
+def _city_names() -> dict[str, tuple[str, frozenset[str]]]:
+    """Folded name of a city, in any language written in Latin letters -> the name GeoNames
+    gives it and every such name of the most populous city that goes by it ("munich" and
+    "munchen" -> "munich" and both, "monaco di baviera" too)."""
+    best: dict[str, tuple[int, str, frozenset[str]]] = {}
+    for found in _largest_cities().values():
+        own = fold(str(found["name"]))
+        others = found.get("alternatenames") or []
+        names = {own, *(fold(str(a)) for a in others)}  # type: ignore[attr-defined]
+        latin = frozenset(n for n in names if _LATIN.fullmatch(n) and len(n) > 3)
+        people = int(str(found.get("population") or 0))
+        for name in latin:
+            if name not in best or best[name][0] < people:
+                best[name] = (people, own, latin)
+    return {name: (own, names) for name, (_, own, names) in best.items()}
+
+
+def city_names(name: str) -> frozenset[str]:
+    """Every Latin-letter name of the city called ``name`` ("Munich" -> "munich", "munchen",
+    ...), or nothing when no city goes by it."""
+    found = _city_names().get(fold(name))
+    return found[1] if found else frozenset()
+
+
+def city_key(name: str) -> str | None:
+    """The one name of the city called ``name`` in any language ("Lisboa", "Lisbon" ->
+    "lisbon"), or None when no city goes by it."""
+    found = _city_names().get(fold(name))
+    return found[0] if found else None
+
+
 # How far a city reaches, as a radius that grows with its population (the area a city covers
 # grows about as its population does): 8 km for a city of a million, 24 km for New York City.
 # A smaller place within that reach, in the same country and state or province, is a part of
@@ -374,6 +409,12 @@ def parse(text: str, address: bool = False) -> Place | None:
             place = _parse_parts([part, parts[-1]])
             if place is not None and place.country == known[1]:
                 return place
+    if whole is None and address and (known := city(_POSTCODE.sub("", parts[0]))) is not None:
+        # "Quezon City, Metro Manila 1121", "Monterrey, Nuevo León, México": a known city, then
+        # a region GeoNames does not name that way; a country named must be the city's own.
+        named = [found for p in parts[1:] if (found := country(_POSTCODE.sub("", p)))]
+        if all(found == known[1] for found in named):
+            return Place(city=known[0], region=known[2], country=known[1])
     return whole
 
 

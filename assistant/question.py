@@ -166,7 +166,10 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
             r"\b(experience|work history|work|works|working|worked|jobs?|roles?|career|employers?|"
             r"employment|"
             r"positions?|"
-            r"companies|current(ly)?)\b",
+            r"companies|currently|"
+            # "her current employer", "current role"; not "current CTC" or "current salary"
+            r"current(?!\s+(?!(?:role|job|employer|position|title|company|firm|team|work|"
+            r"organi[sz]ation)s?\b)[a-z]))\b",
             re.I,
         ),
     ),

@@ -944,7 +944,7 @@ class Retriever:
         if role:
             return role  # "What did she do at Cloudflare?": that role and what is under it
         ranked = self._fused_lines(plan, catalog, {cid})
-        return [_line_evidence(catalog.lines[p], s, "") for p, s in ranked[:3]]
+        return _labelled_evidence(catalog, ranked[:3])
 
     # -- open questions ------------------------------------------------------------------------
 
@@ -960,7 +960,7 @@ class Retriever:
             _group(
                 catalog,
                 cid,
-                [_line_evidence(catalog.lines[p], s, "") for p, s in lines[:_SEARCH_LINES]]
+                _labelled_evidence(catalog, lines[:_SEARCH_LINES])
                 # "The email of the ML engineer in Berlin": who it is, then their contact lines.
                 + (
                     _contact_lines(catalog, cid, plan.contact_fields, plan.question)
@@ -1543,11 +1543,55 @@ def _school_fits(schools: list[str], degree: Degree, resume: Resume) -> bool:
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", flat):
             return True
         if _NAMED_SCHOOL.search(school) and len(phrase.split()) >= 2:
-            # "the University of Michigan" is that name, not "Michigan State University"
+            # "the University of Michigan" is that name, not "Michigan State University"; the
+            # name in another language is the same name ("Universidade de Lisboa")
+            if degree.school and _school_key(school) in _school_key(degree.school):
+                return True
             continue
         words = [w for w in re.findall(r"\w+", places.fold(school)) if w not in _SCHOOL_STOP]
-        if words and all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words):
+        if words and all(_school_word_in(w, text) for w in words):
             return True
+    return False
+
+
+# "University" and "of" in the languages schools are named in: the words that differ when a
+# school's name is translated word for word ("Universidade de Lisboa", "University of Lisbon").
+_UNIVERSITY = re.compile(r"universi\w*|uniwersytet|univerzit\w*")
+_OF = frozenset({"de", "di", "da", "do", "du", "der", "des", "del", "della", "van", "von"})
+
+
+def _school_key(name: str) -> str:
+    """A school's name with "university", "of" and its city in one language each."""
+    words = re.findall(r"\w+", places.fold(name))
+    out = []
+    for word in words:
+        if _UNIVERSITY.fullmatch(word):
+            out.append("university")
+        elif word in _OF:
+            out.append("of")
+        else:
+            out.append(places.city_key(word) or word if len(word) > 3 else word)
+    return " " + " ".join(out).removeprefix("the ") + " "
+
+
+_SHORT_FORM = 4  # the longest word read as the initials of the school's words ("TU", "IIT")
+
+
+def _school_word_in(word: str, text: str) -> bool:
+    """Whether a word of a school's name as asked stands in the school's line: as written, as
+    another name of the same city ("Munich" for "München", "Lisbon" for "Lisboa"), or as the
+    initials of words in a row ("TU" for "Technische Universität")."""
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        return True
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in places.city_names(word)):
+        return True
+    if 2 <= len(word) <= _SHORT_FORM and word.isalpha():
+        written = [w for w in re.findall(r"\w+", text) if w not in _SCHOOL_STOP]
+        starts = "".join(w[0] for w in written)
+        return word in starts and any(
+            "".join(w[0] for w in written[i : i + len(word)]) == word
+            for i in range(len(written) - len(word) + 1)
+        )
     return False
 
 
@@ -2358,6 +2402,39 @@ def _window_evidence(
 ) -> Evidence:
     ev = _line_evidence(catalog.lines[pos], float(scores[pos] + scores[end]), reason)
     return ev.model_copy(update={"line_end": catalog.lines[end].line.number})
+
+
+# A label on a line of its own, its value on the next (a table's cells, one per line): "Notice
+# Period" / "90 days".
+_LABEL_ALONE = re.compile(r"[A-Za-z][A-Za-z/&'’ -]{1,40}:?")
+_LABEL_WORDS = 4
+_VALUE_WORDS = 8
+
+
+def _labelled_evidence(catalog: Catalog, lines: list[tuple[int, float]]) -> list[Evidence]:
+    """Evidence of the lines found, a label alone on its line quoted with the value under it
+    ("Current CTC" / "21 LPA"); a value already quoted with its label is not quoted again."""
+    out: list[Evidence] = []
+    covered: set[int] = set()
+    for pos, score in lines:
+        if pos in covered:
+            continue
+        ref, end = catalog.lines[pos], pos
+        nxt = pos + 1
+        if (
+            nxt < len(catalog.lines)
+            and _LABEL_ALONE.fullmatch(ref.line.text.strip())
+            and len(ref.line.text.split()) <= _LABEL_WORDS
+            and not ref.line.heading
+            and catalog.lines[nxt].resume.id == ref.resume.id
+            and catalog.lines[nxt].line.page == ref.line.page
+            and not catalog.lines[nxt].line.heading
+            and len(catalog.lines[nxt].line.text.split()) <= _VALUE_WORDS
+        ):
+            end = nxt
+        covered.update(range(pos, end + 1))
+        out.append(_span_evidence(catalog, (pos, end), score, ""))
+    return out
 
 
 def _span_evidence(catalog: Catalog, span: tuple[int, int], score: float, reason: str) -> Evidence:

@@ -30,9 +30,27 @@ _ABBREVIATED: list[tuple[DegreeLevel, str]] = [
     ("certificate", r"PGCE|PGDE|PGDip|PgDip|PGCert|PgCert"),
 ]  # fmt: skip
 _SPELLED: list[tuple[DegreeLevel, str]] = [
-    ("doctorate", r"\b(?:doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b))"),
-    ("master", r"\b(?:master(?:'s|’s|s)?(?: of| degree|\b)|mba\b|postgraduate degree)"),
-    ("bachelor", r"\b(?:bachelor(?:'s|’s|s)?(?: of| degree|\b)|licenciatura|laurea)"),
+    (
+        "doctorate",
+        r"\b(?:doctor of \w+|doctorate|doctoral degree|ph\.?\s?d\.?(?= in\b)|"
+        r"doctorado|doutorado|doctorat|dottorato)",
+    ),
+    # in Spanish, Portuguese, French, German and Italian too: "Máster en ...", "Mestrado em
+    # ...", "Diplom-Ingenieur", "Diplôme d'ingénieur" (both a master's level), "Grado en ..."
+    # A bare "Master" only in the education section (see _BARE_MASTER): elsewhere it is "Master
+    # Teacher", "master data", "Scrum Master".
+    (
+        "master",
+        r"\b(?:(?<!scrum )m[aá]ster(?:'s|’s|s\b| of| degree| (?:en|em|in)\b)|mba\b|"
+        r"postgraduate degree|"
+        r"maestr[ií]a|mestrado|magister|laurea magistrale|diplom-ingenieur\w*|"
+        r"dipl[oô]me d['’]ing[eé]nieur)",
+    ),
+    (
+        "bachelor",
+        r"\b(?:bachelor(?:'s|’s|s)?(?: of| degree|\b)|licenciatura|laurea|"
+        r"grado en\b|bacharelado|licence (?:en|de|d['’]))",
+    ),
     ("associate", r"\b(?:associate(?:'s|’s)? (?:of|degree)|associate in applied)"),
     ("diploma", r"\b(?:higher national |high school )?diploma\b"),
     ("certificate", r"\b(?:graduate |postgraduate )?certificate in\b"),
@@ -46,13 +64,17 @@ _LONG = re.compile(
     r"(?P<deg>" + "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SPELLED)) + r")",
     re.IGNORECASE,
 )
+# "Master 2 Mathématiques appliquées", "Master, Hotel Management": a master's named alone, in
+# the education section; not "master data" or a "Scrum Master" certificate.
+_BARE_MASTER = re.compile(r"(?<!scrum )\bm[aá]ster\b(?!['’]| data\b| of\b)", re.IGNORECASE)
 _UNFINISHED = re.compile(
     r"\b(?:left|did not finish|didn't finish|not completed|incomplete|unfinished|dropped out|"
     r"withdrew|abd|in progress|expected|candidate|ongoing|started)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"\b(?:universit\w*|univ\.|college|institute|institut\w*|school|polytechnic|politecnico|"
+    r"\b(?:universit\w*|universidad\w*|univ\.|college|institute|institut\w*|school|"
+    r"polytechnic|politecnico|faculdade|facultad|escola|"
     r"politècnica|academy|academia|conservatory|escuela|scuola|hochschule|ecole|école|uqam)\b",
     re.IGNORECASE,
 )
@@ -95,7 +117,10 @@ _QUALIFIER = (
 
 
 def _field(after: str) -> str | None:
-    text = re.sub(r"^\s*(?:-\s*\w+\s*)?[,:]?\s*(?:in|of)?\s*", "", after)
+    # "in" / "of", and the same word in Spanish, Portuguese, French, German and Italian
+    text = re.sub(
+        r"^\s*(?:-\s*\w+\s*)?[,:]?\s*(?:(?:in|of|en|em|de|d['’]|der|im|di)\b\s*)?", "", after
+    )
     # "B.Tech (Computer Science)": the field in parentheses right after the degree, unless
     # they say how it was taken ("(Hons)", "(part-time)")
     text = re.sub(r"^\(" + _QUALIFIER + r"[^()]*\)[\s,]*", "", text, flags=re.I)
@@ -114,6 +139,9 @@ def _degrees_in(text: str, in_education: bool) -> list[tuple[DegreeLevel, str, s
         for m in _LONG.finditer(clause):
             matches.append((m.start(), _level_of(m, _SPELLED, "s"), m.group(0), m.end()))
         if in_education:
+            for m in _BARE_MASTER.finditer(clause):
+                if not any(s <= m.start() < e for s, _, _, e in matches):
+                    matches.append((m.start(), "master", m.group(0), m.end()))
             for m in _ABBR.finditer(clause):
                 if not any(s <= m.start() < e for s, _, _, e in matches):
                     matches.append(
@@ -141,7 +169,13 @@ def read_education(lines: list[ResumeLine]) -> list[Degree]:
             if school is None and in_education:
                 # The school on the line above (LinkedIn: school, then degree) or on the next
                 # line (a wrapped degree line).
-                for other in (content[i - 1] if i else None, nxt):
+                # Two lines up too: a German CV puts the subject between ("Technische
+                # Universität München" / "Studium Maschinenbau" / "Abschluss: Diplom-Ingenieur").
+                for other in (
+                    content[i - 1] if i else None,
+                    nxt,
+                    content[i - 2] if i > 1 else None,
+                ):
                     if (
                         other is not None
                         and other.section == "education"
@@ -167,7 +201,11 @@ def read_education(lines: list[ResumeLine]) -> list[Degree]:
                     school=school,
                     school_aliases=school_aliases(school) if school else [],
                     year=max(years) if years else None,
-                    completed=not _UNFINISHED.search(clause),
+                    # "Cebu Normal University (36 units earned; thesis writing ongoing)" under
+                    # the degree says it too
+                    completed=not _UNFINISHED.search(
+                        clause if end_line is line else f"{clause} {end_line.text}"
+                    ),
                 )
             )
     return degrees

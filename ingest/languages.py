@@ -50,7 +50,11 @@ def _split_item(item: str) -> tuple[str, str | None]:
 
 
 def _items(text: str) -> list[str]:
-    body = text.split(":", 1)[1] if re.match(r"^\s*[\w ]{2,25}:", text) else text
+    # "Languages: English, Spanish": a label before the items; "Español: nativo" is an item
+    # with its level.
+    label = re.match(r"^\s*([\w ]{2,25}):", text)
+    named = label is not None and spoken(label.group(1).strip()) is not None
+    body = text.split(":", 1)[1] if label and not named else text
     body = re.sub(r"\*\*|__|^\s*[-•*◦]\s+", "", body)
     return [i.strip() for i in _ITEM.split(body) if i and i.strip()]
 

@@ -82,8 +82,20 @@ _TITLE_WORDS = set(
     cfo coo sre tester contractor freelancer advisor adviser strategist buyer dispatcher
     estimator inspector surveyor receptionist secretary maintainer superintendent leader
     sous
+    gerente ingeniero ingeniera jefe jefa directora coordinadora analista desarrollador
+    desarrolladora consultora asesor asesora supervisora asistente tecnico tecnica
+    engenheiro engenheira coordenador coordenadora desenvolvedor desenvolvedora diretor
+    diretora estagiario estagiaria assistente
+    ingenieur ingenieure responsable directeur directrice developpeur developpeuse
+    stagiaire technicien technicienne gestionnaire conseiller conseillere infirmier
+    infirmiere
+    entwickler entwicklerin leiter leiterin berater beraterin referent referentin
+    sachbearbeiter sachbearbeiterin praktikant praktikantin werkstudent
     """.split()
 )
+# German job titles are compounds whose last part is the title ("Projektleiter",
+# "Planungsingenieur", "Softwareentwickler").
+_COMPOUND_TITLE_ENDINGS = ("leiter", "leiterin", "ingenieur", "ingenieurin", "entwickler")
 _CORPORATE = re.compile(
     r"^(?:inc|llc|llp|ltd|limited|gmbh|ag|sa|se|bv|nv|plc|co|corp|corporation|pty)\.?$", re.I
 )
@@ -156,14 +168,18 @@ def find_range(text: str) -> DateRange | None:
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z][a-z-]*", text.lower())
+    return re.findall(r"[a-z][a-z-]*", places.fold(text))
 
 
 def is_title(text: str, plural: bool = True) -> bool:
-    """Whether the text holds a title word ("Engineer"); with ``plural`` false, only in the
-    singular: "Meridian Health Partners" and "KPFF Consulting Engineers" name firms."""
+    """Whether the text holds a title word ("Engineer", "Gerente", "Projektleiter"); with
+    ``plural`` false, only in the singular: "Meridian Health Partners" and "KPFF Consulting
+    Engineers" name firms."""
     return any(
-        w in _TITLE_WORDS or (plural and w.rstrip("s") in _TITLE_WORDS) for w in _words(text)
+        w in _TITLE_WORDS
+        or (plural and w.rstrip("s") in _TITLE_WORDS)
+        or (len(w) > 8 and w.endswith(_COMPOUND_TITLE_ENDINGS))
+        for w in _words(text)
     )
 
 
@@ -200,11 +216,23 @@ def _is_place(text: str) -> bool:
         return True
     words = text.split()
     # "Boston MA": a city and a state code without the comma.
-    return (
+    if (
         "," not in text
         and 2 <= len(words) <= 4
         and words[-1].isupper()
         and places.region(words[-1]) is not None
+    ):
+        return True
+    # "García, N.L.", "Osasco, SP", "Toluca, Edo. de México": a known city, then a few words of
+    # a region that GeoNames does not name that way.
+    city, _, rest = text.partition(",")
+    rest = rest.strip()
+    return (
+        bool(rest)
+        and len(rest.split()) <= 4
+        and not _CORPORATE.match(rest)
+        and rest[:1].isupper()
+        and places.city(city.strip()) is not None
     )
 
 
@@ -307,9 +335,59 @@ def _candidate_line(line: ResumeLine) -> bool:
     return (text[0].isupper() or text[0] in "*_[#") and not text.endswith(".")
 
 
+# The column labels of a table of roles whose cells come out one per line ("Organisation",
+# "Designation", "Duration"), and what each column holds.
+_COLUMNS = {
+    **dict.fromkeys(("organisation", "organization", "company", "employer", "client"), "employer"),
+    **dict.fromkeys(("designation", "role", "position", "title", "job title"), "title"),
+    **dict.fromkeys(("duration", "period", "dates", "date", "tenure"), "dates"),
+}
+
+
+def _table_columns(experience: list[ResumeLine]) -> list[str] | None:
+    """What each column holds, when the section has a header row of column labels, one per line
+    ("Organisation" / "Designation" / "Duration")."""
+    run: list[str] = []
+    for line in experience:
+        kind = _COLUMNS.get(line.text.strip(" :*#|").lower())
+        if kind is not None and not line.blank:
+            run.append(kind)
+            if len(run) >= 3 and len(set(run)) == len(run) and "dates" in run:
+                return run
+            continue
+        if len(run) >= 2 and len(set(run)) == len(run) and "dates" in run:
+            return run
+        run = []
+    return None
+
+
+def _table_row(
+    experience: list[ResumeLine], i: int, columns: list[str]
+) -> tuple[Role, list[ResumeLine]] | None:
+    """The title and employer of the table row whose dates cell is line ``i``."""
+    first = i - columns.index("dates")
+    cells = experience[first : first + len(columns)]
+    if first < 0 or len(cells) < len(columns):
+        return None
+    role, used = Role(), []
+    for kind, cell in zip(columns, cells, strict=True):
+        if kind == "dates":
+            continue
+        if cell.blank or cell.heading or find_range(cell.text) or not _candidate_line(cell):
+            return None
+        if kind == "title":
+            role.title = _latest_title(_clean(cell.text))
+        else:
+            role.employer = _strip_place(_clean(cell.text))
+        used.append(cell)
+    return role, used
+
+
 def read_positions(lines: list[ResumeLine]) -> list[Position]:
     positions: list[Position] = []
     experience = [ln for ln in lines if ln.section == "experience" and not ln.suspicious]
+    dates_first: bool | None = None
+    columns = _table_columns(experience)
     for i, line in enumerate(experience):
         if line.heading or line.blank:
             continue
@@ -328,14 +406,38 @@ def read_positions(lines: list[ResumeLine]) -> list[Position]:
             continue  # a date inside a sentence, not a role line
         role = split_role(rest)
         used = [line]
+        row = _table_row(experience, i, columns) if columns and not role.title else None
+        if row is not None:
+            role, row_cells = row
+            used.extend(row_cells)
+        if role.title is None and role.employer is not None:
+            # "Whirlpool México — Gerente de Cadena de Suministro" over "Apodaca, N.L. | Enero
+            # 2020 – Presente": the line above names the role, so what stands beside the dates
+            # is where it was (a town no gazetteer knows).
+            above = _neighbours(experience, i, below=False)
+            over = split_role(above[0].text) if above else Role()
+            if over.title and over.employer:
+                role = over
+                used.append(above[0])
         if role.comma_employer is not None:
             above = _neighbours(experience, i, below=False)
             named = [split_role(a.text) for a in above[:1]]
             if named and named[0].employer and not named[0].title:
                 role = Role(title=_latest_title(role.comma_employer), employer=named[0].employer)
                 used.append(above[0])
+        if role.title is None and role.employer is None and dates_first is None:
+            # The first role that is dates alone sets the layout: with nothing to name it above
+            # (the heading is), the roles of this resume give their dates first, then the
+            # employer and title below ("seit 03/2021" / "Siemens AG" / "Projektleiter"), and
+            # the lines above a later dates line are the role before's.
+            dates_first = not _neighbours(experience, i, below=False)
         if role.title is None or role.employer is None:
-            found_title, found_employer = _from_neighbours(_neighbours(experience, i))
+            near = (
+                _below(experience, i)
+                if dates_first and role.title is None and role.employer is None
+                else _neighbours(experience, i)
+            )
+            found_title, found_employer = _from_neighbours(near)
             if role.title is None and found_title is not None:
                 role.title = found_title[0]
                 used.append(found_title[1])
@@ -408,9 +510,20 @@ def _neighbours(experience: list[ResumeLine], i: int, below: bool = True) -> lis
         j -= 1
     if above or not below:
         return above
-    after = []
-    for line in experience[i + 1 : i + 4]:
-        if not _candidate_line(line):
+    return _below(experience, i)
+
+
+_BELOW = 3  # lines read below a dates line, blank lines aside
+
+
+def _below(experience: list[ResumeLine], i: int) -> list[ResumeLine]:
+    """Short lines just below a dates line, nearest first; blank lines between them (a table
+    cell's paragraphs) are passed over."""
+    after: list[ResumeLine] = []
+    for line in experience[i + 1 :]:
+        if line.blank:
+            continue
+        if len(after) >= _BELOW or not _candidate_line(line):
             break
         after.append(line)
     return after

@@ -40,6 +40,7 @@ _EXACT: dict[str, Section] = {
     "what i'm looking for": "summary",
     "what i am looking for": "summary",
     "qualifications": "education",
+    "educational background": "education",
     "research interests": "other",  # topics of research, not pastimes
     "training": "education",
     "stack": "skills",
@@ -68,6 +69,7 @@ _WORDS: dict[str, Section] = {
     "history": "experience",
     "appointments": "experience",
     "education": "education",
+    "educational": "education",  # "Educational Qualification(s)", "Educational Details"
     "academic": "education",
     "academics": "education",
     "degrees": "education",
@@ -154,7 +156,8 @@ _MODIFIERS = set(
     academic top teaching clinical research industry recent previous prior employment and of
     the & my what i've i have i am skills tools summary education experience history
     background training certifications licenses languages projects open source side spoken
-    related areas area main select highlights qualifications profesional profissional
+    related areas area main select highlights qualifications qualification details
+    profesional profissional
     academica academico academicos laboral complementaria
     """.split()
 )

@@ -33,6 +33,16 @@ def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, s
         ("BSE Computer Science, Lakeshore University, 2015", "bachelor"),
         ("MSCS, Hill College, 2019", "master"),
         ("PGCE Secondary Mathematics with QTS, Lakeshore University (2017–2018)", "certificate"),
+        # degrees named in Spanish, Portuguese, French and German
+        ("Máster en Gestión Hotelera, Universidad de Colina, 2013", "master"),
+        ("Maestría en Finanzas, Instituto Lago, 2018", "master"),
+        ("Mestrado em Engenharia de Produção, Universidade do Lago, 2016", "master"),
+        ("Diplôme d'ingénieur, École des Collines, 2015", "master"),
+        ("Abschluss: Diplom-Ingenieur (Univ.), Technische Hochschule Seeberg", "master"),
+        ("Grado en Turismo, Universidad de Colina, 2012", "bachelor"),
+        ("Bacharelado em Administração, Faculdade do Lago, 2010", "bachelor"),
+        ("Licence de mathématiques, Université des Collines, 2012", "bachelor"),
+        ("Doctorado en Química, Universidad de Colina, 2020", "doctorate"),
     ],
 )
 def test_degree_levels(text: str, level: str) -> None:
@@ -49,6 +59,8 @@ def test_degree_levels(text: str, level: str) -> None:
         ("BA (Hons) English Literature, Hill College, 2015", "English Literature"),
         ("MBA (part-time), Lakeshore University, 2019", None),
         ("HND Hospitality Management -- Hill College, 2011", "Hospitality Management"),
+        ("Mestrado em Engenharia de Produção, Universidade do Lago", "Engenharia de Produção"),
+        ("Máster en Gestión Hotelera, Universidad de Colina", "Gestión Hotelera"),
     ],
 )
 def test_fields(text: str, field: str | None) -> None:
@@ -84,3 +96,36 @@ def test_school_on_the_line_above() -> None:
 )
 def test_school_aliases(school: str, alias: str) -> None:
     assert alias in school_aliases(school)
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ("Certifications", "Professional Scrum Master I (PSM I), 2020"),
+        ("Education", "Professional Scrum Master I (PSM I), 2020"),
+        ("Experience", "Master data governance for SAP PP"),
+        ("Objective", "To obtain a Master Teacher position"),
+    ],
+)
+def test_a_master_that_is_no_degree(heading: str, text: str) -> None:
+    assert degrees(text, heading=heading) == []
+
+
+def test_the_school_two_lines_above_with_the_subject_between() -> None:
+    found = degrees(
+        "10/2006 – 09/2012",
+        "Technische Universität Seeberg",
+        "",
+        "Studium Maschinenbau, Vertiefung Produktionstechnik",
+        "",
+        "Abschluss: Diplom-Ingenieur (Univ.), entspricht Master of Science",
+    )
+    assert found == [("master", "Technische Universität Seeberg", True)]
+
+
+def test_unfinished_said_on_the_school_line_under_the_degree() -> None:
+    found = degrees(
+        "Master of Arts in Education, major in Mathematics Education",
+        "Hill Normal University (36 units earned; thesis writing ongoing)",
+    )
+    assert found == [("master", "Hill Normal University", False)]

@@ -157,6 +157,9 @@ def test_a_name_in_capitals_after_a_sidebar_is_read_where_the_email_bears_it_out
         ("Didsbury, Manchester, United Kingdom", "Manchester"),
         ("Birmingham, West Midlands, UK", "Birmingham"),
         ("Austin, TX", "Austin"),
+        # a known city, then a region GeoNames does not name that way
+        ("Quezon City, Metro Manila 1121", "Quezon City"),
+        ("Monterrey, Nuevo León, México", "Monterrey"),
     ],
 )
 def test_an_address_passes_over_a_district_or_a_county(text: str, city: str) -> None:
@@ -164,6 +167,8 @@ def test_an_address_passes_over_a_district_or_a_county(text: str, city: str) -> 
     assert place is not None and place.city == city
     # in a role line, "Amazon, Seattle, WA" is an employer and a place, not a place
     assert parse("Amazon, Seattle, WA") is None
+    # a country named must be the city's own
+    assert parse("Monterrey, Nuevo León, Spain", address=True) is None
 
 
 def test_nameless_resumes_get_readable_labels() -> None:

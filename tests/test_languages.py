@@ -64,3 +64,13 @@ def test_any_living_language_listed_with_its_level() -> None:
 def test_language_names_written_in_other_languages() -> None:
     spoken, _ = read("Idiomas", "Inglés (fluido), Alemán (B1), Portugués (nativo)")
     assert [name for name, _ in spoken] == ["English", "German", "Portuguese"]
+
+
+def test_a_language_before_a_colon_is_an_item_not_a_label() -> None:
+    spoken, _ = read("Idiomas", "Español: nativo", "Portugués: B2", "Languages: English, Dutch")
+    assert spoken == [
+        ("Spanish", "nativo"),
+        ("Portuguese", "B2"),
+        ("English", None),
+        ("Dutch", None),
+    ]

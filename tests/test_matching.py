@@ -737,3 +737,44 @@ def test_a_misspelt_word_of_a_phrase_or_a_short_stem_is_still_read(
     }
     assert not ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in people.items()]).failed
     assert assistant.ask(question).candidates == ["Ana Ruiz"]
+
+
+def test_a_label_alone_on_its_line_is_quoted_with_its_value(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "ravi.txt",
+                data=b"Ravi Menon\nExperience\nSAP Consultant, Tata Elxsi, 2019 - Present\n"
+                b"Other details\nCurrent CTC\n19 LPA\nNotice Period\n45 days\n",
+            )
+        ]
+    )
+    answer = assistant.ask("What is Ravi Menon's current CTC?")
+    quoted = [" ".join(c.text.split()) for c in answer.citations]
+    assert "Current CTC 19 LPA" in quoted
+    assert "19 LPA" not in quoted  # the value is quoted once, under its label
+
+
+def test_a_school_asked_by_its_city_in_english_or_by_initials(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "ana.txt",
+                data=b"Ana Lopes\nEducation\n"
+                b"Mestrado em Engenharia, Universidade de Lisboa, 2015\n",
+            ),
+            SourceFile(
+                "karl.txt",
+                data="Karl Huber\nEducation\n"
+                "Diplom-Ingenieur, Technische Universität Wien, 2012\n".encode(),
+            ),
+            SourceFile("mia.txt", data=b"Mia Berg\nEducation\nB.A. Economics, Hill College\n"),
+        ]
+    )
+    assert assistant.ask("Who studied at the University of Lisbon?").candidates == ["Ana Lopes"]
+    assert assistant.ask("Who went to TU Vienna?").candidates == ["Karl Huber"]
+    assert assistant.ask("Who studied at TU Lisbon?").candidates == []

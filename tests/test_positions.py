@@ -186,6 +186,58 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
                 )
             ],
         ),
+        (
+            # a role named above, a town no gazetteer knows beside the dates; Spanish titles
+            [
+                "Grupo Bimbo — Jefe de Planeación (Planning Lead)",
+                "San Nicolás, N.L. | Marzo 2019 – Presente",
+                "Ran weekly S&OP for two bakeries.",
+                "Sigma Alimentos — Analista de Inventarios",
+                "García, N.L. | Enero 2015 – Febrero 2019",
+            ],
+            [
+                ("Jefe de Planeación", "Grupo Bimbo", True),
+                ("Analista de Inventarios", "Sigma Alimentos", False),
+            ],
+        ),
+        (
+            # dates first, then employer and title below (a German CV's table); the lines
+            # above a later dates line are the role before's; German compound titles
+            [
+                "seit 04/2020",
+                "Continental AG, Hannover",
+                "",
+                "Teamleiterin Qualität",
+                "",
+                "Aufbau eines Prüflabors für Sensorik",
+                "09/2015 – 03/2020",
+                "ZF Friedrichshafen AG, Saarbrücken",
+                "",
+                "Qualitätsingenieurin",
+            ],
+            [
+                ("Teamleiterin Qualität", "Continental AG", True),
+                ("Qualitätsingenieurin", "ZF Friedrichshafen AG", False),
+            ],
+        ),
+        (
+            # a table of roles under a header row of column labels, one cell per line
+            [
+                "Organisation",
+                "Designation",
+                "Duration",
+                "Tata Elxsi Limited, Pune",
+                "Technology Lead - SAP MM",
+                "16/07/2018 - Present",
+                "Mphasis Limited, Bengaluru",
+                "SAP MM Consultant",
+                "02/02/2015 - 13/07/2018",
+            ],
+            [
+                ("Technology Lead - SAP MM", "Tata Elxsi Limited", True),
+                ("SAP MM Consultant", "Mphasis Limited", False),
+            ],
+        ),
     ],
 )
 def test_role_lines(texts: list[str], expected: list[tuple[str | None, str | None, bool]]) -> None:

@@ -561,6 +561,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What's Kofi's current role?", {"kind": "about", "aspect": "current"}),
     ("What is Kofi doing these days?", {"kind": "about", "aspect": "current"}),
     ("What roles has Kofi had?", {"kind": "about", "aspect": "experience"}),
+    # "current" asks for the role only beside a role word: "current CTC" is a line to find
+    ("What is Kofi's current CTC?", {"kind": "about", "aspect": None}),
+    ("What is Kofi's current employer?", {"kind": "about", "aspect": "current"}),
     ("Who works at Harbor Mutual now?", {"kind": "match", "employers": ["Harbor Mutual"]}),
     ("Who is still at Harbor Mutual?", {"period": (None, None, True)}),
     ("Which nurse has more experience?", {"operation": "rank", "shortest_first": False}),

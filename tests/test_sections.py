@@ -50,6 +50,8 @@ def lines(*texts: str) -> list[ResumeLine]:
         ("IV. Education", "education"),
         ("Interests", "interests"),
         ("Research interests", "other"),
+        ("EDUCATIONAL QUALIFICATION", "education"),
+        ("Educational Background", "education"),
     ],
 )
 def test_headings_by_their_words(text: str, section: str) -> None:
