@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
-from assistant.terms import fold_letters, stem_words, terms
+from assistant.terms import fold_letters, normalize, stem_words, terms
 
 if TYPE_CHECKING:
     import bm25s
@@ -98,6 +98,7 @@ class Catalog:
     _by_candidate_resumes: dict[str, list[Resume]] = field(default_factory=dict)
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _candidate_frequency: dict[str, int] = field(default_factory=dict)
+    _name_forms: dict[str, str | None] = field(default_factory=dict)
     _years: dict[int, int] | None = None
     _teams: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
@@ -279,9 +280,90 @@ class Catalog:
             self._candidate_frequency[term] = found
         return found
 
+    def _written(self, pos: int, term: str) -> list[tuple[str, bool, bool]]:
+        """How line ``pos`` writes the words that have search term ``term``: (word, whether
+        it starts a sentence or a bullet, where any word is capitalised, and whether the words
+        beside it in its phrase are written in lower case: "in React and Go", not "Cork
+        University Hospital", where a run of capitals names something else)."""
+        text = fold_letters(searchable(self.lines[pos].line.text))  # "Québec" is "Quebec"
+        out = []
+        for m in _SURFACE.finditer(text):
+            word = m.group(0)
+            if normalize(word) != term:
+                continue
+            before = text[: m.start()].rstrip()
+            prev = re.search(r"([A-Za-z][\w+#]*)\s+$", text[: m.start()])
+            # "University of Michigan": a run of capitals may hold "of" or "de"
+            nxt = re.match(
+                r"(?:\s+(?:of|de|du|der)(?=\s+[A-Z]))?\s+([A-Za-z][\w+#]*)",
+                text[m.end() :],
+            )
+            alone = not any(w and w.group(1)[:1].isupper() for w in (prev, nxt))
+            # the line's first word (after "##", "•", "1)") or the first after a full stop
+            first = not re.search(r"[A-Za-z0-9]", before) or before[-1] in ".!?:;-–—|"
+            out.append((word, first, alone))
+        return out
+
+    def name_form(self, term: str) -> str | None:
+        """The word, in lower case, when the resumes write the term as a name: capitalised on
+        its own wherever it does not start a sentence ("in React and Go", "Python, Rust": at
+        least :data:`_NAME_SHARE` of 3 or more such places, a run of capitals such as "Cork
+        University Hospital" saying nothing), and written the one way (that share of all its
+        places); None for a plain word ("management", "hospital", "Consultant" beside
+        "consulting")."""
+        if term in self._name_forms:
+            return self._name_forms[term]
+        forms: dict[str, int] = defaultdict(int)
+        capitalised = plain = 0
+        for pos in self.postings.get(term, ()):
+            for word, first, alone in self._written(pos, term):
+                forms[word.lower()] += 1
+                if first and pos not in self.items:
+                    continue  # a sentence starts capitalised; a list's items are named
+                if not word[:1].isupper():
+                    plain += 1
+                elif alone:
+                    capitalised += 1
+        found = None
+        # A name is written one way: "Consultant" and "consulting", "Manager" and "managed"
+        # are forms of a word, however often titles capitalise them.
+        most = max(forms, key=lambda w: forms[w]) if forms else None
+        if (
+            most is not None
+            and capitalised >= _NAME_PLACES
+            and capitalised >= _NAME_SHARE * (capitalised + plain)
+            and forms[most] >= _NAME_SHARE * sum(forms.values())
+        ):
+            found = most
+        self._name_forms[term] = found
+        return found
+
+    def written_as_name(
+        self, pos: int, term: str, name: str, cased: bool = True, exact: bool = True
+    ) -> bool:
+        """Whether line ``pos`` writes the term as the name ``name`` (:meth:`name_form`): that
+        word, not another form of it ("reacted", "darts", "elixirs"; without ``exact``, only
+        its plural is another word), and with ``cased`` (a name that is also an English word)
+        capitalised or in a list ("python, go, rust"): "a swift turnaround" and
+        "rust-proofing" are the plain words."""
+        listed = pos in self.items
+        written = self._written(pos, term)
+        if not written:
+            return True  # a term the line holds by derivation ("NLP" of a title's initials)
+        return any(
+            (word.lower() == name if exact else word.lower() not in (f"{name}s", f"{name}es"))
+            and (not cased or word[:1].isupper() or listed)
+            for word, _, _ in written
+        )
+
     def resumes_of(self, candidate_id: str) -> list[Resume]:
         return self._by_candidate_resumes.get(candidate_id, [])
 
+
+# A word as written ("React", "C++", "Node.js"), for how a line writes a search term.
+_SURFACE = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
+_NAME_PLACES = 3  # the fewest places a term must be written in to be read as a name
+_NAME_SHARE = 0.75  # the share of them capitalised (three in four)
 
 _STATED_YEARS = re.compile(r"\b(\d{1,2})\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
 # "a team of 8", "a brigade of 22", "a squad of about 5".

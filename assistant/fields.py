@@ -245,6 +245,30 @@ _ASKED = re.compile(
 )
 
 
+# "non-technical roles", "not in tech", "outside of healthcare", "who aren't in sales"
+_NOT_IN = re.compile(
+    rf"(?:\bnon[- ]?|(?:\bnot|n't)\s+(?:work(?:s|ing)?\s+)?in\s+(?:the\s+)?|"
+    rf"\boutside\s+(?:of\s+)?(?:the\s+)?)(?:{_ANY_NAME.replace('?P<f', '?P<n')})(?:nical|ical)?"
+    rf"(?:\s+(?:{_PEOPLE}|industry|sector|space|field))?\b",
+    re.IGNORECASE,
+)
+
+
+def excluded_fields(text: str) -> tuple[list[str], str]:
+    """The fields a question leaves out, and the question without the words that say so:
+    "How many are in non-technical roles?" -> (["technology"], "How many are in ?")."""
+    found: list[str] = []
+    rest = text
+    for m in _NOT_IN.finditer(text):
+        for key, value in m.groupdict().items():
+            if value:
+                name = list(_NAMES)[int(key[1:])]
+                if name not in found:
+                    found.append(name)
+        rest = rest.replace(m.group(0), " ")
+    return found, rest
+
+
 _EVER = re.compile(r"\b(?:worked|background|experience|years?|yrs)\b", re.IGNORECASE)
 
 

@@ -34,7 +34,7 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,12 +116,24 @@ def _sorted_dictionary() -> list[str]:
     return sorted(_dictionary())
 
 
+def english_word(term: str) -> bool:
+    """Whether a search term is (the stem of) a word of the shipped tokenizer's vocabulary:
+    "swift", "react", "rust" are; "kubernetes" and "pytorch" are not."""
+    return term in _short_words() or term in _short_stems()
+
+
+@cache
+def _short_stems() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _short_words())
+
+
 def prepare() -> None:
     """Reads the word lists the matcher consults (about 0.1 s once), so that no question
     pays for it."""
     _english_stems()
     _sorted_dictionary()
     _short_words()
+    _short_stems()
 
 
 def _unknown_name(term: str, catalog: Catalog) -> bool:
@@ -327,6 +339,7 @@ def nearness(
     model: Calibration | None = None,
     compounds: Mapping[str, list[str]] | None = None,
     names_decide: bool = True,
+    holds: Callable[[int, str], bool] | None = None,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -351,7 +364,8 @@ def nearness(
     per_line: dict[int, float] = {}
     for t in terms:
         for pos in catalog.postings.get(t, []):
-            per_line[pos] = per_line.get(pos, 0.0) + weight[t]
+            if holds is None or holds(pos, t):
+                per_line[pos] = per_line.get(pos, 0.0) + weight[t]
     best_line: dict[str, tuple[float, int]] = {}
     for pos, held in per_line.items():
         window = held
@@ -360,7 +374,9 @@ def nearness(
             extra = sum(
                 weight[t]
                 for t in terms
-                if t in catalog.line_terms[nxt] and t not in catalog.line_terms[pos]
+                if t in catalog.line_terms[nxt]
+                and t not in catalog.line_terms[pos]
+                and (holds is None or holds(nxt, t))
             )
             window = held + extra
         cid = catalog.lines[pos].candidate_id

@@ -704,6 +704,11 @@ class QueryPlan(BaseModel):
         description="'Who has worked in sales?', 'a background in finance': the titles of every "
         "role count, not only the ones held now.",
     )
+    fields_excluded: bool = Field(
+        False,
+        description="'Who is not in tech?', 'non-technical roles': the candidates whose titles "
+        "are outside ``fields``.",
+    )
     min_gap_months: int | None = Field(
         None,
         description="'Who has gaps in their employment?', 'a career break of over a year': a "

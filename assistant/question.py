@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from assistant import places
 from assistant.catalog import Catalog
-from assistant.fields import asked_fields, asks_ever
+from assistant.fields import asked_fields, asks_ever, excluded_fields
 from assistant.models import (
     Aspect,
     ContactField,
@@ -369,7 +369,10 @@ def plan_question(
     # joined their current employer in 2021?": the role held now.
     # "Which of them work in tech?", "healthcare candidates": the field of their titles.
     fields_ever = asks_who and asks_ever(dated)
-    fields, dated = asked_fields(dated) if asks_who else ([], dated)
+    fields_out, dated = excluded_fields(dated) if asks_who else ([], dated)
+    fields, dated = (
+        (fields_out, dated) if fields_out else asked_fields(dated) if asks_who else ([], dated)
+    )
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
     if asks_who and _GAP.search(dated):
@@ -862,7 +865,7 @@ def plan_question(
             description = ""
             shortest_first = bool(_SHORTEST_FIRST.search(text))
     if fields and kind == "match":
-        where = "in " + " or ".join(fields)
+        where = ("not in " if fields_out else "in ") + " or ".join(fields)
         requirement = f"{requirement} ({where})" if requirement else where
     if place_excluded and kind == "match":
         where = f"not in {place_excluded}"
@@ -928,6 +931,7 @@ def plan_question(
         min_gap_months=min_gap if kind == "match" else None,
         fields=fields if kind == "match" else [],
         fields_ever=bool(fields) and fields_ever and kind == "match",
+        fields_excluded=bool(fields_out) and kind == "match",
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from assistant import places
 from assistant.catalog import Catalog, LineRef
 from assistant.embeddings import Embedder
-from assistant.fields import FieldReader
+from assistant.fields import FIELDS, FieldReader
 from assistant.languages import spoken_terms
 from assistant.matching import (
     Calibration,
@@ -32,6 +32,7 @@ from assistant.matching import (
     calibration,
     correct_spelling,
     derived_base,
+    english_word,
     expand_abbreviation,
     names_nobody_holds,
     nearness,
@@ -47,7 +48,6 @@ from assistant.models import (
     Position,
     QueryPlan,
     Resume,
-    Section,
     employment_gaps,
     union_months,
     years_months,
@@ -63,7 +63,7 @@ from assistant.question import (
 )
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
-from assistant.terms import compound_parts, fold_terms, terms
+from assistant.terms import compound_parts, fold_terms, normalize, terms
 
 
 class CandidateEvidence(BaseModel):
@@ -210,7 +210,7 @@ class Retriever:
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
         # concept index -> {first line position: last line position} of the lines that show it
-        per_line = [_concept_lines(c, plan.soft_terms, catalog) for c in plan.concepts]
+        per_line = [_concept_lines(c, plan, catalog) for c in plan.concepts]
         # "Reading Franz Kafka" under Interests is no Kafka when other resumes show it at work;
         # a hobby asked about ("Who plays chess?") is met there when nowhere else.
         per_line = [_beyond_pastimes(c, catalog) for c in per_line]
@@ -313,7 +313,7 @@ class Retriever:
         excluded = {
             catalog.lines[pos].candidate_id
             for concept in plan.excluded
-            for pos in _concept_lines(concept, plan.soft_terms, catalog)
+            for pos in _concept_lines(concept, plan, catalog)
         }
         if excluded:
             notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
@@ -467,7 +467,7 @@ class Retriever:
             held = {
                 catalog.lines[pos].candidate_id
                 for concept in plan.excluded
-                for pos in _concept_lines(concept, plan.soft_terms, catalog)
+                for pos in _concept_lines(concept, plan, catalog)
             }
             out |= held
             notes.append(f"Left out: candidates whose resume mentions {plan.excluded_text}.")
@@ -690,13 +690,29 @@ class Retriever:
         """ "Which of them work in tech?": the candidates whose titles are in the field, each
         with the title that puts them there; what else the question asks must hold too."""
         members = self.field_titles(plan.fields, plan.candidate_ids, catalog, plan.fields_ever)
-        inside = plan.model_copy(
-            update={"fields": [], "candidate_ids": [c for c in plan.candidate_ids if c in members]}
-        )
         held = "of every role" if plan.fields_ever else "of the roles held now"
         note = (
             f"Field of work ({', '.join(plan.fields)}) read from the titles {held} and the "
             "headline under the name."
+        )
+        if plan.fields_excluded:
+            # "non-technical roles": whose titles are read as some other field; a candidate
+            # with no title to read is left out, and the note says how many.
+            others = [c for c in plan.candidate_ids if c not in members]
+            members = self.field_titles(
+                [f for f in FIELDS if f not in plan.fields], others, catalog, plan.fields_ever
+            )
+            unread = len(others) - len(members)
+            note = f"Not in {' or '.join(plan.fields)}: " + note[0].lower() + note[1:]
+            if unread:
+                verb = "is" if unread == 1 else "are"
+                note += f" {_people(unread)} with no title to read {verb} left out."
+        inside = plan.model_copy(
+            update={
+                "fields": [],
+                "fields_excluded": False,
+                "candidate_ids": [c for c in plan.candidate_ids if c in members],
+            }
         )
         return self._members_meeting(plan, catalog, members, inside, note)
 
@@ -743,6 +759,9 @@ class Retriever:
             max(self.settings.semantic_k, _NEAR_CHUNKS_PER_CANDIDATE * len(pool)), _NEAR_MAX_CHUNKS
         )
         hits = self._vector_hits(query, catalog, pool, k)
+        names = _names_of(
+            query_terms or terms(query, query=True), catalog, _asked_names(plan.question)
+        )
         # Hits come best first: a candidate's first hit is their closest chunk.
         for hit in hits:
             if hit.section == "header":
@@ -767,18 +786,27 @@ class Retriever:
             # "a Metaflow-like tool", "Airflow or similar": the name is an example to go by,
             # not a requirement, so a name nobody holds does not end the search.
             names_decide=not _AN_EXAMPLE.search(plan.question),
+            holds=lambda pos, term: _as_name(catalog, pos, term, names),
         )
 
     def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:
         """Whether the requirement names something no resume holds, so nobody comes near."""
         if _AN_EXAMPLE.search(plan.question):
             return False
-        return bool(
-            names_nobody_holds(
-                self._query_terms(plan) or terms(plan.requirement or plan.question, query=True),
-                catalog,
-                compound_parts(plan.requirement or plan.question),
-            )
+        query_terms = self._query_terms(plan) or terms(
+            plan.requirement or plan.question, query=True
+        )
+        if names_nobody_holds(
+            query_terms, catalog, compound_parts(plan.requirement or plan.question)
+        ):
+            return True
+        # A name asked for ("Dart", "Elixir") that resumes hold only as another word ("darts
+        # league", "elixirs"): nobody holds the name, whatever reads alike.
+        names = _names_of(query_terms, catalog, _asked_names(plan.question))
+        return any(
+            catalog.postings.get(t)
+            and not any(_as_name(catalog, pos, t, names) for pos in catalog.postings[t])
+            for t in names
         )
 
     @staticmethod
@@ -1028,7 +1056,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
     concept_hits: list[dict[str, tuple[int, int]]] = []
     for concept in plan.concepts:
         first: dict[str, tuple[int, int]] = {}
-        for start, end in sorted(_concept_lines(concept, plan.soft_terms, catalog).items()):
+        for start, end in sorted(_concept_lines(concept, plan, catalog).items()):
             first.setdefault(catalog.lines[start].candidate_id, (start, end))
         concept_hits.append(first)
     groups = []
@@ -1607,7 +1635,7 @@ def _topic_lines(plan: QueryPlan, catalog: Catalog, cid: str) -> list[Evidence]:
     of the topic (none when the resume does not mention it)."""
     own = set(catalog.by_candidate.get(cid, []))
     per_concept = [
-        {p: e for p, e in _concept_lines(c, plan.soft_terms, catalog).items() if p in own}
+        {p: e for p, e in _concept_lines(c, plan, catalog).items() if p in own}
         for c in plan.concepts
     ]
     if not all(per_concept):
@@ -2044,7 +2072,7 @@ def windows_showing(plan: QueryPlan, catalog: Catalog) -> dict[str, list[Evidenc
     pool = set(plan.candidate_ids)
     out: dict[str, list[Evidence]] = defaultdict(list)
     for concept in plan.concepts:
-        for pos, end in sorted(_concept_lines(concept, plan.soft_terms, catalog).items()):
+        for pos, end in sorted(_concept_lines(concept, plan, catalog).items()):
             cid = catalog.lines[pos].candidate_id
             if cid in pool:
                 out[cid].append(_span_evidence(catalog, (pos, end), 1.0, plan.requirement))
@@ -2052,10 +2080,12 @@ def windows_showing(plan: QueryPlan, catalog: Catalog) -> dict[str, list[Evidenc
 
 
 def _concept_lines(
-    concept: list[tuple[str, ...]], soft: dict[str, Section], catalog: Catalog
+    concept: list[tuple[str, ...]], plan: QueryPlan, catalog: Catalog
 ) -> dict[int, int]:
     """Line position -> last position of the evidence (the same line, or the next one when a
     requirement wraps onto it) for every line that satisfies one of the alternatives."""
+    soft = plan.soft_terms
+    asked = _asked_names(plan.question)
     found: dict[int, int] = {}
     for alternative in concept:
         hard = [t for t in alternative if t not in soft]
@@ -2068,7 +2098,7 @@ def _concept_lines(
                 ):
                     found.setdefault(p, p)
             continue
-        for pos, end in _windows_with(hard, catalog).items():
+        for pos, end in _windows_with(hard, catalog, asked).items():
             ref = catalog.lines[pos]
             if ref.line.section == "languages" and set(alternative) & set(TALK_STEMS):
                 continue  # "Turkish (heritage speaker)" speaks a language, gave no talk
@@ -2177,7 +2207,19 @@ def _continues(catalog: Catalog, pos: int) -> bool:
     )
 
 
-def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
+@lru_cache(maxsize=256)
+def _asked_names(question: str) -> dict[str, str]:
+    """Search term -> word, for the words a question writes as names: capitalised where no
+    sentence starts ("anyone with Elixir experience?", "who knows Dart?")."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"(?<=[\w,] )[A-Z][a-z][A-Za-z]*", question):
+        out[normalize(m.group(0))] = m.group(0).lower()
+    return out
+
+
+def _windows_with(
+    hard: list[str], catalog: Catalog, asked: dict[str, str] | None = None
+) -> dict[int, int]:
     """Start -> end position of one- or two-line windows that hold the terms.
 
     A window must hold every term, within a few words of each other on one line; with three or
@@ -2213,7 +2255,45 @@ def _windows_with(hard: list[str], catalog: Catalog) -> dict[int, int]:
                 out[pos] = end
                 break
     # A window whose first line alone holds nothing is reported from its second line already.
-    return {p: e for p, e in out.items() if any(t in catalog.line_terms[p] for t in hard)}
+    out = {p: e for p, e in out.items() if any(t in catalog.line_terms[p] for t in hard)}
+    names = _names_of(hard, catalog, asked or {})
+    return {
+        p: e
+        for p, e in out.items()
+        if all(
+            t not in (catalog.line_terms[p] | catalog.line_terms[e])
+            or any(_as_name(catalog, q, t, names) for q in {p, e})
+            for t in names
+        )
+    }
+
+
+_Names = dict[str, tuple[str, bool, bool]]
+
+
+def _names_of(hard: Sequence[str], catalog: Catalog, asked: dict[str, str]) -> _Names:
+    """The terms that are names: the word, whether its case tells the name from the plain
+    word, and whether only that word is the name. A name that is also a word ("React",
+    "Swift", "Dart") is met where it is written as the name, not as the word ("reacted", "a
+    swift turnaround", "darts league"): the resumes' own way of writing it decides, else the
+    question's, which only tells the name from its plural ("Elixir" is no "elixirs") and says
+    nothing of case (people type "Python" and write "python scripts", or "Management" of
+    resumes that say "managed")."""
+    out: _Names = {}
+    for t in hard:
+        name = catalog.name_form(t)
+        if name is not None:
+            out[t] = (name, english_word(t), True)
+        elif t in asked:
+            out[t] = (asked[t], False, False)
+    return out
+
+
+def _as_name(catalog: Catalog, pos: int, term: str, names: _Names) -> bool:
+    """Whether line ``pos`` holds ``term`` as it is meant (see :func:`_names_of`)."""
+    if term not in names:
+        return term in catalog.line_terms[pos]
+    return term in catalog.line_terms[pos] and catalog.written_as_name(pos, term, *names[term])
 
 
 _NEAR = 3  # words allowed between the terms of one requirement in a line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.embeddings import MiniLMEmbedder
-from assistant.fields import FieldReader, asked_fields
+from assistant.fields import FieldReader, asked_fields, excluded_fields
 from assistant.models import Conversation
 from assistant.question import plan_question
 from assistant.service import Assistant
@@ -37,6 +37,20 @@ from tests.conftest import HashingEmbedder
 )
 def test_questions_name_fields(question: str, fields: list[str]) -> None:
     assert asked_fields(question)[0] == fields
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("How many candidates are in non-technical roles?", ["technology"]),
+        ("Which candidates are not in tech?", ["technology"]),
+        ("Who works outside of healthcare?", ["healthcare"]),
+        ("Who isn't working in sales?", ["sales"]),
+        ("Who works in tech?", []),
+    ],
+)
+def test_questions_leave_fields_out(question: str, fields: list[str]) -> None:
+    assert excluded_fields(question)[0] == fields
 
 
 def test_a_title_is_read_as_the_field_of_the_nearest_example() -> None:
@@ -91,6 +105,11 @@ def test_who_works_in_a_field_is_read_from_the_titles_held_now(
     files = [SourceFile(n, data=t.encode()) for n, t in _PEOPLE.items()]
     assert not ingestor.ingest(files).failed
     assert assistant.ask("Who works in tech?").candidates == ["Ana Ruiz", "Cy Lam"]
+    # outside a field: whose titles are read as another one
+    for question in ("Who is not in tech?", "How many are in non-technical roles?"):
+        outside = assistant.ask(question)
+        assert outside.candidates == ["Ben Ode"], question
+        assert "not in technology" in outside.answer
     # "has worked in": every role counts
     assert assistant.ask("Who has worked in law?").candidates == ["Cy Lam"]
     legal = assistant.ask("Any legal people?")

@@ -778,3 +778,38 @@ def test_a_school_asked_by_its_city_in_english_or_by_initials(
     assert assistant.ask("Who studied at the University of Lisbon?").candidates == ["Ana Lopes"]
     assert assistant.ask("Who went to TU Vienna?").candidates == ["Karl Huber"]
     assert assistant.ask("Who studied at TU Lisbon?").candidates == []
+
+
+def test_a_name_that_is_also_a_word_is_met_only_as_the_name(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    ingestor.ingest(
+        [
+            SourceFile(
+                "ivy.txt",
+                data=b"Ivy Chen\nSkills\nSwift, SwiftUI, Kotlin\nExperience\n"
+                b"iOS Engineer, Lumen Apps, 2019 - Present\n"
+                b"- Wrote the payments module in Swift for iOS.\n"
+                b"- Built widgets in Swift and SwiftUI; shipped Swift packages.\n",
+            ),
+            SourceFile(
+                "ana.txt",
+                data=b"Ana Ruiz\nSkills\nRust, Go, Python\nExperience\n"
+                b"Systems Engineer, Ferro Labs, 2018 - Present\n"
+                b"- Rewrote the parser in Rust and Go; profiled Rust services.\n",
+            ),
+            SourceFile(
+                "tom.txt",
+                data=b"Tom Reyes\nExperience\nElectrician, Volt Co, 2015 - Present\n"
+                b"- Known for a swift turnaround on repairs and rust-proofing of conduit.\n"
+                b"Interests\nTuesday darts league\n",
+            ),
+        ]
+    )
+    # the resumes write Swift and Rust as names: "a swift turnaround" and "rust-proofing" are
+    # the words
+    assert assistant.ask("Who knows Swift?").candidates == ["Ivy Chen"]
+    assert assistant.ask("Who knows Rust?").candidates == ["Ana Ruiz"]
+    # asked as a name, its plural is another word: nobody comes near
+    dart = assistant.ask("Who knows Dart?")
+    assert dart.candidates == [] and dart.citations == []

@@ -648,6 +648,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # fields of work, read from titles
     ("Which of them work in tech?", {"kind": "match", "fields": ["technology"], "concepts": []}),
     (
+        "How many are in non-technical roles?",
+        {"fields": ["technology"], "fields_excluded": True, "operation": "count"},
+    ),
+    (
         "Which tech candidates know Kafka?",
         {"fields": ["technology"], "concepts": [[("kafka",)]]},
     ),
@@ -930,6 +934,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "role": plan.role,
         "min_gap": plan.min_gap_months,
         "fields": plan.fields,
+        "fields_excluded": plan.fields_excluded,
         "period": (plan.period.first, plan.period.last, plan.period.current)
         if plan.period
         else None,
