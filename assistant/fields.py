@@ -257,16 +257,7 @@ _NOT_IN = re.compile(
 def excluded_fields(text: str) -> tuple[list[str], str]:
     """The fields a question leaves out, and the question without the words that say so:
     "How many are in non-technical roles?" -> (["technology"], "How many are in ?")."""
-    found: list[str] = []
-    rest = text
-    for m in _NOT_IN.finditer(text):
-        for key, value in m.groupdict().items():
-            if value:
-                name = list(_NAMES)[int(key[1:])]
-                if name not in found:
-                    found.append(name)
-        rest = rest.replace(m.group(0), " ")
-    return found, rest
+    return _named(_NOT_IN, text)
 
 
 _EVER = re.compile(r"\b(?:worked|background|experience|years?|yrs)\b", re.IGNORECASE)
@@ -275,9 +266,14 @@ _EVER = re.compile(r"\b(?:worked|background|experience|years?|yrs)\b", re.IGNORE
 def asked_fields(text: str) -> tuple[list[str], str]:
     """The fields a question asks about, and the question without the words that ask it:
     "Which tech candidates have led teams?" -> (["technology"], "Which have led teams?")."""
+    return _named(_ASKED, text)
+
+
+def _named(pattern: re.Pattern[str], text: str) -> tuple[list[str], str]:
+    """The fields named where ``pattern`` matches, and the text without those words."""
     found: list[str] = []
     rest = text
-    for m in _ASKED.finditer(text):
+    for m in pattern.finditer(text):
         for key, value in m.groupdict().items():
             if value:
                 name = list(_NAMES)[int(key[1:])]
