@@ -126,8 +126,11 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "contact",
         re.compile(
-            r"\b(e-?mails?|phone\s+numbers?|phones?|telephone|contact|reach|linkedin|github|websites?|"
-            r"portfolio|links?|numbers?(?! of))\b|" + _DEVICE,
+            r"\b(e-?mails?|phone\s+numbers?|phones?|telephone|contact|linkedin|github|websites?|"
+            r"portfolio|links?|numbers?(?! of))\b|" + _DEVICE + "|"
+            # "How can I reach Dana?", "reach her": someone reached, not a target reached
+            # ("Did she reach quota?", "What percentage of quota did Simone reach?")
+            r"(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\byou\s))reach\b|\breach(?=\s+(?:him|her|them|out)\b)",
             re.I,
         ),
     ),

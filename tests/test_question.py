@@ -563,6 +563,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What roles has Kofi had?", {"kind": "about", "aspect": "experience"}),
     # "current" asks for the role only beside a role word: "current CTC" is a line to find
     ("What is Kofi's current CTC?", {"kind": "about", "aspect": None}),
+    # someone reached is a contact question, a target reached is not
+    ("How can I reach Kofi?", {"kind": "about", "aspect": "contact"}),
+    ("What percentage of quota did Kofi reach in 2023?", {"kind": "about", "aspect": None}),
     ("What is Kofi's current employer?", {"kind": "about", "aspect": "current"}),
     ("Who works at Harbor Mutual now?", {"kind": "match", "employers": ["Harbor Mutual"]}),
     ("Who is still at Harbor Mutual?", {"period": (None, None, True)}),

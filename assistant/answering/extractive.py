@@ -37,6 +37,17 @@ from assistant.retrieval import (
 
 _QUOTE_CHARS = 160
 _RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
+# "Who has the most Kubernetes experience?", "Who has been at their current company the
+# longest?", "Which candidate is the most senior?": one person asked for (a verb in the
+# singular before a superlative), so the first is quoted (with any tied with them) and the
+# rest named after; "Which candidates have the most ...", "rank them" quote the ranking.
+_ONE_ASKED = re.compile(
+    r"^\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:candidate|person|one|applicant|engineer|"
+    r"developer|nurse|teacher|designer|manager|analyst|rep))\s*(?:'s\b|\s(?:is|was|had|"
+    r"worked|[a-z]+s)\b)(?!.*\b(?:top|first)\s+\d)"
+    r".*\b(?:most|longest|least|fewest|shortest|earliest|latest|newest|oldest|best|strongest)\b",
+    re.IGNORECASE,
+)
 _NAMES_SHOWN = 50  # names listed in an answer that has no quotes to give
 _ASPECT_TITLES = {
     "summary": "Summary",
@@ -442,12 +453,19 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         )
         lines = [f"By {basis} ({_pool_phrase(retrieved)}), {order}:", ""]
     undated, more = [], []
+    shown = _RANKED_SHOWN
+    if plan.min_count is None and _ONE_ASKED.search(plan.question):
+        dated = [g for g in retrieved.groups if g.evidence]
+        top = dated[0].evidence[0].reason if dated else None
+        shown = max(1, sum(1 for g in dated if g.evidence[0].reason == top))
     for group in retrieved.groups:
         if not group.evidence:
             undated.append(group.name)
             continue
-        if len(lines) - 2 >= _RANKED_SHOWN and plan.min_count is None:
-            more.append(group.name)
+        if len(lines) - 2 >= shown and plan.min_count is None:
+            # after the one asked for, the ranking goes on in a line (quoted on request)
+            reason = group.evidence[0].reason
+            more.append(f"{group.name} ({reason})" if shown < _RANKED_SHOWN else group.name)
             continue
         span = group.evidence[0].reason
         lines.append(
