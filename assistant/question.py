@@ -1069,12 +1069,19 @@ def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Re
     Fulfillment Poland"), or else with the title it names ("as an SRE" for "Site Reliability
     Engineer II", "as a nurse"), from each of their resumes."""
     found = []
+    # "at Rush" for "Medical-Surgical Unit Rush University Medical Center": a run of capitalised
+    # words the question writes after "at" that the employer's name holds
+    said = [m.group(1) for m in _AT_NAME.finditer(text)]
+    loose = []  # the employer's first word alone ("at Amazon" for "Amazon Fulfillment Poland")
     for resume in catalog.resumes_of(candidate_id):
         for position in resume.profile.roles:
             org = position.employer or ""
             first = org.split()[0] if org.split() else ""
-            if org and (names_org(org, text) or (len(first) >= 4 and names_org(first, text))):
+            if org and (names_org(org, text) or any(names_org(run, org) for run in said)):
                 found.append((resume, position))
+            elif org and len(first) >= 4 and names_org(first, text):
+                loose.append((resume, position))
+    found = found or loose
     if found or not (asked := _AS_TITLE.search(text)):
         return found
     wanted = set(terms(asked.group("title"), query=True)) - _TITLE_FILLER
@@ -1085,6 +1092,9 @@ def roles_named(catalog: Catalog, candidate_id: str, text: str) -> list[tuple[Re
     return found
 
 
+_AT_NAME = re.compile(
+    r"\b(?i:at|for|join|joined)\s+(?:(?i:the)\s+)?([A-Z][\w&'’-]{2,}(?:\s+[A-Z][\w&'’-]*){0,4})"
+)
 # Words around a title that no title needs to hold: "worked as a nurse", "been an engineer".
 _TITLE_FILLER = frozenset({"a", "an", "the", "work", "job", "role", "position"})
 
@@ -1516,8 +1526,10 @@ def _named_groups(text: str) -> str:
 
 
 _EMPLOYER = re.compile(
-    r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began)\s+(?i:at|for)|"
-    r"(?i:is|are)\s+(?i:at)|(?i:anyone|anybody|someone|somebody)\s+(?i:at)|(?i:joined))\s+"
+    r"\b(?:(?i:worked|works|working|work|employed|been|was|were|interned|job|started|began|"
+    r"start|starting|begin|stay|stayed|spend|spent)\s+(?i:at|for)|"
+    r"(?i:is|are)\s+(?i:at)|(?i:anyone|anybody|someone|somebody)\s+(?i:at)|"
+    r"(?i:joined|join|joining))\s+"
     r"(?P<org>[A-Z0-9][\w&.'’-]*(?:\s+(?:[A-Z0-9&][\w&.'’-]*|or|of|and|the)){0,5})"
     r"|(?:\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?)\s+(?i:from)\s+|"
     r"\b(?i:ex)-)"

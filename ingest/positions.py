@@ -474,6 +474,15 @@ def _from_neighbours(
     title: tuple[str, ResumeLine] | None = None
     employer: tuple[str, ResumeLine] | None = None
     weak: tuple[str, ResumeLine] | None = None
+    for line in lines[1:]:
+        # "Contract Engineer — Skanska UK" over a short line of what was done: the line that
+        # names both beats the nearer one that names neither for sure
+        role = split_role(line.text)
+        if role.title and role.employer and role.comma_employer is None:
+            near = split_role(lines[0].text)
+            if not (near.title and near.employer) and not is_title(lines[0].text):
+                return (role.title, line), (role.employer, line)
+            break
     for line in lines:
         role = split_role(line.text)
         if title is None and role.title and is_title(role.title):
@@ -508,6 +517,22 @@ def _neighbours(experience: list[ResumeLine], i: int, below: bool = True) -> lis
             break
         above.append(line)
         j -= 1
+    if not above and i >= 2:
+        # "Structural Engineer — Laing O'Rourke" / one line of what was done / "Jul 2022 –
+        # Current": a role line above a line of description, when it names title and employer
+        between, role_line = experience[i - 1], experience[i - 2]
+        if (
+            not between.blank
+            and not between.heading
+            and find_range(between.text) is None
+            and between.number == role_line.number + 1
+            and experience[i].number == between.number + 1
+            and _candidate_line(role_line)
+            and find_range(role_line.text) is None
+        ):
+            named = split_role(role_line.text)
+            if named.title and named.employer:
+                above = [role_line]
     if above or not below:
         return above
     return _below(experience, i)

@@ -221,6 +221,21 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             ],
         ),
         (
+            # the role line, a line of what was done, then the dates
+            [
+                "Structural Engineer — Ferro Build, Leeds",
+                "Design of reinforced concrete frames for two hospital projects; weekly visits",
+                "Jul 2022 – Current",
+                "Contract Engineer — Skanska UK (9-month contract)",
+                "Temporary works design for a depot",
+                "Oct 2021 – Jun 2022",
+            ],
+            [
+                ("Structural Engineer", "Ferro Build", True),
+                ("Contract Engineer", "Skanska UK", False),
+            ],
+        ),
+        (
             # a table of roles under a header row of column labels, one cell per line
             [
                 "Organisation",

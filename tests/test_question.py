@@ -115,6 +115,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Which companies has Kofi worked for?", {"kind": "about", "aspect": "roles"}),
     ("What's Kofi Mensah's work history?", {"kind": "about", "aspect": "roles"}),
     ("How long was Kofi at Fjordline?", {"kind": "about", "aspect": "roles"}),
+    ("When did Kofi start at Fjordline?", {"kind": "about", "aspect": "roles"}),
+    ("Who joined Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
     ("What did Kofi do before Harbor Mutual?", {"kind": "about", "aspect": "roles"}),
     ("What did Kofi do before that?", {"kind": "about", "aspect": "previous_role"}),
     # a title named instead of an employer: the roles with that title

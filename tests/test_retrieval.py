@@ -1210,3 +1210,23 @@ def test_a_profile_site_asked_for_is_that_link_or_none(
         "ben@example.com | linkedin.com/in/benmarsh | (208) 555-0147"
     ]
     assert "github.com/adaquill" in assistant.ask("Ada Quill's GitHub?").citations[0].text
+
+
+def test_an_employer_asked_by_the_words_inside_its_name(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ola.txt": "Ola Brandt\n\nExperience\n"
+            "Staff Nurse, Medical ICU Lakeview Memorial Hospital, Chicago, IL\n"
+            "June 2019 - Present\n"
+            "Staff Nurse, Medical-Surgical Unit Harbor University Medical Center\n"
+            "August 2015 - May 2019\n",
+        },
+    )
+    joined = assistant.ask("When did Ola Brandt start at Lakeview Memorial?")
+    assert "Lakeview Memorial Hospital (2019-06 to now)" in joined.answer.splitlines()[0]
+    # "Medical Center" is in both names; the words asked decide
+    stayed = assistant.ask("How long was Ola at Harbor University Medical Center?")
+    assert stayed.answer.splitlines()[0].endswith("(2015-08 to 2019-05): 3 years 10 months.")
