@@ -178,6 +178,11 @@ class Position(Fact):
         return max(0, stop - self.start.ordinal() + 1)
 
     @property
+    def is_internship(self) -> bool:
+        """A role held while studying ("Data Science Intern", "Summer internship", "Co-op")."""
+        return _INTERNSHIP.search(self.title or "") is not None
+
+    @property
     def is_break(self) -> bool:
         """An entry that names a break ("Career break", "Sabbatical"): no work, no employer."""
         return _BREAK.search(f"{self.title or ''} {self.employer or ''}") is not None
@@ -304,7 +309,8 @@ def employment_gaps(positions: list[Position], today: date, at_least: int) -> li
     gaps: list[Gap] = []
     reach, last_role = -1, None
     for (first, last), role in dated:
-        if last_role is not None and first - reach - 1 >= at_least:
+        # The months after an internship are study, not time out of work.
+        if last_role is not None and first - reach - 1 >= at_least and not last_role.is_internship:
             gaps.append(Gap(first=reach + 1, last=first - 1, before=last_role, after=role))
         if last > reach:
             reach, last_role = last, role
@@ -317,6 +323,7 @@ def employment_gaps(positions: list[Position], today: date, at_least: int) -> li
     return gaps
 
 
+_INTERNSHIP = re.compile(r"\b(?:intern|internship|co-?op|summer (?:analyst|associate))\b", re.I)
 _BREAK = re.compile(
     r"\b(?:career break|sabbatical|gap year|(?:parental|maternity|paternity|family|medical) "
     r"leave|leave of absence|time off)\b",
@@ -713,6 +720,11 @@ class QueryPlan(BaseModel):
         None,
         description="'Who has gaps in their employment?', 'a career break of over a year': a "
         "stretch of at least this many months that no dated role covers.",
+    )
+    gap_between_roles: bool = Field(
+        False,
+        description="'a gap between two jobs': only gaps that a role ends and another begins "
+        "(not the time since the last role ended).",
     )
     role: RoleAsked | None = Field(
         None,

@@ -196,6 +196,7 @@ _ONLY_THE_RULES_READ = (
     "place_excluded",
     "degree_excluded",
     "min_gap_months",
+    "gap_between_roles",
     "min_team",
     "each",
     "as_title",

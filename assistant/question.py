@@ -378,8 +378,11 @@ def plan_question(
     )
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
+    gap_between = False
     if asks_who and _GAP.search(dated):
+        gap_between = bool(_BETWEEN_ROLES.search(dated))
         min_gap, dated = _gap_months(dated), _GAP_SIZE.sub(" ", _GAP.sub(" ", dated))
+        dated = _BETWEEN_ROLES.sub(" ", dated)
     role: RoleAsked | None = None
     if asks_who and _RETURNED.search(dated):
         # "Who has worked at the same company twice?", "boomerang hires", "rejoined Google"
@@ -514,6 +517,21 @@ def plan_question(
         scope, ids = "focus", focus_ids
     else:
         scope, ids = "all", list(catalog.candidates)
+    if scope == "follow_up" and conversation and (several := _THOSE_N.search(text)):
+        # "Which of those three speaks French?" after three questions about one person each:
+        # the candidates of the last answers, back until there are that many.
+        wanted = _count_word(several.group(1))
+        gathered = list(ids)
+        for turn in reversed(conversation.turns):
+            if len(gathered) >= wanted:
+                break
+            gathered += [
+                c
+                for c in turn.answer.candidate_ids
+                if c in catalog.candidates and c not in gathered
+            ]
+        if len(gathered) == wanted:
+            ids = gathered
     if (
         scope == "follow_up"
         and len(ids) > 1
@@ -932,6 +950,7 @@ def plan_question(
         min_count=min_count,
         role=role if kind == "match" or (tenure_rank and operation == "rank") else None,
         min_gap_months=min_gap if kind == "match" else None,
+        gap_between_roles=gap_between and min_gap is not None and kind == "match",
         fields=fields if kind == "match" else [],
         fields_ever=bool(fields) and fields_ever and kind == "match",
         fields_excluded=bool(fields_out) and kind == "match",
@@ -976,6 +995,18 @@ _CLOSEST = re.compile(
 )
 # How a question or a request starts; a text that starts otherwise is search words.
 _ONE_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+# "those three", "these 2", "the four of them": how many people an answer back names
+_THOSE_N = re.compile(
+    r"\b(?:those|these|the)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
+    r"(?!\s+(?:years?|months?|weeks?|days?|languages?|roles?|jobs?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _count_word(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 _SEVERAL_PEOPLE = re.compile(r"\b(?:they|them|their|those|these|each|both|all)\b", re.IGNORECASE)
 _ASKS = re.compile(
     r"^\W*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|tell|explain|describe|"
@@ -1867,6 +1898,11 @@ _GAP = re.compile(
     r"\b(?:gaps?|breaks?)\s+(?:in|between)\s+(?:(?:their|his|her|the)\s+)?"
     r"(?:employment|career|work|jobs|roles|resume|cv|work history|experience)\b|"
     r"\b(?:gaps?|breaks?)\b(?=\s+(?:of\s+)?(?:more than|over|at least|longer than)\b)",
+    re.IGNORECASE,
+)
+# "a gap between two jobs": one role ended and another began after it
+_BETWEEN_ROLES = re.compile(
+    r"\bbetween\s+(?:two\s+|their\s+|his\s+|her\s+)?(?:jobs|roles|positions|employers)\b",
     re.IGNORECASE,
 )
 _GAP_SIZE = re.compile(

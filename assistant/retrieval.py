@@ -1069,6 +1069,8 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         said = ""
         if plan.min_gap_months:
             gaps = _gaps(catalog, cid, plan.min_gap_months)
+            if plan.gap_between_roles:
+                gaps = [(r, g) for r, g in gaps if g.after is not None]
             said = "; ".join(gap.text() for _, gap in gaps)
             for resume, gap in gaps[:2]:
                 if gap.stated is not None:

@@ -18,7 +18,12 @@ from assistant.languages import listed_language, spoken
 from assistant.models import ResumeLine, SpokenLanguage, TextFact
 
 _ITEM = re.compile(r"\s*(?:,|;|·|•|\||/|\band\b)\s*(?![^()]*\))")
-_BILINGUAL = re.compile(r"\bbilingual\s*\(([^)]+)\)|\bbilingual in ([A-Za-z]+ and [A-Za-z]+)", re.I)
+# "Bilingual (English/Spanish)", "bilingual in English and French", "Bilingual: English and
+# Spanish (fluent)", "Bilingual English/Spanish"
+_BILINGUAL = re.compile(
+    r"\bbilingual\b\s*(?:\(|:|[-–—]|\bin\b)?\s*([A-Za-z]+\s*(?:/|,|&|\band\b)\s*[A-Za-z]+)",
+    re.IGNORECASE,
+)
 _LEVEL_SEP = re.compile(r"\s*(?:\(|:|\s[-–—]\s)\s*")
 
 
@@ -82,7 +87,7 @@ def read_languages(lines: list[ResumeLine]) -> tuple[list[SpokenLanguage], list[
                 elif programming(name):
                     found_programming.append(TextFact.on(line, value=name))
         for m in _BILINGUAL.finditer(line.text):
-            for word in re.split(r"\s*(?:/|,|\band\b)\s*", m.group(1) or m.group(2)):
+            for word in re.split(r"\s*(?:/|,|&|\band\b)\s*", m.group(1)):
                 if (found := spoken(word)) is not None:
                     spoken_found.setdefault(
                         found, SpokenLanguage.on(line, language=found, level="bilingual")

@@ -310,6 +310,7 @@ def split_role(raw: str) -> Role:
 
 
 _PLAIN_WORDS = 8  # most words of a title or employer line with no comma or separator
+_BULLET_ROLE_WORDS = 5  # most words of a bulleted role with nothing to separate its parts
 
 
 def _candidate_line(line: ResumeLine) -> bool:
@@ -396,6 +397,14 @@ def read_positions(lines: list[ResumeLine]) -> list[Position]:
             continue
         if _BULLET.match(line.text) and found.text.lower().startswith("since"):
             continue  # "- Math department lead for curriculum mapping since 2021": a sentence
+        if _BULLET.match(line.text) and "**" not in line.text:
+            # "* Took a six-month paid sabbatical (Jun 2022 - Nov 2022) and returned": dates
+            # inside a bullet's sentence, not a role line (a role line names no more than a
+            # title and an employer beside its dates)
+            words = line.text[: found.span[0]] + " " + line.text[found.span[1] :]
+            separated = _STRONG.search(_clean(words)) or "," in words
+            if len(_words(words)) > (_PLAIN_WORDS if separated else _BULLET_ROLE_WORDS):
+                continue
         rest = line.text[: found.span[0]] + " " + line.text[found.span[1] :]
         cells = [c for c in re.split(r"\s*\|\s*", rest) if c.strip()]
         if len(cells) >= 3:

@@ -44,6 +44,11 @@ def test_lines_a_missed_heading_left_in_the_section_are_no_languages() -> None:
 def test_bilingual_anywhere_and_inline_label() -> None:
     spoken, _ = read("Summary", "Bilingual (English/Spanish) nurse.", "Skills", "Languages: Tamil")
     assert spoken == [("English", "bilingual"), ("Spanish", "bilingual"), ("Tamil", None)]
+    for written in ("Bilingual: English and French (fluent).", "Bilingual English/French;"):
+        spoken, _ = read("Summary", f"Account executive, 10 years. {written}")
+        assert spoken == [("English", "bilingual"), ("French", "bilingual")], written
+    spoken, _ = read("Summary", "Taught in a bilingual education program.")
+    assert spoken == []
 
 
 def test_any_living_language_listed_with_its_level() -> None:

@@ -221,6 +221,19 @@ def positions(*texts: str) -> list[tuple[str | None, str | None, bool]]:
             ],
         ),
         (
+            # dates inside a bullet's sentence are no role line (nor its employer the next)
+            [
+                "Cloudflare, Lisbon",
+                "  Director of Reliability Engineering, Apr 2020 - present",
+                "    * Took a six-month paid sabbatical (Jun 2022 - Nov 2022) and came back",
+                "  SRE Manager, Jan 2017 - Mar 2020",
+            ],
+            [
+                ("Director of Reliability Engineering", "Cloudflare", True),
+                ("SRE Manager", "Cloudflare", False),
+            ],
+        ),
+        (
             # the role line, a line of what was done, then the dates
             [
                 "Structural Engineer — Ferro Build, Leeds",

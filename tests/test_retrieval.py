@@ -86,6 +86,15 @@ def test_follow_ups_resolve_to_the_previous_candidates(team: Assistant) -> None:
     assert other.candidates == ["Omar Haddad"]
 
 
+def test_those_two_gathers_the_people_of_the_last_answers(team: Assistant) -> None:
+    chat = Conversation()
+    team.ask("What languages does Dana Park speak?", chat)
+    team.ask("And Lena Fischer?", chat)
+    both = team.ask("Which of those two knows Kubernetes?", chat)
+    assert sorted(both.candidates) == ["Dana Park", "Lena Fischer"]  # k8s is Kubernetes
+    assert team.ask("Which of those two knows React?", chat).candidates == ["Lena Fischer"]
+
+
 def test_yes_no_about_a_named_candidate(team: Assistant) -> None:
     assert team.ask("Does Dana know Terraform?").answer.startswith("Yes")
     no = team.ask("Does Dana know Kafka?")
@@ -383,6 +392,25 @@ def test_gaps_in_employment_are_answered_from_the_dated_roles(
     roles = assistant.ask("Which companies has Ada worked for?")
     assert "Career break" not in roles.answer.split("\n")[0]
     assert "Fjordline" in roles.answer and "Harbor Mutual" in roles.answer
+
+
+def test_a_gap_between_jobs_has_a_job_after_it_and_an_internship_opens_none(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "cy.txt": "Cy Moe\n\nExperience\nAnalyst, Harbor Mutual, Jan 2014 - Jun 2020\n",
+            "di.txt": "Di Ray\n\nExperience\nEngineer, Fjordline, Jul 2019 - present\n"
+            "Data Science Intern, Harbor Mutual, Jun 2017 - Aug 2017\n",
+            "eo.txt": "Eo Park\n\nExperience\nEngineer, Fjordline, Jul 2019 - present\n"
+            "Analyst, Harbor Mutual, Jun 2015 - Aug 2017\n",
+        },
+    )
+    # since mid-2020 Cy holds no role: a gap, but not one between two jobs; Di studied
+    assert assistant.ask("Who has employment gaps?").candidates == ["Cy Moe", "Eo Park"]
+    between = assistant.ask("Who has a gap in employment between two jobs?")
+    assert between.candidates == ["Eo Park"]
 
 
 def test_who_holds_no_role_now_and_when_the_last_ended(
