@@ -99,6 +99,7 @@ class Catalog:
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _candidate_frequency: dict[str, int] = field(default_factory=dict)
     _name_forms: dict[str, str | None] = field(default_factory=dict)
+    _acronyms: dict[str, bool] = field(default_factory=dict)
     _years: dict[int, int] | None = None
     _teams: dict[int, int] | None = None
     _vocabulary: list[str] | None = None
@@ -314,7 +315,7 @@ class Catalog:
         if term in self._name_forms:
             return self._name_forms[term]
         forms: dict[str, int] = defaultdict(int)
-        capitalised = plain = 0
+        capitalised = plain = capitals = 0
         for pos in self.postings.get(term, ()):
             for word, first, alone in self._written(pos, term):
                 forms[word.lower()] += 1
@@ -324,6 +325,7 @@ class Catalog:
                     plain += 1
                 elif alone:
                     capitalised += 1
+                    capitals += word.isupper() and len(word) > 1
         found = None
         # A name is written one way: "Consultant" and "consulting", "Manager" and "managed"
         # are forms of a word, however often titles capitalise them.
@@ -336,6 +338,8 @@ class Catalog:
         ):
             found = most
         self._name_forms[term] = found
+        # "SQL", "AWS": a name written in capitals; "Swift": one whose capitals are another's
+        self._acronyms[term] = capitals * 2 > capitalised
         return found
 
     def written_as_name(
@@ -350,8 +354,13 @@ class Catalog:
         written = self._written(pos, term)
         if not written:
             return True  # a term the line holds by derivation ("NLP" of a title's initials)
+        text = self.lines[pos].line.text
+        # A word in capitals in a line that is not ("SWIFT messaging", the banking network) is
+        # an acronym, unless the name is written that way ("SQL").
+        shouting = text.upper() == text or self._acronyms.get(term, False)
         return any(
             (word.lower() == name if exact else word.lower() not in (f"{name}s", f"{name}es"))
+            and not (len(word) > 2 and word.isupper() and not shouting)
             and (not cased or word[:1].isupper() or listed)
             for word, _, _ in written
         )

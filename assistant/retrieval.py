@@ -2715,11 +2715,20 @@ def _current_lines(catalog: Catalog, cid: str) -> list[Evidence]:
 
 
 def _education_lines(catalog: Catalog, cid: str) -> list[Evidence]:
-    """The degrees a profile holds, cited (none when it lists none: an absence has no line)."""
-    return [
+    """The degrees a profile holds, cited; with none, what its education section says instead
+    ("Mesa Community College - general studies coursework (no degree)"); nothing when there is
+    no such section (an absence has no line)."""
+    degrees = [
         fact_evidence(resume, degree, "education")
         for resume in catalog.resumes_of(cid)
         for degree in resume.profile.education
+    ]
+    if degrees:
+        return degrees[:_MATCH_LINES]
+    return [
+        _line_evidence(catalog.lines[pos], 1.0, "education, no degree")
+        for pos in catalog.by_candidate.get(cid, [])
+        if catalog.lines[pos].line.section == "education" and not catalog.lines[pos].line.heading
     ][:_MATCH_LINES]
 
 

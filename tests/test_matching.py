@@ -804,10 +804,15 @@ def test_a_name_that_is_also_a_word_is_met_only_as_the_name(
                 b"- Known for a swift turnaround on repairs and rust-proofing of conduit.\n"
                 b"Interests\nTuesday darts league\n",
             ),
+            SourceFile(
+                "bea.txt",
+                data=b"Bea Lund\nExperience\nPayments Analyst, Fjord Bank, 2018 - Present\n"
+                b"- Assessed SWIFT messaging interfaces for cross-border payments.\n",
+            ),
         ]
     )
     # the resumes write Swift and Rust as names: "a swift turnaround" and "rust-proofing" are
-    # the words
+    # the words, and "SWIFT" in capitals another name
     assert assistant.ask("Who knows Swift?").candidates == ["Ivy Chen"]
     assert assistant.ask("Who knows Rust?").candidates == ["Ana Ruiz"]
     # asked as a name, its plural is another word: nobody comes near

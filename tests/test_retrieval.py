@@ -1048,14 +1048,21 @@ def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
             "ben.txt": "Ben Marsh\nLeeds, UK\n\nExperience\nData Engineer, Tallow, 2016 - Present\n"
             "- Python services\n\nEducation\nB.S. Physics, Hill College, 2015\n",
             "cleo.txt": "Cleo Ward\nLyon, France\n\nExperience\nChef, Quire, 2011 - Present\n",
+            "dev.txt": "Dev Rao\nLeeds, UK\n\nExperience\nChef, Quire, 2012 - Present\n\n"
+            "Education\nHill Community College - general studies coursework (no degree)\n",
         },
     )
+    # no degree: what the education section says instead, when there is one
+    lacking = assistant.ask("Which candidates don't have a degree?")
+    assert sorted(lacking.candidates) == ["Cleo Ward", "Dev Rao"]
+    assert [c.text for c in lacking.citations] == [
+        "Hill Community College - general studies coursework (no degree)"
+    ]
     cases = {
         "Which data engineers are not in the US?": ["Ben Marsh"],
         "Who is based outside Europe?": ["Ada Quill"],
         "Who knows Python but doesn't live in Texas?": ["Ben Marsh"],
-        "Which candidates don't have a degree?": ["Cleo Ward"],
-        "Who doesn't have a master's?": ["Ben Marsh", "Cleo Ward"],
+        "Who doesn't have a master's?": ["Ben Marsh", "Cleo Ward", "Dev Rao"],
         "Who knows Python but has no master's degree?": ["Ben Marsh"],
         "Who worked at Fernway but not Tallow?": ["Ada Quill"],
     }
