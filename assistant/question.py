@@ -284,6 +284,13 @@ _PROMOTED = re.compile(
 )
 
 
+# "When was he promoted?", "Was Tobias ever promoted?", "Has she had a promotion?": the same
+# two titles at one employer, asked of someone
+_ASKS_PROMOTED = re.compile(
+    r"^\W*(?:when|was|were|has|have|did|is|how\s+(?:long|often|many))\b.*\bpromot", re.IGNORECASE
+)
+
+
 def plan_question(
     question: str,
     catalog: Catalog,
@@ -387,7 +394,7 @@ def plan_question(
     if asks_who and _RETURNED.search(dated):
         # "Who has worked at the same company twice?", "boomerang hires", "rejoined Google"
         role, dated = "returned", _RETURNED.sub(" worked at ", dated)
-    elif asks_who and _PROMOTED.search(dated):
+    elif (asks_who or _ASKS_PROMOTED.search(dated)) and _PROMOTED.search(dated):
         # "Who has been promoted at their current employer?": two titles at one employer
         role, dated = "promoted", _PROMOTED.sub(" ", dated)
         if _CURRENT_JOB.search(dated):
@@ -693,6 +700,9 @@ def plan_question(
     )
     if scope in ("named", "follow_up") and _YES_NO.search(text) and (concepts or has_years):
         wants_match = True  # "Does Dana know Go?", "Has she worked with Kafka?"
+    if scope in ("named", "follow_up") and role == "promoted":
+        # "Was Tobias promoted?", "When was he promoted?": the two titles at one employer
+        wants_match = True
     if role_time:
         wants_match = False  # "How long has Tomasz been at Amazon?": the role, not yes or no
     elif (

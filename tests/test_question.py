@@ -697,6 +697,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has worked at the same company twice?", {"role": "returned", "kind": "match"}),
     ("Who rejoined Google?", {"role": "returned", "employers": ["Google"]}),
     ("Who has been promoted?", {"role": "promoted", "kind": "match"}),
+    ("When was Kofi promoted?", {"role": "promoted", "kind": "match", "scope": "named"}),
     (
         "Who has been promoted at their current employer?",
         {"role": "promoted", "period": (None, None, True)},

@@ -1126,6 +1126,13 @@ def test_who_went_back_to_an_employer_and_who_was_promoted(
     # at the employer they are at now: Bo's promotion was at a former one
     now = assistant.ask("Who has been promoted at their current employer?")
     assert now.candidates == ["Uma Reyes"]
+    # asked of one person: yes or no with the two titles, or the dates for "when"
+    assert assistant.ask("Was Uma Reyes promoted?").answer.startswith("Yes: **Uma Reyes**")
+    assert assistant.ask("Has Devi Kunal been promoted?").answer.startswith("No:")
+    when = assistant.ask("When was Uma Reyes promoted?")
+    assert when.answer.startswith("**Uma Reyes**") and "Director, Fernway, 2016 - Present" in [
+        c.text for c in when.citations
+    ]
 
 
 def test_rankings_by_graduation_year_and_by_the_longest_stay_at_one_employer(

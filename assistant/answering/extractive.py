@@ -37,6 +37,7 @@ from assistant.retrieval import (
 
 _QUOTE_CHARS = 160
 _RANKED_SHOWN = 10  # candidates quoted in an answer ordered by experience
+_WHEN = re.compile(r"\W*when\b", re.IGNORECASE)
 # "Who has the most Kubernetes experience?", "Who has been at their current company the
 # longest?", "Which candidate is the most senior?": one person asked for (a verb in the
 # singular before a superlative), so the first is quoted (with any tied with them) and the
@@ -234,11 +235,13 @@ class ExtractiveStrategy:
         matched = retrieved.matched
         if plan.scope == "named" or (plan.scope == "follow_up" and len(plan.candidate_ids) == 1):
             lines = []
+            # "When was he promoted?" asks for the dates the quotes give, not yes or no
+            opening = "" if _WHEN.match(plan.question) else "Yes: "
             for group in retrieved.groups:
                 if group.matched:
                     said = f"{group.said}; " if group.said else ""
                     lines.append(
-                        f"Yes: **{md_name(group.name)}**: {said}{quoted(book, group.evidence)}"
+                        f"{opening}**{md_name(group.name)}**: {said}{quoted(book, group.evidence)}"
                     )
                 else:
                     listed = f" It lists: {quoted(book, group.evidence)}" if group.evidence else ""
