@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel, Field
 
 from assistant.catalog import Catalog
-from assistant.fields import asked_fields
+from assistant.fields import asked_fields, excluded_fields
 from assistant.models import Aspect, Conversation, Operation, QueryPlan
 from assistant.question import named_candidates, plan_question
 
@@ -197,6 +197,7 @@ _ONLY_THE_RULES_READ = (
     "degree_excluded",
     "min_gap_months",
     "gap_between_roles",
+    "fields_excluded",
     "min_team",
     "each",
     "as_title",
@@ -257,7 +258,7 @@ class LLMPlanner:
         if canonical is None:
             return self.rules.plan(question, catalog, conversation, focus)
         plan = plan_question(canonical, catalog, conversation, focus)
-        if asked_fields(question)[0] and not plan.fields:
+        if (asked_fields(question)[0] or excluded_fields(question)[0]) and not plan.fields:
             # "Which of them work in tech?": a field of work is read from titles, which the
             # draft has no slot for; the rules read the question as asked.
             return self.rules.plan(question, catalog, conversation, focus)

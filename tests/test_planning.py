@@ -96,6 +96,12 @@ ROWS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         {"kind": "match", "fields": ["technology"], "requirement": "go (in technology)"},
     ),
     (
+        # nor a field left out
+        "Which candidates are not in tech?",
+        {"operation": "who", "requirement": "not tech"},
+        {"kind": "match", "fields": ["technology"], "fields_excluded": True},
+    ),
+    (
         "Has anyone worked at Fjordline?",
         {"operation": "who", "employers": ["Fjordline"]},
         {"kind": "match", "employers": ["Fjordline"]},
@@ -222,6 +228,7 @@ def summary(plan: QueryPlan, catalog: Catalog) -> dict[str, Any]:
         if plan.scope == "named"
         else None,
         "fields": plan.fields,
+        "fields_excluded": plan.fields_excluded,
         "order_by": plan.order_by,
         "work_place": plan.work_place,
         "role": plan.role,
