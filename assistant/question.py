@@ -527,7 +527,7 @@ def plan_question(
     if scope == "follow_up" and conversation and (several := _THOSE_N.search(text)):
         # "Which of those three speaks French?" after three questions about one person each:
         # the candidates of the last answers, back until there are that many.
-        wanted = _count_word(several.group(1))
+        wanted = _number(several.group(1))
         gathered = list(ids)
         for turn in reversed(conversation.turns):
             if len(gathered) >= wanted:
@@ -1011,10 +1011,6 @@ _THOSE_N = re.compile(
     r"(?!\s+(?:years?|months?|weeks?|days?|languages?|roles?|jobs?)\b)",
     re.IGNORECASE,
 )
-
-
-def _count_word(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 _SEVERAL_PEOPLE = re.compile(r"\b(?:they|them|their|those|these|each|both|all)\b", re.IGNORECASE)
