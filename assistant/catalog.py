@@ -284,8 +284,8 @@ class Catalog:
     def _written(self, pos: int, term: str) -> list[tuple[str, bool, bool]]:
         """How line ``pos`` writes the words that have search term ``term``: (word, whether
         it starts a sentence or a bullet, where any word is capitalised, and whether the words
-        beside it in its phrase are written in lower case: "in React and Go", not "Cork
-        University Hospital", where a run of capitals names something else)."""
+        beside it in its phrase are written in lower case: "in React and Go", not "Lakeview
+        Memorial Hospital", where a run of capitals names something else)."""
         text = fold_letters(searchable(self.lines[pos].line.text))  # "Québec" is "Quebec"
         out = []
         for m in _SURFACE.finditer(text):
@@ -308,8 +308,8 @@ class Catalog:
     def name_form(self, term: str) -> str | None:
         """The word, in lower case, when the resumes write the term as a name: capitalised on
         its own wherever it does not start a sentence ("in React and Go", "Python, Rust": at
-        least :data:`_NAME_SHARE` of 3 or more such places, a run of capitals such as "Cork
-        University Hospital" saying nothing), and written the one way (that share of all its
+        least :data:`_NAME_SHARE` of 3 or more such places, a run of capitals such as "Lakeview
+        Memorial Hospital" saying nothing), and written the one way (that share of all its
         places); None for a plain word ("management", "hospital", "Consultant" beside
         "consulting")."""
         if term in self._name_forms:
