@@ -217,6 +217,13 @@ class StatedYears(Fact):
     text: str = Field(description="The phrase that states them (“8 years in penetration testing”).")
 
 
+class Notice(Fact):
+    """The notice period a resume states ("Notice Period: 30 days"), in days; 0 is "immediate"."""
+
+    days: int = Field(ge=0)
+    text: str = Field(description="The lines as written (“Notice Period: 30 days”).")
+
+
 class Profile(BaseModel):
     """What a resume says about its candidate, each fact with its lines.
 
@@ -236,6 +243,7 @@ class Profile(BaseModel):
     programming_languages: list[TextFact] = Field(default_factory=list)
     certifications: list[TextFact] = Field(default_factory=list)
     stated_years: list[StatedYears] = Field(default_factory=list)
+    notice: Notice | None = None
     notes: list[str] = Field(
         default_factory=list, description="What could not be read, said instead of guessed."
     )
@@ -720,6 +728,12 @@ class QueryPlan(BaseModel):
         None,
         description="'Who has gaps in their employment?', 'a career break of over a year': a "
         "stretch of at least this many months that no dated role covers.",
+    )
+    max_notice_days: int | None = Field(
+        None,
+        ge=0,
+        description="'Which of them can join within 30 days?', 'immediate joiners': the longest "
+        "notice period the resume may state, in days (0: immediately).",
     )
     gap_between_roles: bool = Field(
         False,

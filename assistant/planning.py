@@ -197,6 +197,7 @@ _ONLY_THE_RULES_READ = (
     "degree_excluded",
     "min_gap_months",
     "gap_between_roles",
+    "max_notice_days",
     "fields_excluded",
     "min_team",
     "each",
@@ -209,7 +210,15 @@ def _reads_more(ruled: QueryPlan, drafted: QueryPlan) -> bool:
     """Whether the rules' plan of the question as asked holds a reading the drafted plan lacks."""
     if ruled.scope == "named" and drafted.scope != "named":
         return True
-    return any(getattr(ruled, name) and not getattr(drafted, name) for name in _ONLY_THE_RULES_READ)
+    return any(
+        _said(getattr(ruled, name)) and not _said(getattr(drafted, name))
+        for name in _ONLY_THE_RULES_READ
+    )
+
+
+def _said(value: object) -> bool:
+    """Whether a plan field holds a reading: a notice of 0 days ("immediately") is one."""
+    return value is not None and value is not False and value != [] and value != ""
 
 
 def _requirement(draft: PlanDraft) -> str:

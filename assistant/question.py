@@ -24,6 +24,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from assistant import places
+from assistant.availability import asked_notice, notice_text
 from assistant.catalog import Catalog
 from assistant.fields import asked_fields, asks_ever, excluded_fields
 from assistant.models import (
@@ -383,6 +384,8 @@ def plan_question(
     fields, dated = (
         (fields_out, dated) if fields_out else asked_fields(dated) if asks_who else ([], dated)
     )
+    # "Which of them can join within 30 days?", "immediate joiners": the notice they state.
+    max_notice, dated = asked_notice(dated) if asks_who else (None, dated)
     # "Which candidates have gaps in their employment?": months no dated role covers.
     min_gap: int | None = None
     gap_between = False
@@ -763,6 +766,7 @@ def plan_question(
         or schools
         or role
         or min_gap
+        or max_notice is not None
         or fields
         or place_excluded
         or degree_excluded
@@ -914,6 +918,9 @@ def plan_question(
     if min_gap is not None and kind == "match":
         gap = f"an employment gap of {min_gap}+ months"
         requirement = f"{requirement}, {gap}" if requirement else gap
+    if max_notice is not None and kind == "match":
+        soon = notice_text(max_notice)
+        requirement = f"{requirement}, {soon}" if requirement else soon
     if role is not None and kind == "match":
         said = {
             "first": "first role",
@@ -961,6 +968,7 @@ def plan_question(
         role=role if kind == "match" or (tenure_rank and operation == "rank") else None,
         min_gap_months=min_gap if kind == "match" else None,
         gap_between_roles=gap_between and min_gap is not None and kind == "match",
+        max_notice_days=max_notice if kind == "match" else None,
         fields=fields if kind == "match" else [],
         fields_ever=bool(fields) and fields_ever and kind == "match",
         fields_excluded=bool(fields_out) and kind == "match",
@@ -1075,6 +1083,10 @@ _ROLE_FACT = re.compile(
     # "What did he do before that?", "and before this role?": the roles before the latest
     r"\b(?P<before>(?:before|prior\s+to)\s+(?:that|this|then|it)(?:\s+(?:job|role|position))?)\W*$|"
     rf"\b(?:which|what|list)\s+(?:the\s+|all\s+)?(?:companies|employers|organi[sz]ations|firms)\b|"
+    # "Which schools has Oliver taught at?", "Which hospitals did she work for?": the employers
+    # (not "worked with" or "worked on": tools and projects)
+    r"\b(?:which|what)\s+[a-z]+s\s+(?:has|have|had|did)\s+[^?]{0,40}?\b(?:worked|work|taught|"
+    r"teach|served|serve|practi[sc]ed|practi[sc]e|interned)\s+(?:at|for)\b|"
     r"\bwhere\s+(?:else\s+)?(?:has|have|had|did)\b.*\bwork(?:ed)?\b|"
     r"\bwhat\s+did\b.*\bdo\s+(?:before|prior\s+to|after)\s+(?!that\b|this\b|then\b|it\b)\w|"
     r"\b(?:employment|work|job)\s+history\b",

@@ -762,6 +762,8 @@ class Retriever:
         names = _names_of(
             query_terms or terms(query, query=True), catalog, _asked_names(plan.question)
         )
+        # A certification asked for is not met by one being prepared ("PMP, exam in May").
+        certified = "certifications" in plan.soft_terms.values()
         # Hits come best first: a candidate's first hit is their closest chunk.
         for hit in hits:
             if hit.section == "header":
@@ -786,7 +788,10 @@ class Retriever:
             # "a Metaflow-like tool", "Airflow or similar": the name is an example to go by,
             # not a requirement, so a name nobody holds does not end the search.
             names_decide=not _AN_EXAMPLE.search(plan.question),
-            holds=lambda pos, term: _as_name(catalog, pos, term, names),
+            holds=lambda pos, term: (
+                _as_name(catalog, pos, term, names)
+                and not (certified and _PENDING.search(catalog.lines[pos].line.text))
+            ),
         )
 
     def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:
@@ -1116,6 +1121,13 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 met["place"].append(fact_evidence(resume, profile.location, "location"))
             if plan.work_place:
                 met["work"] += _worked_in(plan, resume)
+            notice = profile.notice
+            if (
+                plan.max_notice_days is not None
+                and notice is not None
+                and notice.days <= plan.max_notice_days
+            ):
+                met["notice"].append(fact_evidence(resume, notice, "notice period"))
         asked = {
             kind
             for kind, on in (
@@ -1123,11 +1135,14 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 ("employer", plan.employers),
                 ("place", wanted_place is not None),
                 ("work", plan.work_place),
+                ("notice", plan.max_notice_days is not None),
             )
             if on
         }
         if not plan.role and all(met.get(kind) for kind in asked):
-            evidence += [e for kind in ("employer", "degree", "work", "place") for e in met[kind]]
+            evidence += [
+                e for kind in ("employer", "degree", "work", "place", "notice") for e in met[kind]
+            ]
         if evidence:
             shown = [
                 _span_evidence(catalog, hits[cid], 1.0, plan.requirement) for hits in concept_hits
@@ -1138,6 +1153,17 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         elif plan.scope in ("named", "follow_up") and len(plan.candidate_ids) <= 3:
             groups.append(_group(catalog, cid, [], matched=False))
     notes = []
+    if plan.max_notice_days is not None:
+        unstated = sum(
+            1
+            for cid in plan.candidate_ids
+            if not any(r.profile.notice for r in catalog.resumes_of(cid))
+        )
+        if unstated:
+            notes.append(
+                f"No notice period stated by {unstated} of the {len(plan.candidate_ids)} "
+                "candidates; ask them."
+            )
     if plan.min_gap_months or plan.role == "ended":
         notes.append(
             "Time between or after jobs has many reasons (study, caregiving, health, a move); "
@@ -2105,12 +2131,23 @@ def _concept_lines(
             if ref.line.section == "languages" and set(alternative) & set(TALK_STEMS):
                 continue  # "Turkish (heritage speaker)" speaks a language, gave no talk
             held = catalog.line_terms[pos] | catalog.line_terms[end]
+            if any(soft[t] == "certifications" for t in needs) and _PENDING.search(ref.line.text):
+                continue  # "PMP (exam scheduled for May)" is no certification held yet
             if all(t in held or ref.line.section == soft[t] for t in needs):
                 found[pos] = min(found.get(pos, end), end)
     for pos, end in found.items():
         if end == pos and catalog.lines[pos].line.heading:
             found[pos] = _first_under(catalog, pos)
     return found
+
+
+# A certification not held yet: "PMP (in progress)", "CFA Level II candidate", "en preparación".
+_PENDING = re.compile(
+    r"\b(?:in progress|pursuing|preparing|in preparation|studying for|expected|scheduled|"
+    r"planned|ongoing|candidate|en preparaci[oó]n|en curso|em andamento|en cours|"
+    r"in vorbereitung)\b",
+    re.IGNORECASE,
+)
 
 
 # Words that say a language is spoken, and how well: "French (B1)", "fluent in Spanish".
@@ -2425,6 +2462,7 @@ def profiled(plan: QueryPlan) -> bool:
         or plan.schools
         or plan.role
         or plan.min_gap_months
+        or plan.max_notice_days is not None
     )
 
 

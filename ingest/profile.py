@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import Profile, ResumeLine, StatedYears, TextFact
+from assistant.availability import stated_notice
+from assistant.models import Notice, Profile, ResumeLine, StatedYears, TextFact
 from ingest.education import read_education
 from ingest.identity import Contact, read_contact
 from ingest.languages import read_languages
 from ingest.positions import read_positions
 
-PROFILE_VERSION = 40
+PROFILE_VERSION = 41
 
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -84,6 +85,27 @@ def read_certifications(lines: list[ResumeLine], contact: Contact) -> list[TextF
     return certs
 
 
+def read_notice(lines: list[ResumeLine]) -> Notice | None:
+    """The first notice period the resume states ("Notice Period: 30 days", "Immediate
+    joiner"), with the line under a label that stands alone ("Notice Period" over "90 days")."""
+    shown = [ln for ln in lines if not ln.blank and not ln.suspicious]
+    for i, line in enumerate(shown):
+        below = shown[i + 1] if i + 1 < len(shown) else None
+        days = stated_notice(line.text, below.text if below is not None else None)
+        if days is None:
+            continue
+        same_value = below is not None and stated_notice(line.text) is None
+        end = below if same_value and below is not None else line
+        return Notice(
+            page=line.page,
+            line_start=line.number,
+            line_end=end.number if end.page == line.page else line.number,
+            days=days,
+            text=" ".join([line.text.strip(), *([end.text.strip()] if end is not line else [])]),
+        )
+    return None
+
+
 def build_profile(lines: list[ResumeLine]) -> tuple[Profile, Contact]:
     contact = read_contact(lines)
     spoken, programming = read_languages(lines)
@@ -101,6 +123,7 @@ def build_profile(lines: list[ResumeLine]) -> tuple[Profile, Contact]:
         programming_languages=programming,
         certifications=read_certifications(lines, contact),
         stated_years=read_stated_years(lines),
+        notice=read_notice(lines),
     )
     profile.notes = _notes(lines, profile)
     return profile, contact

@@ -3,6 +3,8 @@ guesses when a resume cannot be read."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.models import Profile, ResumeLine
 from ingest.pipeline import parse_resume
 from ingest.profile import build_profile
@@ -57,3 +59,32 @@ def test_a_year_after_a_certification_stays_with_it() -> None:
         "CKA, 2021",
         "Terraform Associate",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "lines"),
+    [
+        ("Notice Period: 30 days", 30, (2, 2)),
+        ("**Notice period:** 2 months (negotiable)", 60, (2, 2)),
+        ("Notice - one month", 30, (2, 2)),
+        ("Availability: immediate", 0, (2, 2)),
+        ("Available to start: 2 weeks' notice", 14, (2, 2)),
+        ("Immediate joiner; open to relocation", 0, (2, 2)),
+        ("Can join immediately", 0, (2, 2)),
+        ("Notice Period\n90 days", 90, (2, 3)),  # a table's cells, one per line
+        # no notice stated
+        ("Noticed a 20% drop in 3 months and fixed it", None, None),
+        ("Notice period: serving, last working day 15 Jan", None, None),
+        ("Availability\nWeekends and evenings", None, None),
+        ("Available from January 2027", None, None),
+    ],
+)
+def test_the_notice_period_a_resume_states(
+    text: str, days: int | None, lines: tuple[int, int] | None
+) -> None:
+    notice = profile_of(f"Wren Calloway\n{text}\nExperience\nFjordline — Engineer").notice
+    if days is None:
+        assert notice is None
+    else:
+        assert notice is not None
+        assert (notice.days, (notice.line_start, notice.line_end)) == (days, lines)

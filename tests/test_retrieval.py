@@ -394,6 +394,58 @@ def test_gaps_in_employment_are_answered_from_the_dated_roles(
     assert "Fjordline" in roles.answer and "Harbor Mutual" in roles.answer
 
 
+def test_who_can_join_soon_is_answered_from_the_notice_stated(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ira.txt": "Ira Venn\nNotice Period: 30 days\n\nExperience\n"
+            "Java Developer, Fjordline, 2019 - present\n",
+            "juno.txt": "Juno Marsh\nNotice Period: 90 days\n\nExperience\n"
+            "Java Developer, Harbor Mutual, 2018 - present\n",
+            "kit.txt": "Kit Arden\nImmediate joiner\n\nExperience\n"
+            "Python Developer, Fjordline, 2020 - present\n",
+            "lev.txt": "Lev Orr\n\nExperience\nJava Developer, Harbor Mutual, 2017 - present\n",
+        },
+    )
+    _answers_name(
+        assistant,
+        {
+            "Who can join within 30 days?": ["Ira Venn", "Kit Arden"],
+            "Who are immediate joiners?": ["Kit Arden"],
+            "Which Java developers can start in less than 3 months?": ["Ira Venn"],
+        },
+    )
+    answer = assistant.ask("Who can join within 30 days?")
+    assert "Notice Period: 30 days" in [c.text for c in answer.citations]
+    # whoever states nothing is not guessed at, and the answer says so
+    assert any("No notice period stated by 1 of the 4 candidates" in n for n in answer.notices)
+
+
+def test_a_certification_being_prepared_is_not_held(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "mia.txt": "Mia Stroud\n\nCertificaciones\n- Lean Six Sigma Black Belt (ASQ), 2017\n"
+            "- PMP — en preparación (examen programado para 2027)\n",
+            "nils.txt": "Nils Brandt\n\nCertifications\n- PMP, 2019\n"
+            "- AWS Solutions Architect (in progress)\n",
+        },
+    )
+    _answers_name(
+        assistant,
+        {
+            "Who is PMP certified?": ["Nils Brandt"],
+            "Who has a Lean Six Sigma certification?": ["Mia Stroud"],  # a heading in Spanish
+        },
+    )
+    # at most near ("check the quotes"), never a match
+    assert "states “aws certified” word for word" in assistant.ask("Who is AWS certified?").answer
+
+
 def test_a_gap_between_jobs_has_a_job_after_it_and_an_internship_opens_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
