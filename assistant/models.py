@@ -679,6 +679,11 @@ class QueryPlan(BaseModel):
         description="'Swift for iOS': the requirement read apart at 'for', each part met on any "
         "line; tried when no line holds it whole.",
     )
+    optional_terms: list[str] = Field(
+        default_factory=list,
+        description="The requirement's leading verbs ('run' in 'run A/B tests'); a line may lack "
+        "one that is much commoner across the resumes than what it acts on.",
+    )
     soft_terms: dict[str, Section] = Field(
         default_factory=dict,
         description="Terms a line may lack when it is in this section (certif: certifications).",

@@ -46,7 +46,16 @@ _COUNTRY_ALIASES = {
     "vietnam": "Viet Nam",
 }
 _AREA = re.compile(r"\s+(?:bay\s+)?area$|\s+metro(?:politan)?(?:\s+area)?$", re.IGNORECASE)
-_POSTCODE = re.compile(r"\s+\d{4,6}(?:-\d{4})?$")
+# A postcode after a place: digits ("Austin, TX 78701", "Parramatta NSW 2150"), and the forms of
+# the UK ("Leeds LS6 1AB"), Canada ("Ottawa, Ontario K1S 2B4") and Ireland's Eircodes ("Dublin
+# 12, D12 X2K7"), which also say the country.
+_POSTCODE = re.compile(
+    r"\s+(?:\d{4,6}(?:-\d{4})?|(?P<uk>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})|"
+    r"(?P<ca>[A-Z]\d[A-Z]\s?\d[A-Z]\d)|(?P<ie>[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4}))$"
+)
+_POSTCODE_COUNTRY = {"uk": "United Kingdom", "ca": "Canada", "ie": "Ireland"}
+# "Parramatta NSW", "Boston MA": a place and its state's code without a comma between.
+_PLACE_CODE = re.compile(r"(.*?[a-z].*?)\s+([A-Z]{2,3})")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -387,18 +396,29 @@ def parse(text: str, address: bool = False) -> Place | None:
     cleaned = re.sub(r"^(?:based in|located in|location:?|lives in)\s+", "", cleaned, flags=re.I)
     if not cleaned or len(cleaned) > 60 or any(ch.isdigit() for ch in _POSTCODE.sub("", cleaned)):
         return None
-    parts = [p.strip() for p in cleaned.split(",") if p.strip()]
-    if not parts or not all(_name_like(_POSTCODE.sub("", p)) or p.isupper() for p in parts):
+    implied = _postcode_country(cleaned)
+    parts = _split_codes(
+        [p for p in (_POSTCODE.sub("", p).strip() for p in cleaned.split(",")) if p]
+    )
+    if not parts or not all(_name_like(p) or p.isupper() for p in parts):
         return None
     if len(parts) == 1:
         only = _AREA.sub("", parts[0])
         if found := country(only):
             return Place(country=found)
         if (known := city(only)) is not None:
+            if implied and known[1] != implied:
+                return Place(city=only, country=implied)  # "Perth PH1 5AB" is in Scotland
             shown = parts[0] if only != parts[0] else known[0]
             return Place(city=shown, region=known[2], country=known[1])
-        return None
+        return Place(city=only, country=implied) if implied and address else None
     whole = _parse_parts(parts)
+    if whole is None and address and implied:
+        # "Pontcanna, Cardiff CF11 9HQ": a district, then the city the postcode's country has.
+        for part in reversed(parts):
+            known = city(part)
+            if known is not None and known[1] == implied:
+                return Place(city=known[0], region=known[2], country=implied)
     if whole is None and address and len(parts) >= 3 and (country(parts[-1]) or region(parts[-1])):
         # "Didsbury, Manchester, United Kingdom", "Birmingham, West Midlands, UK": a district
         # before the city, or a county after it; the known city of that country is the city.
@@ -416,6 +436,26 @@ def parse(text: str, address: bool = False) -> Place | None:
         if all(found == known[1] for found in named):
             return Place(city=known[0], region=known[2], country=known[1])
     return whole
+
+
+def _postcode_country(text: str) -> str | None:
+    """The country a postcode's form says ("LS6 1AB": the UK), or None."""
+    m = _POSTCODE.search(text)
+    if m is None:
+        return None
+    return next((_POSTCODE_COUNTRY[k] for k, v in m.groupdict().items() if v), None)
+
+
+def _split_codes(parts: list[str]) -> list[str]:
+    """ "Parramatta NSW" -> "Parramatta", "NSW": a state's code written after the place."""
+    out: list[str] = []
+    for part in parts:
+        m = _PLACE_CODE.fullmatch(part)
+        if m is not None and region(m.group(2)) is not None:
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(part)
+    return out
 
 
 def _parse_parts(parts: list[str]) -> Place | None:

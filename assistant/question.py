@@ -227,7 +227,7 @@ _FRAME_WORDS = """
     doing sometime later onwards onward industry
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
-    users fluently natively earned obtained received held
+    users fluently natively earned obtained received held ago
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -264,11 +264,35 @@ _SHORT_FOR = {
     "yr": "year",
     "yrs": "years",
     "biz": "business",
+    # negations typed without their apostrophe
+    "doesnt": "doesn't",
+    "dont": "don't",
+    "didnt": "didn't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "cant": "can't",
+    "wont": "won't",
     "mktg": "marketing",
     "dept": "department",
 }
 _SHORTHAND = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in _SHORT_FOR) + r")(?![\w])", re.IGNORECASE
+)
+
+
+# An aside that only says how to read the question: "(actual Java, not JavaScript)",
+# "(internships included)", ", internships included", "(including contract work)". Roles of
+# every kind count already, and Java is never JavaScript.
+_ASIDE = re.compile(
+    r"\s*\((?=[^)]*\b(?:not|included|including|incl|counted|counts)\b)[^)]*\)|"
+    r",\s*(?:\w+\s+){1,2}(?:included|counted|too|as well)(?=\s*[?.!]*\s*$)|"
+    r",\s*(?:including|incl\.?)\s+(?:\w+\s*){1,2}(?=[?.!]*\s*$)",
+    re.IGNORECASE,
 )
 
 
@@ -304,6 +328,7 @@ def plan_question(
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text, flags=re.IGNORECASE)
     text = re.sub(r"\bgrads\b", "graduates", text, flags=re.IGNORECASE)
     text = _SHORTHAND.sub(lambda m: _SHORT_FOR[m.group(0).lower()], text)
+    text = _ASIDE.sub("", text)
     if _POOL_SIZE.match(text):
         # "How many resumes are there?": the pool itself, counted.
         return QueryPlan(
@@ -948,6 +973,7 @@ def plan_question(
         contact_fields=contact_fields if aspect == "contact" else [],
         requirement=requirement,
         concepts=concepts,
+        optional_terms=leading_verb_terms(requirement) if kind == "match" else [],
         relaxed=relaxed if kind == "match" else [],
         # "certification" is met by a certifications section, in what is left out too
         soft_terms={
@@ -2625,6 +2651,10 @@ def _with_role_synonyms(alt_terms: tuple[str, ...]) -> list[tuple[str, ...]]:
     if "talk" in alt_terms:
         return [tuple(w if t == "talk" else t for t in alt_terms) for w in TALK_STEMS]
     roles = [t for t in alt_terms if t in ROLE_STEMS]
+    if len(roles) == 1 and len(alt_terms) == 1:
+        # "Which devs know React?": any of the role nouns ("dev" alone is too often a piece of
+        # a link, "github.com/ana-dev", to stand for itself)
+        return [(r,) for r in ROLE_STEMS if r != "dev"]
     if len(roles) != 1 or len(alt_terms) < 2:
         return [alt_terms]
     return [tuple(r if t == roles[0] else t for t in alt_terms) for r in ROLE_STEMS]
@@ -2642,6 +2672,57 @@ def _role_apart(concept: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
     return [nouns, [rest]] if rest else [concept]
 
 
+# Verb forms: a past form in -ed, or an irregular verb recruiters write before what was done.
+# A grammatical list (the language's irregular verbs), not a list of skills.
+_IRREGULAR_VERBS = frozenset(
+    """run ran runs set sets built build made make makes led lead leads done do did own owns
+    wrote write taught teach sold sell held hold kept keep grew grow drove drive shipped ship
+    took take gave give brought bring began begin begun put""".split()
+)
+_PARTICLES = frozenset({"up", "out", "over", "down", "on", "off"})
+
+
+def _verb_word(word: str) -> bool:
+    w = word.lower().strip(",;")
+    return w in _IRREGULAR_VERBS or (len(w) > 4 and w.endswith("ed"))
+
+
+def _leading_verbs(text: str) -> list[str]:
+    """The verbs a phrase begins with, and their particles: "set up", "owned", "run"."""
+    out: list[str] = []
+    for word in text.split():
+        if _verb_word(word) or (out and word.lower() in _PARTICLES):
+            out.append(word)
+        else:
+            break
+    return out
+
+
+def _verbs_share_object(said: list[str]) -> list[str]:
+    """ "set up or owned CI/CD pipelines": verbs joined by "or" act on the object after the
+    last of them -> "set up CI/CD pipelines", "owned CI/CD pipelines"."""
+    if len(said) < 2:
+        return said
+    last = said[-1].split()
+    verbs = _leading_verbs(said[-1])
+    obj = last[len(verbs) :]
+    if (
+        not verbs
+        or not obj
+        or not all(a.split() and _leading_verbs(a) == a.split() for a in said[:-1])
+    ):
+        return said
+    return [f"{a} {' '.join(obj)}" for a in said[:-1]] + [said[-1]]
+
+
+def leading_verb_terms(requirement: str) -> list[str]:
+    """The search terms of the verbs each alternative of a requirement begins with ("set up",
+    "owned", "run"): retrieval lets a line lack those much commoner than what they act on."""
+    return sorted(
+        {t for part in _SPLIT_OR.split(requirement) for w in _leading_verbs(part) for t in terms(w)}
+    )
+
+
 def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     concepts: list[list[tuple[str, ...]]] = []
 
@@ -2653,7 +2734,9 @@ def _concepts(requirement: str) -> list[list[tuple[str, ...]]]:
     kept = SLASHED.sub(joined, SHORT_PAIR.sub(joined, requirement))
     for part in _SPLIT_AND.split(kept):
         alternatives: list[tuple[str, ...]] = []
-        said = [a.replace("\0", "/").replace("\1", "&") for a in _SPLIT_OR.split(part)]
+        said = _verbs_share_object(
+            [a.replace("\0", "/").replace("\1", "&") for a in _SPLIT_OR.split(part)]
+        )
         for alt in said:
             alt_terms = tuple(dict.fromkeys(terms(alt, query=True)))
             if alt_terms:

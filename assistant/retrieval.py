@@ -206,6 +206,11 @@ class Retriever:
             )
         if (joined := _joined(plan.concepts, catalog)) != plan.concepts:
             plan = plan.model_copy(update={"concepts": joined})
+        if plan.optional_terms:
+            verbs = {spelled.get(t, t) for t in plan.optional_terms}
+            plan = plan.model_copy(
+                update={"optional_terms": _commoner_verbs(plan.concepts, verbs, catalog)}
+            )
         pool = set(plan.candidate_ids)
         query_terms = [t for concept in plan.concepts for alt in concept for t in alt]
         scores = catalog.keyword_scores(query_terms)
@@ -2117,6 +2122,22 @@ def _concept_lines(
     found: dict[int, int] = {}
     for alternative in concept:
         hard = [t for t in alternative if t not in soft]
+        # "run A/B tests": "Design and read out A/B tests" shows it; the verb may be another.
+        # A candidate whose line holds the verb too is quoted from that line.
+        loose = [t for t in hard if t not in plan.optional_terms]
+        if loose and len(loose) < len(hard):
+            full = _windows_with(hard, catalog, asked)
+            whose = {catalog.lines[p].candidate_id for p in full}
+            windows = {
+                **{
+                    p: e
+                    for p, e in _windows_with(loose, catalog, asked).items()
+                    if catalog.lines[p].candidate_id not in whose
+                },
+                **full,
+            }
+        else:
+            windows = _windows_with(hard, catalog, asked)
         needs = [t for t in alternative if t in soft]
         if not hard:
             # Only soft words ("certifications"): every content line of that section.
@@ -2126,7 +2147,7 @@ def _concept_lines(
                 ):
                     found.setdefault(p, p)
             continue
-        for pos, end in _windows_with(hard, catalog, asked).items():
+        for pos, end in windows.items():
             ref = catalog.lines[pos]
             if ref.line.section == "languages" and set(alternative) & set(TALK_STEMS):
                 continue  # "Turkish (heritage speaker)" speaks a language, gave no talk
@@ -2141,11 +2162,12 @@ def _concept_lines(
     return found
 
 
-# A certification not held yet: "PMP (in progress)", "CFA Level II candidate", "en preparación".
+# A certification not held yet: "PMP (in progress)", "CFA Level II candidate", "PMP coursework
+# (exam not yet taken)", "en preparación".
 _PENDING = re.compile(
     r"\b(?:in progress|pursuing|preparing|in preparation|studying for|expected|scheduled|"
-    r"planned|ongoing|candidate|en preparaci[oó]n|en curso|em andamento|en cours|"
-    r"in vorbereitung)\b",
+    r"planned|ongoing|candidate|not yet|coursework|en preparaci[oó]n|en curso|em andamento|"
+    r"en cours|in vorbereitung)\b",
     re.IGNORECASE,
 )
 
@@ -2353,6 +2375,26 @@ def _close_together(held: list[str], tokens: list[str]) -> bool:
         max(abs(i - j) for j in (min(o, key=lambda k: abs(k - i)) for o in at)) <= limit
         for i in at[0]
     )
+
+
+def _commoner_verbs(
+    concepts: list[list[tuple[str, ...]]], verbs: set[str], catalog: Catalog
+) -> list[str]:
+    """The leading verbs a line may lack: those at least twice as common across the resumes as
+    the rarest other word of their alternative ("ran" in "run A/B tests", where the test
+    decides, whatever verb a resume uses). A verb about as rare as what it acts on ("taught
+    Python") stays required."""
+    out: set[str] = set()
+    for concept in concepts:
+        for alt in concept:
+            rest = [catalog.candidate_frequency(t) for t in alt if t not in verbs]
+            rarest = min((f for f in rest if f > 0), default=0)
+            out |= {
+                t
+                for t in alt
+                if t in verbs and rarest and catalog.candidate_frequency(t) >= 2 * rarest
+            }
+    return sorted(out)
 
 
 def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:

@@ -171,6 +171,35 @@ def test_an_address_passes_over_a_district_or_a_county(text: str, city: str) -> 
     assert parse("Monterrey, Nuevo León, Spain", address=True) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "city", "region", "country"),
+    [
+        # postcodes of the UK, Canada and Australia; the letter forms also say the country
+        ("Birmingham B15 2TT", "Birmingham", None, "United Kingdom"),
+        ("Pontcanna, Cardiff CF11 9HQ", "Cardiff", None, "United Kingdom"),
+        ("Perth PH1 5AB", "Perth", None, "United Kingdom"),
+        ("Ottawa, Ontario K1S 2B4", "Ottawa", "Ontario", "Canada"),
+        ("Mississauga, ON L5B 3C2", "Mississauga", "Ontario", "Canada"),
+        ("London ON N6A 1B2", "London", "Ontario", "Canada"),
+        # a state's code without a comma before it
+        ("Parramatta NSW 2150", "Parramatta", "New South Wales", "Australia"),
+        ("New Farm, Brisbane QLD 4005", "Brisbane", "Queensland", "Australia"),
+        ("Boston MA", "Boston", "Massachusetts", "United States"),
+    ],
+)
+def test_an_address_with_a_postcode(text: str, city: str, region: str | None, country: str) -> None:
+    place = parse(text, address=True)
+    assert place is not None
+    assert (place.city, place.region, place.country) == (city, region, country)
+
+
+def test_a_header_line_with_a_uk_postcode_gives_the_location() -> None:
+    contact = read_contact(
+        lines("HARRIET OKAFOR", "Birmingham B15 2TT | 07700 900 233 | h.okafor@example.com")
+    )
+    assert contact.location is not None and contact.location.country == "United Kingdom"
+
+
 def test_nameless_resumes_get_readable_labels() -> None:
     by_email = read_contact(lines("**Contact:** data.person@example.org · Berlin, Germany"))
     assert by_email.name is None

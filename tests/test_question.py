@@ -333,7 +333,10 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # where a role was, not where they live
     ("Who has worked in India?", {"kind": "match", "place": None, "work_place": "India"}),
     ("anyone with work experience in the uk", {"work_place": "UK", "concepts": []}),
-    ("Which devs have worked in Europe?", {"work_place": "Europe", "concepts": [[("dev",)]]}),
+    (
+        "Which devs have worked in Europe?",
+        {"work_place": "Europe", "concepts": [[(r,) for r in ROLE_STEMS if r != "dev"]]},
+    ),
     ("Who has worked in sales?", {"work_place": None}),
     # an employer and a place, both to meet; a place inside the question
     (
@@ -866,7 +869,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
             ]
         },
     ),
-    ("Which candidates are engineers?", {"concepts": [[("engin",)]]}),
+    # a role noun alone: any of them ("dev" alone is too often a piece of a link)
+    ("Which candidates are engineers?", {"concepts": [[(r,) for r in ROLE_STEMS if r != "dev"]]}),
+    # verbs joined by "or" act on the same object; a verb much commoner than it may be missing
+    (
+        "Who has set up or owned CI/CD pipelines?",
+        {"concepts": [[("set", "up", "cicd", "pipelin"), ("own", "cicd", "pipelin")]]},
+    ),
+    ("Who has run A/B tests?", {"concepts": [[("run", "a/b", "test")]]}),
+    # apostrophes left out, asides that only say how to read the question
+    ("who doesnt have a degree?", {"kind": "match", "degree_excluded": [], "excluded": ""}),
+    ("need someone with Java (actual Java, not JavaScript)", {"concepts": [[("java",)]]}),
+    ("How many have worked at Google, internships included?", {"employers": ["Google"]}),
     # "which <people> <verb> X": the people are a requirement of their own, met on any line
     ("which nurses know Epic?", {"concepts": [[("nurs",)], [("epic",)]]}),
     (

@@ -423,6 +423,32 @@ def test_who_can_join_soon_is_answered_from_the_notice_stated(
     assert any("No notice period stated by 1 of the 4 candidates" in n for n in answer.notices)
 
 
+def test_a_verb_much_commoner_than_its_object_does_not_veto(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ona.txt": "Ona Pike\n\nExperience\n- Run 40 A/B tests a quarter on onboarding\n"
+            "- Run the weekly planning meeting\n",
+            "pia.txt": "Pia Lund\n\nExperience\n- Design and read out A/B tests\n"
+            "- Run the data guild\n",
+            "quin.txt": "Quin Roe\n\nExperience\n- Run unit tests in CI\n- Run the help desk\n",
+            "rue.txt": "Rue Dahl\n\nExperience\n- Taught Python to interns\n- Run payroll\n",
+            "sol.txt": "Sol Hart\n\nExperience\n- Python services at Fjordline\n- Run a team\n",
+        },
+    )
+    _answers_name(
+        assistant,
+        {
+            # "run" is on every resume, "A/B" on two: the test decides, whatever verb is used
+            "Who has run A/B tests?": ["Ona Pike", "Pia Lund"],
+            # a verb as rare as what it acts on stays required
+            "Who has taught Python?": ["Rue Dahl"],
+        },
+    )
+
+
 def test_a_certification_being_prepared_is_not_held(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
