@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.terms import NUMBER_WORDS, number
+
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "thirty": 30,
-    "sixty": 60, "ninety": 90,
-}  # fmt: skip
-_COUNT = r"(?P<n>\d{1,3}|" + "|".join(_WORDS) + r")"
+_COUNT = r"(?P<n>\d{1,3}|an?|" + "|".join(NUMBER_WORDS) + r")"
 _SPAN = re.compile(
     _COUNT + r"[\s-]*(?P<unit>days?|weeks?|wks?|months?|mos?)\b(?!\s+ago)", re.IGNORECASE
 )
@@ -53,8 +50,7 @@ def span_days(text: str) -> int | None:
     m = _SPAN.search(text)
     if m is None:
         return None
-    raw = m.group("n").lower()
-    n = _WORDS.get(raw) or int(raw)
+    n = number(m.group("n"))
     unit = m.group("unit").lower()
     key = "day" if unit.startswith("d") else "week" if unit.startswith("w") else "month"
     return n * _UNIT_DAYS[key]

@@ -43,7 +43,15 @@ from assistant.models import (
     Scope,
     Section,
 )
-from assistant.terms import SHORT_PAIR, SLASHED, fold_letters, normalize, terms
+from assistant.terms import (
+    NUMBER_WORDS,
+    SHORT_PAIR,
+    SLASHED,
+    fold_letters,
+    normalize,
+    number,
+    terms,
+)
 
 _MATCH_START = re.compile(
     r"^\s*(who|whom|whose|which|does anyone|does anybody|do any|is there anyone|is anyone|"
@@ -290,7 +298,7 @@ _SHORTHAND = re.compile(
 # every kind count already, and Java is never JavaScript.
 _ASIDE = re.compile(
     r"\s*\((?=[^)]*\b(?:not|included|including|incl|counted|counts)\b)[^)]*\)|"
-    r",\s*(?:\w+\s+){1,2}(?:included|counted|too|as well)(?=\s*[?.!]*\s*$)|"
+    r",\s*(?:\w+\s+){1,2}(?:included|counted)(?=\s*[?.!]*\s*$)|"
     r",\s*(?:including|incl\.?)\s+(?:\w+\s*){1,2}(?=[?.!]*\s*$)",
     re.IGNORECASE,
 )
@@ -555,7 +563,7 @@ def plan_question(
     if scope == "follow_up" and conversation and (several := _THOSE_N.search(text)):
         # "Which of those three speaks French?" after three questions about one person each:
         # the candidates of the last answers, back until there are that many.
-        wanted = _number(several.group(1))
+        wanted = number(several.group(1))
         gathered = list(ids)
         for turn in reversed(conversation.turns):
             if len(gathered) >= wanted:
@@ -889,7 +897,7 @@ def plan_question(
             least, _AT_LEAST_OF, residual, text, narrowed, place, employers
         )
         operation = "rank"
-        min_count = _number(least.group("n") or least.group("n2"))
+        min_count = number(least.group("n") or least.group("n2"))
         if (least.group("bound") or "").lower() in ("more than", "over"):
             min_count += 1
     elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
@@ -1848,7 +1856,7 @@ def _years(text: str) -> tuple[int | None, int | None, bool, str]:
     years' -> (None, 4), 'at most 5 years' -> (None, 5), '3-5 years' and 'between 3 and 5
     years' -> (3, 5)."""
     # "five years", "ten+ years": the number as digits.
-    text = _WORD_YEARS.sub(lambda w: f"{_NUMBER_WORDS[w.group(1).lower()]}{w.group(2)}", text)
+    text = _WORD_YEARS.sub(lambda w: f"{NUMBER_WORDS[w.group(1).lower()]}{w.group(2)}", text)
     text = _A_YEAR.sub(r"\1 1 year", text)  # "more than a year"
     m = _YEARS.search(text)
     if m is None:
@@ -1928,14 +1936,8 @@ def years_text(low: int | None, high: int | None, over: bool = False) -> str:
     return f"{low}+ years"
 
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
 _WORD_YEARS = re.compile(
-    rf"\b({'|'.join(_NUMBER_WORDS)})(\s*\+?\s*(?:years?|yrs?)\b)", re.IGNORECASE
+    rf"\b({'|'.join(NUMBER_WORDS)})(\s*\+?\s*(?:years?|yrs?)\b)", re.IGNORECASE
 )
 _GAP = re.compile(
     r"\b(?:employment|career|work|job|resume|cv)\s+(?:gaps?|breaks?)\b|"
@@ -1951,7 +1953,7 @@ _BETWEEN_ROLES = re.compile(
 )
 _GAP_SIZE = re.compile(
     r"\b(?:of\s+)?(?P<bound>more than|over|at least|longer than)\s+"
-    r"(?P<n>\d{1,2}|a|an|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\b",
+    r"(?P<n>\d{1,2}|a|an|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>months?|years?)\b",
     re.IGNORECASE,
 )
 _DEFAULT_GAP_MONTHS = 6  # shorter breaks between jobs are ordinary
@@ -1962,7 +1964,7 @@ def _gap_months(text: str) -> int:
     m = _GAP_SIZE.search(text)
     if m is None:
         return _DEFAULT_GAP_MONTHS
-    n = _number(m.group("n"))
+    n = number(m.group("n"))
     months = n * 12 if m.group("unit").lower().startswith("year") else n
     strict = m.group("bound").lower() in ("more than", "over", "longer than")
     return months + 1 if strict else months
@@ -2046,12 +2048,6 @@ _CAREER_START = re.compile(
 )
 
 
-def _number(word: str) -> int:
-    """ "3", "three", "a" -> 3, 3, 1."""
-    word = word.lower()
-    return 1 if word in ("a", "an") else int(word) if word.isdigit() else _NUMBER_WORDS[word]
-
-
 # "three or more companies", "at least 2 languages", "more than 3 certifications": a minimum.
 _SECOND_LANGUAGE = re.compile(
     r"\b(?:an?\s+)?(?:second|other|another|additional|foreign)\s+languages?\b(?!\s+models?)|"
@@ -2067,8 +2063,8 @@ _SEVERAL = re.compile(
 )
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
-    r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")|"
-    r"(?P<n2>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s*(?:\+|or more))\s+"
+    r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")|"
+    r"(?P<n2>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s*(?:\+|or more))\s+"
     r"(?:different\s+)?(?:(?:spoken|foreign|programming)\s+)?"
     r"(?P<what>languages?|certifications?|certificates?|certs?|degrees?|employers?|"
     r"compan(?:y|ies)|jobs?|countr(?:y|ies))\b",
@@ -2078,7 +2074,7 @@ _COUNT_WORDS = re.compile(
     r"\b(?:at|least|more|most|fewest|than|over|no|fewer|minimum|or|different|spoken|foreign|"
     r"programming|speaks?|speaking|talks?|worked|work|in|languages?|certifications?|"
     r"certificates?|certs?|degrees?|employers?|compan(?:y|ies)|jobs?|countr(?:y|ies)|"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(NUMBER_WORDS)
     + r")\b|\b\d{1,2}\+?|(?<![\w+])\+(?![\w+])",
     re.IGNORECASE,
 )
@@ -2135,7 +2131,7 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:in|during|over|within|for)\s+the\s+(?:last|past|previous)\s+"
-            r"(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\b",
+            r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years?\b",
             re.I,
         ),
         "last",
@@ -2174,7 +2170,7 @@ def _period(text: str, today: date) -> tuple[Period | None, str]:
         elif kind == "in":
             period = Period(first=a, last=a, text=said)
         elif kind in ("last", "last year"):
-            period = Period(first=today.year - _number(groups.get("n") or "1"), text=said)
+            period = Period(first=today.year - number(groups.get("n") or "1"), text=said)
         elif kind == "recent":
             period = Period(
                 first=today.year - _RECENT_YEARS,
@@ -2557,7 +2553,7 @@ def _requirement_text(residual: str) -> str:
         # A number word that names something with the word after it ("Lean Six Sigma", "five
         # star hotels"), not a count of people or things ("two languages", "three engineers").
         in_term = in_term or (
-            bare in _NUMBER_WORDS
+            bare in NUMBER_WORDS
             and after.isalpha()
             and after not in _FRAME
             and not after.endswith("s")

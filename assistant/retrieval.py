@@ -2381,7 +2381,7 @@ def _commoner_verbs(
     concepts: list[list[tuple[str, ...]]], verbs: set[str], catalog: Catalog
 ) -> list[str]:
     """The leading verbs a line may lack: those at least twice as common across the resumes as
-    the rarest other word of their alternative ("ran" in "run A/B tests", where the test
+    the rarest other word of their alternative ("run" in "run A/B tests", where the test
     decides, whatever verb a resume uses). A verb about as rare as what it acts on ("taught
     Python") stays required."""
     out: set[str] = set()

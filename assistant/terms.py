@@ -310,6 +310,22 @@ def _spell_figures(text: str) -> str:
     return _AMOUNT.sub(_spell_amount, text)
 
 
+# Numbers written as words, as questions and resumes write small counts ("three years", "two
+# weeks"); larger ones are written in digits.
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def number(word: str) -> int:
+    """ "3", "three", "a" -> 3, 3, 1."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
 def terms(text: str, query: bool = False) -> list[str]:
     """Search terms of a text, in order, duplicates kept.
 

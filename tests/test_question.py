@@ -881,6 +881,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("who doesnt have a degree?", {"kind": "match", "degree_excluded": [], "excluded": ""}),
     ("need someone with Java (actual Java, not JavaScript)", {"concepts": [[("java",)]]}),
     ("How many have worked at Google, internships included?", {"employers": ["Google"]}),
+    ("Who knows Kafka, and Spark too?", {"concepts": [[("kafka",)], [("spark",)]]}),
     # "which <people> <verb> X": the people are a requirement of their own, met on any line
     ("which nurses know Epic?", {"concepts": [[("nurs",)], [("epic",)]]}),
     (
