@@ -305,6 +305,14 @@ class Catalog:
             out.append((word, first, alone))
         return out
 
+    def written_word(self, term: str) -> str | None:
+        """How a resume first writes a word with search term ``term`` ("commerc" ->
+        "Commerce"); None when no resume holds it."""
+        for pos in self.postings.get(term, ())[:1]:
+            for word, _, _ in self._written(pos, term):
+                return word
+        return None
+
     def name_form(self, term: str) -> str | None:
         """The word, in lower case, when the resumes write the term as a name: capitalised on
         its own wherever it does not start a sentence ("in React and Go", "Python, Rust": at

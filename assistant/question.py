@@ -27,6 +27,7 @@ from assistant import places
 from assistant.availability import asked_notice, notice_text
 from assistant.catalog import Catalog
 from assistant.fields import asked_fields, asks_ever, excluded_fields
+from assistant.matching import correct_spelling
 from assistant.models import (
     Aspect,
     ContactField,
@@ -295,11 +296,15 @@ _SHORTHAND = re.compile(
 
 # An aside that only says how to read the question: "(actual Java, not JavaScript)",
 # "(internships included)", ", internships included", "(including contract work)". Roles of
-# every kind count already, and Java is never JavaScript.
+# every kind count already, and Java is never JavaScript. A trailing "and how well?" or "and
+# for how long?" asks for what the quoted lines show.
 _ASIDE = re.compile(
     r"\s*\((?=[^)]*\b(?:not|included|including|incl|counted|counts)\b)[^)]*\)|"
     r",\s*(?:\w+\s+){1,2}(?:included|counted)(?=\s*[?.!]*\s*$)|"
-    r",\s*(?:including|incl\.?)\s+(?:\w+\s*){1,2}(?=[?.!]*\s*$)",
+    r",\s*(?:including|incl\.?)\s+(?:\w+\s*){1,2}(?=[?.!]*\s*$)|"
+    # "..., and how well?", "... and for how long?": the quoted lines say it
+    r",?\s+and\s+(?:how\s+(?:well|fluently|fluent|good|strong|long|recently)|"
+    r"(?:at\s+)?what\s+level|for\s+how\s+long|since\s+when|where|when)(?=\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 
@@ -497,6 +502,8 @@ def plan_question(
         bool(employers or place or place_excluded or any(_education(unnamed)[:2])),
     )
     degree, schools, unnamed = _education(unnamed)
+    if degree is not None and degree.field:
+        degree = degree.model_copy(update={"field": _respelled_field(degree.field, catalog)})
     if len(schools) == 1 and school_place is None and _known_country(schools[0]):
         school_place, schools = schools[0], []  # "graduated from the UK": a country, no school
     if school_place is not None and degree is None and not schools:
@@ -505,8 +512,11 @@ def plan_question(
     if negative:
         # "Who doesn't have a degree?", "... but no master's": a degree to lack, from the profile.
         lacked, _, rest_of_it = _education(negative)
-        if lacked is None and _ANY_DEGREE.search(negative):
-            lacked = DegreeRequirement()
+        if lacked is None and (degree_said := _ANY_DEGREE.search(negative)):
+            # A degree is academic: a diploma or a certificate is none ("HND", "High School
+            # Diploma"); a university degree is a bachelor's or more.
+            university = "universit" in degree_said.group(0).lower()
+            lacked = DegreeRequirement(levels=_UNIVERSITY if university else _ACADEMIC)
         if lacked is not None and not _requirement_text(_ANY_DEGREE.sub(" ", rest_of_it)):
             degree_excluded, negative = lacked, ""
     named, residual = named_candidates(unnamed, catalog)
@@ -1273,6 +1283,8 @@ _SHORTEST_FIRST = re.compile(
     r"fewest years|shortest (?:career|experience))\b",
     re.IGNORECASE,
 )
+_UNIVERSITY: list[DegreeLevel] = ["bachelor", "master", "doctorate"]
+_ACADEMIC: list[DegreeLevel] = ["associate", *_UNIVERSITY]
 _ANY_DEGREE = re.compile(r"\b(?:an?|any)?\s*(?:college\s+|university\s+)?degrees?\b", re.I)
 # A verb said with "not", "never" or "no": "isn't", "does not", "has never", "Which candidates
 # have no certifications?" ("no more than 5 years" is a bound).
@@ -1397,6 +1409,12 @@ _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
         [],
     ),
     (re.compile(r"\bassociate(?:'s|’s)? degrees?\b", re.I), ["associate"], []),
+    # "went to a two-year college", "a 2-year degree": what a two-year college gives
+    (
+        re.compile(r"\b(?:two|2)[- ]year\s+(?:college|degree)s?\b", re.I),
+        ["associate"],
+        [],
+    ),
 ]
 _FIELD = re.compile(
     r"\s*(?:degree\s+)?(?:in|of)\s+(?P<field>[A-Za-z][\w &/-]*?)\s*(?:\?|$|,|\bfrom\b|\bat\b)",
@@ -1572,7 +1590,21 @@ def _known_country(text: str) -> bool:
     return bool(places.country(text) or places.continent(text) or places.region(text))
 
 
+def _respelled_field(field: str, catalog: Catalog) -> str:
+    """A field of study as the resumes spell it: "bachelor of comerce" asks for commerce."""
+    words = []
+    for word in field.split():
+        stem = normalize(word)
+        fixed = correct_spelling(stem, catalog, typed=word) if word.isalpha() else stem
+        written = catalog.written_word(fixed) if fixed != stem else None
+        words.append(written or word)
+    return " ".join(words)
+
+
 def degree_text(degree: DegreeRequirement) -> str:
+    if not degree.names and degree.levels in (_ACADEMIC, _UNIVERSITY):
+        what = "a degree" if degree.levels == _ACADEMIC else "a university degree"
+        return what + (f" in {degree.field}" if degree.field else "")
     what = " or ".join([*degree.levels, *degree.names[:1]]) or "a degree"
     return what + (f" in {degree.field}" if degree.field else "")
 
@@ -1624,6 +1656,11 @@ _PLACE = re.compile(
     r"(?P<place>[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|state|area)){0,4})"
 )
 
+# "UK-based nurses", "Who is Sydney based?" (not "Where is Grace Washington based?")
+_PLACE_BASED = re.compile(
+    r"(?:\b(?P<verb>(?i:is|are))\s+)?(?P<place>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})"
+    r"(?:(?P<hyphen>-)(?i:based)\b|\s+(?i:based)(?=\s*[?!.]*$))"
+)
 
 _IN_PLACE = re.compile(
     r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|are|is|"
@@ -1711,7 +1748,7 @@ def _structured(
         employers = _orgs(org)
         rest = text[: lower.start("org")] + " " + text[lower.end() :]
         place, rest = _based_in(rest)
-    elif _PLACE.search(text):
+    elif _PLACE.search(text) or _based_in(text)[0] is not None:
         place, rest = _based_in(text)
     elif (m := _IN_PLACE.search(text)) and _known_place(m.group("place"), bool(m.group("the"))):
         # "anyone in texas?": lower case is fine when it is a known place.
@@ -1764,6 +1801,19 @@ def _based_in(text: str) -> tuple[str | None, str]:
     """The place of "based in Washington state", "lives in Sweden", and the text without it."""
     m = _PLACE.search(text)
     if m is None:
+        # "UK-based", "London based": the place said first, when it is a place ("cloud-based",
+        # "Java-based" are not).
+        for b in _PLACE_BASED.finditer(text):
+            if not (b.group("hyphen") or b.group("verb")):
+                continue
+            words = b.group("place").split()
+            # "Any London-based": the place is the last words; "Is Dana Washington based?"
+            # asks where Dana is.
+            for k in range(len(words) if b.group("hyphen") else 1):
+                said = " ".join(words[k:])
+                if _known_place(said, after_the=True):
+                    start = b.end("place") - len(said)
+                    return said, text[:start] + " " + text[b.end() :]
         return None, text
     found = re.sub(r"(?<![A-Z])\.$", "", m.group("place").strip(" ?!,"))  # keep "D.C."
     place = re.sub(r"\s+(?:state|area)$", "", found, flags=re.I)

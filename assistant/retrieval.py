@@ -1539,12 +1539,20 @@ def _degree_fits(wanted: DegreeRequirement, degree: Degree, resume: Resume) -> b
         held = set(terms(" ".join([degree.field or "", degree.degree, _fact_text(resume, degree)])))
         if all(t in held for t in terms(asked, query=True)):
             return True
+        # "B.Com", "B.Pharm", "M.Ed": the degree's own letters begin the field asked
+        # ("commerce", "pharmacy", "education").
+        if (subject := _SUBJECT_IN_DEGREE.fullmatch(degree.degree.strip())) and not degree.field:
+            first = asked.lower().split()[0] if asked.split() else ""
+            if first.startswith(subject.group(1).lower()):
+                return True
         # Another name of the field counts when it is the whole field: "M.Sc. Informatik", not
         # "Nursing Informatics".
         field = terms(degree.field or "", query=True)
         return any(field == terms(name, query=True) for name in _field_names(asked)[1:])
     return True
 
+
+_SUBJECT_IN_DEGREE = re.compile(r"[BM]\.?\s?([A-Z][a-z]{1,5})\.?")
 
 # A field of study as recruiters shorten it: "a master's in CS".
 _FIELD_SHORT = {

@@ -369,6 +369,10 @@ def terms(text: str, query: bool = False) -> list[str]:
             if not query and raw.lower().endswith(".js") and raw.lower() != "node.js":
                 # "Vue.js" in a resume also meets a question that says "Vue".
                 out.append(normalize(raw[:-3]))
+            elif not query and raw.endswith("+") and len(base := raw.rstrip("+")) >= 3:
+                # "Lexis+", "Notepad++": the product's name also meets the name without the plus
+                # ("C++" is a name of its own).
+                out.append(normalize(base))
             elif not query and (site := _SITE.fullmatch(raw)):
                 # "github.com/dana" also meets a question that says "GitHub".
                 out.append(normalize(site.group(1)))

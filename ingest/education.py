@@ -20,10 +20,11 @@ _ABBREVIATED: list[tuple[DegreeLevel, str]] = [
     ("master", r"M\.?\s?Sc\.?|M\.S\.|MS|M\.A\.|MA|M\.?Eng\.?|MBA|M\.B\.A\.|MPH|MSN|MFA|M\.?Ed\.?|"
                r"MSE|MSEE|MSCS|MSME|"
                r"MPA|MPP|LL\.?M\.?|M\.?Tech\.?|MArch|MRes|MPhil|M\.?Litt|M\.?Des|"
-               r"M(?:\.[A-Z][a-z]?){1,3}\."),
+               r"M(?:\.[A-Z][a-z]?){1,3}\.|M\.(?:Pharm|Com|Arch|Mus|Phil)\b\.?"),
     ("bachelor", r"B\.?\s?Sc\.?|B\.S\.|BS|B\.A\.|BA|B\.?Eng\.?|B\.E\.|B\.?Tech\.?|BSN|BBA|BFA|"
                  r"BSE|B\.S\.E\.|BSEE|BSME|BSCS|BSBA|BSIE|"
-                 r"BArch|B\.?Com\.?|LL\.?B\.?|A\.B\.|B\.?Des|B(?:\.[A-Z][a-z]?){1,3}\."),
+                 r"BArch|B\.?Com\.?|LL\.?B\.?|A\.B\.|B\.?Des|B(?:\.[A-Z][a-z]?){1,3}\.|"
+                 r"B\.(?:Pharm|Arch|Mus|Ed)\b\.?"),
     ("associate", r"A\.A\.S\.|AAS|A\.S\.|AS|A\.A\.|AA|ADN|ASN"),
     ("diploma", r"HND|GED"),
     # postgraduate certificates and diplomas: "PGCE Secondary Mathematics with QTS"
@@ -53,7 +54,8 @@ _SPELLED: list[tuple[DegreeLevel, str]] = [
     ),
     ("associate", r"\b(?:associate(?:'s|’s)? (?:of|degree)|associate in applied)"),
     ("diploma", r"\b(?:higher national |high school )?diploma\b"),
-    ("certificate", r"\b(?:graduate |postgraduate )?certificate in\b"),
+    # "Certificate III in Early Childhood Education" (Australia's numbered levels)
+    ("certificate", r"\b(?:graduate |postgraduate )?certificate(?: [IVX]{1,4})? in\b"),
 ]
 _ABBR = re.compile(
     r"(?<![\w.])(?P<deg>"
@@ -147,11 +149,17 @@ def _degrees_in(text: str, in_education: bool) -> list[tuple[DegreeLevel, str, s
                     matches.append(
                         (m.start(), _level_of(m, _ABBREVIATED, "a"), m.group(0), m.end())
                     )
-        for start, level, written, end in sorted(matches)[:1]:
+        ordered = sorted(matches)
+        # A joint degree ("J.D./M.B.A.", "BA/MA"): each degree written with a slash after it
+        joint = ordered[:1]
+        for match in ordered[1:]:
+            if clause[joint[-1][3] : match[0]].strip() != "/":
+                break
+            joint.append(match)
+        for _, level, written, _ in joint:
             if level == "certificate" and not in_education:
                 continue
-            found.append((level, written.strip(), clause[end:], clause))
-            del start
+            found.append((level, written.strip(), clause[joint[-1][3] :], clause))
     return found
 
 

@@ -18,7 +18,7 @@ from ingest.identity import Contact, read_contact
 from ingest.languages import read_languages
 from ingest.positions import read_positions
 
-PROFILE_VERSION = 41
+PROFILE_VERSION = 42
 
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -33,6 +33,9 @@ def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, s
         ("BSE Computer Science, Lakeshore University, 2015", "bachelor"),
         ("MSCS, Hill College, 2019", "master"),
         ("PGCE Secondary Mathematics with QTS, Lakeshore University (2017–2018)", "certificate"),
+        ("B.Pharm - Lakeshore University (College of Pharmacy), 2016", "bachelor"),
+        ("M.Com, Hill College, 2015", "master"),
+        ("Certificate III in Early Childhood Education, Hill Institute, 2013", "certificate"),
         # degrees named in Spanish, Portuguese, French and German
         ("Máster en Gestión Hotelera, Universidad de Colina, 2013", "master"),
         ("Maestría en Finanzas, Instituto Lago, 2018", "master"),
@@ -48,6 +51,19 @@ def degrees(*texts: str, heading: str = "Education") -> list[tuple[str | None, s
 def test_degree_levels(text: str, level: str) -> None:
     found = degrees(text)
     assert found and found[0][0] == level
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("J.D./M.B.A., Hill University School of Law, 2016", ["doctorate", "master"]),
+        ("BA/MA History, Hill College, 2012", ["bachelor", "master"]),
+        # two degrees named apart in one line are not one joint degree
+        ("B.S. Physics (minor: Mathematics), Hill College, 2010", ["bachelor"]),
+    ],
+)
+def test_a_joint_degree_is_each_of_its_degrees(text: str, levels: list[str]) -> None:
+    assert [level for level, _, _ in degrees(text)] == levels
 
 
 @pytest.mark.parametrize(

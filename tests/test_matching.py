@@ -250,6 +250,9 @@ def test_derived_words_are_read_as_the_word_they_come_from(typed: str, read: str
         ("Vue.js, Next.js", False, ["vuej", "vue", "nextj", "next"]),
         ("vue", True, ["vue"]),
         ("Node.js and C++", False, ["nodejs", "and", "c++"]),
+        # a product's "+" is part of its name, which is also met without it
+        ("Lexis+, Notepad++", False, ["lexis+", "lexi", "notepad++", "notepad"]),
+        ("Lexis", True, ["lexi"]),
         ("node.js", True, ["nodejs"]),
         ("Kubernetes node groups", False, ["kubernetes", "node", "group"]),
         ("who knows node", True, ["who", "know", "nodejs"]),

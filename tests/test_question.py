@@ -40,6 +40,8 @@ def cid(catalog: Catalog, name: str) -> str:
     return next(c.id for c in catalog.candidates.values() if c.name == name)
 
 
+# A degree, unqualified, is an academic one: a diploma or a certificate is none.
+ACADEMIC = ["associate", "bachelor", "master", "doctorate"]
 _BIG_FOUR = ["Deloitte", "PwC", "PricewaterhouseCoopers", "EY", "Ernst & Young", "KPMG"]
 ROWS: list[tuple[str, dict[str, Any]]] = [
     # who has / which candidates / casual
@@ -210,6 +212,16 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("List all candidates based in Texas.", {"kind": "match", "place": "Texas"}),
     ("Who lives in Dublin, Ireland?", {"place": "Dublin, Ireland"}),
     ("Anyone located in Ohio?", {"kind": "match", "place": "Ohio"}),
+    ("How many candidates are UK-based?", {"operation": "count", "place": "UK"}),
+    ("Any London-based nurses?", {"place": "London", "concepts": [[("nurs",)]]}),
+    ("Who is Sydney based?", {"kind": "match", "place": "Sydney"}),
+    ("Where is Grace Washington based?", {"place": None}),
+    ("who has built cloud-based apps?", {"place": None}),
+    (
+        "Which candidates speak French, and how well?",
+        {"kind": "match", "concepts": [[("french",)]]},
+    ),
+    ("Who knows Kafka, and for how long?", {"kind": "match", "concepts": [[("kafka",)]]}),
     ("Which candidates are based in Toronto?", {"kind": "match", "place": "Toronto"}),
     ("Who worked for Harbor Mutual?", {"kind": "match", "employers": ["Harbor Mutual"]}),
     ("Do we have anyone from Deloitte?", {"kind": "match", "employers": ["Deloitte"]}),
@@ -360,6 +372,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
         "Who has a master's from a university in the US?",
         {"degree_levels": ["master"], "school_place": "US"},
     ),
+    ("Who went to a two-year college?", {"kind": "match", "degree_levels": ["associate"]}),
     (
         "who went to college in texas and knows python",
         {"school_place": "Texas", "concepts": [[("python",)]]},
@@ -384,7 +397,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "Which candidates don't have a degree?",
-        {"kind": "match", "degree_excluded": [], "excluded": ""},
+        {"kind": "match", "degree_excluded": ACADEMIC, "excluded": ""},
+    ),
+    (
+        "Which candidates don't have a university degree?",
+        {"kind": "match", "degree_excluded": ["bachelor", "master", "doctorate"], "excluded": ""},
     ),
     ("Who doesn't have a master's?", {"degree_levels": None, "degree_excluded": ["master"]}),
     (
@@ -712,7 +729,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who earned a degree before 2010?", {"period": (None, 2009, False)}),
     # chat shorthand
     ("nurses w/ ICU", {"concepts": [[("nurs",)], [("icu",)]]}),
-    ("ppl w/o a degree", {"degree_excluded": []}),
+    ("ppl w/o a degree", {"degree_excluded": ACADEMIC}),
     ("not java", {"excluded": "java", "concepts": []}),
     ("anyone without java", {"excluded": "java"}),
     ("who worked without supervision", {"excluded": ""}),
@@ -878,7 +895,7 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Who has run A/B tests?", {"concepts": [[("run", "a/b", "test")]]}),
     # apostrophes left out, asides that only say how to read the question
-    ("who doesnt have a degree?", {"kind": "match", "degree_excluded": [], "excluded": ""}),
+    ("who doesnt have a degree?", {"kind": "match", "degree_excluded": ACADEMIC, "excluded": ""}),
     ("need someone with Java (actual Java, not JavaScript)", {"concepts": [[("java",)]]}),
     ("How many have worked at Google, internships included?", {"employers": ["Google"]}),
     ("Who knows Kafka, and Spark too?", {"concepts": [[("kafka",)], [("spark",)]]}),

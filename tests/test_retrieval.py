@@ -1152,6 +1152,36 @@ def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
     )
 
 
+def test_a_diploma_is_no_degree_and_a_degree_abbreviation_names_its_field(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\n\nExperience\nAccountant, Fernway, 2015 - Present\n\n"
+            "Education\nB.Com, Hill University, 2014\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nSite Manager, Tallow, 2016 - Present\n\n"
+            "Education\nHND Construction Management, Hill College, 2015\n",
+            "cleo.txt": "Cleo Ward\n\nExperience\nTechnician, Quire, 2011 - Present\n\n"
+            "Education\nHigh School Diploma, Lakeview High School, 2009\n",
+            "dev.txt": "Dev Rao\n\nExperience\nPharmacist, Quire, 2012 - Present\n\n"
+            "Education\nB.Pharm - Hill University (College of Pharmacy), 2011\n",
+            "eve.txt": "Eve Stone\n\nExperience\nNurse, Harbor, 2014 - Present\n\n"
+            "Education\nA.A.S. Nursing, Hill Community College, 2013\n",
+        },
+    )
+    cases = {
+        # a diploma (HND, high school) is no degree; an associate degree is one, though no
+        # university degree
+        "Which candidates don't have a degree?": ["Ben Marsh", "Cleo Ward"],
+        "Which candidates don't have a university degree?": ["Ben Marsh", "Cleo Ward", "Eve Stone"],
+        # "B.Com" is a bachelor's in commerce, however the question spells it
+        "anyone with a bachelor of comerce?": ["Ada Quill"],
+        "Who has a bachelor's degree?": ["Ada Quill", "Dev Rao"],
+    }
+    _answers_name(assistant, cases)
+
+
 def test_any_role_held_in_a_year_begun_in_a_year_or_held_that_long(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
