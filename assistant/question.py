@@ -2569,6 +2569,7 @@ _PARTICLE_COMPOUND = re.compile(
 
 def _requirement_text(residual: str) -> str:
     residual = re.sub(r"^\s*(?:and|but|so|then)\b", " ", residual, flags=re.IGNORECASE)
+    residual = re.sub(r"(?:^|\s)[-–—]+(?=\s|$)", " ", residual)  # "Java - who has it?"
     # "open to relocation", "open to remote work": a willingness, not the word "open".
     residual = re.sub(r"\bopen\s+to\b", " ", residual, flags=re.IGNORECASE)
     # "who can program in C?", "programming in Rust": the language, not the word "program"

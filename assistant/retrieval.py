@@ -796,6 +796,7 @@ class Retriever:
             holds=lambda pos, term: (
                 _as_name(catalog, pos, term, names)
                 and not (certified and _PENDING.search(catalog.lines[pos].line.text))
+                and not _hired_for(catalog, pos, term)
             ),
         )
 
@@ -2334,7 +2335,37 @@ def _windows_with(
             or any(_as_name(catalog, q, t, names) for q in {p, e})
             for t in names
         )
+        and not any(_hired_for(catalog, q, t) for q in {p, e} for t in hard)
     }
+
+
+# "hire backend (Java, Go) and SRE/Kubernetes talent", "Recruited React developers": what a
+# recruiter hires for, not what they know. The words from the hiring verb to the people hired.
+_HIRING = re.compile(
+    r"\b(?:hir(?:e|ed|es|ing)|recruit(?:ed|s|ing|ers?)?|sourc(?:e|ed|es|ing)|staffed|staffing)"
+    r"\b(?P<object>[^.;]{0,160}?)\b(?:talent|engineers?|developers?|devs|candidates?|roles?|"
+    r"positions?|hires|profiles?|specialists?|experts?|professionals?|openings?|reqs?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9][\w+#./-]*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _hiring_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span("object") for m in _HIRING.finditer(text))
+
+
+def _hired_for(catalog: Catalog, pos: int, term: str) -> bool:
+    """Whether every mention of ``term`` in line ``pos`` is among the people someone hires for
+    ("hire backend (Java, Go) talent"): the line shows a recruiter's work, not the skill."""
+    if term not in catalog.line_terms[pos]:
+        return False
+    text = catalog.lines[pos].line.text
+    spans = _hiring_spans(text)
+    if not spans:
+        return False
+    at = [m.start() for m in _WORD.finditer(text) if term in terms(m.group(0))]
+    return bool(at) and all(any(a <= i < b for a, b in spans) for i in at)
 
 
 _Names = dict[str, tuple[str, bool, bool]]

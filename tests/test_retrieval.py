@@ -1152,6 +1152,32 @@ def test_a_place_to_be_out_of_and_a_degree_to_lack_leave_candidates_out(
     )
 
 
+def test_skills_a_recruiter_hires_for_are_not_the_recruiters_own(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "gia.txt": "Gia Lorne\nSenior Technical Recruiter\n\nSummary\n"
+            "I partner with engineering leaders to hire backend (Java, Go) and SRE/Kubernetes "
+            "talent.\n\nExperience\nRecruiter, Fernway, 2018 - Present\n"
+            "- Recruited React developers for fintech clients\n",
+            "hal.txt": "Hal Ostrow\n\nExperience\nBackend Engineer, Tallow, 2016 - Present\n"
+            "- Go services on Kubernetes\n- Hired 4 engineers\n",
+            "ivy.txt": "Ivy Pell\n\nExperience\nEngineering Manager, Quire, 2015 - Present\n"
+            "- Hired and managed a team of 6 Java engineers; wrote Java services myself\n",
+        },
+    )
+    cases = {
+        "Who knows Go?": ["Hal Ostrow"],
+        "Who has Kubernetes experience?": ["Hal Ostrow"],
+        "Who knows React?": [],
+        # a skill the line also shows outside the hiring counts
+        "Who knows Java?": ["Ivy Pell"],
+    }
+    _answers_name(assistant, cases)
+
+
 def test_a_diploma_is_no_degree_and_a_degree_abbreviation_names_its_field(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
