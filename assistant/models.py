@@ -54,6 +54,11 @@ class ResumeLine(BaseModel):
         description="Why a person cannot see this text in the document (the reader found it); "
         "such a line is also ``suspicious``.",
     )
+    columns: tuple[str, str] | None = Field(
+        None,
+        description="On a PDF page laid out in two columns, the line's text in the left and in "
+        "the right column ('' where one has none); None elsewhere. See ingest.columns.",
+    )
 
     @property
     def blank(self) -> bool:

@@ -20,6 +20,7 @@ from assistant.originals import Originals
 from assistant.settings import Settings
 from assistant.store import PendingResume, ResumeStore, StoredVersion
 from ingest.chunking import chunk_resume
+from ingest.columns import reading_order
 from ingest.identity import candidate_of, unnamed_label
 from ingest.injection import flag_instructions
 from ingest.limits import Limits
@@ -122,6 +123,9 @@ def analyse(
         ln.model_copy(
             update={
                 "text": normalise(ln.text),
+                "columns": (normalise(ln.columns[0]), normalise(ln.columns[1]))
+                if ln.columns
+                else None,
                 "section": "header",
                 "heading": False,
                 "suspicious": ln.suspicious and embedder is None,
@@ -134,7 +138,11 @@ def analyse(
     lines, warnings = flag_instructions(
         [ln if ln.hidden else next(labelled) for ln in plain], embedder
     )
-    profile, contact = build_profile(lines)
+    # A page in two columns is read column by column (see ingest.columns); facts still cite
+    # the page's lines.
+    profile, contact = build_profile(
+        _labelled(reading_order(lines)) if any(ln.columns for ln in lines) else lines
+    )
     identity = contact.identity()
     first_title = next((p.title for p in profile.positions if p.title), None)
     label = unnamed_label(contact, source, first_title)
@@ -153,6 +161,13 @@ def analyse(
         lines=lines,
         warnings=warnings,
     )
+
+
+def _labelled(lines: list[ResumeLine]) -> list[ResumeLine]:
+    """Lines in reading order, their sections labelled again in that order."""
+    fresh = [ln.model_copy(update={"section": "header", "heading": False}) for ln in lines]
+    labelled = iter(label_sections([ln for ln in fresh if not ln.hidden]))
+    return [ln if ln.hidden else next(labelled) for ln in fresh]
 
 
 def refresh_profiles(store: ResumeStore) -> int:

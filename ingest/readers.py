@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.models import FileFormat, HiddenReason, ResumeLine
+from ingest.columns import split_columns
 from ingest.limits import Deadline, LimitExceeded, Limits, check_docx, check_pdf
 from ingest.visibility import (
     docx_page_colour,
@@ -187,7 +188,7 @@ def _pdf_page_lines(reader: Any, page: Any, number: int) -> list[ResumeLine]:
     except Exception:  # an odd content stream: read the page as before, all of it visible
         hidden = {}
     if not hidden:
-        return _split(page.extract_text() or "", page=number)
+        return _columns(page, _split(page.extract_text() or "", page=number))
 
     def text_without(drop: set[int]) -> str:
         view = PageObject(pdf=reader)
@@ -225,7 +226,17 @@ def _pdf_page_lines(reader: Any, page: Any, number: int) -> list[ResumeLine]:
             continue
         reason = next((why for part, why in parts if part and part in key), None)
         out.append(line.model_copy(update={"hidden": reason}) if reason else line)
-    return out
+    return _columns(page, out)
+
+
+def _columns(page: Any, lines: list[ResumeLine]) -> list[ResumeLine]:
+    """The page's lines with their text per column when it is laid out in two (see
+    :mod:`ingest.columns`)."""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some odd pages: the page is read as one column
+        return lines
+    return split_columns(layout, lines)
 
 
 def _read_docx(data: bytes) -> list[ResumeLine]:

@@ -134,3 +134,72 @@ def test_scanned_pdf_without_text_is_refused() -> None:
     pdf.rect(20, 20, 100, 60, style="F")  # an "image" with no text layer
     with pytest.raises(ReadError, match="no extractable text"):
         read_lines("scan.pdf", bytes(pdf.output()))
+
+
+def _two_columns(rows: list[tuple[str, str]]) -> bytes:
+    """A page whose rows hold a left and a right column, drawn row by row (so pypdf's plain
+    extraction joins them, as it does for many two-column resumes)."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    for left, right in rows:
+        y = pdf.get_y()
+        if left:
+            pdf.set_xy(10, y)
+            pdf.cell(60, 6, left)
+        if right:
+            pdf.set_xy(90, y)
+            pdf.cell(110, 6, right)
+        pdf.set_xy(10, y + 6)
+    return bytes(pdf.output())
+
+
+def test_a_two_column_page_is_read_column_by_column_for_the_profile() -> None:
+    from ingest.pipeline import analyse
+
+    data = _two_columns(
+        [
+            ("Ines Varga", ""),
+            ("CONTACT", "PROFILE"),
+            ("ines.varga@example.com", "Backend engineer who builds payment systems."),
+            ("Lisbon, Portugal", "EXPERIENCE"),
+            ("SKILLS", "Tallow - Lisbon"),
+            ("Go, Python", "Backend Engineer, Jan 2019 - Present"),
+            ("EDUCATION", "- Built Go services for card payments."),
+            ("BSc Physics", "Quire - Porto"),
+            ("Hill University, 2014", "Software Engineer, Jun 2014 - Dec 2018"),
+            ("LANGUAGES", "- Wrote Python reports."),
+            ("Portuguese (native)", ""),
+        ]
+    )
+    fmt, lines = read_lines("ines.pdf", data)
+    # the lines are pypdf's plain extraction, rows joined, as citations quote them
+    plain = PdfReader(io.BytesIO(data)).pages[0].extract_text().split("\n")
+    assert [ln.text for ln in lines] == plain
+    assert lines[3].columns == ("Lisbon, Portugal", "EXPERIENCE")
+    profile = analyse("ines.pdf", fmt, "x", lines).profile
+    assert profile.location is not None and profile.location.city == "Lisbon"
+    assert profile.location.line_start == 4  # the whole line is what is cited
+    assert [(d.level, d.school) for d in profile.education] == [("bachelor", "Hill University")]
+    assert [(p.title, p.employer) for p in profile.positions] == [
+        ("Backend Engineer", "Tallow"),
+        ("Software Engineer", "Quire"),
+    ]
+    assert [s.language for s in profile.languages] == ["Portuguese"]
+
+
+def test_dates_at_the_right_margin_are_no_second_column() -> None:
+    data = _two_columns(
+        [
+            ("Ines Varga", ""),
+            ("EXPERIENCE", ""),
+            ("Backend Engineer, Tallow", "Jan 2019 - Present"),
+            ("- Built Go services", ""),
+            ("Software Engineer, Quire", "Jun 2014 - Dec 2018"),
+            ("- Wrote Python reports", ""),
+            ("Data Analyst, Harbor", "2012 - 2014"),
+            ("Intern, Fernway", "2011 - 2012"),
+        ]
+    )
+    _, lines = read_lines("ines.pdf", data)
+    assert not any(ln.columns for ln in lines)
