@@ -539,6 +539,15 @@ def plan_question(
     scope: Scope
     if named:
         scope, ids = "named", named
+    elif (
+        previous
+        and last is not None
+        and _THE_OTHERS.search(text)
+        and (others := [c for c in last.scope_ids if c in catalog.candidates and c not in previous])
+    ):
+        # "and the other two - what do they do?" after "Which of them are engineers?": the
+        # candidates the last question considered that its answer did not name.
+        scope, ids = "follow_up", others
     elif previous and _refers_back(text, asks_who):
         # "And which of those have been on call?": the previous answer's candidates.
         scope, ids = "follow_up", previous
@@ -1058,6 +1067,12 @@ _CLOSEST = re.compile(
 # How a question or a request starts; a text that starts otherwise is search words.
 _ONE_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 # "those three", "these 2", "the four of them": how many people an answer back names
+# "the other one", "the other two", "the others", "the rest of them", "the remaining ones"
+_THE_OTHERS = re.compile(
+    r"\bthe\s+(?:other\s+(?:one|two|three|four|five|\d+|candidates?|people|ones)|others|"
+    r"rest(?:\s+of\s+them)?|remaining(?:\s+(?:ones?|candidates?|people|\w+))?)\b",
+    re.IGNORECASE,
+)
 _THOSE_N = re.compile(
     r"\b(?:those|these|the)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
     r"(?!\s+(?:years?|months?|weeks?|days?|languages?|roles?|jobs?)\b)",

@@ -1084,6 +1084,27 @@ def test_who_else_leaves_out_the_previous_answer(catalog: Catalog, question: str
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "where does the other one work now?",
+        "and the other two - what do they do?",
+        "Which of the others know Python?",
+        "which of the rest know Python?",
+    ],
+)
+def test_the_others_are_those_the_last_question_considered_and_did_not_name(
+    catalog: Catalog, question: str
+) -> None:
+    pool = [cid(catalog, name) for name in ("Omar Haddad", "Dana Park", "Lena Swift")]
+    named = pool[:1]
+    earlier = Answer(question="Which of them is a recruiter?", answer="Omar.", candidate_ids=named)
+    turn = Turn(question=earlier.question, answer=earlier, kind="match", scope_ids=pool)
+    plan = plan_question(question, catalog, Conversation(turns=[turn]))
+    assert plan.scope == "follow_up"
+    assert sorted(plan.candidate_ids) == sorted(pool[1:])
+
+
+@pytest.mark.parametrize(
     ("question", "aspect"),
     [
         ("What was their first job?", "first_role"),
