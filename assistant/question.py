@@ -2555,6 +2555,9 @@ _IS_A_TITLE = re.compile(
     + _GENERIC_PEOPLE
     + r"\s+(?:are|is|were|work\s+as)\s+(?:an?\s+)?|"
     r"^\s*who\s+(?:is|are|works?\s+as)\s+(?:an?|the|our)\s+|"
+    # "Which of them are engineers?", "which of those is a nurse?"
+    r"^\s*(?:and\s+)?(?:which|who)\s+of\s+(?:them|those|these)\s+(?:are|is|work\s+as)\s+"
+    r"(?:an?\s+)?|"
     r"^\s*(?:list|show|give|find|name)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:of\s+)?(?:the\s+|our\s+)?"
     r"(?!" + _GENERIC_PEOPLE + r")(?=[a-z]+s\b)|"
     r"^\s*how\s+many\s+(?!" + _GENERIC_PEOPLE + r"|of\b)(?=(?:[a-z]+\s+){0,2}[a-z]+s\s+"

@@ -1188,16 +1188,25 @@ def _titled_first(
     alternatives = [set(alt) for concept in plan.concepts for alt in concept]
 
     def titled(cid: str) -> bool:
-        for resume in catalog.resumes_of(cid):
-            profile = resume.profile
-            titles = [p.title or "" for p in profile.roles]
-            if profile.headline is not None:
-                titles.append(profile.headline.value)
-            for title in titles:
-                held = set(terms(title))
-                if any(alt <= held for alt in alternatives):
-                    return True
-        return False
+        # What they are is what they do now and did just before: the roles held today (else
+        # the latest), the one before them ("Head of Chemistry" after "Teacher of Science") and
+        # the headline; not a title held roles ago ("Documentation Engineer, 2017 - 2018" of a
+        # technical writer).
+        now = current_positions(catalog, cid)
+        held = {id(p) for _, p in now}
+        titles = [p.title or "" for _, p in now]
+        for resume, _ in now[:1]:
+            earlier = [
+                (p.start.ordinal(), p.title or "")
+                for p in resume.profile.roles
+                if id(p) not in held and p.start is not None
+            ]
+            if earlier:
+                titles.append(max(earlier)[1])
+        titles += [r.profile.headline.value for r in catalog.resumes_of(cid) if r.profile.headline]
+        if not now:
+            titles += [p.title or "" for r in catalog.resumes_of(cid) for p in r.profile.roles]
+        return any(any(alt <= set(terms(t)) for alt in alternatives) for t in titles)
 
     matched = [g for g in found if g.matched]
     kept = [g for g in matched if titled(g.candidate_id)]
@@ -1205,7 +1214,8 @@ def _titled_first(
         return found
     others = [g.name for g in matched if g not in kept]
     notes.append(
-        f"Listed: the candidates with “{plan.requirement}” in a role title or headline. "
+        f"Listed: the candidates with “{plan.requirement}” in the title of the role they hold "
+        "now or held before it, or in their headline. "
         f"Mentioned elsewhere in the resumes of {', '.join(others)}."
     )
     return kept + [g for g in found if not g.matched]

@@ -824,6 +824,8 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # what the candidates are: a job title, met in a role title or the headline
     ("Which candidates are nurses?", {"as_title": True, "requirement": "nurses"}),
     ("list all the engineers", {"as_title": True}),
+    ("Which of them are engineers?", {"as_title": True, "requirement": "engineers"}),
+    ("and which of those is a nurse?", {"as_title": True}),
     ("How many platform engineers do we have?", {"as_title": True, "operation": "count"}),
     ("Who is a nurse?", {"as_title": True}),
     ("Which candidates are bilingual?", {"as_title": False}),

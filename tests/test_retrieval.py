@@ -1339,6 +1339,25 @@ def test_what_candidates_are_is_read_from_their_titles_first(
     assert one.candidates == ["Cleo Ward"]
 
 
+def test_what_candidates_are_is_what_they_do_now(ingestor: Ingestor, assistant: Assistant) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\n\nExperience\nTechnical Writer, Fernway, 2021 - Present\n"
+            "- API references\nTechnical Writer, Harbor, 2019 - 2021\n"
+            "Documentation Engineer, Tallow, 2017 - 2018\n",
+            "ben.txt": "Ben Marsh\n\nExperience\nBackend Engineer, Quire, 2018 - Present\n",
+            # the role before the one held now counts: "Head of Chemistry" is a teacher
+            "cleo.txt": "Cleo Ward\n\nExperience\nHead of Chemistry, Lakeview Academy, "
+            "2021 - Present\nTeacher of Science, Hill School, 2017 - 2021\n",
+        },
+    )
+    answer = assistant.ask("Which candidates are engineers?")
+    assert answer.candidates == ["Ben Marsh"]
+    assert any("Ada Quill" in n for n in answer.notices)  # named, not listed
+    _answers_name(assistant, {"Which candidates are teachers?": ["Cleo Ward"]})
+
+
 def test_who_used_a_skill_most_recently_and_in_the_role_held_now(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
