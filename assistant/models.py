@@ -773,6 +773,11 @@ class QueryPlan(BaseModel):
     place: str | None = Field(
         None, description="'Based in Ohio': checked against the candidates' locations."
     )
+    place_near: bool = Field(
+        False,
+        description="'near Sydney', 'around Boston': the place's surroundings count too (twice "
+        "the reach of a city's own parts; see assistant.places.part_of).",
+    )
     degree: DegreeRequirement | None = Field(
         None, description="'A master's in computer science', 'an MBA': checked against education."
     )

@@ -357,8 +357,9 @@ def _record(name: str) -> dict[str, object] | None:
     return cities.get(key) or cities.get(key.removesuffix(" city")) or cities.get(f"{key} city")
 
 
-def part_of(inner: str, outer: str) -> bool:
-    """Whether the place ``inner`` is a part of the larger city ``outer`` (see above)."""
+def part_of(inner: str, outer: str, reach: float = 1.0) -> bool:
+    """Whether the place ``inner`` is a part of the larger city ``outer`` (see above); with
+    ``reach`` 2, whether it is near it ("near Sydney": Parramatta)."""
     a, b = _record(inner), _record(outer)
     if a is None or b is None or a is b:
         return False
@@ -376,7 +377,7 @@ def part_of(inner: str, outer: str) -> bool:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     km = 2 * _EARTH_KM * math.asin(math.sqrt(h))
-    return km <= _KM_PER_ROOT_PERSON * math.sqrt(people)
+    return km <= reach * _KM_PER_ROOT_PERSON * math.sqrt(people)
 
 
 def _name_like(text: str) -> bool:

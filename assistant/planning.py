@@ -185,8 +185,9 @@ def canonical_question(draft: PlanDraft, catalog: Catalog) -> str | None:
 
 
 # What the rules read from a question that a draft cannot say: an order by a date, a role asked
-# about, a count of what the profile lists, where a role or a school was, negated places and
-# degrees, gaps, every candidate described, a title, a candidate named by contact details.
+# about, a count of what the profile lists, where a role or a school was, a place's
+# surroundings ("near Sydney"), negated places and degrees, gaps, every candidate described, a
+# title, a candidate named by contact details.
 _ONLY_THE_RULES_READ = (
     "order_by",
     "role",
@@ -194,6 +195,7 @@ _ONLY_THE_RULES_READ = (
     "work_place",
     "school_place",
     "place_excluded",
+    "place_near",
     "degree_excluded",
     "min_gap_months",
     "gap_between_roles",

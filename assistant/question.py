@@ -787,7 +787,8 @@ def plan_question(
                 min_career = min_years
             wants_match, min_years, max_years, has_years = True, None, None, False
         wants_match, min_team = True, None
-        asked = " or ".join(employers) if employers else place or ""
+        near = bool(place and _NEAR_PLACE.search(text))
+        asked = " or ".join(employers) if employers else (f"near {place}" if near else place) or ""
         if employers and place:
             asked += f", in {place}"  # "worked at Spotify and lives in Sweden"
         rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
@@ -1028,6 +1029,7 @@ def plan_question(
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
+        place_near=bool(place and _NEAR_PLACE.search(text) and place in text),
         degree=degree if kind == "match" else None,
         school_place=school_place if kind == "match" else None,
         work_place=work_place if kind == "match" else None,
@@ -1677,6 +1679,12 @@ _PLACE_BASED = re.compile(
     r"(?:(?P<hyphen>-)(?i:based)\b|\s+(?i:based)(?=\s*[?!.]*$))"
 )
 
+# "near Sydney", "around Boston", "close to Leeds", "within commuting distance of Austin"
+_NEAR_PLACE = re.compile(
+    r"\b(?:near|nearby|around|close\s+to|commut\w*\s+(?:distance\s+)?(?:of|to|from)|"
+    r"within\s+(?:commuting\s+)?(?:distance|reach)\s+of)\s+(?:the\s+)?[A-Z]",
+    re.IGNORECASE,
+)
 _IN_PLACE = re.compile(
     r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|are|is|"
     r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+(?P<the>(?i:the)\s+)?"

@@ -1122,7 +1122,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
             if (
                 wanted_place is not None
                 and profile.location is not None
-                and _same_place(wanted_place, profile.location)
+                and _same_place(wanted_place, profile.location, plan.place_near)
             ):
                 met["place"].append(fact_evidence(resume, profile.location, "location"))
             if plan.work_place:
@@ -2077,7 +2077,12 @@ def _school_in(asked: str, degree: Degree, resume: Resume) -> bool:
     return any(_same_place(wanted, found) for found in places.mentioned(text))
 
 
-def _same_place(wanted: places.Place | str, where: Location | places.Place) -> bool:
+NEAR_REACH = 2.0  # "near Sydney": twice the reach of the city's own parts
+
+
+def _same_place(
+    wanted: places.Place | str, where: Location | places.Place, near: bool = False
+) -> bool:
     if isinstance(wanted, str):
         return isinstance(where, Location) and places.fold(wanted) == places.fold(where.text)
     if wanted.continent:
@@ -2096,7 +2101,10 @@ def _same_place(wanted: places.Place | str, where: Location | places.Place) -> b
         and (
             places.same_city(_AREA.sub("", a), _AREA.sub("", b))
             # "based in New York City": Brooklyn is a part of it
-            or (a == wanted.city and places.part_of(b, _AREA.sub("", a)))
+            or (
+                a == wanted.city
+                and places.part_of(b, _AREA.sub("", a), NEAR_REACH if near else 1.0)
+            )
         )
         for a, b in given
     )

@@ -83,3 +83,19 @@ def test_short_city_names_and_us_regions() -> None:
 )
 def test_a_part_of_a_city_is_in_it(inner: str, outer: str, part: bool) -> None:
     assert places.part_of(inner, outer) is part
+
+
+@pytest.mark.parametrize(
+    ("inner", "outer", "near"),
+    [
+        # "near Sydney", "around Seattle": twice the reach of the city's own parts
+        ("Parramatta", "Sydney", True),
+        ("Bellevue", "Seattle", True),
+        ("Oakland", "San Francisco", True),
+        # still not across a state line, nor a city far off
+        ("Jersey City", "New York City", False),
+        ("Sacramento", "San Francisco", False),
+    ],
+)
+def test_a_place_near_a_city_is_within_twice_its_reach(inner: str, outer: str, near: bool) -> None:
+    assert places.part_of(inner, outer, reach=2.0) is near

@@ -215,6 +215,9 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("How many candidates are UK-based?", {"operation": "count", "place": "UK"}),
     ("Any London-based nurses?", {"place": "London", "concepts": [[("nurs",)]]}),
     ("Who is Sydney based?", {"kind": "match", "place": "Sydney"}),
+    ("Anyone based near Sydney?", {"kind": "match", "place": "Sydney", "place_near": True}),
+    ("anyone living around Boston?", {"place": "Boston", "place_near": True}),
+    ("Who is based in Boston?", {"place": "Boston", "place_near": False}),
     ("Where is Grace Washington based?", {"place": None}),
     ("who has built cloud-based apps?", {"place": None}),
     (
@@ -950,6 +953,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "requirement": plan.requirement,
         "employers": plan.employers,
         "place": plan.place,
+        "place_near": plan.place_near,
         "school_place": plan.school_place,
         "work_place": plan.work_place,
         "work_place_excluded": plan.work_place_excluded,

@@ -1339,6 +1339,23 @@ def test_what_candidates_are_is_read_from_their_titles_first(
     assert one.candidates == ["Cleo Ward"]
 
 
+def test_near_a_city_reaches_further_than_in_it(ingestor: Ingestor, assistant: Assistant) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ada.txt": "Ada Quill\nParramatta NSW 2150\n\nExperience\nTeacher, Hill School, "
+            "2019 - Present\n",
+            "ben.txt": "Ben Marsh\nNewtown, Sydney NSW\n\nExperience\nEditor, Quire, "
+            "2018 - Present\n",
+        },
+    )
+    cases = {
+        "Who is based in Sydney?": ["Ben Marsh"],
+        "Anyone based near Sydney?": ["Ada Quill", "Ben Marsh"],
+    }
+    _answers_name(assistant, cases)
+
+
 def test_what_candidates_are_is_what_they_do_now(ingestor: Ingestor, assistant: Assistant) -> None:
     _ingest(
         ingestor,

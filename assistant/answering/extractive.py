@@ -293,7 +293,7 @@ class ExtractiveStrategy:
                 said = (
                     f"has worked at {' or '.join(plan.employers)}"
                     if plan.employers and not plan.role and not plan.place
-                    else f"is based in {plan.place}"
+                    else f"is based {'near' if plan.place_near else 'in'} {plan.place}"
                     if plan.place and not plan.employers
                     else f"meets “{wanted}”"
                 )
