@@ -250,6 +250,9 @@ _SOFT: dict[str, Section] = {
     "certif": "certifications",
     "cert": "certifications",
     "licens": "certifications",
+    # "a CFA charterholder", "accredited": a credential held, as a certification is
+    "charterhold": "certifications",
+    "accredit": "certifications",
     "degre": "education",
 }
 _SPLIT_AND = re.compile(

@@ -2193,7 +2193,8 @@ def _concept_lines(
 # (exam not yet taken)", "en preparación".
 _PENDING = re.compile(
     r"\b(?:in progress|pursuing|preparing|in preparation|studying for|expected|scheduled|"
-    r"planned|ongoing|candidate|not yet|coursework|en preparaci[oó]n|en curso|em andamento|"
+    r"planned|ongoing|candidate|not yet|coursework|registered for|enrolled in|exam window|"
+    r"en preparaci[oó]n|en curso|em andamento|"
     r"en cours|in vorbereitung)\b",
     re.IGNORECASE,
 )

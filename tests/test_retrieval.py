@@ -472,6 +472,25 @@ def test_a_certification_being_prepared_is_not_held(
     assert "states “aws certified” word for word" in assistant.ask("Who is AWS certified?").answer
 
 
+def test_a_charter_is_held_as_a_certification_and_registering_for_its_exam_holds_none(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "nils.txt": "Nils Brandt\n\nCertifications\n"
+            "- CFA Program: registered for Level I (exam window February 2027)\n",
+            "pia.txt": "Pia Lund\n\nExperience\nEditor, Quire, 2016 - Present\n",
+            "rue.txt": "Rue Dahl\n\nExperience\nNurse, Harbor, 2015 - Present\n",
+        },
+    )
+    # registering for the exam is no charter, nor near one
+    nobody = assistant.ask("Who's a CFA charterholder?")
+    assert nobody.candidates == [] and not nobody.citations
+    _ingest(ingestor, {"oda.txt": "Oda Lind\n\nCertifications\n- CFA charterholder, 2020\n"})
+    _answers_name(assistant, {"Who's a CFA charterholder?": ["Oda Lind"]})
+
+
 def test_a_gap_between_jobs_has_a_job_after_it_and_an_internship_opens_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
