@@ -790,7 +790,7 @@ def plan_question(
                 min_career = min_years
             wants_match, min_years, max_years, has_years = True, None, None, False
         wants_match, min_team = True, None
-        near = bool(place and _NEAR_PLACE.search(text))
+        near = place is not None and _near(text, place)
         asked = " or ".join(employers) if employers else (f"near {place}" if near else place) or ""
         if employers and place:
             asked += f", in {place}"  # "worked at Spotify and lives in Sweden"
@@ -1032,7 +1032,7 @@ def plan_question(
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
-        place_near=bool(place and _NEAR_PLACE.search(text) and place in text),
+        place_near=place is not None and _near(text, place),
         degree=degree if kind == "match" else None,
         school_place=school_place if kind == "match" else None,
         work_place=work_place if kind == "match" else None,
@@ -1074,7 +1074,7 @@ _ONE_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 # "those three", "these 2", "the four of them": how many people an answer back names
 # "the other one", "the other two", "the others", "the rest of them", "the remaining ones"
 _THE_OTHERS = re.compile(
-    r"\bthe\s+(?:other\s+(?:one|two|three|four|five|\d+|candidates?|people|ones)|others|"
+    r"\bthe\s+(?:other\s+(?:" + "|".join(NUMBER_WORDS) + r"|\d+|candidates?|people|ones)|others|"
     r"rest(?:\s+of\s+them)?|remaining(?:\s+(?:ones?|candidates?|people|\w+))?)\b",
     re.IGNORECASE,
 )
@@ -1683,11 +1683,17 @@ _PLACE_BASED = re.compile(
 )
 
 # "near Sydney", "around Boston", "close to Leeds", "within commuting distance of Austin"
-_NEAR_PLACE = re.compile(
+_NEAR_WORDS = (
     r"\b(?:near|nearby|around|close\s+to|commut\w*\s+(?:distance\s+)?(?:of|to|from)|"
-    r"within\s+(?:commuting\s+)?(?:distance|reach)\s+of)\s+(?:the\s+)?[A-Z]",
-    re.IGNORECASE,
+    r"within\s+(?:commuting\s+)?(?:distance|reach)\s+of)\s+(?:the\s+)?"
 )
+
+
+def _near(text: str, place: str) -> bool:
+    """Whether the question asks for the place's surroundings: "based near Sydney"."""
+    return bool(re.search(_NEAR_WORDS + re.escape(place) + r"\b", text, re.IGNORECASE))
+
+
 _IN_PLACE = re.compile(
     r"\b(?i:anyone|anybody|candidates?|people|someone|who(?:'s| is)?|are|is|"
     r"the(?:\s+[\w/+#-]+){1,4}?)\s+(?P<sep>(?i:in|from))\s+(?P<the>(?i:the)\s+)?"

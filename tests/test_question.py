@@ -218,6 +218,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Anyone based near Sydney?", {"kind": "match", "place": "Sydney", "place_near": True}),
     ("anyone living around Boston?", {"place": "Boston", "place_near": True}),
     ("Who is based in Boston?", {"place": "Boston", "place_near": False}),
+    # "near" must stand before the place: "near real-time" is no nearness to Boston
+    (
+        "Who knows near real-time systems and is based in Boston?",
+        {"place": "Boston", "place_near": False},
+    ),
     ("Where is Grace Washington based?", {"place": None}),
     ("who has built cloud-based apps?", {"place": None}),
     (
