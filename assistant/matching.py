@@ -78,18 +78,41 @@ class Nearness:
 
 @dataclass(frozen=True)
 class Calibration:
+    """The fitted model and the decision on its probabilities.
+
+    A candidate comes near when their probability reaches ``threshold``. When nobody reaches
+    it, the nearest candidate still comes near from ``nearest_threshold`` on, and with them
+    whoever has at least ``nearest_share`` of their probability: a requirement in other words
+    than the resumes' ("calming down upset customers") leaves every probability low, and what
+    tells who comes near is then how far the nearest stand out from everyone else. The defaults
+    turn that second rule off."""
+
     weights: dict[str, float]
     threshold: float
+    nearest_threshold: float = 1.0
+    nearest_share: float = 1.0
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
         return 1.0 / (1.0 + math.exp(-z))
 
+    def comes_near(self, probability: float, nearest: float) -> bool:
+        """Whether a candidate with ``probability`` comes near, when the nearest candidate of
+        the pool has ``nearest``."""
+        if probability >= self.threshold:
+            return True
+        return nearest >= self.nearest_threshold and probability >= self.nearest_share * nearest
+
 
 @cache
 def calibration() -> Calibration:
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    return Calibration(weights=dict(data["weights"]), threshold=float(data["threshold"]))
+    return Calibration(
+        weights=dict(data["weights"]),
+        threshold=float(data["threshold"]),
+        nearest_threshold=float(data.get("nearest_threshold", 1.0)),
+        nearest_share=float(data.get("nearest_share", 1.0)),
+    )
 
 
 @cache

@@ -396,17 +396,7 @@ class Retriever:
                 0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
             )
             return ranked
-        # A number asked is a bound no "near" answer meets; "managed people" (a team of 1+) is
-        # not, and those who come near are offered as possible matches.
-        bounded = (
-            plan.min_years is not None
-            or plan.max_years is not None
-            or (plan.min_team is not None and plan.min_team > 1)
-            or plan.period
-            # a spoken language is listed or not: "Mandarin Oriental" comes near no Mandarin
-            or (_asks_languages(plan) and not _AN_EXAMPLE.search(plan.question))
-        )
-        if not any(g.matched for g in found) and not bounded and plan.scope != "named":
+        if not any(g.matched for g in found) and offers_near_misses(plan):
             near = [
                 g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
             ]
@@ -834,21 +824,31 @@ class Retriever:
         ]
 
     def possible_matches(
-        self, plan: QueryPlan, catalog: Catalog, limit: int | None = None
+        self,
+        plan: QueryPlan,
+        catalog: Catalog,
+        limit: int | None = None,
+        *,
+        others_match: bool = False,
     ) -> list[CandidateEvidence]:
-        """The candidates that come near a requirement no line states word for word, with the
-        lines that bring them near (the calibrated threshold decides who comes near). With
-        ``limit``, the ``limit`` nearest instead, whatever their score (a shortlist to judge)."""
+        """The candidates that come near a requirement no line of theirs states word for word,
+        with the lines that bring them near (the calibrated model decides who comes near; see
+        :class:`assistant.matching.Calibration`). With ``others_match`` (a screening criterion
+        some candidates meet), only its threshold: the nearest of the rest is no nearer for
+        being the nearest. With ``limit``, the ``limit`` nearest instead, whatever their score
+        (a shortlist to judge)."""
         model = calibration()
         out: list[CandidateEvidence] = []
         if limit is None and self._nobody_near(plan, catalog):
             return out  # a name no resume holds: the vector search would not change that
-        for near in self.nearness(plan, catalog, model):
+        ranked = self.nearness(plan, catalog, model)
+        nearest = ranked[0].probability if ranked and not others_match else 1.0
+        for near in ranked:
             if limit is not None and len(out) >= limit:
                 break
             if not near.lines:
                 continue
-            if limit is None and near.probability < model.threshold:
+            if limit is None and not model.comes_near(near.probability, nearest):
                 break
             evidence = [
                 _span_evidence(catalog, span, near.probability, "possible")
@@ -2240,6 +2240,34 @@ def _fluent_in(catalog: Catalog, pos: int, concept: list[tuple[str, ...]]) -> bo
         and bool(_FLUENT_LEVEL.search(fact.level or ""))
         for fact in ref.resume.profile.languages
     )
+
+
+def offers_near_misses(plan: QueryPlan) -> bool:
+    """Whether candidates who come near a requirement no line states are offered as possible
+    matches. Not for a named candidate (the answer is yes or no), nor where coming near means
+    nothing: a number asked is a bound no "near" answer meets ("managed people", a team of 1+,
+    is not); a spoken language is listed or not ("Mandarin Oriental" comes near no Mandarin);
+    and so is a credential: a registered nurse is no nurse practitioner, and a line that says
+    "pilot" and "licence" is no pilot's licence."""
+    if plan.scope == "named":
+        return False
+    example = bool(_AN_EXAMPLE.search(plan.question))
+    return not (
+        plan.min_years is not None
+        or plan.max_years is not None
+        or (plan.min_team is not None and plan.min_team > 1)
+        or plan.period
+        or (_asks_languages(plan) and not example)
+        # "Is she licensed to practise in Quebec?" of one candidate: her nearest lines are
+        # the answer to read
+        or (asks_credential(plan) and not example and len(plan.candidate_ids) > 1)
+    )
+
+
+def asks_credential(plan: QueryPlan) -> bool:
+    """Whether a plan asks for a certification or licence ("a certified PMP", "a licensed
+    plumber", "a CFA charterholder")."""
+    return plan.aspect == "certifications" or "certifications" in plan.soft_terms.values()
 
 
 def _asks_languages(plan: QueryPlan) -> bool:

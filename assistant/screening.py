@@ -510,7 +510,8 @@ class Screener:
                 met = [g for g in retrieved.groups if g.matched and g.evidence]
                 cells.update(_met_cells(met, plan, catalog))
                 if not any(g.possible for g in retrieved.groups):
-                    for group in self.retriever.possible_matches(plan, catalog):
+                    near = self.retriever.possible_matches(plan, catalog, others_match=bool(met))
+                    for group in near:
                         if group.candidate_id not in cells and group.evidence:
                             cells[group.candidate_id] = Cell(
                                 verdict="possible",

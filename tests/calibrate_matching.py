@@ -16,7 +16,8 @@ a near miss offered as a possible match to a question nobody fits is the error a
 first; without it the fit trades those questions away for recall (measured: threshold 0.20, 3 of 4
 such questions right on the fitting half and 1 of 3 on the checking half).
 Questions the product answers from the profiles (employers, places) or from stated years are
-left out: the matcher never decides those. Neither does it decide a requirement that names
+left out: the matcher never decides those, nor a spoken language or a credential asked for
+(:func:`assistant.retrieval.offers_near_misses`). Neither does it decide a requirement that names
 something no resume holds ("SAP ABAP"; see ``Nearness.ruled_out``): those rows are left out of
 the fit and count as never chosen. Both halves are printed. ``--write`` stores the
 weights in ``assistant/matching_weights.json``, which the product reads.
@@ -34,9 +35,10 @@ from typing import Any
 
 import numpy as np
 
-from assistant.matching import FEATURES, WEIGHTS_FILE, Calibration
+from assistant.matching import FEATURES, WEIGHTS_FILE, Calibration, calibration
 from assistant.models import Conversation
 from assistant.question import plan_question
+from assistant.retrieval import offers_near_misses
 from tests.devset_eval import DEFAULT_DEVSET, ingest_devset
 
 MATCH_TYPES = {"lookup", "paraphrase", "count", "education", "negative"}
@@ -55,6 +57,8 @@ def collect(devset: Path, store: Path) -> list[dict[str, Any]]:
         plan = plan_question(item["q"], catalog, Conversation())
         if plan.employers or plan.place or plan.degree or plan.schools or plan.min_years:
             continue
+        if not offers_near_misses(plan):
+            continue  # a language or a credential is listed or not; a bound is met or not
         # Every candidate is scored, whatever scope the planner chose (a place that is also a
         # surname, "Washington", narrows it by mistake); that error is the planner's to fix.
         plan = plan.model_copy(
@@ -99,11 +103,9 @@ def score(rows: list[dict[str, Any]], model: Calibration) -> dict[str, float]:
         by_question[r["question"]].append(r)
     recalls, precisions, f1s, negatives, negatives_right = [], [], [], 0, 0
     for items in by_question.values():
-        chosen = [
-            r
-            for r in items
-            if not r["ruled_out"] and model.probability(r["features"]) >= model.threshold
-        ]
+        kept = [r for r in items if not r["ruled_out"]]
+        nearest = max((model.probability(r["features"]) for r in kept), default=0.0)
+        chosen = [r for r in kept if model.comes_near(model.probability(r["features"]), nearest)]
         expected = sum(r["label"] for r in items)
         if expected == 0:
             negatives += 1
@@ -124,13 +126,42 @@ def score(rows: list[dict[str, Any]], model: Calibration) -> dict[str, float]:
     }
 
 
-def choose_threshold(rows: list[dict[str, Any]], models: list[Calibration]) -> Calibration:
-    """The highest threshold whose mean F1 is within half a question of the best."""
+def _keeps_negatives(rows: list[dict[str, Any]], model: Calibration) -> bool:
+    scored = score(rows, model)
+    return scored["negatives_right"] == scored["negatives"]
+
+
+def choose(rows: list[dict[str, Any]], models: list[Calibration]) -> Calibration:
+    """Among the models that answer every question of ``rows`` expecting nobody with nobody
+    (all of them if none does), the highest threshold whose mean F1 is within half a question
+    of the best."""
+    allowed = [m for m in models if _keeps_negatives(rows, m)]
+    allowed = allowed or models
     n_questions = len({r["question"] for r in rows})
-    f1 = {m.threshold: score(rows, m)["f1"] for m in models}
-    top = max(f1.values())
+    scored = [(m, score(rows, m)["f1"]) for m in allowed]
+    top = max(f for _, f in scored)
+    return max((m for m, f in scored if f >= top - 0.5 / n_questions), key=lambda m: m.threshold)
+
+
+def choose_nearest(
+    rows: list[dict[str, Any]], weights: dict[str, float], threshold: float
+) -> Calibration:
+    """With the weights and the threshold fixed, where the nearest candidate comes near alone
+    (and who comes with them): the best mean F1 that keeps every question expecting nobody
+    empty, ties to the strictest (the highest nearest threshold, then the highest share). Only
+    an improvement on the fitting half turns the rule on."""
+    off = Calibration(weights, threshold)
+    models = [off] + [
+        Calibration(weights, threshold, t / 100, share / 20)
+        for t in range(5, round(threshold * 100))
+        for share in range(10, 20)
+    ]
+    allowed = [m for m in models if _keeps_negatives(rows, m)]
+    scored = [(m, score(rows, m)["f1"]) for m in allowed or [off]]
+    top = max(f for _, f in scored)
     return max(
-        (m for m in models if f1[m.threshold] >= top - 0.5 / n_questions), key=lambda m: m.threshold
+        (m for m, f in scored if f >= top - 1e-9),
+        key=lambda m: (m.nearest_threshold, m.nearest_share),
     )
 
 
@@ -140,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"store the result in {WEIGHTS_FILE}")
     parser.add_argument(
         "--store", type=Path, help="keep the devset's store here and reuse it (faster reruns)"
+    )
+    parser.add_argument(
+        "--nearest-only",
+        action="store_true",
+        help="keep the committed weights and threshold; fit only where the nearest comes near",
     )
     args = parser.parse_args(argv)
     if not (args.devset / "questions.json").is_file():
@@ -152,25 +188,31 @@ def main(argv: list[str] | None = None) -> int:
             rows = collect(args.devset.resolve(), Path(scratch))
     fitting = [r for r in rows if r["half"] == "even"]
     checking = [r for r in rows if r["half"] == "odd"]
-    weights = fit(fitting)
-    candidates = [Calibration(weights, t / 100) for t in range(5, 96)]
-    allowed = [
-        m
-        for m in candidates
-        if score(fitting, m)["negatives_right"] == score(fitting, m)["negatives"]
-    ]
-    best = choose_threshold(fitting, allowed or candidates)
+    if args.nearest_only:
+        committed = calibration()
+        weights, threshold = committed.weights, committed.threshold
+    else:
+        weights = fit(fitting)
+        threshold = choose(fitting, [Calibration(weights, t / 100) for t in range(5, 96)]).threshold
+    best = choose_nearest(fitting, weights, threshold)
     print("weights:", weights)
-    print(f"threshold: {best.threshold:.2f}")
+    print(
+        f"threshold: {best.threshold:.2f}; the nearest alone from {best.nearest_threshold:.2f}, "
+        f"with whoever has {best.nearest_share:.2f} of theirs"
+    )
     print("fitting half (even):", score(fitting, best))
     print("checking half (odd):", score(checking, best))
     if args.write:
         data = {
+            **(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")) if args.nearest_only else {}),
             "weights": weights,
             "threshold": best.threshold,
+            "nearest_threshold": best.nearest_threshold,
+            "nearest_share": best.nearest_share,
             "fitted_on": "devset questions of types lookup, paraphrase, count, education and "
             "negative at even positions; threshold: best mean F1 that keeps every question "
-            "expecting nobody empty; see tests/calibrate_matching.py",
+            "expecting nobody empty; nearest_threshold and nearest_share: then the same, ties "
+            "to the strictest; see tests/calibrate_matching.py",
             "fitting_half": score(fitting, best),
             "checking_half": score(checking, best),
         }

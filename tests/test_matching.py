@@ -469,6 +469,81 @@ def test_possible_matches_are_kept_apart_from_matches(
 
 
 @pytest.mark.parametrize(
+    ("probability", "nearest", "near"),
+    [
+        (0.45, 0.45, True),  # the threshold, whoever else there is
+        (0.40, 0.90, True),
+        (0.30, 0.30, True),  # nobody reaches it: the nearest alone, from 0.28 ...
+        (0.28, 0.30, True),  # ... and whoever has 0.9 of the nearest's probability
+        (0.25, 0.30, False),
+        (0.20, 0.20, False),  # the nearest below 0.28: nobody comes near
+    ],
+)
+def test_the_nearest_comes_near_when_nobody_reaches_the_threshold(
+    probability: float, nearest: float, near: bool
+) -> None:
+    model = Calibration({}, threshold=0.39, nearest_threshold=0.28, nearest_share=0.9)
+    assert model.comes_near(probability, nearest) is near
+    # Without the second rule, the threshold alone decides.
+    assert Calibration({}, threshold=0.39).comes_near(probability, nearest) is (probability >= 0.39)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "offered_of_one"),
+    [
+        ("Which candidates are licensed nurse practitioners?", False, True),
+        ("Who is a certified PMP?", False, True),
+        ("Who's a CFA charterholder?", False, True),
+        ("Who speaks Mandarin?", False, False),
+        ("Who has more than 12 years of nursing?", False, False),
+        # a named candidate: yes or no
+        ("Does Marit have nurse practitioner experience?", False, True),
+        ("Who has nurse practitioner experience?", True, True),
+        ("Who has cared for premature babies?", True, True),
+    ],
+)
+def test_a_credential_or_a_language_is_held_or_not(
+    people: Assistant,
+    monkeypatch: pytest.MonkeyPatch,
+    question: str,
+    offered: bool,
+    offered_of_one: bool,
+) -> None:
+    """Near misses are offered for what can be met in other words, not for a credential: a
+    nurse is no nurse practitioner."""
+    plan = plan_question(question, people.catalog, Conversation())
+    assert retrieval.offers_near_misses(plan) is offered
+    # A model under which any shared word brings a candidate near: only the rule above stops it.
+    model = Calibration({"bias": -3.0, "coverage": 4.0}, threshold=0.05)
+    monkeypatch.setattr(retrieval, "calibration", lambda: model)
+    answer = people.ask(question)
+    if not offered and plan.scope != "named":
+        assert not answer.citations, question
+    elif offered:
+        assert "Marit Ellery" in answer.candidates, question
+    # Of one candidate ("Is she licensed to practise here?" after naming her), her nearest lines
+    # are the answer to read, whatever was asked.
+    marit = next(c for c, v in people.catalog.candidates.items() if v.name == "Marit Ellery")
+    alone = plan.model_copy(update={"scope": "follow_up", "candidate_ids": [marit]})
+    assert retrieval.offers_near_misses(alone) is offered_of_one
+
+
+def test_the_nearest_alone_is_not_near_beside_those_who_match(
+    people: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screening criterion some candidates meet: whoever else comes near must reach the
+    threshold; being the nearest of the rest is not enough."""
+    model = Calibration(
+        {"bias": -3.0, "coverage": 4.0}, threshold=0.99, nearest_threshold=0.01, nearest_share=1.0
+    )
+    monkeypatch.setattr(retrieval, "calibration", lambda: model)
+    plan = plan_question("Who has cared for premature babies?", people.catalog, Conversation())
+    nearest = people.retriever.possible_matches(plan, people.catalog)
+    assert [people.catalog.candidates[g.candidate_id].name for g in nearest] == ["Marit Ellery"]
+    assert people.retriever.possible_matches(plan, people.catalog, others_match=True) == []
+
+
+@pytest.mark.parametrize(
     ("question", "levels", "names", "field", "schools"),
     [
         ("Which candidates hold a doctorate?", ["doctorate"], [], None, []),

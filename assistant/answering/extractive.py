@@ -29,6 +29,7 @@ from assistant.retrieval import (
     CandidateEvidence,
     Retrieved,
     all_roles,
+    asks_credential,
     current_positions,
     profiled,
     roles_asked,
@@ -299,6 +300,12 @@ class ExtractiveStrategy:
                 )
                 said = said.removesuffix(".")  # "Washington, D.C."
                 return f"No candidate matches: none of {_pool_phrase(retrieved)} {said}.", []
+            if asks_credential(plan):
+                return (
+                    f"No candidate matches: none of {_pool_phrase(retrieved)} holds “{wanted}” "
+                    "(one in progress or with its exam still ahead does not count).",
+                    [],
+                )
             return f"No candidate matches: none of {_pool_phrase(retrieved)} mention {wanted}.", []
         but_not = f" but not “{plan.excluded_text}”" if plan.excluded_text else ""
         share = ""
