@@ -412,8 +412,10 @@ _LEADS_N = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_NOUN = re.compile(
-    r"(?:ers|ors|ists|ians|ants|ents|ees|ives|people|persons|staff|reports|members|nurses|"
-    r"cooks|chefs|hires|folks|leads|managers|reps)$",
+    # "-ents" are people (students, residents, agents) but "-ments" things ("ran 12
+    # experiments", "led 40 deployments"), as are events, incidents and components
+    r"(?:ers|ors|ists|ians|ants|(?<!m)(?<!ev)(?<!incid)(?<!compon)ents|ees|ives|people|"
+    r"persons|staff|reports|members|nurses|cooks|chefs|hires|folks|leads|managers|reps)$",
     re.IGNORECASE,
 )
 

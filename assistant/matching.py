@@ -34,7 +34,7 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -212,13 +212,39 @@ def _begins_a_word(stem: str) -> bool:
     return i < len(words) and words[i].startswith(stem)
 
 
-def correct_spelling(term: str, catalog: Catalog, typed: str | None = None) -> str:
+def correct_spelling(
+    term: str, catalog: Catalog, typed: str | None = None, name: bool = False
+) -> str:
     """A term no resume contains, mapped to the closest resume word ("kubernets" ->
     "kubernet"); the term itself when nothing is close, or when it is an English word (the
     word as typed, else the term). With ``typed``, the word as the user
     typed it, a slip found between stems must also be a slip between the words as written:
     "conferences" stems to "confer", one letter from "conver" ("conversational"), but it is
-    no slip of "conversational"."""
+    no slip of "conversational". With ``name`` (the question writes the word as a name: "Who
+    knows Revit?"), only a word some resume writes as a name too: "Kubernets" is a slip of
+    "Kubernetes", "Revit" none of "refits"."""
+    fixed = _corrected(term, catalog, typed)
+    if name and fixed != term and _written_as_plain_word(fixed, catalog):
+        return term
+    return fixed
+
+
+def _written_as_plain_word(term: str, catalog: Catalog) -> bool:
+    """Whether the resumes write a word with search term ``term`` only as a plain word: in
+    lower case inside a line ("full bathroom refits"), and nowhere capitalised inside one (as
+    "Kubernetes" or "Python" are). A word seen only where a line starts tells nothing."""
+    lower = False
+    for pos in catalog.postings.get(term, [])[:_NEAR_SCAN]:
+        for m in re.finditer(r"(?<=[\w,;(/] )[A-Za-z][A-Za-z0-9+#]*", catalog.lines[pos].line.text):
+            if normalize(m.group(0)) != term:
+                continue
+            if m.group(0)[0].isupper():
+                return False
+            lower = True
+    return lower
+
+
+def _corrected(term: str, catalog: Catalog, typed: str | None) -> str:
     # A short stem of a longer word ("lern" of "lerning") is read by the word as typed.
     if term in catalog.postings or len(typed or term) < _MIN_FUZZY_LEN or not term.isalpha():
         return term
@@ -331,10 +357,14 @@ def expand_abbreviation(term: str, beside: Sequence[str], catalog: Catalog) -> s
 
 
 def _read_terms(
-    query_terms: list[str], catalog: Catalog, compounds: Mapping[str, list[str]] | None
+    query_terms: list[str],
+    catalog: Catalog,
+    compounds: Mapping[str, list[str]] | None,
+    names: Collection[str] = (),
 ) -> list[str]:
     """The requirement's terms as the resumes hold them: a joined word no resume holds as its
-    parts, a derived form as its base, a misspelling as the word meant."""
+    parts, a derived form as its base, a misspelling as the word meant (a word the question
+    writes as a name, in ``names``, only as a name: see :func:`correct_spelling`)."""
     split: list[str] = []
     for t in query_terms:
         parts = (compounds or {}).get(t)
@@ -342,15 +372,30 @@ def _read_terms(
             split.extend(parts)
         else:
             split.append(t)
-    return list(dict.fromkeys(correct_spelling(derived_base(t, catalog), catalog) for t in split))
+    return list(
+        dict.fromkeys(
+            correct_spelling(derived_base(t, catalog), catalog, name=t in names) for t in split
+        )
+    )
 
 
 def names_nobody_holds(
-    query_terms: list[str], catalog: Catalog, compounds: Mapping[str, list[str]] | None = None
+    query_terms: list[str],
+    catalog: Catalog,
+    compounds: Mapping[str, list[str]] | None = None,
+    names: Collection[str] = (),
 ) -> list[str]:
     """The names in a requirement that no resume holds ("COBOL", "ABAP"): when there is one,
-    :func:`nearness` rules every candidate out, whatever the vector search finds."""
-    return [t for t in _read_terms(query_terms, catalog, compounds) if _unknown_name(t, catalog)]
+    :func:`nearness` rules every candidate out, whatever the vector search finds. A word
+    the question writes as a name (in ``names``) counts too when it is all that is asked,
+    English word or not: "Any Flutter devs?", "Who has Swift experience?"."""
+    read = _read_terms(query_terms, catalog, compounds, names)
+    lone = read if len(read) == 1 and len(query_terms) == 1 and query_terms[0] in names else []
+    return [
+        t
+        for t in read
+        if _unknown_name(t, catalog) or (t in lone and catalog.document_frequency(t) == 0)
+    ]
 
 
 def nearness(
@@ -363,6 +408,7 @@ def nearness(
     compounds: Mapping[str, list[str]] | None = None,
     names_decide: bool = True,
     holds: Callable[[int, str], bool] | None = None,
+    names: Collection[str] = (),
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -372,7 +418,7 @@ def nearness(
     (:func:`assistant.terms.compound_parts`): a joined word no resume holds counts as its
     parts."""
     model = model or calibration()
-    terms = _read_terms(query_terms, catalog, compounds)
+    terms = _read_terms(query_terms, catalog, compounds, names)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
     # has the requirement; one only a few resumes hold ("recommendation") says most.
     n_people = max(len(catalog.candidates), 1)

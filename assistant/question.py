@@ -161,7 +161,8 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
         "languages",
         re.compile(
             r"\b((?<!natural\s)languages?(?!\s+(?:models?|processing|understanding))|speaks?|"
-            r"spoken)\b",
+            # "fluent in Mandarin", "a native speaker of Polish"
+            r"spoken|fluent(?:ly)?\s+in|fluency\s+in|native\s+speakers?)\b",
             re.I,
         ),
     ),
@@ -253,6 +254,8 @@ _SOFT: dict[str, Section] = {
     # "a CFA charterholder", "accredited": a credential held, as a certification is
     "charterhold": "certifications",
     "accredit": "certifications",
+    # "Gas Safe registered", "HCPC-registered": on a register of the trade or profession
+    "regist": "certifications",
     "degre": "education",
 }
 _SPLIT_AND = re.compile(

@@ -747,6 +747,8 @@ class Retriever:
         """How near every candidate in scope comes to the plan's requirement."""
         query = plan.requirement or plan.question
         query_terms = self._query_terms(plan)
+        # "Any Rust devs?" asks for Rust: a line that says "devs" comes no nearer for it
+        query_terms = _without_role_nouns(query_terms, plan) or query_terms
         pool = set(plan.candidate_ids)
         similarities: dict[str, float] = {}
         chunk_lines: dict[str, list[list[int]]] = defaultdict(list)
@@ -788,6 +790,7 @@ class Retriever:
                 and not (certified and _PENDING.search(catalog.lines[pos].line.text))
                 and not _hired_for(catalog, pos, term)
             ),
+            names=_asked_names(plan.question),
         )
 
     def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:
@@ -797,8 +800,12 @@ class Retriever:
         query_terms = self._query_terms(plan) or terms(
             plan.requirement or plan.question, query=True
         )
+        query_terms = list(dict.fromkeys(_without_role_nouns(query_terms, plan))) or query_terms
         if names_nobody_holds(
-            query_terms, catalog, compound_parts(plan.requirement or plan.question)
+            query_terms,
+            catalog,
+            compound_parts(plan.requirement or plan.question),
+            _asked_names(plan.question),
         ):
             return True
         # A name asked for ("Dart", "Elixir") that resumes hold only as another word ("darts
@@ -2193,6 +2200,7 @@ def _concept_lines(
 # (exam not yet taken)", "en preparación".
 _PENDING = re.compile(
     r"\b(?:in progress|pursuing|preparing|in preparation|studying for|expected|scheduled|"
+    r"working towards?|studying towards?|"
     r"planned|ongoing|candidate|not yet|coursework|registered for|enrolled in|exam window|"
     r"en preparaci[oó]n|en curso|em andamento|"
     r"en cours|in vorbereitung)\b",
@@ -2240,6 +2248,17 @@ def _fluent_in(catalog: Catalog, pos: int, concept: list[tuple[str, ...]]) -> bo
         and bool(_FLUENT_LEVEL.search(fact.level or ""))
         for fact in ref.resume.profile.languages
     )
+
+
+# The people a requirement is about, as typed ("Rust devs", "Kotlin developers"), not a field
+# ("platform engineering", "web development").
+_ROLE_NOUN = re.compile(r"\b(?:devs?|developers?|engineers?|programmers?|coders?)\b", re.I)
+
+
+def _without_role_nouns(query_terms: list[str], plan: QueryPlan) -> list[str]:
+    """The terms less those of the role nouns the requirement types: what is asked of them."""
+    roles = {t for m in _ROLE_NOUN.finditer(plan.requirement) for t in terms(m.group(0))}
+    return [t for t in query_terms if t not in roles]
 
 
 def offers_near_misses(plan: QueryPlan) -> bool:
@@ -2489,6 +2508,7 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
     out: dict[str, str] = {}
     # The words as typed, by their search form: a slip is checked on what was written.
     typed: dict[str, str] = {}
+    asked = _asked_names(plan.question)
     for word in f"{plan.requirement} {plan.excluded_text}".split():
         for t in terms(word, query=True):
             typed.setdefault(t, word.strip("()[],.;:?!\"'"))
@@ -2501,7 +2521,7 @@ def _respelled(plan: QueryPlan, catalog: Catalog) -> dict[str, str]:
                     continue  # another way to say what was typed, which no resume uses
                 fixed = derived_base(term, catalog)
                 if fixed == term:
-                    fixed = correct_spelling(term, catalog, typed.get(term))
+                    fixed = correct_spelling(term, catalog, typed.get(term), term in asked)
                 if fixed == term:
                     beside = [t for t in alternative if t != term]
                     fixed = expand_abbreviation(term, beside, catalog)

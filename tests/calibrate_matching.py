@@ -2,9 +2,17 @@
 ``python -m tests.calibrate_matching [--devset DIR] [--write]`` (``make calibrate``).
 
 Data: the devset's "who has" questions (types lookup, paraphrase, count, education, negative)
-at even positions only; the odd ones are kept to check the result. For every question and every
+at even positions only; the odd ones are kept to check the result. For the second rule (where
+the nearest candidate comes near when nobody reaches the threshold; see
+:class:`assistant.matching.Calibration`), also every such question of the project's own
+labelled sets under ``tests/calibration/``: fictional resumes and recruiter questions in the
+devset's format, written apart from the product's rules, with more questions put in other words
+than the resumes' and more that nobody fits than half the devset holds. That rule is fitted on
+the questions it decides, those no line answers word for word, and may not answer one more
+question expecting nobody with somebody than the threshold alone. For every question and every
 candidate, the features are those :func:`assistant.matching.nearness` computes in the product
-(same planner, same vector store, same code), and the label is whether the candidate is expected.
+(same planner, same vector store, same code), and the label is whether the candidate is
+expected.
 
 Method: L2-regularised logistic regression (Newton's method; numpy), then the threshold that
 maximises the mean over questions of F1 on the fitting half among the thresholds that answer every
@@ -20,7 +28,9 @@ left out: the matcher never decides those, nor a spoken language or a credential
 (:func:`assistant.retrieval.offers_near_misses`). Neither does it decide a requirement that names
 something no resume holds ("SAP ABAP"; see ``Nearness.ruled_out``): those rows are left out of
 the fit and count as never chosen. Both halves are printed. ``--write`` stores the
-weights in ``assistant/matching_weights.json``, which the product reads.
+weights in ``assistant/matching_weights.json``, which the product reads; with
+``--nearest-only``, the committed weights and threshold are kept and only the second rule is
+fitted.
 """
 
 from __future__ import annotations
@@ -42,10 +52,14 @@ from assistant.retrieval import offers_near_misses
 from tests.devset_eval import DEFAULT_DEVSET, ingest_devset
 
 MATCH_TYPES = {"lookup", "paraphrase", "count", "education", "negative"}
+# Labelled sets of the project's own (fictional resumes, questions in the devset's format)
+CALIBRATION_SETS = Path(__file__).with_name("calibration")
 _L2 = 1.0
 
 
-def collect(devset: Path, store: Path) -> list[dict[str, Any]]:
+def collect(devset: Path, store: Path, every: bool = False) -> list[dict[str, Any]]:
+    """One row per question and candidate; ``half`` is "even" or "odd" by the question's
+    position, or "all" with ``every`` (a calibration set: every question is fitted)."""
     assistant = ingest_devset(devset, store)
     catalog = assistant.catalog
     spec = json.loads((devset / "questions.json").read_text(encoding="utf-8"))
@@ -59,6 +73,8 @@ def collect(devset: Path, store: Path) -> list[dict[str, Any]]:
             continue
         if not offers_near_misses(plan):
             continue  # a language or a credential is listed or not; a bound is met or not
+        # Whether the strict matcher answers it: the nearest rule decides only where it does not
+        strict = any(g.matched for g in assistant.retriever.retrieve(plan, catalog).groups)
         # Every candidate is scored, whatever scope the planner chose (a place that is also a
         # surname, "Washington", narrows it by mistake); that error is the planner's to fix.
         plan = plan.model_copy(
@@ -68,11 +84,12 @@ def collect(devset: Path, store: Path) -> list[dict[str, Any]]:
         for near in assistant.retriever.nearness(plan, catalog):
             rows.append(
                 {
-                    "question": item["id"],
-                    "half": "even" if position % 2 == 0 else "odd",
+                    "question": f"{devset.name}/{item['id']}",
+                    "half": "all" if every else "even" if position % 2 == 0 else "odd",
                     "label": int(near.candidate_id in wanted),
                     "features": near.features,
                     "ruled_out": near.ruled_out,
+                    "strict": strict,
                 }
             )
     return rows
@@ -126,16 +143,13 @@ def score(rows: list[dict[str, Any]], model: Calibration) -> dict[str, float]:
     }
 
 
-def _keeps_negatives(rows: list[dict[str, Any]], model: Calibration) -> bool:
-    scored = score(rows, model)
-    return scored["negatives_right"] == scored["negatives"]
-
-
 def choose(rows: list[dict[str, Any]], models: list[Calibration]) -> Calibration:
     """Among the models that answer every question of ``rows`` expecting nobody with nobody
     (all of them if none does), the highest threshold whose mean F1 is within half a question
     of the best."""
-    allowed = [m for m in models if _keeps_negatives(rows, m)]
+    allowed = [
+        m for m in models if score(rows, m)["negatives_right"] == score(rows, m)["negatives"]
+    ]
     allowed = allowed or models
     n_questions = len({r["question"] for r in rows})
     scored = [(m, score(rows, m)["f1"]) for m in allowed]
@@ -147,16 +161,17 @@ def choose_nearest(
     rows: list[dict[str, Any]], weights: dict[str, float], threshold: float
 ) -> Calibration:
     """With the weights and the threshold fixed, where the nearest candidate comes near alone
-    (and who comes with them): the best mean F1 that keeps every question expecting nobody
-    empty, ties to the strictest (the highest nearest threshold, then the highest share). Only
-    an improvement on the fitting half turns the rule on."""
+    (and who comes with them): the best mean F1 that answers no more questions expecting nobody
+    with somebody than the threshold alone does, ties to the strictest (the highest nearest
+    threshold, then the highest share). Only an improvement turns the rule on."""
     off = Calibration(weights, threshold)
     models = [off] + [
         Calibration(weights, threshold, t / 100, share / 20)
         for t in range(5, round(threshold * 100))
         for share in range(10, 20)
     ]
-    allowed = [m for m in models if _keeps_negatives(rows, m)]
+    kept = score(rows, off)["negatives_right"]
+    allowed = [m for m in models if score(rows, m)["negatives_right"] >= kept]
     scored = [(m, score(rows, m)["f1"]) for m in allowed or [off]]
     top = max(f for _, f in scored)
     return max(
@@ -168,9 +183,17 @@ def choose_nearest(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.calibrate_matching", description=__doc__)
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    parser.add_argument(
+        "--calibration-set",
+        type=Path,
+        action="append",
+        dest="calibration_sets",
+        help="a labelled set in the devset's format whose every question is fitted (repeatable; "
+        f"default: the sets under {CALIBRATION_SETS})",
+    )
     parser.add_argument("--write", action="store_true", help=f"store the result in {WEIGHTS_FILE}")
     parser.add_argument(
-        "--store", type=Path, help="keep the devset's store here and reuse it (faster reruns)"
+        "--store", type=Path, help="keep the sets' stores here and reuse them (faster reruns)"
     )
     parser.add_argument(
         "--nearest-only",
@@ -181,11 +204,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.devset / "questions.json").is_file():
         print(f"no devset at {args.devset}", file=sys.stderr)
         return 2
-    if args.store:
-        rows = collect(args.devset.resolve(), args.store)
-    else:
-        with tempfile.TemporaryDirectory(prefix="calibrate-") as scratch:
-            rows = collect(args.devset.resolve(), Path(scratch))
+    sets = args.calibration_sets
+    if sets is None:
+        sets = sorted(d.parent for d in CALIBRATION_SETS.glob("*/questions.json"))
+    with tempfile.TemporaryDirectory(prefix="calibrate-") as scratch:
+        stores = args.store or Path(scratch)
+        rows = collect(args.devset.resolve(), stores / "devset")
+        for labelled in sets:
+            rows += collect(labelled.resolve(), stores / f"set-{labelled.name}", every=True)
+    extra = [r for r in rows if r["half"] == "all"]
     fitting = [r for r in rows if r["half"] == "even"]
     checking = [r for r in rows if r["half"] == "odd"]
     if args.nearest_only:
@@ -194,14 +221,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         weights = fit(fitting)
         threshold = choose(fitting, [Calibration(weights, t / 100) for t in range(5, 96)]).threshold
-    best = choose_nearest(fitting, weights, threshold)
+    # The nearest rule decides only questions no line answers word for word: fitted on those,
+    # of the devset's fitting half and of the calibration sets
+    best = choose_nearest([r for r in fitting + extra if not r["strict"]], weights, threshold)
     print("weights:", weights)
     print(
         f"threshold: {best.threshold:.2f}; the nearest alone from {best.nearest_threshold:.2f}, "
         f"with whoever has {best.nearest_share:.2f} of theirs"
     )
-    print("fitting half (even):", score(fitting, best))
-    print("checking half (odd):", score(checking, best))
+    print("fitting half (devset even):", score(fitting, best))
+    print("checking half (devset odd):", score(checking, best))
+    if extra:
+        print("calibration sets:", score(extra, best))
     if args.write:
         data = {
             **(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")) if args.nearest_only else {}),
@@ -211,8 +242,11 @@ def main(argv: list[str] | None = None) -> int:
             "nearest_share": best.nearest_share,
             "fitted_on": "devset questions of types lookup, paraphrase, count, education and "
             "negative at even positions; threshold: best mean F1 that keeps every question "
-            "expecting nobody empty; nearest_threshold and nearest_share: then the same, ties "
-            "to the strictest; see tests/calibrate_matching.py",
+            "expecting nobody empty; nearest_threshold and nearest_share: best mean F1 over "
+            "the questions no line answers word for word, there and in "
+            + (", ".join(d.name for d in sets) or "no calibration set")
+            + ", with no more of those expecting nobody answered with somebody; ties to the "
+            "strictest; see tests/calibrate_matching.py",
             "fitting_half": score(fitting, best),
             "checking_half": score(checking, best),
         }

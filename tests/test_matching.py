@@ -528,6 +528,36 @@ def test_a_credential_or_a_language_is_held_or_not(
     assert retrieval.offers_near_misses(alone) is offered_of_one
 
 
+def test_a_name_asked_is_read_as_a_name(ingestor: Ingestor, assistant: Assistant) -> None:
+    """A word the question writes as a name is not respelt into a plain word ("Revit" is no
+    slip of "refits"), and a name no resume holds, asked alone, has nobody near, English word
+    or not ("Swift", "Flutter"), however close in meaning a Kotlin developer's lines are."""
+    report = ingestor.ingest(
+        [
+            SourceFile(n, data=t.encode())
+            for n, t in {
+                "kai.txt": "Kai Moreno\n\nExperience\nPlumber, Brightwater, 2018 - Present\n"
+                "- Full bathroom refits from strip-out to tiling\n",
+                "ada.txt": "Ada Lindgren\n\nExperience\nMobile developer, Quillstone, 2016 - "
+                "Present\n- Android apps in Kotlin; ported the app to iOS with React Native\n"
+                "- Ran the Kubernetes cluster for the mobile backend\n",
+            }.items()
+        ]
+    )
+    assert not report.failed
+    for question in ["Who knows Revit?", "Who has Swift experience?", "Any Flutter devs?"]:
+        answer = assistant.ask(question)
+        assert not answer.citations, question
+    # a slip in a name the resumes write as a name is still read
+    assert assistant.ask("Who knows Kubernets?").candidates == ["Ada Lindgren"]
+    assert assistant.ask("Any Kotlin devs?").candidates == ["Ada Lindgren"]
+
+
+def test_fluent_in_a_language_asks_for_a_spoken_language(people: Assistant) -> None:
+    plan = plan_question("Anyone fluent in Mandarin?", people.catalog, Conversation())
+    assert plan.aspect == "languages" and not retrieval.offers_near_misses(plan)
+
+
 def test_the_nearest_alone_is_not_near_beside_those_who_match(
     people: Assistant, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -473,6 +473,25 @@ def test_a_certification_being_prepared_is_not_held(
     assert not aws.citations and "none of the 2 candidates holds “aws certified”" in aws.answer
 
 
+def test_a_registration_is_a_credential_and_working_towards_one_holds_none(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "kit.txt": "Kit Varga\n\nQualifications\n- Working towards Gas Safe registration, "
+            "assessments booked for March\n- Level 3 plumbing apprenticeship\n",
+            "lev.txt": "Lev Arden\n\nQualifications\n- Gas Safe registered engineer (2019)\n",
+            "ona.txt": "Ona Price\n\nExperience\nSocial worker, Harbor Trust, 2017 - Present\n"
+            "- CORU registered social worker\n",
+        },
+    )
+    _answers_name(
+        assistant,
+        {"Who is Gas Safe registered?": ["Lev Arden"], "Who is CORU registered?": ["Ona Price"]},
+    )
+
+
 def test_a_charter_is_held_as_a_certification_and_registering_for_its_exam_holds_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
@@ -661,6 +680,11 @@ def test_most_and_least_experience_with_a_skill_rank_those_who_have_it(
         ("Led the platform team of 12 engineers", [12]),
         ("Mentored 3 new-grad engineers", []),
         ("Carried the pager; led 12 post-incident reviews", []),
+        ("Ran 12 experiments on the booking pages with the growth squad", []),
+        ("Led 40 deployments a month for the payments team", []),
+        ("Ran 8 events a year for the alumni network", []),
+        ("Supervised 6 agents on the night desk", [6]),
+        ("Managed 9 residents on the surgical rotation", [9]),
         # a team led with no size said: at least one person
         ("Managed the QA team through two releases", [1]),
         ("Team Lead, Payments Platform", [1]),
