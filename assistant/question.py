@@ -220,7 +220,7 @@ _FRAME_WORDS = """
     fluency language languages level years year studied study studies graduated attended
     holds hold qualification qualifications credential credentials based located live lives
     living speaker speakers native-level kind kinds sort type types went gone written write
-    writes wrote built build builds developed develop coded code also too ever currently
+    writes wrote built build builds developed develop coded code also too ever currently still
     current previously previous good great deep professional
     fit fits suitable ideal best better role roles position positions job jobs opening
     openings would
@@ -2224,6 +2224,7 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+year\b", re.I), "last year"),
     (re.compile(r"\b(?:recently|recent)\b", re.I), "recent"),
     (
+        # not of a thing: "scripts that check it still works" (see _of_a_thing)
         re.compile(r"\b(?:currently|presently|(?:right )?now|still|at present|these days)\b", re.I),
         "current",
     ),
@@ -2231,11 +2232,25 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
 _RECENT_YEARS = 2  # "recently": this year and the two before it
 
 
+# What "still" or "now" is said of when it is a thing, not the people asked about: "check it
+# still works", "the app still runs", "what our site now does".
+_A_THING_BEFORE = re.compile(
+    r"(?:\b(?:it|that|this|which)|\b(?:the|our|a|an|its|their|your|my)\s+[\w-]+)\s+$", re.I
+)
+_A_VERB_AFTER = re.compile(r"\s+(?:works|runs|does|holds|loads|passes|builds)\b", re.I)
+
+
 def _period(text: str, today: date) -> tuple[Period | None, str]:
     """When the question asks something to have happened, and the text without it."""
     for pattern, kind in _PERIODS:
         m = pattern.search(text)
         if m is None:
+            continue
+        if (
+            kind == "current"
+            and _A_THING_BEFORE.search(text[: m.start()])
+            and _A_VERB_AFTER.match(text[m.end() :])
+        ):
             continue
         said = m.group(0).strip()
         rest = text[: m.start()] + " " + text[m.end() :]

@@ -603,6 +603,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What is Kofi's current employer?", {"kind": "about", "aspect": "current"}),
     ("Who works at Harbor Mutual now?", {"kind": "match", "employers": ["Harbor Mutual"]}),
     ("Who is still at Harbor Mutual?", {"period": (None, None, True)}),
+    # "still" of a thing is no "currently" of the candidate
+    ("Who can write scripts to check the app still works?", {"period": None}),
+    ("Who writes tests that check it still works?", {"period": None}),
+    # "fluent in" a language asks for a spoken one
+    ("Anyone fluent in Mandarin?", {"aspect": "languages"}),
     ("Which nurse has more experience?", {"operation": "rank", "shortest_first": False}),
     ("Which of Rosa and Dana has less experience?", {"operation": "rank", "shortest_first": True}),
     # a ranking by how many the profile lists
