@@ -213,7 +213,7 @@ _FRAME_WORDS = """
     these those it its i me my we us our you your he him his she her they them their one
     ones person people everyone everybody mention mentions mentioned mentioning
     candidate candidates applicant applicants resume resumes cv profile
-    profiles pool list show find give get tell name names please among between out
+    profiles pool list show find give get tell name names please among between across throughout out
     experience experienced experiences expertise background knowledge knows know knowing
     familiar familiarity proficient proficiency skilled skill skills strong solid hands-on
     worked work works working used use uses using speak speaks speaking spoken fluent

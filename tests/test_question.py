@@ -54,6 +54,11 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("List everyone with a nursing license.", {"kind": "match"}),
     ("How many candidates know SQL?", {"kind": "match", "requirement": "sql"}),
     ("how many people speak spanish", {"kind": "match", "requirement": "spanish"}),
+    # a preposition is no word a line must hold
+    (
+        "Who has run payroll across the UK and Ireland?",
+        {"requirement": "run payroll uk and ireland"},
+    ),
     # "language" in a term is no framing word, nor a spoken language
     (
         "Who has natural language processing experience?",
