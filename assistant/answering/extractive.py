@@ -420,6 +420,9 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
     pool = _pool_phrase(retrieved) + among
     if plan.min_count is not None and plan.aspect in COUNTED:
         least = f"at least {plan.min_count} {COUNTED[plan.aspect]}"
+        if not retrieved.considered and among:
+            # nobody to count among: say what nobody holds, not "none of the 0 candidates"
+            return f"No candidate matches: no resume mentions “{plan.requirement}”."
         if not retrieved.groups:
             return f"No candidate matches: none of {pool} lists {least}."
         lines = [f"**{len(retrieved.groups)} of {pool}** list {least}:", ""]
