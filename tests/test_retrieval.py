@@ -763,8 +763,7 @@ _POLYGLOTS = {  # invented
 def test_a_count_among_nobody_says_what_nobody_holds(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
-    files = [SourceFile(n, data=t.encode()) for n, t in _POLYGLOTS.items()]
-    assert not ingestor.ingest(files).failed
+    _ingest(ingestor, _POLYGLOTS)
     # nobody is a pilot: no "none of the 0 candidates who match"
     answer = assistant.ask("Which pilots speak at least two languages?")
     assert answer.answer == "No candidate matches: no resume mentions “pilots”."
