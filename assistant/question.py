@@ -2224,7 +2224,7 @@ _PERIODS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+year\b", re.I), "last year"),
     (re.compile(r"\b(?:recently|recent)\b", re.I), "recent"),
     (
-        # not of a thing: "scripts that check it still works" (see _of_a_thing)
+        # not of a thing: "scripts that check it still works" (see _A_THING_BEFORE)
         re.compile(r"\b(?:currently|presently|(?:right )?now|still|at present|these days)\b", re.I),
         "current",
     ),

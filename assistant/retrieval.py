@@ -800,7 +800,7 @@ class Retriever:
         query_terms = self._query_terms(plan) or terms(
             plan.requirement or plan.question, query=True
         )
-        query_terms = list(dict.fromkeys(_without_role_nouns(query_terms, plan))) or query_terms
+        query_terms = _without_role_nouns(query_terms, plan) or query_terms
         if names_nobody_holds(
             query_terms,
             catalog,
@@ -2256,9 +2256,10 @@ _ROLE_NOUN = re.compile(r"\b(?:devs?|developers?|engineers?|programmers?|coders?
 
 
 def _without_role_nouns(query_terms: list[str], plan: QueryPlan) -> list[str]:
-    """The terms less those of the role nouns the requirement types: what is asked of them."""
+    """The terms, once each, less those of the role nouns the requirement types: what is
+    asked of them."""
     roles = {t for m in _ROLE_NOUN.finditer(plan.requirement) for t in terms(m.group(0))}
-    return [t for t in query_terms if t not in roles]
+    return list(dict.fromkeys(t for t in query_terms if t not in roles))
 
 
 def offers_near_misses(plan: QueryPlan) -> bool:
