@@ -478,6 +478,7 @@ def plan_question(
         found_work = _work_place(trial)[0] or _structured(_named_groups(trial), catalog)[0]
         dated, not_worked = (trial, not_worked) if found_work else (dated, None)
     school_place, dated = _school_place(dated)
+    degree_schools, dated = _degree_school(dated) if school_place is None else ([], dated)
     work_place, dated = _work_place(dated) if asks_who else (None, dated)
     place_excluded, dated = _place_left_out(dated)
     employers, place, unnamed = _structured(
@@ -508,6 +509,7 @@ def plan_question(
         bool(employers or place or place_excluded or any(_education(unnamed)[:2])),
     )
     degree, schools, unnamed = _education(unnamed)
+    schools = schools or degree_schools
     if degree is not None and degree.field:
         degree = degree.model_copy(update={"field": _respelled_field(degree.field, catalog)})
     if len(schools) == 1 and school_place is None and _known_country(schools[0]):
@@ -808,6 +810,8 @@ def plan_question(
         wants_match, min_years, max_years, has_years = True, None, None, False
         min_team = None
         asked = degree_text(degree) if degree else " or ".join(schools)
+        if degree and schools:
+            asked += f" from {' or '.join(schools)}"  # "a master's in CS from Georgia Tech"
         if school_place:
             asked += f" from a school in {school_place}"
         requirement = asked + (f" ({requirement})" if requirement else "")
@@ -1468,6 +1472,20 @@ _MAJOR = re.compile(
 )
 
 
+# "Who studied math?", "anyone with a degree in stats": a field of study, met by a degree in it
+# (which reads "math" as mathematics); not "studied at", "studied in", "studied abroad". Two
+# fields ("nursing or medicine") are left to the words: a degree requirement holds one field.
+_STUDIED_FIELD = re.compile(
+    r"\b(?:studied|studying|(?:an?|any|the|some)\s+(?:college\s+|university\s+)?degrees?\s+in)"
+    r"\s+(?!(?:at|in|to|from|abroad|under|with|for|there|here|part|full|online|hard|"
+    r"the|a|an|it|this|that|them|what|how|where|when|while|and|or)\b)"
+    r"(?P<field>[A-Za-z][\w&/+-]*(?:\s+(?!(?:at|in|from|or|and|but|before|after|since|"
+    r"until|with|who|which)\b)[A-Za-z][\w&/+-]*){0,2})\s*(?=[?.!,]|$|\s+(?:at|in|from|but|"
+    r"before|after|since|until|with)\b)",
+    re.IGNORECASE,
+)
+
+
 def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
     """A degree ("a master's in computer science", "an MBA", "a PhD") or schools ("studied at
     KTH", "an IIT or an NIT") a question asks about, and the question without them."""
@@ -1479,6 +1497,11 @@ def _education(text: str) -> tuple[DegreeRequirement | None, list[str], str]:
             if s.strip()
         ]
         return None, schools, text[: m.start()] + " " + text[m.end() :]
+    if (studied := _STUDIED_FIELD.search(text)) and not any(p.search(text) for p, _, _ in _DEGREES):
+        # "Who studied math?": a degree in that field, whatever its level
+        named = " ".join(studied.group("field").split())
+        rest = text[: studied.start()] + " " + text[studied.end() :]
+        return DegreeRequirement(field=named), [], rest
     major = _MAJOR.search(text)
     words = (major.group("field") or major.group("field2")).split() if major else []
     while words and words[0].lower() in _FRAME:
@@ -1536,6 +1559,27 @@ _SCHOOL_PLACE = re.compile(
     r"\s+(?P<the>the\s+)?(?P<place>[a-z][\w.'’-]*(?:,?\s+[a-z][\w.'’-]*){0,2})",
     re.IGNORECASE,
 )
+
+
+# "a master's in CS from Georgia Tech", "studied law at Trinity": after a degree or a field of
+# study, a capitalised name after "from" or "at" is the school, not where anyone lives or works.
+_SCHOOL_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?i:degrees?))?"  # "a master's degree"
+    r"(?:\s+(?i:in|of)\s+[A-Za-z][\w&/+-]*(?:\s+(?!(?i:from|at)\b)[A-Za-z][\w&/+-]*){0,3})?"
+    r"(?P<prep>\s+(?i:from|at))\s+(?:the\s+)?"
+    r"(?P<school>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|the|and|&)){0,6})"
+)
+
+
+def _degree_school(text: str) -> tuple[list[str], str]:
+    """The school a degree said in ``text`` is from, and the text without it."""
+    for pattern in (*(p for p, _, _ in _DEGREES), _STUDIED_FIELD, _MAJOR, _ANY_DEGREE):
+        if (said := pattern.search(text)) and (m := _SCHOOL_AFTER.match(text, said.end())):
+            break
+    else:
+        return [], text
+    school = re.sub(r"\s+(?:of|de|the|and|&)$", "", m.group("school").strip(" .?!,"))
+    return [school], text[: m.start("prep")] + " " + text[m.end() :]
 
 
 def _school_place(text: str) -> tuple[str | None, str]:

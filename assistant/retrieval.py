@@ -1111,8 +1111,10 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     continue
                 if plan.school_place and not _school_in(plan.school_place, degree, resume):
                     continue
-                if (plan.degree and _degree_fits(plan.degree, degree, resume)) or (
-                    plan.schools and _school_fits(plan.schools, degree, resume)
+                # A degree from a school ("a master's in CS from Georgia Tech") is both.
+                if (plan.degree or plan.schools) and (
+                    (not plan.degree or _degree_fits(plan.degree, degree, resume))
+                    and (not plan.schools or _school_fits(plan.schools, degree, resume))
                 ):
                     met["degree"].append(fact_evidence(resume, degree, "education"))
             if plan.employers:

@@ -763,6 +763,31 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("econ majors", {"degree_field": "econ"}),
     ("which candidates are math majors", {"degree_field": "math"}),
     ("who majored in finance?", {"degree_field": "finance"}),
+    # a field of study: a degree in it, whatever its level
+    ("Who studied math?", {"degree_field": "math", "degree_levels": [], "concepts": []}),
+    ("anyone with a degree in stats", {"degree_field": "stats", "concepts": []}),
+    ("Who studied CS, and knows Go?", {"degree_field": "CS", "requirement": "a degree in CS (go)"}),
+    ("Who studied nursing or medicine?", {"degree_field": None}),
+    ("Who studied abroad?", {"degree_field": None}),
+    ("Who studied hard?", {"degree_field": None}),
+    # the school a degree is from: not where anyone lives
+    (
+        "Who has a master's in computer science from Georgia Tech?",
+        {
+            "degree_levels": ["master"],
+            "degree_field": "computer science",
+            "schools": ["Georgia Tech"],
+            "place": None,
+        },
+    ),
+    (
+        "Who studied computer science at Berkeley?",
+        {"degree_field": "computer science", "schools": ["Berkeley"], "concepts": []},
+    ),
+    ("econ majors from Stanford", {"degree_field": "econ", "schools": ["Stanford"]}),
+    ("Who has a PhD from the University of Edinburgh?", {"schools": ["University of Edinburgh"]}),
+    ("Who has a degree and worked at Amazon?", {"schools": []}),
+    ("Who has a PhD and works at Google?", {"schools": []}),
     ("count tableau users", {"requirement": "tableau", "operation": "count"}),
     # chat filler is no requirement
     ("ok so who actually knows Kafka?", {"requirement": "kafka"}),

@@ -66,6 +66,38 @@ def test_degree_aliases(team: Assistant) -> None:
     assert team.ask("Who has a bachelor's degree?").candidates == ["Lena Fischer"]
 
 
+STUDIED = {
+    "ines.txt": "Ines Varga\nines@example.com\n\nExperience\nActuarial Analyst, Fenwick Mutual, "
+    "2016 - present\n\nEducation\nB.Sc. Mathematics, Lakeshore University, 2014\n",
+    "tom.txt": "Tom Reyes\ntom@example.com\n\nExperience\nQuant Developer, Harbor Capital, "
+    "2017 - present\n\nEducation\nM.S. Mathematics, Hill College, 2016\n",
+    "kai.txt": "Kai Moreno\nkai@example.com\n\nExperience\nTeacher, Pine Ridge High School, "
+    "2015 - present\n- Math department coordinator for grades 9-12\n\nEducation\n"
+    "B.A. History, Lakeshore University, 2013\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # a field of study is met by a degree in it ("math": mathematics), not by a line with
+        # the word
+        ("Who studied math?", ["Ines Varga", "Tom Reyes"]),
+        ("anyone with a degree in maths", ["Ines Varga", "Tom Reyes"]),
+        # a degree from a school: both, and the school is no place anyone lives
+        ("Who has a master's in mathematics from Hill College?", ["Tom Reyes"]),
+        ("Who studied math at Lakeshore University?", ["Ines Varga"]),
+        ("Who has a master's from Lakeshore University?", []),
+        ("Who has a degree from Lakeshore University?", ["Ines Varga", "Kai Moreno"]),
+    ],
+)
+def test_fields_of_study_and_the_school_of_a_degree(
+    ingestor: Ingestor, assistant: Assistant, question: str, names: list[str]
+) -> None:
+    _ingest(ingestor, STUDIED)
+    _answers_name(assistant, {question: names})
+
+
 def test_named_candidate_questions_stay_with_that_candidate(team: Assistant) -> None:
     answer = team.ask("What is Omar's email?")
     assert answer.candidates == ["Omar Haddad"]
