@@ -238,6 +238,7 @@ _FRAME_WORDS = """
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
     users fluently natively earned obtained received held ago
+    several various
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -397,7 +398,7 @@ def plan_question(
         # "Who speaks a second language?", "more than one language": a count of languages.
         text = _SECOND_LANGUAGE.sub("at least 2 languages", text)
         # "more than one degree", "multiple employers": at least two of what the profile lists.
-        text = _SEVERAL.sub("at least 2 ", text)
+        text = _SEVERAL.sub(lambda m: m.group(0) if _of_clients(m, text) else "at least 2 ", text)
         # "Who has changed jobs most often?": the most employers.
         text = _JOB_CHANGES.sub(
             lambda m: f"worked at the {m.group('dir') or m.group('dir2')} companies", text
@@ -916,7 +917,7 @@ def plan_question(
         # "Compare the two nurses": the candidates the words describe, side by side.
         kind, aspect, operation, description = "about", None, "compare", described
         requirement, concepts = "", _concepts(described)
-    elif (least := _AT_LEAST_OF.search(text)) and ids:
+    elif (least := _AT_LEAST_OF.search(text)) and ids and not _of_clients(least, text):
         # "Who has worked at three or more companies?": those whose profile lists that many.
         # What else the question asks narrows who is counted ("Which nurses speak at least 2
         # languages?", "who's in healthcare and speaks a second language?").
@@ -930,7 +931,7 @@ def plan_question(
         min_count = number(least.group("n") or least.group("n2"))
         if (least.group("bound") or "").lower() in ("more than", "over"):
             min_count += 1
-    elif (most := _MOST_OF.search(text)) and len(ids) >= 2:
+    elif (most := _MOST_OF.search(text)) and len(ids) >= 2 and not _of_clients(most, text):
         # "Who speaks the most languages?": ordered by how many the profile holds; among those
         # the rest describes ("Which engineer has the most certifications?").
         employers = [e for e in employers if e.lower() not in most.group(0).lower()]
@@ -2190,6 +2191,24 @@ _SEVERAL = re.compile(
     r"countr(?:y|ies))\b)",
     re.IGNORECASE,
 )
+# Companies counted are employers only where the question speaks of working ("worked at 3+
+# companies", "been at several companies", "a career across multiple companies"); "ran the
+# month-end close across several companies" or "audits for multiple companies" are the work.
+_WORK_CONTEXT = re.compile(
+    r"\b(?:work(?:ed|ing|s)?|employ\w*|jobs?|roles?|positions?|careers?|tenures?|stints?|"
+    r"been\s+(?:at|with|in)|changed|switched|moved|hopped|resumes?|cvs?|profiles?)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_clients(count: re.Match[str], text: str) -> bool:
+    """Whether the companies a count names are the work's, not the candidate's employers."""
+    counted = count.group(0) + text[count.end() : count.end() + 12]
+    return bool(re.search(r"\bcompan(?:y|ies)\b", counted, re.I)) and not _WORK_CONTEXT.search(
+        text[: count.start()] + " " + text[count.end() :]
+    )
+
+
 _AT_LEAST_OF = re.compile(
     r"\b(?:(?P<bound>at least|more than|over|no fewer than|a minimum of|minimum of)\s+"
     r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")|"

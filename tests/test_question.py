@@ -819,6 +819,14 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who has 10+ years of experience?", {"min_count": None, "min_career": 10}),
     ("Which candidates have more than one degree?", {"aspect": "education", "min_count": 2}),
     ("Who has worked at multiple companies?", {"aspect": "experience", "min_count": 2}),
+    ("Who has been at 3 or more companies?", {"aspect": "experience", "min_count": 3}),
+    # companies the work was for are no count of employers
+    (
+        "Who has run the month-end close across several companies?",
+        {"min_count": None, "requirement": "run month-end close companies"},
+    ),
+    ("Who has done audits for multiple companies?", {"min_count": None, "aspect": None}),
+    ("Who consulted for 3 or more companies?", {"min_count": None, "operation": "who"}),
     ("Who has worked in two or more countries?", {"aspect": "location", "min_count": 2}),
     ("Who has worked in the most countries?", {"aspect": "location", "operation": "rank"}),
     ("Who has changed jobs most often?", {"aspect": "experience", "operation": "rank"}),
