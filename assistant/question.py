@@ -238,7 +238,7 @@ _FRAME_WORDS = """
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
     users fluently natively earned obtained received held ago
-    several various
+    several various other made
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.
@@ -347,6 +347,8 @@ def plan_question(
     text = re.sub(r"(?<!\w)w/o(?!\w)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text, flags=re.IGNORECASE)
     text = re.sub(r"\bgrads\b", "graduates", text, flags=re.IGNORECASE)
+    # "SREs", "CPAs": the plural of an acronym, told by its case before any step lowers it
+    text = re.sub(r"\b([A-Z]{2,})s\b", r"\1", text)
     text = _SHORTHAND.sub(lambda m: _SHORT_FOR[m.group(0).lower()], text)
     text = _ASIDE.sub("", text)
     if _POOL_SIZE.match(text):
@@ -1426,11 +1428,22 @@ _DEGREES: list[tuple[re.Pattern[str], list[DegreeLevel], list[str]]] = [
         ["master", "doctorate"],
         [],
     ),
-    (re.compile(r"\bmaster(?:'s|’s|s)?\b|\b(?:msc|m\.sc\.|m\.s\.)(?!\w)", re.I), ["master"], []),
+    (
+        # "an MS in CS", "an MA from Leeds": bare letters only after "a"/"an" ("MS" alone may be
+        # Microsoft, "MA" Massachusetts)
+        re.compile(
+            r"\bmaster(?:'s|’s|s)?\b|\b(?:msc|m\.sc\.|m\.s\.)(?!\w)"
+            r"|(?<=\ban\s)(?:MS|MA|ms|ma)\b(?=\s+(?:in|from|at|degree|or)\b|\s*[?.,!]|\s*$)",
+            re.I,
+        ),
+        ["master"],
+        [],
+    ),
     (
         re.compile(
             r"\bbachelor(?:'s|’s|s)?\b|\bundergraduate degrees?\b"
-            r"|\b(?:bsc|b\.sc\.|b\.s\.|b\.a\.)(?!\w)",
+            r"|\b(?:bsc|b\.sc\.|b\.s\.|b\.a\.)(?!\w)"
+            r"|(?<=\ba\s)(?:BS|BA|bs|ba)\b(?=\s+(?:in|from|at|degree|or)\b|\s*[?.,!]|\s*$)",
             re.I,
         ),
         ["bachelor"],

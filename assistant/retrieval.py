@@ -2190,12 +2190,31 @@ def _concept_lines(
             held = catalog.line_terms[pos] | catalog.line_terms[end]
             if any(soft[t] == "certifications" for t in needs) and _PENDING.search(ref.line.text):
                 continue  # "PMP (exam scheduled for May)" is no certification held yet
-            if all(t in held or ref.line.section == soft[t] for t in needs):
+            if all(
+                t in held or ref.line.section == soft[t] or _heading_holds(catalog, pos, t)
+                for t in needs
+            ):
                 found[pos] = min(found.get(pos, end), end)
     for pos, end in found.items():
         if end == pos and catalog.lines[pos].line.heading:
             found[pos] = _first_under(catalog, pos)
     return found
+
+
+_HEADING_REACH = 80  # most lines looked back for the heading a line sits under
+
+
+def _heading_holds(catalog: Catalog, pos: int, term: str) -> bool:
+    """Whether the heading a line sits under holds ``term``: a section named for two things
+    ("Education & certificates") is labelled as the first, and its lines are the second's too."""
+    resume_id = catalog.lines[pos].resume.id
+    for back in range(pos - 1, max(pos - _HEADING_REACH, -1), -1):
+        ref = catalog.lines[back]
+        if ref.resume.id != resume_id:
+            return False
+        if ref.line.heading:
+            return term in catalog.line_terms[back]
+    return False
 
 
 # A certification not held yet: "PMP (in progress)", "CFA Level II candidate", "PMP coursework

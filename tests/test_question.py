@@ -787,6 +787,20 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("econ majors from Stanford", {"degree_field": "econ", "schools": ["Stanford"]}),
     ("Who has a PhD from the University of Edinburgh?", {"schools": ["University of Edinburgh"]}),
     ("Who has a degree and worked at Amazon?", {"schools": []}),
+    # the plural of an acronym is the acronym, whatever step lowers the words
+    ("Any SREs?", {"requirement": "sre", "concepts": [[("sre",)]]}),
+    ("Which CPAs live in Texas?", {"place": "Texas", "concepts": [[("cpa",)]]}),
+    ("Who has worked with LLMs?", {"requirement": "llm"}),
+    ("Who knows AWS?", {"requirement": "aws"}),
+    # bare degree letters after "a"/"an"; alone they may name a product or a state
+    (
+        "Who has an MS from Georgia Tech?",
+        {"degree_levels": ["master"], "schools": ["Georgia Tech"]},
+    ),
+    ("Who has a BS in computer science?", {"degree_levels": ["bachelor"]}),
+    ("anyone with a BA?", {"degree_levels": ["bachelor"]}),
+    ("Who knows MS Excel?", {"degree_levels": None, "requirement": "ms excel"}),
+    ("Who is based in MA?", {"degree_levels": None, "place": "MA"}),
     ("Who has a PhD and works at Google?", {"schools": []}),
     ("count tableau users", {"requirement": "tableau", "operation": "count"}),
     # chat filler is no requirement

@@ -505,6 +505,31 @@ def test_a_certification_being_prepared_is_not_held(
     assert not aws.citations and "none of the 2 candidates holds “aws certified”" in aws.answer
 
 
+def test_a_section_named_for_two_things_holds_lines_of_both(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "ravi.txt": "Ravi Menon\n\nExperience\nSous Chef, Copper Pot, 2018 - Present\n"
+            "- Ran the kitchen's food safety audits\n\nEducation & Certificates\n"
+            "Diploma in Culinary Arts, Harbor Institute, 2012\nFood Safety Level 3, 2021\n",
+            "june.txt": "June Okafor\n\nExperience\nHead Cook, Pine Cafe, 2016 - Present\n"
+            "- Wrote the food safety plan for two sites\n\nEducation\n"
+            "Diploma in Hospitality, Harbor Institute, 2014\n",
+        },
+    )
+    _answers_name(
+        assistant,
+        {
+            # the certificate sits under "Education & Certificates": it is one
+            "Who has food safety certification?": ["Ravi Menon"],
+            "Who is certified in food safety?": ["Ravi Menon"],
+            "Who knows food safety?": ["June Okafor", "Ravi Menon"],
+        },
+    )
+
+
 def test_a_registration_is_a_credential_and_working_towards_one_holds_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
