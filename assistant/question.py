@@ -552,6 +552,17 @@ def plan_question(
         scope, ids = "named", named
     elif (
         previous
+        and conversation
+        and not asks_who  # "Who was the first one to use Kafka?" asks who
+        and (pick := _NTH_ONE.search(text))
+        and (chosen := _nth(pick, _last_list(conversation, catalog)))
+    ):
+        # "Tell me more about the first one", "the second candidate's email": that one of the
+        # last answer that named several, in its order; the words then read as "them".
+        scope, ids = "follow_up", [chosen]
+        text, residual = _NTH_ONE.sub(_as_pronoun, text), _NTH_ONE.sub(_as_pronoun, residual)
+    elif (
+        previous
         and last is not None
         and _THE_OTHERS.search(text)
         and (others := [c for c in last.scope_ids if c in catalog.candidates and c not in previous])
@@ -1088,6 +1099,38 @@ _THE_OTHERS = re.compile(
     r"rest(?:\s+of\s+them)?|remaining(?:\s+(?:ones?|candidates?|people|\w+))?)\b",
     re.IGNORECASE,
 )
+# "the first one", "the 2nd candidate's", "the last person": one of the previous answer's
+# candidates by their place in it.
+_NTH_ONE = re.compile(
+    r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|top)\s+"
+    r"(?:one|candidate|person|applicant|guy|woman|man|match|result|profile|resume)"
+    r"(?P<own>['’]s)?(?!\w)",
+    re.IGNORECASE,
+)
+_NTH = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+_NTH |= {"fourth": 3, "4th": 3, "fifth": 4, "5th": 4, "last": -1}
+
+
+def _nth(pick: re.Match[str], previous: list[str]) -> str | None:
+    at = _NTH[pick.group("nth").lower()]
+    return previous[at] if -len(previous) <= at < len(previous) else None
+
+
+def _last_list(conversation: Conversation, catalog: Catalog) -> list[str]:
+    """The candidates of the last answer that named several (after "Tell me more about the
+    first one", "the second one" is still of that list), else of the last answer."""
+    named = [
+        [c for c in turn.answer.candidate_ids if c in catalog.candidates]
+        for turn in reversed(conversation.turns)
+    ]
+    named = [ids for ids in named if ids]
+    return next((ids for ids in named if len(ids) > 1), named[0] if named else [])
+
+
+def _as_pronoun(pick: re.Match[str]) -> str:
+    return " their " if pick.group("own") else " them "
+
+
 _THOSE_N = re.compile(
     r"\b(?:those|these|the)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
     r"(?!\s+(?:years?|months?|weeks?|days?|languages?|roles?|jobs?)\b)",

@@ -679,6 +679,22 @@ def test_role_facts_are_said_first_and_cited(
     assert verify(answer.citations, dated.catalog) == answer.citations
 
 
+def test_the_first_one_is_the_first_of_the_last_list(team: Assistant) -> None:
+    chat = Conversation()
+    listed = team.ask("Who speaks Spanish?", chat).candidates
+    assert len(listed) == 2
+    first = team.ask("Tell me more about the first one", chat)
+    assert first.candidates == [listed[0]]
+    # still of that list, though the last answer named one
+    second = team.ask("What is the second one's email?", chat)
+    assert second.candidates == [listed[1]]
+    assert [c.text for c in second.citations if "@" in c.text]
+    assert team.ask("Where does the last one live?", chat).candidates == [listed[-1]]
+    # "Who was the first one to ...?" asks who, of everyone
+    asks_who = plan_question("Who was the first one to run Kafka clusters?", team.catalog, chat)
+    assert asks_who.scope == "all"
+
+
 def test_what_about_asks_the_previous_question_again_about_something_else(
     dated: Assistant,
 ) -> None:
