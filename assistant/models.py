@@ -770,6 +770,10 @@ class QueryPlan(BaseModel):
         description="'Worked at Block or Square', 'anyone from Stripe': checked against the "
         "employers of the candidates' roles, never against loose words.",
     )
+    employers_all: bool = Field(
+        False,
+        description="'Worked at Spotify and Klarna': every one of the employers, not any.",
+    )
     place: str | None = Field(
         None, description="'Based in Ohio': checked against the candidates' locations."
     )

@@ -489,6 +489,9 @@ def plan_question(
         catalog,
         asks_who or not (closest or _ASKS.search(text)),
     )
+    # "worked at Spotify and Klarna": both, where each is an employer some resume names and
+    # the whole is none ("Johnson & Johnson", "Marks and Spencer" are one).
+    employers, employers_all = _each_employer(employers, catalog)
     # "a FAANG company": the employers the acronym is made of.
     employers = [
         e for org in employers for e in _EMPLOYER_GROUPS.get(org.upper(), (None, [org]))[1]
@@ -810,7 +813,11 @@ def plan_question(
             wants_match, min_years, max_years, has_years = True, None, None, False
         wants_match, min_team = True, None
         near = place is not None and _near(text, place)
-        asked = " or ".join(employers) if employers else (f"near {place}" if near else place) or ""
+        asked = (
+            (" and " if employers_all else " or ").join(employers)
+            if employers
+            else (f"near {place}" if near else place) or ""
+        )
         if employers and place:
             asked += f", in {place}"  # "worked at Spotify and lives in Sweden"
         rest = re.sub(r"^(?:(?:and|or|,)\s+)+|(?:\s+(?:and|or|,))+$", "", requirement).strip()
@@ -1052,6 +1059,7 @@ def plan_question(
         fields_excluded=bool(fields_out) and kind == "match",
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
+        employers_all=employers_all and kind == "match",
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         place_near=place is not None and _near(text, place),
         degree=degree if kind == "match" else None,
@@ -1920,6 +1928,26 @@ def _structured(
 
 
 _LEADING_PLACE = re.compile(r"^\s*(?:any\s+|the\s+)?(?P<words>[A-Za-z][\w\s.'’-]*?)\s*[?!.]*$")
+
+
+_AND_ORG = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+
+
+def _each_employer(employers: list[str], catalog: Catalog) -> tuple[list[str], bool]:
+    """("Spotify and Klarna",) -> (["Spotify", "Klarna"], True): employers joined by "and",
+    each of them asked; unchanged when the whole is an employer some resume names."""
+    if len(employers) != 1 or not _AND_ORG.search(employers[0]):
+        return employers, False
+    parts = [p.strip() for p in _AND_ORG.split(employers[0]) if p.strip()]
+    whole = any(
+        names_org(employers[0], role.employer)
+        for resume in catalog.resumes.values()
+        for role in resume.profile.roles
+        if role.employer
+    )
+    if whole or len(parts) < 2 or not all(_proper_name(p, catalog) for p in parts):
+        return employers, False
+    return parts, True
 
 
 def _orgs(org: str) -> list[str]:

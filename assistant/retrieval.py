@@ -1102,6 +1102,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         # Each fact asked must be met: a degree and a place ("has a master's and lives in the
         # US") are both required, by whichever of the candidate's files shows each.
         met: dict[str, list[Evidence]] = defaultdict(list)
+        employers_met: set[str] = set()
         for resume in catalog.resumes_of(cid) if not plan.role else []:
             profile = resume.profile
             for degree in profile.education:
@@ -1125,9 +1126,12 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     lines = resume.line_range(pos.page, pos.line_start, pos.line_end)
                     own = [ln.text for ln in lines if names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
-                    if any(names_employer(org, pos.employer, text) for org in plan.employers):
+                    hits = {o for o in plan.employers if names_employer(o, pos.employer, text)}
+                    if hits - employers_met:
+                        employers_met |= hits
                         met["employer"].append(fact_evidence(resume, pos, "employer"))
-                        break
+                        if not plan.employers_all:
+                            break
             if (
                 wanted_place is not None
                 and profile.location is not None
@@ -1143,6 +1147,8 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 and notice.days <= plan.max_notice_days
             ):
                 met["notice"].append(fact_evidence(resume, notice, "notice period"))
+        if plan.employers_all and employers_met != set(plan.employers):
+            met.pop("employer", None)  # "worked at Spotify and Klarna": at each of them
         asked = {
             kind
             for kind, on in (

@@ -98,6 +98,31 @@ def test_fields_of_study_and_the_school_of_a_degree(
     _answers_name(assistant, {question: names})
 
 
+EMPLOYERS = {
+    "ada.txt": "Ada Moss\nada@example.com\n\nExperience\nEngineer, Larkspur Labs, 2019 - present\n"
+    "Analyst, Quarry Bank, 2015 - 2019\n",
+    "ben.txt": "Ben Ortiz\nben@example.com\n\nExperience\n"
+    "Engineer, Larkspur Labs, 2018 - present\n",
+    "cy.txt": "Cy Hale\ncy@example.com\n\nExperience\nBuyer, Marks and Spencer, 2016 - present\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Who has worked at Larkspur Labs and Quarry Bank?", ["Ada Moss"]),  # both
+        ("Who has worked at Larkspur Labs or Quarry Bank?", ["Ada Moss", "Ben Ortiz"]),
+        ("Who has worked at Marks and Spencer?", ["Cy Hale"]),  # one employer's name
+        ("Who has worked at Quarry Bank and Marks and Spencer?", []),
+    ],
+)
+def test_employers_joined_by_and_are_each_asked(
+    ingestor: Ingestor, assistant: Assistant, question: str, names: list[str]
+) -> None:
+    _ingest(ingestor, EMPLOYERS)
+    _answers_name(assistant, {question: names})
+
+
 def test_named_candidate_questions_stay_with_that_candidate(team: Assistant) -> None:
     answer = team.ask("What is Omar's email?")
     assert answer.candidates == ["Omar Haddad"]

@@ -292,7 +292,7 @@ class ExtractiveStrategy:
             if not plan.concepts:
                 # what the profiles say ("no role held now", "a degree in CS"), not words
                 said = (
-                    f"has worked at {' or '.join(plan.employers)}"
+                    f"has worked at {_joined(plan.employers, plan.employers_all)}"
                     if plan.employers and not plan.role and not plan.place
                     else f"is based {'near' if plan.place_near else 'in'} {plan.place}"
                     if plan.place and not plan.employers
@@ -496,3 +496,8 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
         )
         lines += ["", f"{none}: " + ", ".join(undated) + "."]
     return "\n".join(lines)
+
+
+def _joined(employers: list[str], every: bool) -> str:
+    """ "Spotify and Klarna" when every one is asked, else "Block or Square"."""
+    return (" and " if every else " or ").join(employers)
