@@ -238,7 +238,7 @@ _FRAME_WORDS = """
     play plays playing likes enjoy enjoys enjoying loves into
     wizard wizards guru gurus ninja ninjas rockstar rockstars whiz whizzes expert experts pros
     users fluently natively earned obtained received held ago
-    several various other made
+    several various other
 """
 _FRAME = set(_FRAME_WORDS.split())
 # The frame words that are verbs: what may follow the people a "which" question is about.

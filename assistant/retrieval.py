@@ -857,6 +857,12 @@ class Retriever:
                 continue
             if limit is None and not model.comes_near(near.probability, nearest):
                 break
+            if (
+                limit is None
+                and not _AN_EXAMPLE.search(plan.question)  # "OSCP or an equivalent"
+                and _another_credential(catalog, near, plan.question)
+            ):
+                continue
             evidence = [
                 _span_evidence(catalog, span, near.probability, "possible")
                 for span in near.lines[:_MATCH_LINES]
@@ -2221,6 +2227,34 @@ def _heading_holds(catalog: Catalog, pos: int, term: str) -> bool:
         if ref.line.heading:
             return term in catalog.line_terms[back]
     return False
+
+
+def _another_credential(catalog: Catalog, near: Nearness, question: str) -> bool:
+    """Whether what brings a candidate near is a line of their certifications that misses a
+    name the question writes: another credential ("Lean Six Sigma Yellow Belt" for "a Six Sigma
+    Green Belt", "AAT Level 4 Diploma" for "a qualified ACCA accountant"), never the one asked
+    for. A word the question does not write as a name ("an active Texas RN license") may be
+    missing."""
+    if near.features.get("coverage", 0.0) <= 0 or not near.lines:
+        return False
+    pos = near.lines[0][0]
+    if catalog.lines[pos].line.section != "certifications" and not any(
+        _heading_holds(catalog, pos, t) for t in _CREDENTIAL_STEMS
+    ):
+        return False
+    # Two letters ("RN") may stand for words the line spells out ("Registered Nurse"): only
+    # longer names are told missing.
+    names = {normalize(w) for w in _A_NAME_WRITTEN.findall(question) if len(w) > 2}
+    # held as the matcher reads it, on this line or the next
+    return any(
+        t not in catalog.line_terms[pos] and not {pos, pos - 1} & set(_windows_with([t], catalog))
+        for t in names
+    )
+
+
+_CREDENTIAL_STEMS = ("certif", "cert", "licens")
+# A word written as a name: capitalised where no sentence starts ("Green", "ACCA").
+_A_NAME_WRITTEN = re.compile(r"(?<=[\w,] )[A-Z][\w+&-]*")
 
 
 # A certification not held yet: "PMP (in progress)", "CFA Level II candidate", "PMP coursework

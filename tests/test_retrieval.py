@@ -555,6 +555,25 @@ def test_a_section_named_for_two_things_holds_lines_of_both(
     )
 
 
+def test_a_near_certification_that_misses_a_name_asked_is_another_one(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    _ingest(
+        ingestor,
+        {
+            "tia.md": "# Tia Brooks\n\n## Employment\nShift Lead, Northgate Depot, 2019 - present\n"
+            "- Cut dock-to-stock time from 26h to 9h\n\n## Education & Certs\n"
+            "- Lean Six Sigma Yellow Belt\n- Forklift operator card\n",
+            "max.md": "# Max Lund\n\n## Employment\nPlanner, Eastway Freight, 2018 - present\n"
+            "- Weekly carrier scorecards\n",
+        },
+    )
+    green = assistant.ask("Anyone with a Six Sigma Green Belt?")
+    assert green.citations == [] and green.answer.startswith("No candidate matches")
+    # the one she holds is still found, word for word
+    assert assistant.ask("Who has a Six Sigma belt?").candidates == ["Tia Brooks"]
+
+
 def test_a_registration_is_a_credential_and_working_towards_one_holds_none(
     ingestor: Ingestor, assistant: Assistant
 ) -> None:
