@@ -860,7 +860,7 @@ class Retriever:
             if (
                 limit is None
                 and not _AN_EXAMPLE.search(plan.question)  # "OSCP or an equivalent"
-                and _another_credential(catalog, near, plan.question)
+                and another_credential(catalog, near, plan.question)
             ):
                 continue
             evidence = [
@@ -2229,7 +2229,7 @@ def _heading_holds(catalog: Catalog, pos: int, term: str) -> bool:
     return False
 
 
-def _another_credential(catalog: Catalog, near: Nearness, question: str) -> bool:
+def another_credential(catalog: Catalog, near: Nearness, question: str) -> bool:
     """Whether what brings a candidate near is a line of their certifications that misses a
     name the question writes: another credential ("Lean Six Sigma Yellow Belt" for "a Six Sigma
     Green Belt", "AAT Level 4 Diploma" for "a qualified ACCA accountant"), never the one asked
@@ -2252,7 +2252,7 @@ def _another_credential(catalog: Catalog, near: Nearness, question: str) -> bool
     )
 
 
-_CREDENTIAL_STEMS = ("certif", "cert", "licens")
+_CREDENTIAL_STEMS = ("certif", "cert", "licens", "qualif")
 # A word written as a name: capitalised where no sentence starts ("Green", "ACCA").
 _A_NAME_WRITTEN = re.compile(r"(?<=[\w,] )[A-Z][\w+&-]*")
 

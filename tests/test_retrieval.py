@@ -13,8 +13,10 @@ import pytest
 
 from assistant.catalog import team_sizes
 from assistant.citations import verify
+from assistant.matching import Nearness
 from assistant.models import Conversation, PartialDate, Position, employment_gaps
 from assistant.question import plan_question
+from assistant.retrieval import another_credential
 from assistant.service import Assistant
 from ingest.pipeline import Ingestor, SourceFile
 
@@ -564,12 +566,19 @@ def test_a_near_certification_that_misses_a_name_asked_is_another_one(
             "tia.md": "# Tia Brooks\n\n## Employment\nShift Lead, Northgate Depot, 2019 - present\n"
             "- Cut dock-to-stock time from 26h to 9h\n\n## Education & Certs\n"
             "- Lean Six Sigma Yellow Belt\n- Forklift operator card\n",
-            "max.md": "# Max Lund\n\n## Employment\nPlanner, Eastway Freight, 2018 - present\n"
-            "- Weekly carrier scorecards\n",
+            "max.md": "# Max Lund\n\n## Employment\nBookkeeper, Eastway Freight, 2018 - present\n"
+            "- Weekly carrier scorecards\n\n## Qualifications\n"
+            "AAT Level 4 Diploma in Professional Accounting (2012)\n",
         },
     )
     green = assistant.ask("Anyone with a Six Sigma Green Belt?")
     assert green.citations == [] and green.answer.startswith("No candidate matches")
+    # a line under "Qualifications" is read so too, whoever the vector search brings near
+    catalog = assistant.catalog
+    aat = next(i for i, ref in enumerate(catalog.lines) if "AAT Level 4" in ref.line.text)
+    near = Nearness(catalog.lines[aat].candidate_id, {"coverage": 0.5}, 0.5, ((aat, aat),), "")
+    assert another_credential(catalog, near, "Looking for a fully qualified ACCA accountant")
+    assert not another_credential(catalog, near, "Who has an AAT diploma in accounting?")
     # the one she holds is still found, word for word
     assert assistant.ask("Who has a Six Sigma belt?").candidates == ["Tia Brooks"]
 
