@@ -51,6 +51,7 @@ from assistant.terms import (
     fold_letters,
     normalize,
     number,
+    singular_acronyms,
     terms,
 )
 
@@ -348,7 +349,7 @@ def plan_question(
     text = re.sub(r"(?<!\w)w/(?=\s|\w)", "with ", text, flags=re.IGNORECASE)
     text = re.sub(r"\bgrads\b", "graduates", text, flags=re.IGNORECASE)
     # "SREs", "CPAs": the plural of an acronym, told by its case before any step lowers it
-    text = re.sub(r"\b([A-Z]{2,})s\b", r"\1", text)
+    text = singular_acronyms(text)
     text = _SHORTHAND.sub(lambda m: _SHORT_FOR[m.group(0).lower()], text)
     text = _ASIDE.sub("", text)
     if _POOL_SIZE.match(text):

@@ -115,7 +115,15 @@ def stem_words(words: list[str]) -> list[str]:
     return list(_stemmer.stemWords(words))
 
 
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,})s")
+_ACRONYM_PLURAL_WORD = re.compile(rf"\b{_ACRONYM_PLURAL.pattern}\b")
+
+
+def singular_acronyms(text: str) -> str:
+    """ "Which SREs ...?" -> "Which SRE ...?": the plural of an acronym, told by its case (for
+    text that a later step lowers before :func:`normalize` can see it)."""
+    return _ACRONYM_PLURAL_WORD.sub(r"\1", text)
+
 
 # Where the stemmer joins words a recruiter keeps apart ("accounting" and "Account Executive",
 # "publications" and "public", "marketing" and "Mid-Market", "designers" and "designed"), the
