@@ -34,6 +34,7 @@ import json
 import math
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -44,6 +45,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.catalog import Catalog
+from assistant.related_words import rare_terms
 from assistant.terms import normalize
 
 WEIGHTS_FILE = Path(__file__).with_name("matching_weights.json")
@@ -56,6 +58,7 @@ FEATURES = (
     "similarity_z",
     "margin",
     "coverage_margin",
+    "related_coverage",
 )
 _MIN_FUZZY_LEN = 5
 _LONG_WORD = 8  # from this length a misspelling may hold two slips
@@ -85,12 +88,18 @@ class Calibration:
     whoever has at least ``nearest_share`` of their probability: a requirement in other words
     than the resumes' ("calming down upset customers") leaves every probability low, and what
     tells who comes near is then how far the nearest stand out from everyone else. The defaults
-    turn that second rule off."""
+    turn that second rule off.
+
+    Whoever reaches the threshold still needs ``relative_share`` of the nearest candidate's
+    probability: when one candidate's line holds the requirement nearly word for word (0.99),
+    one who shares two of its names in another context (0.37) is not a near miss beside them.
+    0 turns that rule off."""
 
     weights: dict[str, float]
     threshold: float
     nearest_threshold: float = 1.0
     nearest_share: float = 1.0
+    relative_share: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
@@ -98,9 +107,9 @@ class Calibration:
 
     def comes_near(self, probability: float, nearest: float) -> bool:
         """Whether a candidate with ``probability`` comes near, when the nearest candidate of
-        the pool has ``nearest``."""
+        the pool has ``nearest`` (0 when others match outright: the threshold alone decides)."""
         if probability >= self.threshold:
-            return True
+            return probability >= self.relative_share * nearest
         return nearest >= self.nearest_threshold and probability >= self.nearest_share * nearest
 
 
@@ -112,11 +121,12 @@ def calibration() -> Calibration:
         threshold=float(data["threshold"]),
         nearest_threshold=float(data.get("nearest_threshold", 1.0)),
         nearest_share=float(data.get("nearest_share", 1.0)),
+        relative_share=float(data.get("relative_share", 0.0)),
     )
 
 
 @cache
-def _vocabulary_words(shortest: int) -> frozenset[str]:
+def vocabulary_words(shortest: int) -> frozenset[str]:
     """Whole lower-case words of ``shortest`` letters or more in the shipped MiniLM tokenizer's
     vocabulary (empty when the model is not installed)."""
     from assistant.embeddings import model_path
@@ -131,7 +141,7 @@ def _vocabulary_words(shortest: int) -> frozenset[str]:
 def _dictionary() -> frozenset[str]:
     """English words, as the shipped MiniLM's tokenizer knows them whole (about 22,000). A word
     found there is a word, not a slip: "patents" is no misspelling of "patients"."""
-    return _vocabulary_words(_MIN_FUZZY_LEN)
+    return vocabulary_words(_MIN_FUZZY_LEN)
 
 
 @cache
@@ -195,7 +205,7 @@ def _compound(term: str) -> bool:
 
 def _short_words() -> frozenset[str]:
     """Whole words of three letters or more in the shipped tokenizer's vocabulary."""
-    return _vocabulary_words(_MIN_PART)
+    return vocabulary_words(_MIN_PART)
 
 
 @cache
@@ -398,6 +408,38 @@ def names_nobody_holds(
     ]
 
 
+def _related_coverage(
+    terms: list[str],
+    weight: Mapping[str, float],
+    related: Callable[[list[str]], Mapping[str, Sequence[tuple[str, float]]]] | None,
+    catalog: Catalog,
+    n_people: int,
+    lines: Collection[int],
+) -> dict[str, float]:
+    """Candidate -> the weight of the requirement's terms their best line holds, a term held
+    word for word counting in full and one met by a related word ("accessibility" for
+    "disabilities") by that word's similarity to it. ``lines``: those holding a term."""
+    rare = rare_terms(terms, catalog.candidate_frequency, n_people)
+    found = related(rare) if related is not None and rare else {}
+    met: dict[int, dict[str, float]] = defaultdict(dict)
+    for term, words in found.items():
+        for word, similarity in words:
+            # The word itself, not every word of its stem ("accessibility", not "access")
+            written = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+            for pos in catalog.postings.get(normalize(word), ()):
+                if similarity > met[pos].get(term, 0.0) and written.search(
+                    catalog.lines[pos].line.text
+                ):
+                    met[pos][term] = similarity
+    best: dict[str, float] = {}
+    for pos in {*lines, *met}:
+        line, held = catalog.line_terms[pos], met.get(pos, {})
+        got = sum(weight[t] * (1.0 if t in line else held.get(t, 0.0)) for t in terms)
+        cid = catalog.lines[pos].candidate_id
+        best[cid] = max(best.get(cid, 0.0), got)
+    return best
+
+
 def nearness(
     query_terms: list[str],
     similarities: dict[str, float],
@@ -409,6 +451,7 @@ def nearness(
     names_decide: bool = True,
     holds: Callable[[int, str], bool] | None = None,
     names: Collection[str] = (),
+    related: Callable[[list[str]], Mapping[str, Sequence[tuple[str, float]]]] | None = None,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -416,7 +459,9 @@ def nearness(
     ``chunk_lines`` the line positions of their closest chunks, best first; both come from the
     vector store. ``compounds`` maps a query's hyphenated words to their parts
     (:func:`assistant.terms.compound_parts`): a joined word no resume holds counts as its
-    parts."""
+    parts. ``related`` gives the words related to some of the requirement's terms (see
+    :mod:`assistant.related_words`), with their similarity: a line holding one holds that
+    much of the term, for the ``related_coverage`` feature."""
     model = model or calibration()
     terms = _read_terms(query_terms, catalog, compounds, names)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
@@ -435,6 +480,7 @@ def nearness(
         for pos in catalog.postings.get(t, []):
             if holds is None or holds(pos, t):
                 per_line[pos] = per_line.get(pos, 0.0) + weight[t]
+    best_related = _related_coverage(terms, weight, related, catalog, n_people, per_line.keys())
     best_line: dict[str, tuple[float, int]] = {}
     for pos, held in per_line.items():
         window = held
@@ -475,6 +521,7 @@ def nearness(
             "similarity_z": z,
             "margin": margin,
             "coverage_margin": min(coverage_margin, 1.0),
+            "related_coverage": min(best_related.get(cid, 0.0) / total, 1.0),
             "unknown": unknown,
             "unknown_name": unknown_name,
         }

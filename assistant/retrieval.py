@@ -61,6 +61,7 @@ from assistant.question import (
     roles_named,
     years_text,
 )
+from assistant.related_words import RelatedWords, surface_forms
 from assistant.settings import Settings
 from assistant.store import ChunkHit, ResumeStore
 from assistant.terms import compound_parts, fold_terms, normalize, terms
@@ -132,6 +133,7 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self.fields = FieldReader(embedder)
+        self.related_words = RelatedWords(embedder, settings.cache_path)
 
     def retrieve(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
         if plan.kind == "match":
@@ -774,6 +776,14 @@ class Retriever:
             floor = hits[-1].similarity
             for cid in pool:
                 similarities.setdefault(cid, floor)
+        written = surface_forms(query)
+        named = _asked_names(plan.question)
+
+        def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
+            # A name is met as written: "Ruby" is no "gem", whatever their vectors say.
+            asked = {t: written[t] for t in rare if t in written and t not in named}
+            return self.related_words.related(asked, catalog.postings.__contains__)
+
         return nearness(
             query_terms or terms(query, query=True),
             similarities,
@@ -791,6 +801,7 @@ class Retriever:
                 and not _hired_for(catalog, pos, term)
             ),
             names=_asked_names(plan.question),
+            related=related,
         )
 
     def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:
@@ -849,7 +860,7 @@ class Retriever:
         if limit is None and self._nobody_near(plan, catalog):
             return out  # a name no resume holds: the vector search would not change that
         ranked = self.nearness(plan, catalog, model)
-        nearest = ranked[0].probability if ranked and not others_match else 1.0
+        nearest = ranked[0].probability if ranked and not others_match else 0.0
         for near in ranked:
             if limit is not None and len(out) >= limit:
                 break

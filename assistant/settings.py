@@ -32,6 +32,14 @@ class Settings(BaseSettings):
             "a subfolder per collection_prefix other than the default)."
         ),
     )
+    cache_path: Path = Field(
+        Path("data/cache"),
+        description=(
+            "Folder of what is computed once per machine and kept: the vectors of the embedding "
+            "model's vocabulary (about 16 MB; see assistant/related_words.py). Holds nothing "
+            "read from a resume; deleting it only makes the next question slower."
+        ),
+    )
     chroma_host: str | None = Field(
         None, description="Host of a Chroma server (`chroma run`). Unset: use the embedded store."
     )

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.embeddings import MiniLMEmbedder
 from assistant.models import IngestOutcome, IngestReport
+from assistant.related_words import RelatedWords
 from assistant.settings import SettingsError, load_settings
 from assistant.store import StoreError, open_store
 from ingest.pipeline import Ingestor, SourceFile, collect, refresh_profiles
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     if refreshed := refresh_profiles(store):
         print(f"Rebuilt the profiles of {refreshed} stored resume(s) with the current extractor.")
     store.ensure_snapshot()
+    # Computed once per machine (about 20 s), here rather than in the first question
+    RelatedWords(embedder, settings.cache_path).prepare()
     if not args.paths:
         return 0  # only the rebuild was asked for
 

@@ -7,7 +7,10 @@ touch a real store.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -47,10 +50,27 @@ class HashingEmbedder:
         return out
 
 
+_SHARED_CACHE: Path | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """What is computed once per machine (the vocabulary's vectors) is computed once per test
+    session, in a folder of its own: every test's settings, and every process a test starts,
+    read ``RECRUITER_CACHE_PATH``."""
+    global _SHARED_CACHE
+    _SHARED_CACHE = Path(tempfile.mkdtemp(prefix="recruiter-cache-"))
+    os.environ["RECRUITER_CACHE_PATH"] = str(_SHARED_CACHE)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SHARED_CACHE is not None:
+        shutil.rmtree(_SHARED_CACHE, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for key in list(__import__("os").environ):
-        if key.startswith("RECRUITER_"):
+    for key in list(os.environ):
+        if key.startswith("RECRUITER_") and key != "RECRUITER_CACHE_PATH":
             monkeypatch.delenv(key)
     monkeypatch.setenv("RECRUITER_STORE_PATH", str(tmp_path / "store"))
     monkeypatch.chdir(tmp_path)  # no .env file of the developer's is read
