@@ -413,30 +413,41 @@ def _related_coverage(
     weight: Mapping[str, float],
     related: Callable[[list[str]], Mapping[str, Sequence[tuple[str, float]]]] | None,
     catalog: Catalog,
-    n_people: int,
-    lines: Collection[int],
+    held: Collection[int],
+    written: Mapping[int, float],
 ) -> dict[str, float]:
-    """Candidate -> the weight of the requirement's terms their best line holds, a term held
-    word for word counting in full and one met by a related word ("accessibility" for
-    "disabilities") by that word's similarity to it. ``lines``: those holding a term."""
-    rare = rare_terms(terms, catalog.candidate_frequency, n_people)
+    """Candidate -> the weight of the requirement's terms their best line holds, a term
+    written there counting in full (``written``: those sums, by line) and one met by a related
+    word ("accessibility" for "disabilities") by that word's similarity to it. Of the lines
+    holding no related word, only those that hold a term as asked count (``held``: not a
+    hiring line, "Recruited React developers", for React)."""
+    best: dict[str, float] = {}
+    for pos in held:
+        cid = catalog.lines[pos].candidate_id
+        best[cid] = max(best.get(cid, 0.0), written[pos])
+    rare = rare_terms(terms, catalog.candidate_frequency, len(catalog.candidates))
     found = related(rare) if related is not None and rare else {}
     met: dict[int, dict[str, float]] = defaultdict(dict)
     for term, words in found.items():
         for word, similarity in words:
             # The word itself, not every word of its stem ("accessibility", not "access")
-            written = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+            spelt = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
             for pos in catalog.postings.get(normalize(word), ()):
-                if similarity > met[pos].get(term, 0.0) and written.search(
+                if similarity > met[pos].get(term, 0.0) and spelt.search(
                     catalog.lines[pos].line.text
                 ):
                     met[pos][term] = similarity
-    best: dict[str, float] = {}
-    for pos in {*lines, *met}:
-        line, held = catalog.line_terms[pos], met.get(pos, {})
-        got = sum(weight[t] * (1.0 if t in line else held.get(t, 0.0)) for t in terms)
+    for pos, held_related in met.items():
+        if not held_related:
+            continue
+        line = catalog.line_terms[pos]
+        got = sum(
+            weight[t] * held_related[t]
+            for t in held_related
+            if t not in line  # held word for word: already counted in full
+        )
         cid = catalog.lines[pos].candidate_id
-        best[cid] = max(best.get(cid, 0.0), got)
+        best[cid] = max(best.get(cid, 0.0), written.get(pos, 0.0) + got)
     return best
 
 
@@ -476,11 +487,13 @@ def nearness(
     unknown_name = sum(w for t, w in weight.items() if _unknown_name(t, catalog)) / total
     # Coverage of each line that holds any term, through the postings (never a full scan).
     per_line: dict[int, float] = {}
+    written: dict[int, float] = {}  # the same, of every word as written (for related_coverage)
     for t in terms:
         for pos in catalog.postings.get(t, []):
+            written[pos] = written.get(pos, 0.0) + weight[t]
             if holds is None or holds(pos, t):
                 per_line[pos] = per_line.get(pos, 0.0) + weight[t]
-    best_related = _related_coverage(terms, weight, related, catalog, n_people, per_line.keys())
+    best_related = _related_coverage(terms, weight, related, catalog, per_line.keys(), written)
     best_line: dict[str, tuple[float, int]] = {}
     for pos, held in per_line.items():
         window = held

@@ -38,6 +38,7 @@ THRESHOLD = 0.5
 # question's term may be held by and still be looked up (see :func:`rare_terms`).
 RARE_SHARE = 0.1
 PER_WORD = 12  # the closest vocabulary words looked at for each question word
+_SEEN_AT_MOST = 4096  # question words whose neighbours are kept
 _SHORTEST = 3
 _LOCK = threading.Lock()
 _LOADED: dict[tuple[str, Path | None], tuple[list[str], np.ndarray, list[str]]] = {}
@@ -74,6 +75,7 @@ class RelatedWords:
         self._words: list[str] | None = None
         self._vectors: np.ndarray | None = None
         self._stems: list[str] | None = None
+        self._seen: dict[str, list[tuple[int, float]]] = {}
 
     def _cache_file(self, words: list[str]) -> Path | None:
         if self.cache_dir is None:
@@ -110,23 +112,40 @@ class RelatedWords:
         if not wanted:
             return {}
         self.prepare()
-        assert self._vectors is not None and self._words is not None and self._stems is not None
-        query = np.asarray(self.embedder.embed([w for _, w in wanted]), dtype=np.float32)
-        query /= np.linalg.norm(query, axis=1, keepdims=True) + 1e-9
-        similarity = query @ self._vectors.T
+        assert self._words is not None and self._stems is not None
+        closest = self._closest([w for _, w in wanted])
         out: dict[str, list[tuple[str, float]]] = {}
-        for (term, _), row in zip(wanted, similarity, strict=True):
+        for term, written in wanted:
             found: list[tuple[str, float]] = []
-            close = np.flatnonzero(row >= THRESHOLD)
-            for i in close[np.argsort(-row[close], kind="stable")]:
+            for i, similarity in closest[written]:
                 if len(found) >= PER_WORD:
                     break
                 word, stem = self._words[i], self._stems[i]
-                if stem == term or not terms(word, query=True) or not present(stem):
+                if stem == term or not present(stem):
                     continue
-                found.append((word, float(row[i])))
+                found.append((word, similarity))
             out[term] = found
         return out
+
+    def _closest(self, written: list[str]) -> dict[str, list[tuple[int, float]]]:
+        """Word -> (vocabulary index, similarity) of every content word within THRESHOLD of it,
+        closest first; a word asked before is not embedded again (a question may be scored
+        more than once, and recruiters ask alike)."""
+        assert self._vectors is not None and self._words is not None
+        new = [w for w in dict.fromkeys(written) if w not in self._seen]
+        if new:
+            query = np.asarray(self.embedder.embed(new), dtype=np.float32)
+            query /= np.linalg.norm(query, axis=1, keepdims=True) + 1e-9
+            if len(self._seen) + len(new) > _SEEN_AT_MOST:
+                self._seen.clear()
+            for word, row in zip(new, query @ self._vectors.T, strict=True):
+                close = np.flatnonzero(row >= THRESHOLD)
+                self._seen[word] = [
+                    (int(i), float(row[i]))
+                    for i in close[np.argsort(-row[close], kind="stable")]
+                    if terms(self._words[i], query=True)  # no stop word
+                ]
+        return {w: self._seen[w] for w in written}
 
 
 def _read(path: Path | None, rows: int) -> np.ndarray | None:
