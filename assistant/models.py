@@ -774,6 +774,11 @@ class QueryPlan(BaseModel):
         False,
         description="'Worked at Spotify and Klarna': every one of the employers, not any.",
     )
+    employers_former: bool = Field(
+        False,
+        description="'Former Amazon employees', 'who left Amazon', 'used to work at Stripe': "
+        "a role there that has ended, and none there now.",
+    )
     place: str | None = Field(
         None, description="'Based in Ohio': checked against the candidates' locations."
     )

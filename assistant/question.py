@@ -476,6 +476,9 @@ def plan_question(
     # Austin?").
     # "Who hasn't worked at Google?", "never worked in the US": an employer or a place of work
     # to leave out (only when one is named: "never worked in sales" is a negated requirement).
+    # "former Amazon employees", "who left Amazon": an employer they are no longer at.
+    who_or_bare = asks_who or not (closest or _ASKS.search(text))  # "ex-Google folks?"
+    former, dated = _former_employer(dated, catalog) if who_or_bare else (False, dated)
     not_worked = _NOT_WORKED_AT.search(dated) if asks_who else None
     if not_worked is not None:
         trial = dated[: not_worked.start()] + " worked " + dated[not_worked.start("prep") :]
@@ -1023,6 +1026,9 @@ def plan_question(
         requirement = f"{requirement}, {said}" if requirement else said
     if period is not None and kind == "match":
         requirement = f"{requirement} ({period.text})"
+    employers_former = former and bool(employers) and kind == "match"
+    if employers_former:
+        requirement = f"{requirement} (no longer there)"
     return QueryPlan(
         question=question,
         kind=kind,
@@ -1061,6 +1067,7 @@ def plan_question(
         period=period if kind == "match" else None,
         employers=employers if kind == "match" else [],
         employers_all=employers_all and kind == "match",
+        employers_former=employers_former,
         place=place if kind == "match" or (kind == "about" and scope == "all") else None,
         place_near=place is not None and _near(text, place),
         degree=degree if kind == "match" else None,
@@ -1771,6 +1778,45 @@ def _named_groups(text: str) -> str:
     for name, (pattern, _) in _EMPLOYER_GROUPS.items():
         text = pattern.sub(name, text)
     return text
+
+
+# "former Amazon employees", "ex-Amazon", "who used to work at Stripe", "who left Amazon",
+# "previously at Klarna": an employer they no longer work for, written before its name.
+_FORMER_AT = re.compile(
+    r"\b(?i:former|used\s+to\s+(?:work|be)\s+(?:at|for|with)|left|quit|"
+    r"previously\s+(?:at|with|worked\s+(?:at|for)))\s+(?=[A-Z0-9])|\b(?i:ex)-(?=[A-Z0-9])"
+)
+# ... and the people it names after the employer ("former Amazon employees", "ex-Google folks")
+_FORMER_PEOPLE = re.compile(
+    r"^\s*[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4}"
+    r"(?P<people>\s+(?i:employees?|staff|people|folks|alumni))\b"
+)
+# "worked at Amazon in the past", "... before?": said after it, at the end.
+_FORMER_AFTER = re.compile(r"\s+(?i:in\s+the\s+past|previously|formerly|before)\s*(?=[?.!]*$)")
+
+
+def _former_employer(text: str, catalog: Catalog) -> tuple[bool, str]:
+    """Whether the question asks for an employer the candidates no longer work for, and the
+    text with it read as "worked at" (left as it is when no employer is named: "former
+    founder", "left Ireland")."""
+    m = _FORMER_AT.search(text)
+    if m is not None:
+        after = text[m.end() :]
+        if (people := _FORMER_PEOPLE.match(after)) is not None:
+            after = after[: people.start("people")] + after[people.end("people") :]
+        trial = text[: m.start()] + " worked at " + after
+        if _employers_named(trial, catalog):
+            return True, trial
+    m = _FORMER_AFTER.search(text)
+    if m is not None and _employers_named(text, catalog):
+        return True, text[: m.start()] + text[m.end() :]
+    return False, text
+
+
+def _employers_named(text: str, catalog: Catalog) -> bool:
+    """Whether the text names an employer, not a country ("left Ireland")."""
+    found = _structured(_named_groups(text), catalog)[0]
+    return bool(found) and not all(_from_country(e, catalog) for e in found)
 
 
 _EMPLOYER = re.compile(

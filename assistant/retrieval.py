@@ -1120,6 +1120,7 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
         # US") are both required, by whichever of the candidate's files shows each.
         met: dict[str, list[Evidence]] = defaultdict(list)
         employers_met: set[str] = set()
+        there_now: set[str] = set()  # "former Amazon employees": not those at Amazon now
         for resume in catalog.resumes_of(cid) if not plan.role else []:
             profile = resume.profile
             for degree in profile.education:
@@ -1144,10 +1145,13 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                     own = [ln.text for ln in lines if names_org(pos.employer, ln.text)]
                     text = " ".join([pos.employer, *own])
                     hits = {o for o in plan.employers if names_employer(o, pos.employer, text)}
+                    if plan.employers_former and pos.current:
+                        there_now |= hits
+                        continue
                     if hits - employers_met:
                         employers_met |= hits
                         met["employer"].append(fact_evidence(resume, pos, "employer"))
-                        if not plan.employers_all:
+                        if not plan.employers_all and not plan.employers_former:
                             break
             if (
                 wanted_place is not None
@@ -1166,6 +1170,8 @@ def _profile_match(plan: QueryPlan, catalog: Catalog) -> Retrieved:
                 met["notice"].append(fact_evidence(resume, notice, "notice period"))
         if plan.employers_all and employers_met != set(plan.employers):
             met.pop("employer", None)  # "worked at Spotify and Klarna": at each of them
+        if plan.employers_former and employers_met and employers_met <= there_now:
+            met.pop("employer", None)  # left and came back: there now
         asked = {
             kind
             for kind, on in (

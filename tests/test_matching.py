@@ -111,6 +111,43 @@ def test_employers_and_places_come_from_profiles(
     assert bool(answer.citations) == bool(who)
 
 
+CAREERS = {
+    "ada.txt": "Ada Quint\nExperience\nAmazon — Software Engineer, 2015 – 2019\n"
+    "Stripe — Staff Engineer, 2019 – Present\n",
+    "ben.txt": "Ben Ortolan\nExperience\nAmazon — Senior Engineer, 2018 – Present\n",
+    "cy.txt": "Cy Marlowe\nExperience\nAmazon — Principal Engineer, 2021 – Present\n"
+    "Block — Engineer, 2015 – 2021\nAmazon — Engineer, 2012 – 2015\n",
+    "dee.txt": "Dee Harrow\nExperience\nBlock — Analyst, 2016 – Present\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who has worked at Amazon?", ["Ada Quint", "Ben Ortolan", "Cy Marlowe"]),
+        # no longer there: Ben is there now, and Cy went back
+        ("Which candidates are former Amazon employees?", ["Ada Quint"]),
+        ("Who used to work at Amazon?", ["Ada Quint"]),
+        ("Who left Amazon?", ["Ada Quint"]),
+        ("ex-Amazon people?", ["Ada Quint"]),
+        ("Who worked at Amazon in the past?", ["Ada Quint"]),
+        ("Who is currently at Amazon?", ["Ben Ortolan", "Cy Marlowe"]),
+        ("Who used to work at Block?", ["Cy Marlowe"]),
+        ("Who used to work at Stripe?", []),
+    ],
+)
+def test_a_former_employer_is_one_they_are_no_longer_at(
+    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+) -> None:
+    report = ingestor.ingest([SourceFile(n, data=t.encode()) for n, t in CAREERS.items()])
+    assert not report.failed
+    answer = assistant.ask(question)
+    assert sorted(answer.candidates) == who
+    assert "come close" not in answer.answer
+    if not who:
+        assert "a past role at Stripe and none there now" in answer.answer
+
+
 def test_a_requirement_beside_a_place_is_quoted_with_it(people: Assistant) -> None:
     answer = people.ask("Who lives in Texas and has ICU experience?")
     quoted = [c.text for c in answer.citations]

@@ -210,6 +210,20 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     # employers, places, degrees, schools: answered from the profiles
     ("Has anyone worked at Fjordline?", {"kind": "match", "employers": ["Fjordline"]}),
     ("Anyone from Stripe?", {"kind": "match", "employers": ["Stripe"]}),
+    # An employer they no longer work for
+    (
+        "Which candidates are former Amazon employees?",
+        {"employers": ["Amazon"], "former": True, "as_title": False, "concepts": []},
+    ),
+    ("Who used to work at Stripe?", {"employers": ["Stripe"], "former": True}),
+    ("Who left Amazon?", {"employers": ["Amazon"], "former": True, "concepts": []}),
+    ("ex-Google folks?", {"employers": ["Google"], "former": True, "concepts": []}),
+    ("Who worked at Amazon in the past?", {"employers": ["Amazon"], "former": True}),
+    ("anyone previously at Klarna?", {"employers": ["Klarna"], "former": True}),
+    ("Who has worked at Amazon?", {"employers": ["Amazon"], "former": False}),
+    ("Who is currently at Amazon?", {"employers": ["Amazon"], "former": False}),
+    ("Who left Ireland?", {"employers": [], "former": False}),
+    ("Which former founders know Go?", {"employers": [], "former": False}),
     ("Who has worked at Block or Square?", {"employers": ["Block", "Square"]}),
     ("Has she worked with Kafka?", {"employers": []}),
     ("Who is based in Washington state?", {"place": "Washington", "scope": "all"}),
@@ -1014,6 +1028,7 @@ def test_plans(catalog: Catalog, question: str, expected: dict[str, Any]) -> Non
         "aspect": plan.aspect,
         "requirement": plan.requirement,
         "employers": plan.employers,
+        "former": plan.employers_former,
         "place": plan.place,
         "place_near": plan.place_near,
         "school_place": plan.school_place,

@@ -292,7 +292,10 @@ class ExtractiveStrategy:
             if not plan.concepts:
                 # what the profiles say ("no role held now", "a degree in CS"), not words
                 said = (
-                    f"has worked at {_joined(plan.employers, plan.employers_all)}"
+                    f"has a past role at {_joined(plan.employers, plan.employers_all)} "
+                    "and none there now"
+                    if plan.employers_former and not plan.role and not plan.place
+                    else f"has worked at {_joined(plan.employers, plan.employers_all)}"
                     if plan.employers and not plan.role and not plan.place
                     else f"is based {'near' if plan.place_near else 'in'} {plan.place}"
                     if plan.place and not plan.employers
