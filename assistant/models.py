@@ -845,9 +845,11 @@ class QueryPlan(BaseModel):
         "a candidate who only mentions it elsewhere ('sold to accounting firms') is named in a "
         "note, not listed.",
     )
-    order_by: Literal["graduation", "recency"] | None = Field(
+    order_by: Literal["graduation", "recency", "notice"] | None = Field(
         None,
-        description="A ranking by a date: 'Who graduated most recently?', 'the earliest "
+        description="'Who has the shortest notice period?', 'Who can start soonest?' (notice): "
+        "by the notice period the resume states, the shortest first (the longest with "
+        "shortest_first False). A ranking by a date: 'Who graduated most recently?', 'the earliest "
         "graduate' by the year of the latest degree that fits ``degree`` (the earliest, with "
         "shortest_first); 'Who has used React most recently?' by the end of the latest dated "
         "role whose lines show the requirement.",

@@ -416,8 +416,12 @@ def plan_question(
     recency = _RECENCY_ORDER.search(text) if asks_who and graduation is None else None
     if recency is not None:
         text = text[: recency.start()] + " " + text[recency.end() :]
-    order_by: Literal["graduation", "recency"] | None = (
-        "graduation" if graduation else "recency" if recency else None
+    # "Who has the shortest notice period?", "Who can start soonest?": by the notice stated.
+    notice_order = _NOTICE_ORDER.search(text) if asks_who and not (graduation or recency) else None
+    if notice_order is not None:
+        text = text[: notice_order.start()] + " " + text[notice_order.end() :]
+    order_by: Literal["graduation", "recency", "notice"] | None = (
+        "graduation" if graduation else "recency" if recency else "notice" if notice_order else None
     )
     # "Who worked at Stripe before 2020?": the dates apply to what the rest asks for.
     # ... and in bare search words ("grads from 2020 or later", "kafka since 2021")
@@ -921,6 +925,14 @@ def plan_question(
         shortest_first = bool(_EARLIEST.search(graduation.group(0)))
     elif recency is not None and kind == "match" and concepts:
         operation = "rank"
+    elif notice_order is not None and kind in ("match", "search"):
+        # the shortest notice first ("the longest notice" the other way), of everyone in scope
+        # when nothing else is asked
+        kind, operation = "match", "rank"
+        shortest_first = notice_order.group("longest") is None
+        requirement = requirement or (
+            "the longest notice period" if not shortest_first else "the shortest notice period"
+        )
     elif kind == "match" and _COUNT.search(text) and not (_AT_LEAST_OF.search(text) and ids):
         operation = "count"
     elif (_COMPARE.search(text) or _BETTER.search(text)) and len(ids) >= 2 and scope != "all":
@@ -2293,6 +2305,14 @@ _GRADUATION_ORDER = re.compile(
 _RECENCY_ORDER = re.compile(
     r"\b(?:the\s+)?most\s+recent(?:ly)?\b(?!\s+(?:job|role|position|employer|company|title|"
     r"workplace|degree|graduat\w*)\b)(?:\s+(?:experience|exposure|use|usage|work)\b)?",
+    re.IGNORECASE,
+)
+_NOTICE_ORDER = re.compile(
+    r"\b(?:the\s+)?(?:(?P<longest>longest|most)|shortest|least)\s+notice(?:\s+periods?)?\b|"
+    r"\b(?:start|join|begin|be\s+available)\s+(?:the\s+)?"
+    r"(?:soonest|earliest|first|quickest|fastest)\b|"
+    r"\b(?:the\s+)?(?:soonest|earliest|quickest|fastest)\s+(?:to\s+)?"
+    r"(?:start(?:\s+date)?|join(?:ers?)?|joining|availability|available)\b",
     re.IGNORECASE,
 )
 _EARLIEST = re.compile(r"\b(?:earliest|first|oldest|longest)\b", re.IGNORECASE)

@@ -153,6 +153,8 @@ class Retriever:
             or (plan.excluded and profiled(plan))
         ):
             return self._leaving_out(plan, catalog)
+        if plan.order_by == "notice":
+            return self._ranked_by_notice(plan, catalog)
         if plan.fields and (
             plan.min_career_years is not None
             or (not plan.concepts and (plan.min_years is not None or plan.max_years is not None))
@@ -502,6 +504,45 @@ class Retriever:
                 "notes": [*notes, *found.notes],
                 "left_out": found.left_out + len(out & set(plan.candidate_ids)),
             }
+        )
+
+    def _ranked_by_notice(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+        """ "Who has the shortest notice period?", "Which nurses can start soonest?": those who
+        match the rest of the question (everyone in scope when nothing else is asked), by the
+        notice period their resume states, the shortest first (the longest with
+        ``shortest_first`` off). A resume that states none is not guessed at: the note says
+        how many."""
+        rest = plan.model_copy(update={"order_by": None, "operation": "who"})
+        if _asks_more(rest) or rest.fields or rest.min_career_years is not None:
+            found = self._match(rest, catalog)
+            pool = [g.candidate_id for g in found.groups if g.matched]
+            notes = [f"Ordered among the {len(pool)} who match “{plan.requirement}”.", *found.notes]
+        else:
+            pool, notes = list(plan.candidate_ids), []
+        stated: list[tuple[int, CandidateEvidence]] = []
+        for cid in pool:
+            notices = [(r, r.profile.notice) for r in catalog.resumes_of(cid) if r.profile.notice]
+            if notices:
+                resume, notice = min(notices, key=lambda rn: rn[1].days)
+                said = "immediate" if notice.days == 0 else f"{notice.days} days"
+                evidence = [fact_evidence(resume, notice, f"notice: {said}")]
+                stated.append((notice.days, _group(catalog, cid, evidence)))
+        stated.sort(key=lambda item: item[0], reverse=not plan.shortest_first)
+        unstated = len(pool) - len(stated)
+        notes.append(
+            "Ordered by the notice period each resume states, "
+            + ("the shortest first" if plan.shortest_first else "the longest first")
+            + (
+                f"; {_people(unstated)} {'states' if unstated == 1 else 'state'} none, left out."
+                if unstated
+                else "."
+            )
+        )
+        return Retrieved(
+            plan=plan.model_copy(update={"kind": "about"}),
+            considered=len(plan.candidate_ids),
+            groups=[g for _, g in stated],
+            notes=notes,
         )
 
     def _with_career(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:

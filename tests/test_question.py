@@ -840,6 +840,18 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("Who are immediate joiners?", {"notice": 0, "concepts": []}),
     ("Which Java developers can start immediately?", {"notice": 0, "kind": "match"}),
     ("Who has a notice period of 1 month or less?", {"notice": 30}),
+    # ranked by the notice stated
+    (
+        "Who has the shortest notice period?",
+        {"kind": "match", "operation": "rank", "order_by": "notice", "shortest_first": True},
+    ),
+    ("Who can start soonest?", {"operation": "rank", "order_by": "notice", "concepts": []}),
+    ("who has the longest notice?", {"order_by": "notice", "shortest_first": False}),
+    (
+        "Which nurses can join the earliest?",
+        {"operation": "rank", "order_by": "notice", "concepts": [[("nurs",)]]},
+    ),
+    ("Who started first at Stripe?", {"order_by": None}),
     ("Who started at Stripe in 2019?", {"notice": None}),
     ("Who has 3 months of React experience?", {"notice": None}),
     ("anyone with more than 2 certs", {"aspect": "certifications", "min_count": 3}),

@@ -480,6 +480,16 @@ def test_who_can_join_soon_is_answered_from_the_notice_stated(
     assert "Notice Period: 30 days" in [c.text for c in answer.citations]
     # whoever states nothing is not guessed at, and the answer says so
     assert any("No notice period stated by 1 of the 4 candidates" in n for n in answer.notices)
+    # Ranked by the notice stated: the shortest first, or the longest; of the rest asked too.
+    for question, order in [
+        ("Who has the shortest notice period?", ["Kit Arden", "Ira Venn", "Juno Marsh"]),
+        ("Who can start soonest?", ["Kit Arden", "Ira Venn", "Juno Marsh"]),
+        ("who has the longest notice?", ["Juno Marsh", "Ira Venn", "Kit Arden"]),
+        ("Which Java developers can join the earliest?", ["Ira Venn", "Juno Marsh"]),
+    ]:
+        ranked = assistant.ask(question)
+        assert ranked.candidates == order, question
+        assert "Lev Orr" not in ranked.answer, question  # states no notice: not guessed at
 
 
 def test_a_verb_much_commoner_than_its_object_does_not_veto(

@@ -435,6 +435,9 @@ def _rank(retrieved: Retrieved, book: CitationBook) -> str:
             f"({_pool_phrase(retrieved)}), most recent first:",
             "",
         ]
+    elif plan.order_by == "notice":
+        order = "shortest first" if plan.shortest_first else "longest first"
+        lines = [f"By the notice period they state ({_pool_phrase(retrieved)}), {order}:", ""]
     elif plan.order_by == "graduation":
         order = "earliest first" if plan.shortest_first else "most recent first"
         lines = [
