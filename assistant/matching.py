@@ -415,40 +415,42 @@ def _related_coverage(
     catalog: Catalog,
     held: Collection[int],
     written: Mapping[int, float],
-) -> dict[str, float]:
+) -> tuple[dict[str, float], dict[str, tuple[int, list[str]]]]:
     """Candidate -> the weight of the requirement's terms their best line holds, a term
     written there counting in full (``written``: those sums, by line) and one met by a related
     word ("accessibility" for "disabilities") by that word's similarity to it. Of the lines
     holding no related word, only those that hold a term as asked count (``held``: not a
-    hiring line, "Recruited React developers", for React)."""
+    hiring line, "Recruited React developers", for React). Also, for whoever's best line holds
+    a related word, that line and the related words it holds (to quote and to say why)."""
     best: dict[str, float] = {}
     for pos in held:
         cid = catalog.lines[pos].candidate_id
         best[cid] = max(best.get(cid, 0.0), written[pos])
     rare = rare_terms(terms, catalog.candidate_frequency, len(catalog.candidates))
     found = related(rare) if related is not None and rare else {}
-    met: dict[int, dict[str, float]] = defaultdict(dict)
+    met: dict[int, dict[str, tuple[float, str]]] = defaultdict(dict)
     for term, words in found.items():
         for word, similarity in words:
             # The word itself, not every word of its stem ("accessibility", not "access")
             spelt = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
             for pos in catalog.postings.get(normalize(word), ()):
-                if similarity > met[pos].get(term, 0.0) and spelt.search(
+                if similarity > met[pos].get(term, (0.0, ""))[0] and spelt.search(
                     catalog.lines[pos].line.text
                 ):
-                    met[pos][term] = similarity
-    for pos, held_related in met.items():
-        if not held_related:
-            continue
+                    met[pos][term] = (similarity, word)
+    shown: dict[str, tuple[int, list[str]]] = {}
+    for pos, held_related in sorted(met.items()):
         line = catalog.line_terms[pos]
-        got = sum(
-            weight[t] * held_related[t]
-            for t in held_related
-            if t not in line  # held word for word: already counted in full
-        )
+        # a term held word for word is already counted in full
+        used = {t: h for t, h in held_related.items() if t not in line}
+        if not used:
+            continue
+        got = written.get(pos, 0.0) + sum(weight[t] * sim for t, (sim, _) in used.items())
         cid = catalog.lines[pos].candidate_id
-        best[cid] = max(best.get(cid, 0.0), written.get(pos, 0.0) + got)
-    return best
+        if got > best.get(cid, 0.0):
+            best[cid] = got
+            shown[cid] = (pos, [word for _, word in used.values()])
+    return best, shown
 
 
 def nearness(
@@ -493,7 +495,9 @@ def nearness(
             written[pos] = written.get(pos, 0.0) + weight[t]
             if holds is None or holds(pos, t):
                 per_line[pos] = per_line.get(pos, 0.0) + weight[t]
-    best_related = _related_coverage(terms, weight, related, catalog, per_line.keys(), written)
+    best_related, related_lines = _related_coverage(
+        terms, weight, related, catalog, per_line.keys(), written
+    )
     best_line: dict[str, tuple[float, int]] = {}
     for pos, held in per_line.items():
         window = held
@@ -542,6 +546,12 @@ def nearness(
         if cid in best_line and coverage > 0:
             pos = best_line[cid][1]
             spans.append((pos, pos))
+        near_words: list[str] = []
+        if cid in related_lines:
+            # the line that holds words close in meaning to the requirement's is quoted too
+            pos, near_words = related_lines[cid]
+            if not any(a <= pos <= b for a, b in spans):
+                spans.append((pos, pos))
         for chunk in chunk_lines.get(cid, []):
             if not chunk:
                 continue
@@ -559,6 +569,9 @@ def nearness(
             if shared
             else f"reads alike ({similarity:.2f}) without the same words"
         )
+        if near_words:
+            said = ", ".join(f"“{w}”" for w in near_words[:3])
+            why += f"; holds {said}, close in meaning to the words asked"
         ruled_out = names_decide and unknown_name > 0
         if ruled_out:
             # A name nobody holds ("SAP ABAP"): nobody comes near by holding other words.

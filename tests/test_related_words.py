@@ -164,16 +164,22 @@ def test_a_line_holding_a_related_word_holds_that_much_of_the_term() -> None:
         asked.append(rare)
         return {"disabl": [("accessibility", 0.6)]}
 
-    near = {
-        n.candidate_id: n.features
+    scored = {
+        n.candidate_id: n
         for n in nearness(["disabl"], {}, {}, [ada, ben, cy], catalog, related=related)
     }
+    near = {cid: n.features for cid, n in scored.items()}
     assert asked == [["disabl"]]
     assert near[ada]["related_coverage"] == pytest.approx(0.6)
     # Ben's line holds "access", the stem of "accessibility", but not the word.
     assert near[ben]["related_coverage"] == 0
     assert near[cy]["related_coverage"] == 0
     assert all(f["coverage"] == 0 for f in near.values())
+    # The line is quoted, and the why names the word it holds.
+    (first, _), *_ = scored[ada].lines
+    assert "accessibility" in catalog.lines[first].line.text
+    assert "“accessibility”" in scored[ada].why
+    assert "accessibility" not in scored[ben].why
 
 
 @pytest.mark.parametrize(
