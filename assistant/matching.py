@@ -465,6 +465,7 @@ def nearness(
     holds: Callable[[int, str], bool] | None = None,
     names: Collection[str] = (),
     related: Callable[[list[str]], Mapping[str, Sequence[tuple[str, float]]]] | None = None,
+    as_asked: Mapping[str, str] | None = None,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -474,7 +475,8 @@ def nearness(
     (:func:`assistant.terms.compound_parts`): a joined word no resume holds counts as its
     parts. ``related`` gives the words related to some of the requirement's terms (see
     :mod:`assistant.related_words`), with their similarity: a line holding one holds that
-    much of the term, for the ``related_coverage`` feature."""
+    much of the term, for the ``related_coverage`` feature. ``as_asked`` maps a term to the word
+    as the question writes it, to say why ("shares kernel", not "contribut")."""
     model = model or calibration()
     terms = _read_terms(query_terms, catalog, compounds, names)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
@@ -565,10 +567,13 @@ def nearness(
             t for t in terms if cid in best_line and t in catalog.line_terms[best_line[cid][1]]
         ]
         why = (
-            f"shares {', '.join(shared[:4])} and reads alike ({similarity:.2f})"
+            f"shares {', '.join((as_asked or {}).get(t, t) for t in shared[:4])} and reads "
+            f"alike ({similarity:.2f})"
             if shared
             else f"reads alike ({similarity:.2f}) without the same words"
         )
+        # (a word of the requirement itself is said among the shared ones)
+        near_words = [w for w in near_words if normalize(w) not in terms]
         if near_words:
             said = ", ".join(f"“{w}”" for w in near_words[:3])
             why += f"; holds {said}, close in meaning to the words asked"

@@ -843,6 +843,7 @@ class Retriever:
             ),
             names=_asked_names(plan.question),
             related=related,
+            as_asked=written,
         )
 
     def _nobody_near(self, plan: QueryPlan, catalog: Catalog) -> bool:

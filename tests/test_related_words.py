@@ -258,3 +258,21 @@ def test_a_requirement_in_other_words_finds_the_line_that_means_it(
     monkeypatch.setattr(assistant.retriever.related_words, "related", lambda asked, present: {})
     alone = {n.candidate_id: n.probability for n in assistant.retriever.nearness(plan, catalog)}
     assert alone[ada] < calibration().threshold <= with_related[ada]
+
+
+def test_the_reason_names_the_words_as_the_question_writes_them() -> None:
+    texts = {
+        "ada.txt": "Ada Quint\nExperience\n- Contributed to the checkout library\n",
+        "ben.txt": "Ben Ortolan\nExperience\n- Ran the night shift\n",
+    }
+    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
+    catalog = Catalog.build(resumes)
+    ada, ben = (r.candidate_id for r in resumes)
+    scored = {
+        n.candidate_id: n
+        for n in nearness(
+            ["contribut"], {}, {}, [ada, ben], catalog, as_asked={"contribut": "contributed"}
+        )
+    }
+    assert scored[ada].why.startswith("shares contributed and reads alike")
+    assert "contribut," not in scored[ada].why and "shares" not in scored[ben].why
