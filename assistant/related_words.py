@@ -82,9 +82,11 @@ class RelatedWords:
         safe = re.sub(r"[^\w.-]", "_", self.embedder.name)
         return self.cache_dir / f"vocabulary-vectors-{safe}-{len(words)}.npy"
 
-    def prepare(self) -> None:
+    def prepare(self, compute: bool = True) -> None:
         """Load the vectors, computing and caching them when missing (once per machine; once
-        per process for every instance with the same model and folder)."""
+        per process for every instance with the same model and folder). Without ``compute``,
+        only load them when they are kept: a first catalog is not held up for 20 s; the first
+        question that needs them computes them."""
         if self._vectors is not None:
             return
         words = vocabulary()
@@ -93,6 +95,8 @@ class RelatedWords:
         with _LOCK:
             if key not in _LOADED or path is None:
                 vectors = _read(path, len(words))
+                if vectors is None and not compute:
+                    return
                 if vectors is None:
                     vectors = np.asarray(self.embedder.embed(words), dtype=np.float32)
                     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9

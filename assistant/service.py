@@ -122,7 +122,7 @@ class Assistant:
         detached = self.store.detached()
         if previous is None:
             prepare_matching()  # with the first catalog, not with the first question near-miss
-            self.retriever.related_words.prepare()
+            self.retriever.related_words.prepare(compute=False)  # loaded if kept
             return Catalog.build(self.store.load_resumes(), detached=detached)
         versions = self.store.versions()
         kept = [

@@ -125,15 +125,21 @@ def test_the_vectors_are_computed_once_and_kept(
     n = len(vocabulary())
     embedder = _Counting()
     monkeypatch.setattr(related_words, "_LOADED", {})
+    # A first catalog only loads them when they are kept: it is not held up computing them.
+    RelatedWords(embedder, tmp_path).prepare(compute=False)
+    assert embedder.sizes == [] and not list(tmp_path.iterdir())
     RelatedWords(embedder, tmp_path).prepare()
     assert embedder.sizes == [n]
     (kept,) = tmp_path.glob("vocabulary-vectors-counting-*.npy")
     assert np.load(kept).shape == (n, embedder.embed(["x"]).shape[1])
     embedder.sizes.clear()
-    # Another process reads them from the folder.
+    # Another process reads them from the folder, a first catalog too.
     monkeypatch.setattr(related_words, "_LOADED", {})
-    RelatedWords(embedder, tmp_path).prepare()
-    assert embedder.sizes == []
+    loaded = RelatedWords(embedder, tmp_path)
+    loaded.prepare(compute=False)
+    loaded.related({"x": "x"}, present=lambda stem: True)
+    assert embedder.sizes == [1]  # the question's word alone
+    embedder.sizes.clear()
     # A damaged file is computed again and replaced.
     kept.write_bytes(b"not an array")
     monkeypatch.setattr(related_words, "_LOADED", {})
