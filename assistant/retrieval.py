@@ -841,7 +841,7 @@ class Retriever:
                 and not (certified and _PENDING.search(catalog.lines[pos].line.text))
                 and not _hired_for(catalog, pos, term)
             ),
-            names=_asked_names(plan.question),
+            names=named,
             related=related,
             as_asked=written,
         )
