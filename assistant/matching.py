@@ -573,7 +573,7 @@ def nearness(
             else f"reads alike ({similarity:.2f}) without the same words"
         )
         # (a word of the requirement itself is said among the shared ones)
-        near_words = [w for w in near_words if normalize(w) not in terms]
+        near_words = [w for w in dict.fromkeys(near_words) if normalize(w) not in terms]
         if near_words:
             said = ", ".join(f"“{w}”" for w in near_words[:3])
             why += f"; holds {said}, close in meaning to the words asked"

@@ -4,7 +4,9 @@
 A requirement put in other words than the resumes' shares no term with the line that answers
 it, so term coverage cannot bring that candidate near, and the chunk similarity alone rarely
 does. Here each word of the embedding model's own vocabulary is embedded once, on its own, and
-a question's rare word is met by the vocabulary words whose vectors lie close to its vector.
+a question's rare word is met by the vocabulary words whose vectors lie close to its vector,
+and by those close to the vector of the whole requirement, which reads its words in context
+("breathing machines": "ventilation").
 :func:`assistant.matching.nearness` counts a line holding such a word as holding part of the
 requirement, in proportion to the similarity (the ``related_coverage`` feature of the calibrated
 model).
@@ -22,7 +24,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -106,29 +108,53 @@ class RelatedWords:
             self._words, self._vectors, self._stems = _LOADED[key]
 
     def related(
-        self, asked: Mapping[str, str], present: Callable[[str], bool]
+        self,
+        asked: Mapping[str, str],
+        present: Callable[[str], bool],
+        whole: str | None = None,
     ) -> dict[str, list[tuple[str, float]]]:
         """Search term -> (vocabulary word, cosine similarity) of the closest words to the word
         as asked (``asked`` maps a term to it), best first: at least :data:`THRESHOLD`, not the
-        term itself, not a stop word, and ``present`` (held by some resume) for its stem."""
+        term itself, not a stop word, and ``present`` (held by some resume) for its stem.
+
+        With ``whole`` (the requirement as written), the words closest to it as a whole are
+        added to every term asked, on the same terms, but for words of the requirement itself
+        (met as written): a phrase's vector reads its words in context ("breathing machines"
+        comes close to "ventilation", "made software usable, disabilities" to "accessibility"),
+        which the vector of none of its words does alone."""
         wanted = [(t, w) for t, w in asked.items() if w]
         if not wanted:
             return {}
         self.prepare()
-        assert self._words is not None and self._stems is not None
-        closest = self._closest([w for _, w in wanted])
-        out: dict[str, list[tuple[str, float]]] = {}
-        for term, written in wanted:
-            found: list[tuple[str, float]] = []
-            for i, similarity in closest[written]:
-                if len(found) >= PER_WORD:
-                    break
-                word, stem = self._words[i], self._stems[i]
-                if stem == term or not present(stem):
-                    continue
-                found.append((word, similarity))
-            out[term] = found
+        own = set(terms(whole, query=True)) if whole else set()
+        closest = self._closest([w for _, w in wanted] + ([whole] if whole else []))
+        out = {term: self._present(closest[written], present, {term}) for term, written in wanted}
+        if whole:
+            context = self._present(closest[whole], present, own)
+            for term, found in out.items():
+                have = {word for word, _ in found}
+                added = [(w, s) for w, s in context if w not in have and normalize(w) != term]
+                out[term] = sorted(found + added, key=lambda pair: -pair[1])
         return out
+
+    def _present(
+        self,
+        closest: list[tuple[int, float]],
+        present: Callable[[str], bool],
+        excluded: Collection[str],
+    ) -> list[tuple[str, float]]:
+        """The first :data:`PER_WORD` of ``closest`` that some resume holds, as (word,
+        similarity), but for the words whose stems are ``excluded``."""
+        assert self._words is not None and self._stems is not None
+        found: list[tuple[str, float]] = []
+        for i, similarity in closest:
+            if len(found) >= PER_WORD:
+                break
+            stem = self._stems[i]
+            if stem in excluded or not present(stem):
+                continue
+            found.append((self._words[i], similarity))
+        return found
 
     def _closest(self, written: list[str]) -> dict[str, list[tuple[int, float]]]:
         """Word -> (vocabulary index, similarity) of every content word within THRESHOLD of it,

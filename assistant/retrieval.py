@@ -823,7 +823,7 @@ class Retriever:
         def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
             # A name is met as written: "Ruby" is no "gem", whatever their vectors say.
             asked = {t: written[t] for t in rare if t in written and t not in named}
-            return self.related_words.related(asked, catalog.postings.__contains__)
+            return self.related_words.related(asked, catalog.postings.__contains__, whole=query)
 
         return nearness(
             query_terms or terms(query, query=True),

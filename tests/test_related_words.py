@@ -102,6 +102,29 @@ def test_the_closest_vocabulary_words_mean_about_the_same(
     assert related not in [w for w, _ in kept]
 
 
+def test_words_close_to_the_whole_requirement_are_added_to_each_term(
+    minilm: MiniLMEmbedder,
+) -> None:
+    words = _shared(minilm)
+    asked = {"breath": "breathing", "machin": "machines"}
+    alone = words.related(asked, present=lambda stem: True)
+    whole = words.related(asked, present=lambda stem: True, whole="breathing machines")
+    # Read together, the two words mean a ventilator; "machines" alone does not.
+    assert "ventilation" not in [w for w, _ in alone["machin"]]
+    assert "ventilation" in [w for w, _ in whole["machin"]]
+    for term, found in whole.items():
+        assert {w for w, _ in alone[term]} <= {w for w, _ in found}
+        # the requirement's own words are met as written, never as related words
+        assert not {normalize(w) for w, _ in found} & set(asked)
+        assert all(similarity >= THRESHOLD for _, similarity in found)
+        assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+    # Only words some resume holds are offered.
+    held = words.related(
+        asked, present=lambda stem: stem != normalize("ventilation"), whole="breathing machines"
+    )
+    assert "ventilation" not in [w for found in held.values() for w, _ in found]
+
+
 def test_stop_words_are_never_related(minilm: MiniLMEmbedder) -> None:
     found = _shared(minilm).related({"on": "on", "about": "about"}, present=lambda stem: True)
     assert all(terms(w, query=True) for words in found.values() for w, _ in words)
@@ -231,6 +254,8 @@ PILE = {
     "- Hired 40 engineers in 2023\n",
     "jon.txt": "Jon Aske\nTeacher\nExperience\n- Taught maths to 11-16 year olds\n"
     "- Made the school's exam timetable\n",
+    "lia.txt": "Lia Munro\nRespiratory therapist\nExperience\n"
+    "- Managed mechanical ventilation in a 12-bed ICU\n- Made the weaning checklist\n",
 }
 
 
@@ -254,6 +279,10 @@ def test_a_requirement_in_other_words_finds_the_line_that_means_it(
     # "Gem" lies close to "Ruby", but a name the question writes is met only as written.
     rails = assistant.ask("Anyone with Ruby on Rails experience?")
     assert rails.candidates == []
+    # "breathing machines" in a resume's words: "mechanical ventilation", "respiratory".
+    ventilated = assistant.ask("Who has looked after people on breathing machines?")
+    assert ventilated.candidates == ["Lia Munro"]
+    assert any("ventilation" in c.text for c in ventilated.citations)
     # The related word is what brings her near: without it she stays below the threshold.
     catalog = assistant.catalog
     plan = plan_question(question, catalog, Conversation())
@@ -261,7 +290,9 @@ def test_a_requirement_in_other_words_finds_the_line_that_means_it(
     with_related = {
         n.candidate_id: n.probability for n in assistant.retriever.nearness(plan, catalog)
     }
-    monkeypatch.setattr(assistant.retriever.related_words, "related", lambda asked, present: {})
+    monkeypatch.setattr(
+        assistant.retriever.related_words, "related", lambda asked, present, whole=None: {}
+    )
     alone = {n.candidate_id: n.probability for n in assistant.retriever.nearness(plan, catalog)}
     assert alone[ada] < calibration().threshold <= with_related[ada]
 
