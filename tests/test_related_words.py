@@ -297,6 +297,28 @@ def test_a_requirement_in_other_words_finds_the_line_that_means_it(
     assert alone[ada] < calibration().threshold <= with_related[ada]
 
 
+def test_a_word_close_to_several_terms_counts_for_each_and_is_named_once() -> None:
+    texts = {
+        "ada.txt": "Ada Quint\nExperience\n- Managed mechanical ventilation in the ICU\n",
+        "ben.txt": "Ben Ortolan\nExperience\n- Ran the night shift at the bakery\n",
+    }
+    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
+    catalog = Catalog.build(resumes)
+    ada, ben = (r.candidate_id for r in resumes)
+
+    def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
+        # a word close to the whole requirement comes for each of its rare terms
+        return {t: [("ventilation", 0.6)] for t in rare}
+
+    scored = {
+        n.candidate_id: n
+        for n in nearness(["breath", "machin"], {}, {}, [ada, ben], catalog, related=related)
+    }
+    assert scored[ada].features["related_coverage"] == pytest.approx(0.6)
+    assert scored[ada].why.count("ventilation") == 1
+    assert scored[ben].features["related_coverage"] == 0
+
+
 def test_the_reason_names_the_words_as_the_question_writes_them() -> None:
     texts = {
         "ada.txt": "Ada Quint\nExperience\n- Contributed to the checkout library\n",
