@@ -72,6 +72,12 @@ def test_only_terms_few_resumes_hold_are_looked_up(held_by: int, pool: int, rare
     assert rare_terms(["term"], lambda _: held_by, pool) == (["term"] if rare else [])
 
 
+def _catalog(texts: dict[str, str]) -> tuple[Catalog, list[str]]:
+    """A catalog of plain-text resumes (file name -> text), and their candidates in order."""
+    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
+    return Catalog.build(resumes), [r.candidate_id for r in resumes]
+
+
 def _shared(embedder: MiniLMEmbedder) -> RelatedWords:
     return RelatedWords(embedder, Path(os.environ["RECRUITER_CACHE_PATH"]))
 
@@ -184,9 +190,7 @@ def test_a_line_holding_a_related_word_holds_that_much_of_the_term() -> None:
         "ben.txt": "Ben Ortolan\nExperience\n- Built the access control service\n",
         "cy.txt": "Cy Marlowe\nExperience\n- Ran the night shift at the bakery\n",
     }
-    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
-    catalog = Catalog.build(resumes)
-    ada, ben, cy = (r.candidate_id for r in resumes)
+    catalog, (ada, ben, cy) = _catalog(texts)
     asked: list[list[str]] = []
 
     def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
@@ -302,9 +306,7 @@ def test_a_word_close_to_several_terms_counts_for_each_and_is_named_once() -> No
         "ada.txt": "Ada Quint\nExperience\n- Managed mechanical ventilation in the ICU\n",
         "ben.txt": "Ben Ortolan\nExperience\n- Ran the night shift at the bakery\n",
     }
-    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
-    catalog = Catalog.build(resumes)
-    ada, ben = (r.candidate_id for r in resumes)
+    catalog, (ada, ben) = _catalog(texts)
 
     def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
         # a word close to the whole requirement comes for each of its rare terms
@@ -324,9 +326,7 @@ def test_the_reason_names_the_words_as_the_question_writes_them() -> None:
         "ada.txt": "Ada Quint\nExperience\n- Contributed to the checkout library\n",
         "ben.txt": "Ben Ortolan\nExperience\n- Ran the night shift\n",
     }
-    resumes = [parse_resume(n, t.encode()) for n, t in texts.items()]
-    catalog = Catalog.build(resumes)
-    ada, ben = (r.candidate_id for r in resumes)
+    catalog, (ada, ben) = _catalog(texts)
     scored = {
         n.candidate_id: n
         for n in nearness(
