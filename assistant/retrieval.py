@@ -144,7 +144,9 @@ class Retriever:
 
     # -- who has ... ---------------------------------------------------------------------------
 
-    def _match(self, plan: QueryPlan, catalog: Catalog) -> Retrieved:
+    def _match(self, plan: QueryPlan, catalog: Catalog, near_misses: bool = True) -> Retrieved:
+        """Who matches the plan's requirement; with ``near_misses``, and when nobody does, who
+        comes near it."""
         if (
             plan.place_excluded
             or plan.degree_excluded
@@ -370,8 +372,12 @@ class Retriever:
         if plan.as_title:
             found = _titled_first(plan, found, catalog, notes)
         if plan.relaxed and not any(g.matched for g in found):
+            # Only its matches are used: who comes near is scored once, below, on the whole
+            # requirement (scoring it here too cost a second vector search).
             apart = self._match(
-                plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}), catalog
+                plan.model_copy(update={"concepts": plan.relaxed, "relaxed": []}),
+                catalog,
+                near_misses=False,
             )
             if any(g.matched for g in apart.groups):
                 apart.notes.insert(
@@ -400,7 +406,7 @@ class Retriever:
                 0, f"Ranked: the candidates who match “{plan.requirement}”, of {len(pool)}."
             )
             return ranked
-        if not any(g.matched for g in found) and offers_near_misses(plan):
+        if near_misses and not any(g.matched for g in found) and offers_near_misses(plan):
             near = [
                 g for g in self.possible_matches(plan, catalog) if g.candidate_id not in excluded
             ]

@@ -1632,3 +1632,24 @@ def test_an_employer_asked_by_the_words_inside_its_name(
     # "Medical Center" is in both names; the words asked decide
     stayed = assistant.ask("How long was Ola at Harbor University Medical Center?")
     assert stayed.answer.splitlines()[0].endswith("(2015-08 to 2019-05): 3 years 10 months.")
+
+
+def test_who_comes_near_is_scored_once_when_the_relaxed_reading_matches_nobody(
+    team: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Any Python programmers?" is read as "Python programmers", then as Python and a
+    # programmer apart; nobody matches either way, and who comes near is scored for the
+    # whole requirement only (one vector search, not one per reading).
+    scored = []
+    possible_matches = team.retriever.possible_matches
+
+    def counted(*args: object, **kwargs: object) -> object:
+        scored.append(args[0])
+        return possible_matches(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(team.retriever, "possible_matches", counted)
+    question = "Any Python programmers?"
+    assert plan_question(question, team.catalog, Conversation()).relaxed
+    answer = team.ask(question)
+    assert answer.candidates == []
+    assert len(scored) == 1
