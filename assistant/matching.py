@@ -429,14 +429,19 @@ def _related_coverage(
     rare = rare_terms(terms, catalog.candidate_frequency, len(catalog.candidates))
     found = related(rare) if related is not None and rare else {}
     met: dict[int, dict[str, tuple[float, str]]] = defaultdict(dict)
+    spelt_at: dict[str, list[int]] = {}  # a word close to several terms is looked for once
     for term, words in found.items():
         for word, similarity in words:
-            # The word itself, not every word of its stem ("accessibility", not "access")
-            spelt = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-            for pos in catalog.postings.get(normalize(word), ()):
-                if similarity > met[pos].get(term, (0.0, ""))[0] and spelt.search(
-                    catalog.lines[pos].line.text
-                ):
+            if word not in spelt_at:
+                # The word itself, not every word of its stem ("accessibility", not "access")
+                spelt = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+                spelt_at[word] = [
+                    pos
+                    for pos in catalog.postings.get(normalize(word), ())
+                    if spelt.search(catalog.lines[pos].line.text)
+                ]
+            for pos in spelt_at[word]:
+                if similarity > met[pos].get(term, (0.0, ""))[0]:
                     met[pos][term] = (similarity, word)
     shown: dict[str, tuple[int, list[str]]] = {}
     for pos, held_related in sorted(met.items()):
