@@ -131,7 +131,7 @@ def test_words_close_to_the_whole_requirement_are_added_to_each_term(
     assert "ventilation" not in [w for found in held.values() for w, _ in found]
 
 
-def test_stop_words_are_never_related(minilm: MiniLMEmbedder) -> None:
+def test_every_related_word_is_a_word_the_resumes_can_hold(minilm: MiniLMEmbedder) -> None:
     found = _shared(minilm).related({"on": "on", "about": "about"}, present=lambda stem: True)
     assert all(terms(w, query=True) for words in found.values() for w, _ in words)
 
