@@ -15,6 +15,11 @@ scored with signals that generalise:
   (how much this candidate stands out);
 * ``coverage_margin``: the same for coverage: how far this candidate's best line is ahead of
   everyone else's in the requirement's rare words;
+* ``related_coverage``: coverage again, a word close in meaning to a rare term of the requirement
+  counting for that term by its similarity (see :mod:`assistant.related_words`), and
+  ``related_margin``: how far this candidate's best such line is ahead of everyone else's (when
+  a few resumes put the requirement in the same other words, "accessibility" for
+  "disabilities", they stand out together from the rest, whose lines hold none);
 * ``unknown``: the share of the requirement's rarity carried by words that no resume contains,
   which is what "nobody comes near" looks like.
 
@@ -59,6 +64,7 @@ FEATURES = (
     "margin",
     "coverage_margin",
     "related_coverage",
+    "related_margin",
 )
 _MIN_FUZZY_LEN = 5
 _LONG_WORD = 8  # from this length a misspelling may hold two slips
@@ -529,6 +535,10 @@ def nearness(
         (min(best_line.get(cid, (0.0, -1))[0] / total, 1.0) for cid in pool), reverse=True
     )
     cov_first, cov_second = [*covered, 0.0, 0.0][:2]
+    near_in_meaning = sorted(
+        (min(best_related.get(cid, 0.0) / total, 1.0) for cid in pool), reverse=True
+    )
+    rel_first, rel_second = [*near_in_meaning, 0.0, 0.0][:2]
     out = []
     for cid in pool:
         coverage = min(best_line.get(cid, (0.0, -1))[0] / total, 1.0)
@@ -538,6 +548,10 @@ def nearness(
         margin = similarity - (second if similarity >= first else first)
         # The same for the rare words: a line that alone holds the requirement's words.
         coverage_margin = coverage - (cov_second if coverage >= cov_first else cov_first)
+        related_coverage = min(best_related.get(cid, 0.0) / total, 1.0)
+        related_margin = related_coverage - (
+            rel_second if related_coverage >= rel_first else rel_first
+        )
         features = {
             "bias": 1.0,
             "coverage": min(coverage, 1.0),
@@ -545,7 +559,8 @@ def nearness(
             "similarity_z": z,
             "margin": margin,
             "coverage_margin": min(coverage_margin, 1.0),
-            "related_coverage": min(best_related.get(cid, 0.0) / total, 1.0),
+            "related_coverage": related_coverage,
+            "related_margin": related_margin,
             "unknown": unknown,
             "unknown_name": unknown_name,
         }

@@ -215,6 +215,29 @@ def test_a_line_holding_a_related_word_holds_that_much_of_the_term() -> None:
     assert "accessibility" not in scored[ben].why
 
 
+def test_related_margin_says_how_far_ahead_a_line_in_other_words_is() -> None:
+    texts = {
+        "ada.txt": "Ada Quint\nExperience\n- Owned accessibility and screen-reader support\n",
+        "ben.txt": "Ben Ortolan\nExperience\n- Audited the store for screen readers\n",
+        "cy.txt": "Cy Marlowe\nExperience\n- Ran the night shift at the bakery\n",
+    }
+    catalog, (ada, ben, cy) = _catalog(texts)
+
+    def related(rare: list[str]) -> dict[str, list[tuple[str, float]]]:
+        return {"disabl": [("accessibility", 0.6), ("screen", 0.3)]}
+
+    near = {
+        n.candidate_id: n.features
+        for n in nearness(["disabl"], {}, {}, [ada, ben, cy], catalog, related=related)
+    }
+    # Ada's line is ahead of everyone else's by what Ben's holds less; the others trail hers.
+    assert near[ada]["related_coverage"] == pytest.approx(0.6)
+    assert near[ben]["related_coverage"] == pytest.approx(0.3)
+    assert near[ada]["related_margin"] == pytest.approx(0.3)
+    assert near[ben]["related_margin"] == pytest.approx(-0.3)
+    assert near[cy]["related_margin"] == pytest.approx(-0.6)
+
+
 @pytest.mark.parametrize(
     ("probability", "nearest", "near"),
     [
