@@ -13,6 +13,8 @@ scored with signals that generalise:
 * ``similarity``: the cosine similarity of the requirement to the candidate's closest chunk, its
   z-score among the candidates in scope, and its ``margin`` over the closest other candidate
   (how much this candidate stands out);
+* ``pooled_z``: the z-score of the mean similarity of the candidate's three closest chunks:
+  several passages that read like the requirement say more than one lucky chunk;
 * ``coverage_margin``: the same for coverage: how far this candidate's best line is ahead of
   everyone else's in the requirement's rare words;
 * ``related_coverage``: coverage again, a word close in meaning to a rare term of the requirement
@@ -65,6 +67,7 @@ FEATURES = (
     "coverage_margin",
     "related_coverage",
     "related_margin",
+    "pooled_z",
 )
 _MIN_FUZZY_LEN = 5
 _LONG_WORD = 8  # from this length a misspelling may hold two slips
@@ -477,6 +480,7 @@ def nearness(
     names: Collection[str] = (),
     related: Callable[[list[str]], Mapping[str, Sequence[tuple[str, float]]]] | None = None,
     as_asked: Mapping[str, str] | None = None,
+    pooled: Mapping[str, float] | None = None,
 ) -> list[Nearness]:
     """Every candidate in ``pool`` scored against a requirement.
 
@@ -487,7 +491,9 @@ def nearness(
     parts. ``related`` gives the words related to some of the requirement's terms (see
     :mod:`assistant.related_words`), with their similarity: a line holding one holds that
     much of the term, for the ``related_coverage`` feature. ``as_asked`` maps a term to the word
-    as the question writes it, to say why ("shares kernel", not "contribut")."""
+    as the question writes it, to say why ("shares kernel", not "contribut"). ``pooled`` holds
+    each candidate's mean similarity over their few closest chunks (the best chunk's similarity
+    when missing)."""
     model = model or calibration()
     terms = _read_terms(query_terms, catalog, compounds, names)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
@@ -530,6 +536,12 @@ def nearness(
     sims = np.array([similarities.get(cid, 0.0) for cid in pool], dtype=np.float64)
     mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
     ordered = sorted((similarities.get(cid, 0.0) for cid in pool), reverse=True)
+    # The same over a few chunks: a resume with several passages that read like the requirement
+    # ("incident commander on the 24x7 rotation", "PagerDuty") over one with a single lucky one.
+    spread = np.array([(pooled or similarities).get(cid, 0.0) for cid in pool], dtype=np.float64)
+    spread_mean, spread_std = (
+        (float(spread.mean()), float(spread.std()) + 1e-6) if len(spread) else (0.0, 1.0)
+    )
     first, second = [*ordered, 0.0, 0.0][:2]
     covered = sorted(
         (min(best_line.get(cid, (0.0, -1))[0] / total, 1.0) for cid in pool), reverse=True
@@ -561,6 +573,7 @@ def nearness(
             "coverage_margin": min(coverage_margin, 1.0),
             "related_coverage": related_coverage,
             "related_margin": related_margin,
+            "pooled_z": ((pooled or similarities).get(cid, 0.0) - spread_mean) / spread_std,
             "unknown": unknown,
             "unknown_name": unknown_name,
         }

@@ -10,6 +10,7 @@ from assistant.catalog import Catalog
 from assistant.matching import Calibration, correct_spelling, derived_base, nearness
 from assistant.models import Conversation
 from assistant.question import plan_question
+from assistant.retrieval import pooled_similarity
 from assistant.service import Assistant
 from assistant.terms import compound_parts, terms
 from ingest.pipeline import Ingestor, SourceFile, parse_resume
@@ -482,6 +483,42 @@ def test_coverage_margin_says_how_far_ahead_a_line_is() -> None:
         near[tobias]["coverage"] - near[wren]["coverage"]
     )
     assert near[marit]["coverage"] == 0 and near[marit]["coverage_margin"] < 0
+
+
+def test_pooled_z_says_how_much_of_a_resume_reads_like_the_requirement() -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    wren, tobias, marit, _ = (r.candidate_id for r in resumes)
+    best = {wren: 0.5, tobias: 0.5, marit: 0.2}
+    pooled = {wren: 0.45, tobias: 0.25, marit: 0.2}
+    near = {
+        n.candidate_id: n.features
+        for n in nearness(["ledger"], best, {}, [wren, tobias, marit], catalog, pooled=pooled)
+    }
+    # the same closest chunk, but only Wren's next ones read alike too
+    assert near[wren]["similarity_z"] == pytest.approx(near[tobias]["similarity_z"])
+    assert near[wren]["pooled_z"] > near[tobias]["pooled_z"] > near[marit]["pooled_z"]
+    # without them, the closest chunk stands for them
+    alone = {
+        n.candidate_id: n.features
+        for n in nearness(["ledger"], best, {}, [wren, tobias, marit], catalog)
+    }
+    assert alone[wren]["pooled_z"] == pytest.approx(alone[wren]["similarity_z"])
+
+
+@pytest.mark.parametrize(
+    ("closest", "floor", "pooled"),
+    [
+        ([0.6, 0.5, 0.4], 0.1, 0.5),
+        ([0.6, 0.5, 0.4, 0.3], 0.1, 0.5),  # only the three closest
+        ([0.6], 0.3, 0.4),  # the others are at most as close as the last hit
+        ([], 0.3, 0.3),
+    ],
+)
+def test_pooled_similarity_is_the_mean_of_the_closest_chunks(
+    closest: list[float], floor: float, pooled: float
+) -> None:
+    assert pooled_similarity(closest, floor) == pytest.approx(pooled)
 
 
 def test_possible_matches_are_kept_apart_from_matches(
