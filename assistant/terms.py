@@ -12,6 +12,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 # Keeps tool names whole: c++, c#, node.js, .net, ci/cd are single tokens, and so are the short
 # pairs joined by "&" ("R&D", "P&L", "AT&T").
@@ -394,10 +395,22 @@ def terms(text: str, query: bool = False) -> list[str]:
 def compound_parts(text: str) -> dict[str, list[str]]:
     """The search forms of a text's hyphenated words, joined -> parts ("flash-sale" ->
     ``{"flashsal": ["flash", "sale"]}``), for a query whose joined word no resume holds (a
-    resume may write "flash sales", or "Metaflow" where the query says "Metaflow-like")."""
+    resume may write "flash sales", or "Metaflow" where the query says "Metaflow-like").
+    English function words (bm25s's English stop words) are no parts of their own: "on-call"
+    is no "on" and "in-house" no "in" (a line holding the other part alone is still no proof
+    of the whole, but the function word would only add noise and a reason that reads
+    "shares on"); nor is the "like" of "Metaflow-like"."""
     text = _fold_phrases(_without_accents(text.replace("’", "'")))
     out: dict[str, list[str]] = {}
     for m in _COMPOUND.finditer(text):
         joined = normalize(m.group(0).replace("-", ""))
-        out[joined] = [normalize(part) for part in m.group(0).split("-") if part]
+        words = [w for w in m.group(0).lower().split("-") if w]
+        if words[-1] == "like" and len(words) > 1:
+            words = words[:-1]  # "Metaflow-like": like Metaflow, not the word "like"
+        # A function word says nothing on its own: "on-call" is no "on"
+        kept = [w for w in words if w not in _FUNCTION_WORDS] or words
+        out[joined] = [normalize(w) for w in kept]
     return out
+
+
+_FUNCTION_WORDS = frozenset(STOPWORDS_EN_PLUS)

@@ -379,11 +379,30 @@ def test_a_hyphenated_query_word_no_resume_holds_counts_as_its_parts() -> None:
     model = Calibration({"bias": -2.0, "coverage": 4.0}, threshold=0.5)
     query = terms("Quillstone-like iOS apps", query=True)
     parts = compound_parts("Quillstone-like iOS apps")
-    assert parts == {"quillstonelik": ["quillston", "like"]}
+    assert parts == {"quillstonelik": ["quillston"]}
     joined = nearness(query, {}, {}, [wren], catalog, model)
     split = nearness(query, {}, {}, [wren], catalog, model, parts)
     assert split[0].features["coverage"] > joined[0].features["coverage"]
     assert "quillston" in split[0].why
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("flash-sale traffic", {"flashsal": ["flash", "sale"]}),
+        ("multi-million-dollar budget", {"multimilliondollar": ["multi", "million", "dollar"]}),
+        # a function word says nothing alone: "on-call" is no "on", "in-house" no "in"
+        ("on-call production systems", {"oncal": ["call"]}),
+        ("in-house tooling", {"inhous": ["hous"]}),
+        ("follow-up calls", {"followup": ["follow"]}),
+        # "X-like" is like X, not the word "like"
+        ("Metaflow-like tools", {"metaflowlik": ["metaflow"]}),
+        ("e-discovery", {"ediscoveri": ["e", "discoveri"]}),
+        ("no hyphen here", {}),
+    ],
+)
+def test_compound_parts(text: str, parts: dict[str, list[str]]) -> None:
+    assert compound_parts(text) == parts
 
 
 def test_a_name_held_inside_a_longer_resume_word_is_near() -> None:
