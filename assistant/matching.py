@@ -492,8 +492,8 @@ def nearness(
     :mod:`assistant.related_words`), with their similarity: a line holding one holds that
     much of the term, for the ``related_coverage`` feature. ``as_asked`` maps a term to the word
     as the question writes it, to say why ("shares kernel", not "contribut"). ``pooled`` holds
-    each candidate's mean similarity over their few closest chunks (the best chunk's similarity
-    when missing)."""
+    each candidate's mean similarity over their few closest chunks (without it, the closest
+    chunk's similarity stands for it)."""
     model = model or calibration()
     terms = _read_terms(query_terms, catalog, compounds, names)
     # Rarity across candidates: a word most resumes use ("systems", "led") says little of who
@@ -537,7 +537,7 @@ def nearness(
     mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
     ordered = sorted((similarities.get(cid, 0.0) for cid in pool), reverse=True)
     # The same over a few chunks: a resume with several passages that read like the requirement
-    # ("incident commander on the 24x7 rotation", "PagerDuty") over one with a single lucky one.
+    # (an incident rotation, a paging tool, postmortems) over one with a single lucky one.
     spread = np.array([(pooled or similarities).get(cid, 0.0) for cid in pool], dtype=np.float64)
     spread_mean, spread_std = (
         (float(spread.mean()), float(spread.std()) + 1e-6) if len(spread) else (0.0, 1.0)
