@@ -467,6 +467,19 @@ def _related_coverage(
     return best, shown
 
 
+def _z_scores(values: Mapping[str, float]) -> dict[str, float]:
+    """Each value's z-score among them all."""
+    array = np.array(list(values.values()), dtype=np.float64)
+    mean, std = (float(array.mean()), float(array.std()) + 1e-6) if len(array) else (0.0, 1.0)
+    return {key: (value - mean) / std for key, value in values.items()}
+
+
+def _margins(values: Mapping[str, float]) -> dict[str, float]:
+    """Each value less the best of the others (positive only for the first)."""
+    first, second = [*sorted(values.values(), reverse=True), 0.0, 0.0][:2]
+    return {key: value - (second if value >= first else first) for key, value in values.items()}
+
+
 def nearness(
     query_terms: list[str],
     similarities: dict[str, float],
@@ -533,52 +546,35 @@ def nearness(
         cid = catalog.lines[pos].candidate_id
         if window > best_line.get(cid, (-1.0, 0))[0]:
             best_line[cid] = (window, pos)
-    sims = np.array([similarities.get(cid, 0.0) for cid in pool], dtype=np.float64)
-    mean, std = (float(sims.mean()), float(sims.std()) + 1e-6) if len(sims) else (0.0, 1.0)
-    ordered = sorted((similarities.get(cid, 0.0) for cid in pool), reverse=True)
+    similarity = {cid: similarities.get(cid, 0.0) for cid in pool}
+    coverage = {cid: min(best_line.get(cid, (0.0, -1))[0] / total, 1.0) for cid in pool}
+    related_coverage = {cid: min(best_related.get(cid, 0.0) / total, 1.0) for cid in pool}
     # The same over a few chunks: a resume with several passages that read like the requirement
     # (an incident rotation, a paging tool, postmortems) over one with a single lucky one.
-    spread = np.array([(pooled or similarities).get(cid, 0.0) for cid in pool], dtype=np.float64)
-    spread_mean, spread_std = (
-        (float(spread.mean()), float(spread.std()) + 1e-6) if len(spread) else (0.0, 1.0)
-    )
-    first, second = [*ordered, 0.0, 0.0][:2]
-    covered = sorted(
-        (min(best_line.get(cid, (0.0, -1))[0] / total, 1.0) for cid in pool), reverse=True
-    )
-    cov_first, cov_second = [*covered, 0.0, 0.0][:2]
-    near_in_meaning = sorted(
-        (min(best_related.get(cid, 0.0) / total, 1.0) for cid in pool), reverse=True
-    )
-    rel_first, rel_second = [*near_in_meaning, 0.0, 0.0][:2]
+    pooled_z = _z_scores({cid: (pooled or similarities).get(cid, 0.0) for cid in pool})
+    similarity_z = _z_scores(similarity)
+    # How far ahead of everyone else (positive only for the first): in meaning, in the rare
+    # words a line holds alone, and in the words close in meaning to them.
+    margin = _margins(similarity)
+    coverage_margin = _margins(coverage)
+    related_margin = _margins(related_coverage)
     out = []
     for cid in pool:
-        coverage = min(best_line.get(cid, (0.0, -1))[0] / total, 1.0)
-        similarity = similarities.get(cid, 0.0)
-        z = (similarity - mean) / std
-        # How far ahead of everyone else (positive only for the closest candidate).
-        margin = similarity - (second if similarity >= first else first)
-        # The same for the rare words: a line that alone holds the requirement's words.
-        coverage_margin = coverage - (cov_second if coverage >= cov_first else cov_first)
-        related_coverage = min(best_related.get(cid, 0.0) / total, 1.0)
-        related_margin = related_coverage - (
-            rel_second if related_coverage >= rel_first else rel_first
-        )
         features = {
             "bias": 1.0,
-            "coverage": min(coverage, 1.0),
-            "similarity": similarity,
-            "similarity_z": z,
-            "margin": margin,
-            "coverage_margin": min(coverage_margin, 1.0),
-            "related_coverage": related_coverage,
-            "related_margin": related_margin,
-            "pooled_z": ((pooled or similarities).get(cid, 0.0) - spread_mean) / spread_std,
+            "coverage": coverage[cid],
+            "similarity": similarity[cid],
+            "similarity_z": similarity_z[cid],
+            "margin": margin[cid],
+            "coverage_margin": min(coverage_margin[cid], 1.0),
+            "related_coverage": related_coverage[cid],
+            "related_margin": related_margin[cid],
+            "pooled_z": pooled_z[cid],
             "unknown": unknown,
             "unknown_name": unknown_name,
         }
         spans: list[tuple[int, int]] = []
-        if cid in best_line and coverage > 0:
+        if cid in best_line and coverage[cid] > 0:
             pos = best_line[cid][1]
             spans.append((pos, pos))
         near_words: list[str] = []
@@ -601,9 +597,9 @@ def nearness(
         ]
         why = (
             f"shares {', '.join((as_asked or {}).get(t, t) for t in shared[:4])} and reads "
-            f"alike ({similarity:.2f})"
+            f"alike ({similarity[cid]:.2f})"
             if shared
-            else f"reads alike ({similarity:.2f}) without the same words"
+            else f"reads alike ({similarity[cid]:.2f}) without the same words"
         )
         # (a word of the requirement itself is said among the shared ones)
         near_words = [w for w in dict.fromkeys(near_words) if normalize(w) not in terms]
