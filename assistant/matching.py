@@ -68,6 +68,7 @@ FEATURES = (
     "related_coverage",
     "related_margin",
     "pooled_z",
+    "unshared_z",
 )
 _MIN_FUZZY_LEN = 5
 _LONG_WORD = 8  # from this length a misspelling may hold two slips
@@ -570,6 +571,9 @@ def nearness(
             "related_coverage": related_coverage[cid],
             "related_margin": related_margin[cid],
             "pooled_z": pooled_z[cid],
+            # Reading alike counts for more when the words are not shared: meaning is then
+            # the only evidence (a model of sums alone cannot weigh one input by another).
+            "unshared_z": max(similarity_z[cid], 0.0) * (1.0 - coverage[cid]),
             "unknown": unknown,
             "unknown_name": unknown_name,
         }

@@ -10,7 +10,7 @@ from assistant.catalog import Catalog
 from assistant.matching import Calibration, correct_spelling, derived_base, nearness
 from assistant.models import Conversation
 from assistant.question import plan_question
-from assistant.retrieval import pooled_similarity
+from assistant.retrieval import distinct_spans, pooled_similarity
 from assistant.service import Assistant
 from assistant.terms import compound_parts, terms
 from ingest.pipeline import Ingestor, SourceFile, parse_resume
@@ -525,6 +525,25 @@ def test_pooled_z_says_how_much_of_a_resume_reads_like_the_requirement() -> None
     assert alone[wren]["pooled_z"] == pytest.approx(alone[wren]["similarity_z"])
 
 
+def test_unshared_z_is_reading_alike_without_the_words() -> None:
+    resumes = [parse_resume(n, t.encode()) for n, t in PEOPLE.items()]
+    catalog = Catalog.build(resumes)
+    wren, tobias, marit, ines = (r.candidate_id for r in resumes)
+    pool = [wren, tobias, marit, ines]
+    best = {wren: 0.5, tobias: 0.5, marit: 0.2, ines: 0.2}
+    near = {n.candidate_id: n.features for n in nearness(["quillston"], best, {}, pool, catalog)}
+    # Wren and Tobias read alike as much, but only Wren's line holds the word asked
+    assert near[wren]["similarity_z"] == pytest.approx(near[tobias]["similarity_z"])
+    assert near[wren]["similarity_z"] > 0
+    assert near[wren]["coverage"] == pytest.approx(1.0)
+    assert near[wren]["unshared_z"] == pytest.approx(0.0)
+    assert near[tobias]["coverage"] == 0
+    assert near[tobias]["unshared_z"] == pytest.approx(near[tobias]["similarity_z"])
+    # reading less alike than the pool's mean is no evidence either way
+    assert near[marit]["similarity_z"] < 0
+    assert near[marit]["unshared_z"] == 0
+
+
 @pytest.mark.parametrize(
     ("closest", "floor", "pooled"),
     [
@@ -1019,3 +1038,97 @@ def test_a_name_that_is_also_a_word_is_met_only_as_the_name(
     # asked as a name, its plural is another word: nobody comes near
     dart = assistant.ask("Who knows Dart?")
     assert dart.candidates == [] and dart.citations == []
+
+
+NAMES_BESIDE_WORDS = {
+    "lena.txt": b"Lena Fisk\nExperience\n"
+    b"Litigation Support Analyst, Brandt & Cole, 2019 - Present\n"
+    b"- Ran document review in Relativity for three antitrust matters.\n",
+    "omar.txt": b"Omar Quist\nExperience\nHR Generalist, Tallow Foods, 2017 - Present\n"
+    b"- Handled employee relations cases and relationship building with the unions.\n",
+    "pia.txt": b"Pia Novak\nExperience\nFinancial Analyst, Birch Co, 2018 - Present\n"
+    b"- Built budget models in Excel with pivot tables.\n",
+    "raj.txt": b"Raj Menon\nExperience\nShift Supervisor, Corner Cafe, 2016 - Present\n"
+    b"- Recognised for excellent service to regulars.\n",
+    "zed.txt": b"Zed Amari\nExperience\nPlatform Engineer, Kelp Cloud, 2020 - Present\n"
+    b"- Moved 30 services to Kubernetes on GKE.\n",
+    "una.txt": b"Una Brisk\nExperience\nSite Reliability Engineer, Moss Data, 2019 - Present\n"
+    b"- Ran the k8s upgrades for the data platform.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        # the resumes write the word asked as a name, and the other words of its stem plainly
+        ("Anyone with Relativity experience?", ["Lena Fisk"]),
+        ("Who knows Excel?", ["Pia Novak"]),
+        # asked in lower case, the plain words count as ever
+        ("who has handled employee relations?", ["Omar Quist"]),
+        # an alias that is no English word is the name too
+        ("Who knows Kubernetes?", ["Una Brisk", "Zed Amari"]),
+    ],
+)
+def test_a_name_asked_is_not_met_by_other_words_of_its_stem(
+    ingestor: Ingestor, assistant: Assistant, question: str, who: list[str]
+) -> None:
+    report = ingestor.ingest([SourceFile(n, data=t) for n, t in NAMES_BESIDE_WORDS.items()])
+    assert not report.failed
+    assert sorted(assistant.ask(question).candidates) == who
+
+
+def test_a_line_that_shows_the_skill_in_use_is_quoted_before_a_list_of_names(
+    ingestor: Ingestor, assistant: Assistant
+) -> None:
+    report = ingestor.ingest(
+        [
+            SourceFile(
+                "uma.txt",
+                data=b"Uma Reyes\nExperience\nSenior Engineer, Fennel Pay, 2020 - Present\n"
+                b"- Rewrote the ledger service in Go; three times the throughput\n"
+                b"Stack\nGo, Python, SQL\n",
+            ),
+            SourceFile(
+                "ned.txt",
+                data=b"Ned Voss\nExperience\nEngineer, Alder Labs, 2019 - Present\n"
+                b"- Built the billing API in Python\n",
+            ),
+        ]
+    )
+    assert not report.failed
+    answer = assistant.ask("who can code in Go?")
+    assert answer.candidates == ["Uma Reyes"]
+    quoted = [c.text for c in answer.citations]
+    assert quoted[0].startswith("- Rewrote the ledger service in Go")
+    assert "Go, Python, SQL" in quoted  # the list is still quoted, after it
+
+
+def test_a_possible_match_quotes_a_line_once_however_many_resumes_hold_it() -> None:
+    pdf = parse_resume(
+        "sofie.txt",
+        "Sofie Lund\nExperience\nKlarna \u2014 Senior ML Engineer\n"
+        "- Built the chat assistant\n".encode(),
+    )
+    export = parse_resume(
+        "sofie-export.md",
+        "# Sofie Lund\n## Experience\n#### Klarna \u2014 Senior ML Engineer\n"
+        "- Built the *chat* assistant.\n- Ran the model reviews\n".encode(),
+    )
+    catalog = Catalog.build([pdf, export])
+
+    def at(resume_id: str, text: str) -> int:
+        (pos,) = [
+            p
+            for p, ref in enumerate(catalog.lines)
+            if ref.resume.id == resume_id and text in ref.line.text
+        ]
+        return pos
+
+    a, b = pdf.id, export.id
+    spans = [
+        (at(a, "Klarna"), at(a, "Built")),
+        (at(b, "Klarna"), at(b, "Built")),  # the same words, other marks
+        (at(b, "Klarna"), at(b, "Klarna")),  # part of it only: says less, still another quote
+        (at(b, "reviews"), at(b, "reviews")),
+    ]
+    assert distinct_spans(catalog, spans) == [spans[0], spans[2], spans[3]]
