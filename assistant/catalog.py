@@ -19,7 +19,7 @@ import numpy as np
 
 from assistant.duplicates import ShingleCache, group
 from assistant.models import Candidate, Resume, ResumeLine
-from assistant.terms import fold_letters, normalize, stem_words, terms
+from assistant.terms import english_words, fold_letters, normalize, stem_words, terms
 
 if TYPE_CHECKING:
     import bm25s
@@ -99,6 +99,7 @@ class Catalog:
     _analysis: dict[tuple[str, str], list[_AnalysedLine]] = field(default_factory=dict)
     _candidate_frequency: dict[str, int] = field(default_factory=dict)
     _name_forms: dict[str, str | None] = field(default_factory=dict)
+    _names_written: dict[tuple[str, str], bool] = field(default_factory=dict)
     _acronyms: dict[str, bool] = field(default_factory=dict)
     _years: dict[int, int] | None = None
     _teams: dict[int, int] | None = None
@@ -350,12 +351,36 @@ class Catalog:
         self._acronyms[term] = capitals * 2 > capitalised
         return found
 
+    def writes_as_name(self, term: str, word: str) -> bool:
+        """Whether the resumes write ``word`` (in lower case, one word of search term ``term``)
+        as a name wherever they write it, though other words of the same term are plain:
+        "Relativity" (the e-discovery tool) beside "employee relations", "Excel" beside
+        "excellent". At least one place where no sentence starts must be capitalised on its
+        own, and none in lower case."""
+        if (term, word) in self._names_written:
+            return self._names_written[(term, word)]
+        capitalised = 0
+        found = True
+        for pos in self.postings.get(term, ()):
+            for written, first, alone in self._written(pos, term):
+                if written.lower() != word or (first and pos not in self.items):
+                    continue
+                if not written[:1].isupper():
+                    found = False  # written plainly somewhere: a word, not (only) a name
+                    break
+                capitalised += alone
+            if not found:
+                break
+        self._names_written[(term, word)] = found = found and capitalised > 0
+        return found
+
     def written_as_name(
         self, pos: int, term: str, name: str, cased: bool = True, exact: bool = True
     ) -> bool:
         """Whether line ``pos`` writes the term as the name ``name`` (:meth:`name_form`): that
-        word, not another form of it ("reacted", "darts", "elixirs"; without ``exact``, only
-        its plural is another word), and with ``cased`` (a name that is also an English word)
+        word or an alias of it that is no English word ("k8s"), not another form of it
+        ("reacted", "darts", "elixirs"; without ``exact``, only its plural is another word),
+        and with ``cased`` (a name that is also an English word)
         capitalised or in a list ("python, go, rust"): "a swift turnaround" and
         "rust-proofing" are the plain words."""
         listed = pos in self.items
@@ -366,8 +391,13 @@ class Catalog:
         # A word in capitals in a line that is not ("SWIFT messaging", the banking network) is
         # an acronym, unless the name is written that way ("SQL").
         shouting = text.upper() == text or self._acronyms.get(term, False)
+        plural = (f"{name}s", f"{name}es")
         return any(
-            (word.lower() == name if exact else word.lower() not in (f"{name}s", f"{name}es"))
+            (
+                word.lower() not in plural
+                # exact: the name, or an alias that is no English word ("k8s" of Kubernetes)
+                and (not exact or word.lower() == name or word.lower() not in english_words())
+            )
             and not (len(word) > 2 and word.isupper() and not shouting)
             and (not cased or word[:1].isupper() or listed)
             for word, _, _ in written

@@ -943,7 +943,7 @@ class Retriever:
                 continue
             evidence = [
                 _span_evidence(catalog, span, near.probability, "possible")
-                for span in near.lines[:_MATCH_LINES]
+                for span in distinct_spans(catalog, near.lines)[:_MATCH_LINES]
             ]
             group = _group(catalog, near.candidate_id, evidence, matched=False)
             out.append(group.model_copy(update={"possible": True, "why": near.why}))
@@ -2596,6 +2596,10 @@ def _names_of(hard: Sequence[str], catalog: Catalog, asked: dict[str, str]) -> _
         name = catalog.name_form(t)
         if name is not None:
             out[t] = (name, english_word(t), True)
+        elif t in asked and catalog.writes_as_name(t, asked[t]):
+            # the resumes write the very word asked as a name, and other words of its stem
+            # plainly: only that word is meant ("Relativity", not "relations")
+            out[t] = (asked[t], english_word(t), True)
         elif t in asked:
             out[t] = (asked[t], False, False)
     return out
@@ -2728,10 +2732,22 @@ def _best_per_concept(
     per_concept: list[dict[int, int]], scores: np.ndarray, catalog: Catalog
 ) -> list[tuple[int, int]]:
     """Per concept, the best-scoring window, then the best one in the summary or header (how
-    the candidates describe themselves) if another, else the next best."""
+    the candidates describe themselves) if another, else the next best. A line that only lists
+    names ("Go, Python, SQL" under any heading) comes after one that shows the skill in use
+    ("Rewrote the ledger service in Go"), whatever their scores: a short list outscores a
+    sentence on the word alone, and says less. A header's list ("iOS Engineer / Tokyo") is
+    how the candidates describe themselves, and keeps its place."""
     chosen: list[tuple[int, int]] = []
     for windows in per_concept:
-        ranked = sorted(windows.items(), key=lambda pe: (-scores[pe[0]] - scores[pe[1]], pe[0]))
+        ranked = sorted(
+            windows.items(),
+            key=lambda pe: (
+                pe[0] in catalog.items
+                and catalog.lines[pe[0]].line.section not in ("header", "summary"),
+                -scores[pe[0]] - scores[pe[1]],
+                pe[0],
+            ),
+        )
         seconds = [w for w in ranked[1:] if not _overlaps(w, ranked[0])]
         described = [
             w for w in seconds if catalog.lines[w[0]].line.section in ("summary", "header")
@@ -2848,6 +2864,21 @@ def _labelled_evidence(catalog: Catalog, lines: list[tuple[int, float]]) -> list
             end = nxt
         covered.update(range(pos, end + 1))
         out.append(_span_evidence(catalog, (pos, end), score, ""))
+    return out
+
+
+def distinct_spans(catalog: Catalog, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans (catalog positions) without those that say what an earlier one says: two
+    resumes of one person (a PDF and its export) often hold the same line, written with other
+    marks ("#### Klarna — Engineer" and "Klarna — Engineer")."""
+    seen: set[str] = set()
+    out = []
+    for start, end in spans:
+        text = " ".join(catalog.lines[p].line.text for p in range(start, end + 1))
+        key = " ".join(re.findall(r"\w+", text.casefold()))
+        if key not in seen:
+            seen.add(key)
+            out.append((start, end))
     return out
 
 

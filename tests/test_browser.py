@@ -564,8 +564,9 @@ def test_screen_edit_rank_open_and_export(
     first.locator("summary").click()
     expect(first.get_by_test_id("stCode").first).to_contain_text("React")
     # A click that lands while a rerun is still drawing the page can be lost: the switch is
-    # clicked again (never toggled back) until it reads as on.
-    switch = first.get_by_role("switch", name=re.compile(r"^Open "))
+    # clicked again (never toggled back) until it reads as on. (A cell may quote more than one
+    # resume of the same person, each with its own switch.)
+    switch = first.get_by_role("switch", name=re.compile(r"^Open ")).first
     for _ in range(5):
         wait_for_run_to_finish(page)
         if switch.is_checked():
