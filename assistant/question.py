@@ -133,12 +133,19 @@ _CONTINUATION = re.compile(r"^\s*(and|also|what about|how about|and what about)\
 # "mobile" or "cell" as a phone, not as a word that qualifies the next ("mobile app", "cell
 # biology"): only when no other word follows, or a phone word does.
 _DEVICE = r"\b(?:mobile|cell)(?=\s*(?:[?.!,;:)]|$|(?:phone|number|no)\b))"
+# A phone or a number asked for, not one in a requirement: "apps for phones", "repaired
+# phones", "good with numbers" and "crunch numbers" ask for no one's phone. The plural counts
+# only as someone's ("their phones") or as phone or contact numbers; "number of" is a count.
+_PHONE = (
+    r"(?:phone|contact|mobile|cell|telephone)\s+numbers?|phone(?!s)|"
+    r"(?:'s|s'|\b(?:their|his|her|your|my))\s+phones|number(?!s)(?!\s+of)"
+)
 _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
     (
         "contact",
         re.compile(
-            r"\b(e-?mails?|phone\s+numbers?|phones?|telephone|contact|linkedin|github|websites?|"
-            r"portfolio|links?|numbers?(?! of))\b|" + _DEVICE + "|"
+            r"\b(e-?mails?|telephone|contact|linkedin|github|websites?|portfolio|links?)\b|"
+            r"(?:\b(?:" + _PHONE + r")\b)|" + _DEVICE + "|"
             # "How can I reach Dana?", "reach her": someone reached, not a target reached
             # ("Did she reach quota?", "What percentage of quota did Simone reach?")
             r"(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\byou\s))reach\b|\breach(?=\s+(?:him|her|them|out)\b)",
@@ -199,7 +206,7 @@ _ASPECT_WORDS: list[tuple[Aspect, re.Pattern[str]]] = [
 ]
 _CONTACT_FIELDS: list[tuple[ContactField, re.Pattern[str]]] = [
     ("email", re.compile(r"\be-?mails?\b", re.I)),
-    ("phone", re.compile(r"\b(phones?|telephone|numbers?(?! of))\b|" + _DEVICE, re.I)),
+    ("phone", re.compile(r"\b(?:telephone|" + _PHONE + r")\b|" + _DEVICE, re.I)),
     ("links", re.compile(r"\b(linkedin|github|websites?|portfolio|links?)\b", re.I)),
 ]
 

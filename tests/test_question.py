@@ -528,6 +528,13 @@ ROWS: list[tuple[str, dict[str, Any]]] = [
     ("What is Rosa's number?", {"kind": "about", "contact_fields": ["phone"]}),
     ("Rosa's contact number", {"aspect": "contact", "contact_fields": ["phone"]}),
     ("What's the number for Rosa?", {"aspect": "contact", "contact_fields": ["phone"]}),
+    # phones and numbers in a requirement are no one's contact details
+    ("Who has shipped apps for phones?", {"kind": "match", "aspect": None}),
+    ("someone who has repaired phones", {"kind": "match", "contact_fields": []}),
+    ("Who is good with numbers?", {"contact_fields": []}),
+    ("Who hit their numbers every quarter?", {"kind": "match", "contact_fields": []}),
+    ("Give me their phones", {"aspect": "contact", "contact_fields": ["phone"]}),
+    ("phone numbers of the nurses", {"aspect": "contact", "contact_fields": ["phone"]}),
     # bounds on years: "less than" is an upper bound, not a lower one
     (
         "Who has more than 5 years of Kafka?",
