@@ -2870,7 +2870,7 @@ def _labelled_evidence(catalog: Catalog, lines: list[tuple[int, float]]) -> list
 def distinct_spans(catalog: Catalog, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans (catalog positions) without those that say what an earlier one says: two
     resumes of one person (a PDF and its export) often hold the same line, written with other
-    marks ("#### Klarna — Engineer" and "Klarna — Engineer")."""
+    marks ("#### Tidewell — Engineer" and "Tidewell — Engineer")."""
     seen: set[str] = set()
     out = []
     for start, end in spans:
@@ -3043,7 +3043,7 @@ def roles_asked(catalog: Catalog, cid: str, plan: QueryPlan) -> list[tuple[Resum
         ended = [rp for rp in dated if not rp[1].current]
         return ended[-1:]
     if relative is not None and (pivots := [p.start for _, p in named if p.start is not None]):
-        # "Where did Sofia work before Klarna?": the dated roles that began before (or after).
+        # "Where did Dana work before Fjordline?": the dated roles that began before (or after).
         if relative.group(0).lower() == "after":
             pivot = max(d.ordinal() for d in pivots)
             return [rp for rp in dated[::-1] if rp[1].start and rp[1].start.ordinal() > pivot]
